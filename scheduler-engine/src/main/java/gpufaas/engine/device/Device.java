@@ -1,0 +1,153 @@
+package gpufaas.engine.device;
+
+import gpufaas.engine.model.FunctionSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A device the engine dispatches to: a GPU, one MIG instance of a GPU, or the CPU pool. It owns
+ * D_max concurrency tokens, the utilization gate, the memory ledger (which containers' memory is
+ * on it) and its warm pool (at most {@code poolCapacity} containers, idle ones kept in LRU order).
+ */
+public final class Device {
+    public final int index;
+    public final String name;
+    public final DeviceKind kind;
+    public final DeviceProfile profile;
+    /** index of the physical GPU this device lives on (MIG instances share one) */
+    public final int physicalGpu;
+    public final double memoryMb;
+    /** share of the physical GPU's compute (1 without MIG) */
+    public final double computeShare;
+    public final boolean mps;
+    /** MPS active thread percentage given to each client (100 without MPS) */
+    public final double mpsThreadPct;
+    public final UtilizationGate gate;
+
+    int dMax;
+    int inFlight;
+    int executing;
+    int poolCapacity;
+    double usedMb;
+    long evictions;
+    long swapsOut;
+    long prefetches;
+    /** containers on this device per function id */
+    private final List<List<Container>> byFunction = new ArrayList<>();
+    private final List<Container> all = new ArrayList<>();
+    Container lruHead;
+    Container lruTail;
+    int idleCount;
+
+    public Device(int index, String name, DeviceKind kind, DeviceProfile profile, int physicalGpu,
+                  double memoryMb, double computeShare, boolean mps, double mpsThreadPct,
+                  int dMax, double utilLimitPct, int poolCapacity) {
+        this.index = index;
+        this.name = name;
+        this.kind = kind;
+        this.profile = profile;
+        this.physicalGpu = physicalGpu;
+        this.memoryMb = memoryMb;
+        this.computeShare = computeShare;
+        this.mps = mps;
+        this.mpsThreadPct = mpsThreadPct;
+        this.dMax = dMax;
+        this.poolCapacity = poolCapacity;
+        long period = profile == null ? 200_000 : Math.max(1, Math.round(profile.utilSampleMs() * 1000));
+        this.gate = new UtilizationGate(period, kind == DeviceKind.GPU ? utilLimitPct : 0);
+    }
+
+    public int dMax() { return dMax; }
+
+    public int inFlight() { return inFlight; }
+
+    /** invocations in their execution phase (the rest are creating containers or prefetching) */
+    public int executing() { return executing; }
+
+    public int poolCapacity() { return poolCapacity; }
+
+    public double usedMb() { return usedMb; }
+
+    public double freeMb() { return memoryMb - usedMb; }
+
+    public long evictions() { return evictions; }
+
+    public long swapsOut() { return swapsOut; }
+
+    public long prefetches() { return prefetches; }
+
+    public int containerCount() { return all.size(); }
+
+    public int idleContainers() { return idleCount; }
+
+    public boolean hasToken() { return inFlight < dMax; }
+
+    /** All live containers (read-only view for snapshots). */
+    public List<Container> containers() { return java.util.Collections.unmodifiableList(all); }
+
+    /** Live containers of {@code fn} on this device, possibly empty. */
+    public List<Container> containersOf(int fn) {
+        return fn < byFunction.size() && byFunction.get(fn) != null ? byFunction.get(fn) : List.of();
+    }
+
+    /** The best idle container of {@code fn}: memory on the device first, then moving in, then host. */
+    public Container idleContainerOf(int fn) {
+        Container best = null;
+        for (Container c : containersOf(fn)) {
+            if (c.busy || !c.ready || c.destroyed) continue;
+            if (best == null || rank(c.location) < rank(best.location)) best = c;
+        }
+        return best;
+    }
+
+    private static int rank(MemoryLocation l) {
+        return switch (l) {
+            case DEVICE -> 0;
+            case MOVING_IN -> 1;
+            case HOST, MOVING_OUT -> 2;
+        };
+    }
+
+    Container add(long id, FunctionSpec f, long now) {
+        Container c = new Container(id, f, this, now);
+        while (byFunction.size() <= f.id()) byFunction.add(null);
+        List<Container> l = byFunction.get(f.id());
+        if (l == null) {
+            l = new ArrayList<>(2);
+            byFunction.set(f.id(), l);
+        }
+        l.add(c);
+        all.add(c);
+        return c;
+    }
+
+    void remove(Container c) {
+        byFunction.get(c.function.id()).remove(c);
+        all.remove(c);
+        lruRemove(c);
+        c.destroyed = true;
+    }
+
+    void lruAppend(Container c) {
+        if (c.inLru) lruRemove(c);
+        c.lruPrev = lruTail;
+        c.lruNext = null;
+        if (lruTail != null) lruTail.lruNext = c; else lruHead = c;
+        lruTail = c;
+        c.inLru = true;
+        idleCount++;
+    }
+
+    void lruRemove(Container c) {
+        if (!c.inLru) return;
+        if (c.lruPrev != null) c.lruPrev.lruNext = c.lruNext; else lruHead = c.lruNext;
+        if (c.lruNext != null) c.lruNext.lruPrev = c.lruPrev; else lruTail = c.lruPrev;
+        c.lruPrev = c.lruNext = null;
+        c.inLru = false;
+        idleCount--;
+    }
+
+    @Override
+    public String toString() { return name; }
+}

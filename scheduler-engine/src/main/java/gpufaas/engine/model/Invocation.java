@@ -1,0 +1,50 @@
+package gpufaas.engine.model;
+
+/**
+ * One invocation as it moves through the engine. Mutable and allocation-light on purpose: the
+ * engine handles millions per second. Times are microseconds of run time; -1 until known.
+ * The {@code next} link is the intrusive FIFO link used by the policies' flow queues.
+ */
+public final class Invocation {
+    public final long id;
+    public final FunctionSpec function;
+    public final long arrivalUs;
+    /** absolute deadline (arrival + SLO) or Long.MAX_VALUE without an SLO */
+    public final long deadlineUs;
+
+    public long dispatchUs = -1;
+    public long startUs = -1;
+    public long endUs = -1;
+    public StartType startType;
+    public int device = -1;
+    public Outcome outcome;
+    public String reason;
+    public boolean onCpu;
+
+    /** Policy-private scratch: MQFQ start and finish tags, estimates. */
+    public double startTag;
+    public double finishTag;
+    public double estimateMs;
+    /** Intrusive FIFO link for the policies' queues. */
+    public Invocation next;
+
+    public Invocation(long id, FunctionSpec function, long arrivalUs) {
+        this.id = id;
+        this.function = function;
+        this.arrivalUs = arrivalUs;
+        this.deadlineUs = function.hasSlo() ? arrivalUs + Math.round(function.sloMs() * 1000) : Long.MAX_VALUE;
+    }
+
+    public int fn() { return function.id(); }
+
+    public long queueUs() { return dispatchUs < 0 ? 0 : dispatchUs - arrivalUs; }
+
+    public long e2eUs() { return endUs < 0 ? 0 : endUs - arrivalUs; }
+
+    public boolean wasCold() { return startType == StartType.COLD; }
+
+    @Override
+    public String toString() {
+        return "inv#" + id + "(" + function.name() + " @" + arrivalUs + "us)";
+    }
+}
