@@ -10,6 +10,8 @@ public final class Container {
     public final long id;
     public final FunctionSpec function;
     public final Device device;
+    /** the invocation waiting for this container to become ready or for its memory to arrive (engine use) */
+    public gpufaas.engine.model.Invocation pendingStart;
     MemoryLocation location;
     boolean busy;
     boolean ready;

@@ -83,6 +83,23 @@ public final class Device {
 
     public boolean hasToken() { return inFlight < dMax; }
 
+    /** Takes one of the D_max tokens (the caller checked {@link #hasToken()}). */
+    public void takeToken() {
+        if (inFlight >= dMax) throw new IllegalStateException(name + ": no token left");
+        inFlight++;
+    }
+
+    public void giveToken() {
+        if (inFlight <= 0) throw new IllegalStateException(name + ": token given back twice");
+        inFlight--;
+    }
+
+    /** An invocation starts executing; true when the device was idle before. */
+    public boolean beginExec() { return ++executing == 1; }
+
+    /** An invocation stops executing; true when the device is idle now. */
+    public boolean endExec() { return --executing == 0; }
+
     /** All live containers (read-only view for snapshots). */
     public List<Container> containers() { return java.util.Collections.unmodifiableList(all); }
 

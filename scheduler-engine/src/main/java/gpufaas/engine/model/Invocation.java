@@ -20,6 +20,8 @@ public final class Invocation {
     public Outcome outcome;
     public String reason;
     public boolean onCpu;
+    /** a new container was created for it (GPU cold start, or a CPU container start) */
+    public boolean coldStart;
 
     /** Policy-private scratch: MQFQ start and finish tags, estimates. */
     public double startTag;
@@ -41,7 +43,7 @@ public final class Invocation {
 
     public long e2eUs() { return endUs < 0 ? 0 : endUs - arrivalUs; }
 
-    public boolean wasCold() { return startType == StartType.COLD; }
+    public boolean wasCold() { return coldStart; }
 
     @Override
     public String toString() {

@@ -1,0 +1,2 @@
+/** Execution backends behind the engine's backend interface. */
+package gpufaas.backend;

@@ -1,0 +1,208 @@
+package gpufaas.backend.sim;
+
+import gpufaas.engine.backend.BackendCallbacks;
+import gpufaas.engine.backend.ExecutionBackend;
+import gpufaas.engine.device.Container;
+import gpufaas.engine.device.Device;
+import gpufaas.engine.device.DeviceKind;
+import gpufaas.engine.device.MemoryMode;
+import gpufaas.engine.device.Residency;
+import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.run.EngineConfig;
+import gpufaas.engine.time.SeededStreams;
+import gpufaas.engine.time.TimeSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated devices (docs/model.md). Execution: an invocation's work is its warm time on the
+ * reference device divided by the profile's speed and its compute share (MIG), times the MPS
+ * lone-client factor and the demand-paging factor when memory is oversubscribed; k invocations
+ * executing on one device progress at rate 1/slowdown(k) each (processor sharing). Moves occupy
+ * the physical GPU's host link one after another at the profile's bandwidth.
+ */
+public final class SimulatedBackend implements ExecutionBackend {
+    private final EngineConfig cfg;
+    private final double coldFloorMs;
+    private final double mpsFailureRate;
+    private final SplittableRandom failures;
+    private BackendCallbacks cb;
+    private TimeSource ts;
+    private final Map<Integer, DeviceRun> runs = new HashMap<>();
+    private final Map<Integer, Long> linkFreeAt = new HashMap<>();
+
+    public SimulatedBackend(EngineConfig cfg) {
+        this.cfg = cfg;
+        this.coldFloorMs = cfg.engineParams().getDouble("cold_floor_ms");
+        this.mpsFailureRate = cfg.mpsFailureRate();
+        this.failures = new SeededStreams(cfg.seed()).stream("sim/mps-failures");
+    }
+
+    @Override
+    public String name() { return "sim"; }
+
+    @Override
+    public void attach(BackendCallbacks callbacks) {
+        this.cb = callbacks;
+        this.ts = callbacks.time();
+    }
+
+    /** Container start time before the code runs (µs). */
+    long initUs(Device d, FunctionSpec f) {
+        double ms;
+        if (d.kind == DeviceKind.CPU) {
+            ms = Math.max(0, f.cpuColdOrWarmMs() - f.cpuWarmMs());
+        } else {
+            ms = Math.max(f.gpuColdMs() - f.gpuWarmMs(), coldFloorMs);
+        }
+        return Math.round(ms * 1000);
+    }
+
+    /** Work of one execution in µs at slowdown 1. */
+    double workUs(Device d, FunctionSpec f) {
+        if (d.kind == DeviceKind.CPU) return f.cpuWarmMs() * 1000;
+        double us = f.gpuWarmMs() * 1000 / d.profile.speed() / d.computeShare;
+        if (d.mps && d.mpsThreadPct < 100) {
+            us *= 1 + d.profile.mpsSmSensitivity() * (100.0 / d.mpsThreadPct - 1);
+        }
+        MemoryMode mode = cfg.memoryMode();
+        if (mode != MemoryMode.NONE && Residency.oversubscribed(d)) us *= d.profile.uvmOversubscribedFactor();
+        return us;
+    }
+
+    @Override
+    public void createContainer(Container c, Invocation inv) {
+        long done = ts.nowUs() + initUs(c.device, c.function);
+        ts.schedule(done, now -> {
+            if (!c.destroyed()) cb.containerReady(c, inv);
+        });
+    }
+
+    @Override
+    public void execute(Invocation inv, Container c) {
+        Device d = c.device;
+        DeviceRun run = runs.computeIfAbsent(d.index, i -> new DeviceRun(d));
+        double work = workUs(d, c.function);
+        run.add(new Exec(inv, c, work), ts.nowUs());
+        if (d.mps && mpsFailureRate > 0 && failures.nextDouble() < mpsFailureRate) {
+            long crashAt = ts.nowUs() + (long) (failures.nextDouble() * work);
+            ts.schedule(crashAt, now -> crash(d, inv));
+        }
+    }
+
+    private void crash(Device d, Invocation culprit) {
+        DeviceRun home = runs.get(d.index);
+        if (home == null || !home.contains(culprit)) return;
+        List<Exec> victims = new ArrayList<>();
+        for (DeviceRun r : runs.values()) {
+            if (r.device.physicalGpu == d.physicalGpu) victims.addAll(r.removeAll(ts.nowUs()));
+        }
+        for (Exec e : victims) {
+            String why = e.inv == culprit ? "mps client crashed"
+                    : "mps co-failure: client " + culprit.function.name() + " inv#" + culprit.id + " crashed on " + d.name;
+            cb.failed(e.inv, e.container, why);
+        }
+    }
+
+    @Override
+    public void moveMemory(Container c, boolean toDevice) {
+        int gpu = c.device.physicalGpu;
+        long now = ts.nowUs();
+        long start = Math.max(now, linkFreeAt.getOrDefault(gpu, 0L));
+        long dur = Math.round(c.memMb() * 1000.0 / c.device.profile.linkGBps());
+        long done = start + dur;
+        linkFreeAt.put(gpu, done);
+        ts.schedule(done, t -> cb.memoryMoved(c, toDevice));
+    }
+
+    @Override
+    public void destroyContainer(Container c) {
+        // nothing to free in simulation; the engine's ledger already forgot it
+    }
+
+    /** An execution in progress. */
+    static final class Exec {
+        final Invocation inv;
+        final Container container;
+        double remainingUs;
+
+        Exec(Invocation inv, Container container, double work) {
+            this.inv = inv;
+            this.container = container;
+            this.remainingUs = work;
+        }
+    }
+
+    /** The executions on one device under processor sharing. */
+    final class DeviceRun {
+        final Device device;
+        private final List<Exec> running = new ArrayList<>();
+        private long lastUs;
+        private long version;
+
+        DeviceRun(Device device) { this.device = device; }
+
+        private double factor(int k) {
+            if (device.kind == DeviceKind.CPU || k <= 1) return k <= 1 ? 1.0 : 1.0;
+            return device.profile.slowdownAt(k, device.mps);
+        }
+
+        private void progress(long now) {
+            if (now > lastUs && !running.isEmpty()) {
+                double f = factor(running.size());
+                double done = (now - lastUs) / f;
+                for (Exec e : running) e.remainingUs -= done;
+            }
+            lastUs = now;
+        }
+
+        void add(Exec e, long now) {
+            progress(now);
+            running.add(e);
+            reschedule(now);
+        }
+
+        boolean contains(Invocation inv) {
+            for (Exec e : running) if (e.inv == inv) return true;
+            return false;
+        }
+
+        List<Exec> removeAll(long now) {
+            progress(now);
+            List<Exec> out = new ArrayList<>(running);
+            running.clear();
+            version++;
+            return out;
+        }
+
+        private void reschedule(long now) {
+            long v = ++version;
+            if (running.isEmpty()) return;
+            double min = Double.MAX_VALUE;
+            for (Exec e : running) min = Math.min(min, e.remainingUs);
+            long at = now + (long) Math.ceil(Math.max(0, min) * factor(running.size()) - 1e-9);
+            ts.schedule(at, t -> {
+                if (v == version) completeDue(t);
+            });
+        }
+
+        private void completeDue(long now) {
+            progress(now);
+            List<Exec> done = new ArrayList<>(2);
+            for (int i = 0; i < running.size(); i++) {
+                Exec e = running.get(i);
+                if (e.remainingUs <= 1e-6) {
+                    done.add(e);
+                    running.remove(i--);
+                }
+            }
+            reschedule(now);
+            for (Exec e : done) cb.executed(e.inv, e.container);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package gpufaas.engine.device;
+
+import gpufaas.engine.backend.ExecutionBackend;
+import gpufaas.engine.model.FunctionSpec;
+
+import java.util.List;
+
+/**
+ * Containers and their memory across devices: the warm pools (LRU of idle containers, at most
+ * {@code poolCapacity} per device), the memory ledgers and the moves the memory mode asks for.
+ * Ledger rule: a device's used memory is every live container's context plus the footprints that
+ * are on it or moving onto it; a swap-out frees its footprint at once and occupies the host link
+ * until it is done.
+ */
+public final class Residency {
+    private final MemoryMode mode;
+    private final ExecutionBackend backend;
+    private final ResidencyListener listener;
+    private long nextContainerId;
+
+    public Residency(MemoryMode mode, ExecutionBackend backend, ResidencyListener listener) {
+        this.mode = mode;
+        this.backend = backend;
+        this.listener = listener;
+    }
+
+    public MemoryMode mode() { return mode; }
+
+    /** Takes the best idle container of {@code fn} on {@code d} (memory on device first), or null. */
+    public Container acquireIdle(Device d, int fn) {
+        Container c = d.idleContainerOf(fn);
+        if (c == null) return null;
+        d.lruRemove(c);
+        c.busy = true;
+        return c;
+    }
+
+    /**
+     * Creates a busy, not yet ready container of {@code f} on {@code d}, evicting idle containers
+     * for a pool slot and for memory. Returns null when the memory mode is NONE and the footprint
+     * cannot be made to fit (the caller waits for a release).
+     */
+    public Container create(Device d, FunctionSpec f, long now) {
+        boolean gpu = d.kind == DeviceKind.GPU;
+        double need = gpu ? f.gpuMemMb() + d.profile.contextMemMb() : 0;
+        if (gpu && mode == MemoryMode.NONE && !canFit(d, need)) return null;
+        while (d.containerCount() >= d.poolCapacity && d.lruHead != null) {
+            evict(d.lruHead, true);
+        }
+        if (gpu) makeRoom(d, need, null);
+        Container c = d.add(nextContainerId++, f, now);
+        c.busy = true;
+        if (gpu) d.usedMb += need;
+        listener.containerCreated(c);
+        return c;
+    }
+
+    private boolean canFit(Device d, double need) {
+        if (need > d.memoryMb) return false;
+        double reclaimable = 0;
+        for (Container c = d.lruHead; c != null; c = c.lruNext) reclaimable += onDeviceMb(c) + d.profile.contextMemMb();
+        return d.freeMb() + reclaimable >= need;
+    }
+
+    private static double onDeviceMb(Container c) {
+        return c.location == MemoryLocation.DEVICE || c.location == MemoryLocation.MOVING_IN ? c.memMb() : 0;
+    }
+
+    /** Frees memory on {@code d} until {@code need} fits, idle containers in LRU order; false if it cannot. */
+    private boolean makeRoom(Device d, double need, Container keep) {
+        if (mode == MemoryMode.UVM) return d.freeMb() >= need;
+        Container c = d.lruHead;
+        while (d.freeMb() < need && c != null) {
+            Container nextC = c.lruNext;
+            if (c != keep) {
+                if (mode == MemoryMode.NONE) {
+                    evict(c, true);
+                } else if (onDeviceMb(c) > 0) {
+                    swapOut(c);
+                    d.evictions++;
+                }
+            }
+            c = nextC;
+        }
+        return d.freeMb() >= need;
+    }
+
+    /** Returns a container to its device's idle pool, or removes it when there is no pool. */
+    public void release(Container c, long now, boolean keep) {
+        c.busy = false;
+        c.lastUsedUs = now;
+        if (!keep) {
+            remove(c, false);
+            return;
+        }
+        c.device.lruAppend(c);
+    }
+
+    /** Removes a container, counted as an eviction when {@code evicted}. */
+    public void remove(Container c, boolean evicted) {
+        if (c.destroyed) return;
+        Device d = c.device;
+        if (d.kind == DeviceKind.GPU) d.usedMb -= onDeviceMb(c) + d.profile.contextMemMb();
+        d.remove(c);
+        if (evicted) d.evictions++;
+        backend.destroyContainer(c);
+        listener.containerRemoved(c, evicted);
+    }
+
+    private void evict(Container c, boolean evicted) { remove(c, evicted); }
+
+    public boolean onDevice(Container c) { return c.location == MemoryLocation.DEVICE; }
+
+    /** Starts moving an idle or just-acquired container's memory to its device (no-op if it is on its way or there). */
+    public void prefetch(Container c) {
+        if (c.destroyed || c.device.kind != DeviceKind.GPU) return;
+        if (c.location == MemoryLocation.DEVICE || c.location == MemoryLocation.MOVING_IN) return;
+        Device d = c.device;
+        makeRoom(d, c.memMb(), c);
+        MemoryLocation from = c.location;
+        c.location = MemoryLocation.MOVING_IN;
+        d.usedMb += c.memMb();
+        d.prefetches++;
+        listener.memoryMoved(c, from, MemoryLocation.MOVING_IN);
+        backend.moveMemory(c, true);
+    }
+
+    /** Moves an idle container's memory to the host. */
+    public void swapOut(Container c) {
+        if (c.destroyed || c.busy || c.device.kind != DeviceKind.GPU) return;
+        if (c.location != MemoryLocation.DEVICE) return;
+        Device d = c.device;
+        c.location = MemoryLocation.MOVING_OUT;
+        d.usedMb -= c.memMb();
+        d.swapsOut++;
+        listener.memoryMoved(c, MemoryLocation.DEVICE, MemoryLocation.MOVING_OUT);
+        backend.moveMemory(c, false);
+    }
+
+    /** A move finished; returns true when the container's memory is now on its device. */
+    public boolean moved(Container c, boolean toDevice) {
+        if (c.destroyed) return false;
+        if (toDevice && c.location == MemoryLocation.MOVING_IN) {
+            c.location = MemoryLocation.DEVICE;
+            listener.memoryMoved(c, MemoryLocation.MOVING_IN, MemoryLocation.DEVICE);
+            return true;
+        }
+        if (!toDevice && c.location == MemoryLocation.MOVING_OUT) {
+            c.location = MemoryLocation.HOST;
+            listener.memoryMoved(c, MemoryLocation.MOVING_OUT, MemoryLocation.HOST);
+        }
+        return false;
+    }
+
+    /** Marks a created container ready. */
+    public void ready(Container c) { c.ready = true; }
+
+    /** Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on Throttled/Inactive. */
+    public void flowActive(List<Device> devices, int fn) {
+        if (mode != MemoryMode.PREFETCH_SWAP && mode != MemoryMode.PREFETCH_ONLY) return;
+        for (Device d : devices) {
+            if (d.kind != DeviceKind.GPU) continue;
+            for (Container c : d.containersOf(fn)) if (!c.busy && c.ready) prefetch(c);
+        }
+    }
+
+    public void flowIdle(List<Device> devices, int fn) {
+        if (mode != MemoryMode.PREFETCH_SWAP) return;
+        for (Device d : devices) {
+            if (d.kind != DeviceKind.GPU) continue;
+            List<Container> cs = d.containersOf(fn);
+            for (int i = 0; i < cs.size(); i++) swapOut(cs.get(i));
+        }
+    }
+
+    /** true when {@code d}'s ledger exceeds its memory (demand paging slows execution). */
+    public static boolean oversubscribed(Device d) { return d.usedMb > d.memoryMb + 1e-6; }
+}

@@ -1,0 +1,15 @@
+package gpufaas.engine.metrics;
+
+import java.util.List;
+
+/**
+ * The overall result of a run, the fields of {@code summary.json}. Latencies in milliseconds,
+ * {@code fnLatencyVariance} in s² (variance of per-function mean latency), utilization 0..1.
+ */
+public record RunSummary(String policy, long invocations, long completed, long rejected, long dropped, long failed,
+                         long unfinished, double meanE2eMs, double p50E2eMs, double p90E2eMs, double p99E2eMs,
+                         double p999E2eMs, double maxE2eMs, double meanQueueMs, double meanExecMs,
+                         long coldStarts, double coldPct, long gpuColdStarts, long warmStarts, long cpuStarts,
+                         double gpuUtilization, double jainFairness, double fnLatencyVariance, double sloAttainment,
+                         long evictions, long swapsOut, long prefetches, double makespanS, double throughputPerS,
+                         double cost, long wallMs, long events, List<FunctionSummary> functions) { }

@@ -1,0 +1,2 @@
+/** Streaming metrics: per-function and overall latency distributions, counts, utilization, fairness. */
+package gpufaas.engine.metrics;

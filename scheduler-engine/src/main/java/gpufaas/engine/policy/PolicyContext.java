@@ -1,0 +1,35 @@
+package gpufaas.engine.policy;
+
+import gpufaas.engine.device.Device;
+import gpufaas.engine.model.FunctionSpec;
+
+import java.util.List;
+
+/** What the engine offers a policy: time, timers, estimates and the memory hook. */
+public interface PolicyContext {
+
+    long nowUs();
+
+    List<FunctionSpec> functions();
+
+    /** Asks the engine to call {@link Policy#onWake(long)} at {@code atUs}. */
+    void wakeAt(long atUs);
+
+    /** Reports a flow's state change; the engine moves the flow's memory as the memory mode says. */
+    void flowStateChanged(int fn, FlowState from, FlowState to);
+
+    /** D_max of the devices this policy serves. */
+    int dMax();
+
+    /** EWMA of observed execution times of {@code fn} (ms); the declared warm time until the first sample. */
+    double serviceEstimateMs(int fn);
+
+    /** Estimated duration (ms) if {@code fn} were dispatched now: warm, GPU-cold or cold by container state. */
+    double startEstimateMs(int fn);
+
+    /** true if {@code device} holds an idle container of {@code fn} whose memory is on the device. */
+    boolean hasWarmContainer(int fn, Device device);
+
+    /** Mean inter-arrival time of {@code fn} observed so far (µs), NaN before two arrivals. */
+    double meanIatUs(int fn);
+}

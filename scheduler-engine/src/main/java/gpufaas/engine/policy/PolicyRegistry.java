@@ -1,0 +1,90 @@
+package gpufaas.engine.policy;
+
+import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.param.ParamSpec;
+import gpufaas.engine.policy.baseline.BatchPolicy;
+import gpufaas.engine.policy.baseline.EstimateOrderPolicy;
+import gpufaas.engine.policy.baseline.FcfsPolicy;
+import gpufaas.engine.policy.baseline.PaellaSjfPolicy;
+import gpufaas.engine.policy.mqfq.MqfqPolicy;
+import gpufaas.engine.policy.mqfq.Selection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The explicit list of queueing policies (no classpath scanning). */
+public final class PolicyRegistry {
+    private static final ParamSpec T = ParamSpec.ofDouble("T", 5, 0, 1e6,
+            "allowed over-run: how far (virtual seconds of GPU time) a flow's start tag may run ahead of "
+                    + "the global virtual time V before the flow is throttled", "allowed_overrun", "overrun");
+    private static final ParamSpec TTL = ParamSpec.ofTtl("ttl", "1.5xIAT",
+            "anticipatory keep-alive of an empty flow before it turns Inactive (and its memory is swapped "
+                    + "out): seconds (2s, 500ms) or a multiple of the function's mean inter-arrival time "
+                    + "(1.5xIAT); a negative number of seconds is read as a multiple of IAT, as Ilúvatar's ttl_sec",
+            "ttl_sec");
+    private static final List<PolicyDescriptor> ALL = List.of(
+            mqfq("mqfq-sticky", List.of("mqfq_select_out_len", "mqfq-select-out-len"), Selection.IN_FLIGHT_THEN_LONGEST,
+                    "MQFQ-Sticky, the paper's default: per-function flows with start-time fair queueing tags; a flow "
+                            + "whose start tag runs more than T ahead of the global virtual time is throttled; among "
+                            + "Active flows pick the one with the fewest invocations in flight, ties to the longest queue "
+                            + "(longest queue when D=1), which keeps draining the same flow while its container and memory "
+                            + "are on the GPU. Empty flows stay Active for the TTL; Prefetch+Swap moves memory on state changes."),
+            mqfq("mqfq", List.of(), Selection.MIN_TAG_WARM,
+                    "Plain MQFQ: among Active flows pick the minimum start tag, preferring a flow that has a warm container "
+                            + "on the device offering the token. Same tags, T, TTL and memory hooks as mqfq-sticky."),
+            mqfq("mqfq-longest", List.of("mqfq_longest"), Selection.LONGEST,
+                    "MQFQ selecting the longest Active queue regardless of in-flight counts."),
+            mqfq("mqfq-prev", List.of("mqfq_sticky"), Selection.PREVIOUS,
+                    "MQFQ repeating the previously dispatched flow while it is Active and non-empty, else the minimum "
+                            + "start tag. This is the rule Ilúvatar calls mqfq_sticky (accepted as an alias); the paper's "
+                            + "MQFQ-Sticky rule is our mqfq-sticky."),
+            new PolicyDescriptor("fcfs", List.of("FCFS"),
+                    "First come, first served: one global FIFO. Warm pool and memory management on: a function's memory is "
+                            + "moved to the device when it is dispatched and off as soon as the function has nothing queued "
+                            + "or running; consecutive invocations of one function reuse its container.",
+                    List.of(), p -> new FcfsPolicy("fcfs", true)),
+            new PolicyDescriptor("fcfs-naive", List.of("fcfs_naive"),
+                    "FCFS with no container pool: every invocation creates a fresh GPU container (a cold start) that is "
+                            + "removed afterwards, as with plain GPU containers today.",
+                    List.of(), p -> new FcfsPolicy("fcfs-naive", false)),
+            new PolicyDescriptor("batch", List.of("batch_all"),
+                    "Batching: per-function queues; a free token takes the entire queue holding the oldest invocation and "
+                            + "runs it serially in one container under one token. Later arrivals wait for the next batch.",
+                    List.of(), p -> new BatchPolicy("batch", Integer.MAX_VALUE)),
+            new PolicyDescriptor("sized-batch", List.of("sized_batch"),
+                    "Batching as batch, with at most batch_size invocations per batch.",
+                    List.of(ParamSpec.ofInt("batch_size", 10, 1, 1_000_000, "largest batch", "max_batch")),
+                    p -> new BatchPolicy("sized-batch", p.getInt("batch_size"))),
+            new PolicyDescriptor("paella-sjf", List.of("paella", "paella_sjf"),
+                    "Function-level approximation of Paella's SRPT with a fairness threshold: the function whose head has "
+                            + "the smallest estimated duration goes first, unless some function's deficit reached the threshold "
+                            + "(then the largest deficit); each dispatch lowers the chosen deficit by 1-1/N and raises every "
+                            + "other backlogged function's by 1/N.",
+                    List.of(ParamSpec.ofDouble("threshold", 25, 0, 1e9, "deficit at which a function is served first",
+                            "fairness_threshold")),
+                    p -> new PaellaSjfPolicy("paella-sjf", p.getDouble("threshold"))),
+            new PolicyDescriptor("sjf", List.of("SJF"),
+                    "Shortest job first: one global heap on the estimated duration at arrival (cold, GPU-cold or warm "
+                            + "estimate by container state).",
+                    List.of(), p -> new EstimateOrderPolicy("sjf", false)),
+            new PolicyDescriptor("eedf", List.of("EEDF"),
+                    "Earliest expected end first: one global heap on arrival time plus estimated duration.",
+                    List.of(), p -> new EstimateOrderPolicy("eedf", true)));
+
+    private PolicyRegistry() { }
+
+    private static PolicyDescriptor mqfq(String name, List<String> aliases, Selection sel, String description) {
+        return new PolicyDescriptor(name, aliases, description, List.of(T, TTL),
+                p -> new MqfqPolicy(name, sel, p.getDouble("T"), p.getTtl("ttl")));
+    }
+
+    public static List<PolicyDescriptor> all() { return ALL; }
+
+    /** The policy answering to {@code name} (a name or alias), or a BadInputException listing the known ones. */
+    public static PolicyDescriptor find(String name, String source) {
+        for (PolicyDescriptor d : ALL) if (d.answersTo(name)) return d;
+        List<String> names = new ArrayList<>();
+        for (PolicyDescriptor d : ALL) names.add(d.name());
+        throw new BadInputException(source, 0, "policy", "unknown policy '" + name + "'; known: " + String.join(", ", names));
+    }
+}

@@ -1,0 +1,114 @@
+package gpufaas.engine.policy.baseline;
+
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.policy.FlowState;
+import gpufaas.engine.policy.FlowView;
+import gpufaas.engine.policy.Policy;
+import gpufaas.engine.policy.PolicyContext;
+import gpufaas.engine.policy.PolicySnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shared bookkeeping of the baselines: per-function queued and in-flight counts, and the flow
+ * states they report to the memory hook: a function is ACTIVE while it has queued or running
+ * invocations and INACTIVE as soon as it has none (so its idle container's memory is moved off
+ * after each burst, as the paper's FCFS baseline does).
+ */
+abstract class BaselinePolicy implements Policy {
+    protected PolicyContext ctx;
+    private final String name;
+    private int[] queuedOf;
+    private int[] inFlightOf;
+    private boolean[] active;
+    private boolean[] used;
+    private int queuedTotal;
+
+    protected BaselinePolicy(String name) { this.name = name; }
+
+    @Override
+    public void attach(PolicyContext context) {
+        this.ctx = context;
+        int n = context.functions().size();
+        queuedOf = new int[n];
+        inFlightOf = new int[n];
+        active = new boolean[n];
+        used = new boolean[n];
+        init(n);
+    }
+
+    protected abstract void init(int functions);
+
+    protected abstract void add(Invocation inv);
+
+    protected abstract Invocation take(gpufaas.engine.device.Device device);
+
+    @Override
+    public final void enqueue(Invocation inv) {
+        int fn = inv.fn();
+        used[fn] = true;
+        inv.estimateMs = ctx.startEstimateMs(fn);
+        queuedOf[fn]++;
+        queuedTotal++;
+        if (!active[fn]) {
+            active[fn] = true;
+            ctx.flowStateChanged(fn, FlowState.INACTIVE, FlowState.ACTIVE);
+        }
+        add(inv);
+    }
+
+    @Override
+    public final Invocation next(gpufaas.engine.device.Device device) {
+        if (queuedTotal == 0) return null;
+        Invocation inv = take(device);
+        if (inv != null) markTaken(inv);
+        return inv;
+    }
+
+    /** Moves an invocation from queued to in flight (also for batch members taken at once). */
+    protected final void markTaken(Invocation inv) {
+        queuedOf[inv.fn()]--;
+        queuedTotal--;
+        inFlightOf[inv.fn()]++;
+    }
+
+    @Override
+    public void completed(Invocation inv) {
+        int fn = inv.fn();
+        inFlightOf[fn]--;
+        if (queuedOf[fn] == 0 && inFlightOf[fn] == 0 && active[fn]) {
+            active[fn] = false;
+            ctx.flowStateChanged(fn, FlowState.ACTIVE, FlowState.INACTIVE);
+        }
+    }
+
+    @Override
+    public final int queued() { return queuedTotal; }
+
+    protected final int queuedOf(int fn) { return queuedOf[fn]; }
+
+    @Override
+    public PolicySnapshot snapshot() {
+        List<FlowView> flows = new ArrayList<>();
+        for (int i = 0; i < used.length; i++) {
+            if (!used[i]) continue;
+            flows.add(new FlowView(i, ctx.functions().get(i).name(), queuedOf[i], inFlightOf[i],
+                    active[i] ? FlowState.ACTIVE : FlowState.INACTIVE, Double.NaN, Double.NaN));
+        }
+        return new PolicySnapshot(name, Double.NaN, Double.NaN, flows);
+    }
+
+    @Override
+    public void checkInvariants() {
+        long sum = 0;
+        for (int i = 0; i < queuedOf.length; i++) {
+            if (queuedOf[i] < 0 || inFlightOf[i] < 0) throw new IllegalStateException(name + ": negative count for function " + i);
+            sum += queuedOf[i];
+        }
+        if (sum != queuedTotal) throw new IllegalStateException(name + ": queued total " + queuedTotal + " != " + sum);
+    }
+
+    @Override
+    public String toString() { return name; }
+}

@@ -1,0 +1,63 @@
+package gpufaas.engine.policy.baseline;
+
+import gpufaas.engine.device.Device;
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.policy.FifoQueue;
+import gpufaas.engine.policy.IndexedHeap;
+
+/**
+ * Per-function queues; a free token takes the whole queue that holds the oldest invocation (at most
+ * {@code maxBatch} of it) and runs it serially in one container. Later arrivals wait for the next
+ * batch. Batch members are chained through {@link Invocation#next} and handed out by
+ * {@link #continuation}.
+ */
+public final class BatchPolicy extends BaselinePolicy {
+    private final int maxBatch;
+    private FifoQueue[] queues;
+    private IndexedHeap byOldestHead;
+
+    public BatchPolicy(String name, int maxBatch) {
+        super(name);
+        this.maxBatch = maxBatch;
+    }
+
+    @Override
+    protected void init(int functions) {
+        queues = new FifoQueue[functions];
+        for (int i = 0; i < functions; i++) queues[i] = new FifoQueue();
+        byOldestHead = new IndexedHeap((a, b) -> queues[a].peek().id < queues[b].peek().id);
+    }
+
+    @Override
+    protected void add(Invocation inv) {
+        FifoQueue q = queues[inv.fn()];
+        q.add(inv);
+        if (q.size() == 1) byOldestHead.add(inv.fn());
+    }
+
+    @Override
+    protected Invocation take(Device device) {
+        int fn = byOldestHead.poll();
+        FifoQueue q = queues[fn];
+        Invocation first = q.poll();
+        Invocation last = first;
+        int taken = 1;
+        while (taken < maxBatch && !q.isEmpty()) {
+            Invocation inv = q.poll();
+            markTaken(inv);
+            last.next = inv;
+            last = inv;
+            taken++;
+        }
+        last.next = null;
+        if (!q.isEmpty()) byOldestHead.add(fn);
+        return first;
+    }
+
+    @Override
+    public Invocation continuation(Invocation finished) {
+        Invocation rest = finished.next;
+        finished.next = null;
+        return rest;
+    }
+}

@@ -1,0 +1,558 @@
+package gpufaas.engine.run;
+
+import gpufaas.engine.admission.Admission;
+import gpufaas.engine.backend.BackendCallbacks;
+import gpufaas.engine.backend.ExecutionBackend;
+import gpufaas.engine.device.Container;
+import gpufaas.engine.device.Device;
+import gpufaas.engine.device.DeviceKind;
+import gpufaas.engine.device.MemoryLocation;
+import gpufaas.engine.device.Residency;
+import gpufaas.engine.model.ArrivalSource;
+import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.model.Outcome;
+import gpufaas.engine.model.StartType;
+import gpufaas.engine.model.Workload;
+import gpufaas.engine.placement.Placement;
+import gpufaas.engine.placement.Target;
+import gpufaas.engine.policy.Policy;
+import gpufaas.engine.policy.PolicySnapshot;
+import gpufaas.engine.time.TimeSource;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine: pulls arrivals from the workload, runs admission and placement, hands invocations to
+ * the policy of their side (GPUs or CPU pool), and whenever a device has a free token asks the
+ * policy what runs next, binds it to a device (locality first), sets up its container and memory
+ * and starts it on the backend. Deterministic: everything happens in (time, sequence) order on one
+ * thread, and arrivals at the same instant as other events come after them.
+ */
+public final class Engine implements BackendCallbacks {
+    private final EngineConfig cfg;
+    private final List<FunctionSpec> fns;
+    private final TimeSource ts;
+    private final ExecutionBackend backend;
+    private final EngineListener listener;
+    private final RunMetrics metrics;
+    private final List<Device> devices;
+    private final List<Device> gpus = new ArrayList<>();
+    private final Residency residency;
+    private final Side gpuSide;
+    private final Side cpuSide;
+    private final Admission admission;
+    private final Placement placement;
+    private final ArrivalSource arrivals;
+    private final TimeSeries timeSeries;
+    private final ArrayDeque<Invocation>[] memoryWaiters;
+
+    private boolean arrivalPending;
+    private long nextArrivalUs;
+    private int nextArrivalFn;
+    private long lastArrivalUs;
+    private long arrivalCount;
+    private long events;
+    private long inFlight;
+    private long gateWakeAt = Long.MAX_VALUE;
+    private boolean finished;
+    private RunResult result;
+
+    private final double[] tauMs;
+    private final boolean[] tauKnown;
+    private final long[] firstArrival;
+    private final long[] lastArrival;
+    private final long[] arrivalsOf;
+
+    @SuppressWarnings("unchecked")
+    public Engine(EngineConfig cfg, Workload workload, ExecutionBackend backend, TimeSource ts,
+                  EngineListener listener, TimeSeriesSink seriesSink) {
+        this.cfg = cfg;
+        this.fns = workload.functions();
+        this.ts = ts;
+        this.backend = backend;
+        this.devices = DeviceSet.build(cfg);
+        for (Device d : devices) if (d.kind == DeviceKind.GPU) gpus.add(d);
+        List<Device> cpus = new ArrayList<>();
+        for (Device d : devices) if (d.kind == DeviceKind.CPU) cpus.add(d);
+        this.metrics = new RunMetrics(cfg, fns, devices);
+        List<EngineListener> ls = new ArrayList<>();
+        ls.add(metrics);
+        if (listener != null) ls.add(listener);
+        this.listener = EngineListener.of(ls);
+        this.residency = new Residency(cfg.memoryMode(), backend, this.listener);
+        this.admission = cfg.admission().factory().apply(cfg.admissionParams());
+        this.placement = cfg.placement().factory().apply(cfg.placementParams(), fns);
+        checkPlacementHardware(cpus);
+        this.gpuSide = gpus.isEmpty() ? null : new Side(this, newPolicy(), gpus, true);
+        this.cpuSide = cpus.isEmpty() ? null : new Side(this, newPolicy(), cpus, false);
+        this.memoryWaiters = new ArrayDeque[devices.size()];
+        for (int i = 0; i < devices.size(); i++) memoryWaiters[i] = new ArrayDeque<>();
+        int n = fns.size();
+        tauMs = new double[n];
+        tauKnown = new boolean[n];
+        firstArrival = new long[n];
+        lastArrival = new long[n];
+        arrivalsOf = new long[n];
+        for (FunctionSpec f : fns) tauMs[f.id()] = f.gpuWarmMs();
+        checkFootprints();
+        this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
+        this.arrivals = workload.arrivals().get();
+        backend.attach(this);
+        pullArrival();
+    }
+
+    private Policy newPolicy() {
+        return cfg.policy().factory().apply(cfg.policyParams());
+    }
+
+    private void checkPlacementHardware(List<Device> cpus) {
+        boolean anyCpu = false;
+        boolean anyGpu = false;
+        for (FunctionSpec f : fns) {
+            Invocation probe = new Invocation(-1, f, 0);
+            if (placement.place(probe) == Target.CPU) anyCpu = true; else anyGpu = true;
+        }
+        if (anyCpu && cpus.isEmpty()) {
+            throw BadInputException.of("--cpu-cores", "placement " + cfg.placement().name()
+                    + " sends functions to the CPU pool, but it has no cores (set --cpu-cores N)");
+        }
+        if (anyGpu && gpus.isEmpty()) {
+            throw BadInputException.of("--gpu", "placement " + cfg.placement().name() + " sends functions to GPUs, but there are none");
+        }
+    }
+
+    private void checkFootprints() {
+        if (cfg.memoryMode() != gpufaas.engine.device.MemoryMode.NONE) return;
+        for (Device d : gpus) {
+            for (FunctionSpec f : fns) {
+                if (f.gpuMemMb() + d.profile.contextMemMb() > d.memoryMb) {
+                    throw BadInputException.of("--param memory=none", "function '" + f.name() + "' needs "
+                            + f.gpuMemMb() + " MB plus context, device " + d.name + " has " + d.memoryMb + " MB");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    /** Processes one event or one arrival. Returns false when the run has nothing left to do. */
+    public boolean step() {
+        if (finished) return false;
+        long until = arrivalPending ? nextArrivalUs : Long.MAX_VALUE;
+        long next = Math.min(until, ts.peekNextUs());
+        if (next != Long.MAX_VALUE) timeSeries.before(next);
+        if (ts.runNext(until)) {
+            events++;
+            return true;
+        }
+        if (arrivalPending) {
+            arrive();
+            events++;
+            return true;
+        }
+        if (inFlight > 0 || queued() > 0) {
+            if (ts.pending() == 0 && backend.name().equals("sim")) {
+                throw new IllegalStateException("engine stalled at " + ts.nowUs() + " us with " + inFlight
+                        + " in flight and " + queued() + " queued");
+            }
+            return true;
+        }
+        finish();
+        return false;
+    }
+
+    /** Runs to the end and returns the result. */
+    public RunResult run() {
+        long wall0 = System.nanoTime();
+        while (step()) {
+            // each step is one event
+        }
+        long unfinished = arrivalCount - metrics.completed() - metrics.rejected() - metrics.dropped() - metrics.failed();
+        result = new RunResult(metrics.result(ts.nowUs(), events, (System.nanoTime() - wall0) / 1_000_000, unfinished),
+                unfinished == 0, unfinished == 0 ? null : unfinished + " invocations did not finish");
+        return result;
+    }
+
+    /** Runs every event due at or before {@code untilUs} (for paced and stepped runs). */
+    public void runUntil(long untilUs) {
+        while (!finished) {
+            long next = Math.min(arrivalPending ? nextArrivalUs : Long.MAX_VALUE, ts.peekNextUs());
+            if (next > untilUs) break;
+            if (!step()) break;
+        }
+    }
+
+    private void finish() {
+        if (finished) return;
+        finished = true;
+        timeSeries.end(ts.nowUs());
+        arrivals.close();
+        checkInvariants();
+    }
+
+    /** Conservation and capacity invariants; throws IllegalStateException naming the broken one. */
+    public void checkInvariants() {
+        long ended = metrics.completed() + metrics.rejected() + metrics.dropped() + metrics.failed();
+        if (arrivalCount != ended + inFlight + queued() + waitingForMemory()) {
+            throw new IllegalStateException("conservation: arrived " + arrivalCount + " != ended " + ended
+                    + " + in flight " + inFlight + " + queued " + queued());
+        }
+        for (Device d : devices) {
+            if (d.inFlight() > d.dMax() || d.inFlight() < 0) throw new IllegalStateException(d.name + ": tokens exceeded");
+            if (d.executing() > d.inFlight()) throw new IllegalStateException(d.name + ": executing above in flight");
+        }
+        if (gpuSide != null) gpuSide.policy.checkInvariants();
+        if (cpuSide != null) cpuSide.policy.checkInvariants();
+    }
+
+    private long waitingForMemory() {
+        long n = 0;
+        for (ArrayDeque<Invocation> q : memoryWaiters) n += q.size();
+        return n;
+    }
+
+    // ------------------------------------------------------------------ arrivals
+
+    private void pullArrival() {
+        if (!arrivals.advance()) {
+            arrivalPending = false;
+            return;
+        }
+        long t = arrivals.timeUs();
+        int fn = arrivals.function();
+        if (t < 0) throw new BadInputException(arrivals.describe(), 0, "arrival " + (arrivalCount + 1), "negative arrival time " + t + " us");
+        if (t < lastArrivalUs) {
+            throw new BadInputException(arrivals.describe(), 0, "arrival " + (arrivalCount + 1),
+                    "arrivals must be in non-decreasing time order (" + t + " us after " + lastArrivalUs + " us)");
+        }
+        if (fn < 0 || fn >= fns.size()) throw new BadInputException(arrivals.describe(), 0, "arrival " + (arrivalCount + 1), "unknown function id " + fn);
+        lastArrivalUs = t;
+        nextArrivalUs = t;
+        nextArrivalFn = fn;
+        arrivalPending = true;
+    }
+
+    private void arrive() {
+        long now = ts.nowUs();
+        FunctionSpec f = fns.get(nextArrivalFn);
+        Invocation inv = new Invocation(arrivalCount++, f, nextArrivalUs);
+        int fn = f.id();
+        if (arrivalsOf[fn]++ == 0) firstArrival[fn] = now;
+        lastArrival[fn] = now;
+        timeSeries.arrived();
+        listener.arrived(inv);
+        pullArrival();
+        String why = admission.rejectReason(inv);
+        if (why != null) {
+            end(inv, Outcome.REJECTED, why);
+            return;
+        }
+        Side side = placement.place(inv) == Target.CPU ? cpuSide : gpuSide;
+        side.policy.enqueue(inv);
+        dispatch(side);
+    }
+
+    private void end(Invocation inv, Outcome outcome, String reason) {
+        inv.outcome = outcome;
+        inv.reason = reason;
+        inv.endUs = ts.nowUs();
+        listener.finished(inv);
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    void dispatch(Side s) {
+        Policy p = s.policy;
+        while (p.queued() > 0) {
+            Device offer = pickOffer(s);
+            if (offer == null) break;
+            Invocation inv = p.next(offer);
+            if (inv == null) break;
+            Device d = s.devices.size() == 1 ? offer : bind(s, inv.fn(), offer);
+            start(s, inv, d, false);
+        }
+    }
+
+    private void dispatchAll() {
+        if (gpuSide != null) dispatch(gpuSide);
+        if (cpuSide != null) dispatch(cpuSide);
+    }
+
+    private Device pickOffer(Side s) {
+        long now = ts.nowUs();
+        Device best = null;
+        long wake = Long.MAX_VALUE;
+        for (int i = 0, n = s.devices.size(); i < n; i++) {
+            Device d = s.devices.get(i);
+            if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
+            if (!d.gate.open(now)) {
+                wake = Math.min(wake, d.gate.nextSampleUs(now));
+                continue;
+            }
+            if (best == null || d.inFlight() < best.inFlight()) best = d;
+        }
+        if (best == null && wake != Long.MAX_VALUE) scheduleGateWake(wake);
+        return best;
+    }
+
+    private void scheduleGateWake(long at) {
+        if (gateWakeAt > ts.nowUs() && gateWakeAt <= at) return;
+        gateWakeAt = at;
+        ts.schedule(at, now -> {
+            if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
+            dispatchAll();
+        });
+    }
+
+    /** Late binding: an idle container of the function first (memory on device, moving, host), then a device holding one, then the least loaded. */
+    private Device bind(Side s, int fn, Device offer) {
+        long now = ts.nowUs();
+        Device best = offer;
+        int bestRank = rank(offer, fn);
+        for (Device d : s.devices) {
+            if (d == offer || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
+            int r = rank(d, fn);
+            if (r < bestRank || (r == bestRank && better(d, best))) {
+                best = d;
+                bestRank = r;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(Device a, Device b) {
+        if (a.inFlight() != b.inFlight()) return a.inFlight() < b.inFlight();
+        if (a.freeMb() != b.freeMb()) return a.freeMb() > b.freeMb();
+        return a.index < b.index;
+    }
+
+    private static int rank(Device d, int fn) {
+        Container c = d.idleContainerOf(fn);
+        if (c != null) {
+            return switch (c.location()) {
+                case DEVICE -> 0;
+                case MOVING_IN -> 1;
+                default -> 2;
+            };
+        }
+        return d.containersOf(fn).isEmpty() ? 4 : 3;
+    }
+
+    private void start(Side s, Invocation inv, Device d, boolean tokenHeld) {
+        long now = ts.nowUs();
+        if (!tokenHeld) {
+            d.gate.granted(now, d.executing());
+            d.takeToken();
+            inFlight++;
+        }
+        inv.dispatchUs = now;
+        inv.device = d.index;
+        s.policy.dispatched(inv, d);
+        FunctionSpec f = inv.function;
+        Container c = s.policy.usesWarmPool() ? residency.acquireIdle(d, f.id()) : null;
+        if (c != null) {
+            if (d.kind == DeviceKind.CPU) {
+                inv.startType = StartType.CPU;
+                inv.onCpu = true;
+                listener.dispatched(inv, d);
+                execute(inv, c);
+            } else if (c.location() == MemoryLocation.DEVICE) {
+                inv.startType = StartType.WARM;
+                listener.dispatched(inv, d);
+                execute(inv, c);
+            } else {
+                inv.startType = StartType.GPU_COLD;
+                listener.dispatched(inv, d);
+                c.pendingStart = inv;
+                residency.prefetch(c);
+            }
+            return;
+        }
+        inv.coldStart = true;
+        inv.onCpu = d.kind == DeviceKind.CPU;
+        inv.startType = inv.onCpu ? StartType.CPU : StartType.COLD;
+        c = residency.create(d, f, now);
+        listener.dispatched(inv, d);
+        if (c == null) {
+            memoryWaiters[d.index].add(inv);
+            return;
+        }
+        c.pendingStart = inv;
+        backend.createContainer(c, inv);
+    }
+
+    private void execute(Invocation inv, Container c) {
+        Device d = c.device;
+        inv.startUs = ts.nowUs();
+        if (d.beginExec()) d.gate.setBusy(inv.startUs, true);
+        listener.started(inv, d);
+        backend.execute(inv, c);
+    }
+
+    private void retryMemoryWaiters(Device d) {
+        ArrayDeque<Invocation> q = memoryWaiters[d.index];
+        while (!q.isEmpty()) {
+            Invocation inv = q.peek();
+            Container c = residency.create(d, inv.function, ts.nowUs());
+            if (c == null) return;
+            q.poll();
+            c.pendingStart = inv;
+            backend.createContainer(c, inv);
+        }
+    }
+
+    // ------------------------------------------------------------------ backend callbacks
+
+    @Override
+    public TimeSource time() { return ts; }
+
+    @Override
+    public void containerReady(Container c, Invocation inv) {
+        residency.ready(c);
+        if (c.pendingStart == inv) c.pendingStart = null;
+        execute(inv, c);
+    }
+
+    @Override
+    public void memoryMoved(Container c, boolean toDevice) {
+        if (residency.moved(c, toDevice) && c.pendingStart != null) {
+            Invocation inv = c.pendingStart;
+            c.pendingStart = null;
+            execute(inv, c);
+        }
+    }
+
+    @Override
+    public void executed(Invocation inv, Container c) {
+        done(inv, c, null);
+    }
+
+    @Override
+    public void failed(Invocation inv, Container c, String reason) {
+        done(inv, c, reason == null ? "failed" : reason);
+    }
+
+    private void done(Invocation inv, Container c, String failure) {
+        long now = ts.nowUs();
+        Device d = c.device;
+        Side s = d.kind == DeviceKind.CPU ? cpuSide : gpuSide;
+        if (inv.startUs >= 0 && inv.endUs < 0 && d.endExec()) d.gate.setBusy(now, false);
+        if (c.pendingStart == inv) c.pendingStart = null;
+        if (failure == null) {
+            observe(inv.fn(), (now - inv.startUs) / 1000.0, d.kind == DeviceKind.GPU);
+            end(inv, Outcome.COMPLETED, null);
+        } else {
+            end(inv, Outcome.FAILED, failure);
+            residency.remove(c, false);
+        }
+        timeSeries.completed(d, inv);
+        Invocation next = s.policy.continuation(inv);
+        s.policy.completed(inv);
+        if (next != null) {
+            if (failure == null) {
+                next.dispatchUs = now;
+                next.device = d.index;
+                next.startType = d.kind == DeviceKind.CPU ? StartType.CPU : StartType.WARM;
+                next.onCpu = d.kind == DeviceKind.CPU;
+                s.policy.dispatched(next, d);
+                listener.dispatched(next, d);
+                execute(next, c);
+            } else {
+                start(s, next, d, true);
+            }
+        } else {
+            if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
+            d.giveToken();
+            inFlight--;
+            retryMemoryWaiters(d);
+        }
+        dispatchAll();
+    }
+
+    private void observe(int fn, double execMs, boolean gpu) {
+        if (!gpu) return;
+        if (!tauKnown[fn]) {
+            tauMs[fn] = execMs;
+            tauKnown[fn] = true;
+        } else {
+            double w = cfg.ewma();
+            tauMs[fn] = (1 - w) * tauMs[fn] + w * execMs;
+        }
+    }
+
+    // ------------------------------------------------------------------ views for policies, UI and tests
+
+    void flowStateChanged(Side s, int fn, gpufaas.engine.policy.FlowState from, gpufaas.engine.policy.FlowState to) {
+        listener.flowStateChanged(fn, from, to, ts.nowUs());
+        if (!s.gpu) return;
+        if (to == gpufaas.engine.policy.FlowState.ACTIVE) residency.flowActive(gpus, fn);
+        else residency.flowIdle(gpus, fn);
+    }
+
+    double serviceEstimateMs(int fn) { return tauMs[fn]; }
+
+    double startEstimateMs(Side s, int fn) {
+        FunctionSpec f = fns.get(fn);
+        if (!s.gpu) return f.cpuWarmMs();
+        boolean host = false;
+        for (Device d : gpus) {
+            Container c = d.idleContainerOf(fn);
+            if (c == null) continue;
+            if (c.location() == MemoryLocation.DEVICE) return tauMs[fn];
+            host = true;
+        }
+        if (host) {
+            Device d = gpus.get(0);
+            return tauMs[fn] + f.gpuMemMb() / (d.profile.linkGBps() * 1000.0) * 1000.0;
+        }
+        return Math.max(f.gpuColdMs(), f.gpuWarmMs());
+    }
+
+    double meanIatUs(int fn) {
+        long n = arrivalsOf[fn];
+        return n < 2 ? Double.NaN : (double) (lastArrival[fn] - firstArrival[fn]) / (n - 1);
+    }
+
+    long nowUs() { return ts.nowUs(); }
+
+    List<FunctionSpec> functions() { return fns; }
+
+    public List<Device> devices() { return devices; }
+
+    public int queued() {
+        return (gpuSide == null ? 0 : gpuSide.policy.queued()) + (cpuSide == null ? 0 : cpuSide.policy.queued());
+    }
+
+    int queuedFor(Device d) {
+        Side s = d.kind == DeviceKind.CPU ? cpuSide : gpuSide;
+        return s == null ? 0 : s.policy.queued();
+    }
+
+    public long inFlight() { return inFlight; }
+
+    public long arrived() { return arrivalCount; }
+
+    public long events() { return events; }
+
+    public long timeUs() { return ts.nowUs(); }
+
+    public boolean isFinished() { return finished; }
+
+    public RunMetrics metrics() { return metrics; }
+
+    public EngineConfig config() { return cfg; }
+
+    /** The GPU side's queues (null without GPUs). */
+    public PolicySnapshot gpuSnapshot() { return gpuSide == null ? null : gpuSide.policy.snapshot(); }
+
+    /** The GPU side's policy instance (for tests and the UI). */
+    public Policy gpuPolicy() { return gpuSide == null ? null : gpuSide.policy; }
+
+    public Policy cpuPolicy() { return cpuSide == null ? null : cpuSide.policy; }
+
+    public RunResult result() { return result; }
+}

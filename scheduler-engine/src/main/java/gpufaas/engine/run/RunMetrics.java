@@ -1,0 +1,212 @@
+package gpufaas.engine.run;
+
+import gpufaas.engine.device.Device;
+import gpufaas.engine.device.DeviceKind;
+import gpufaas.engine.metrics.FunctionSummary;
+import gpufaas.engine.metrics.LatencyRecorder;
+import gpufaas.engine.metrics.RunSummary;
+import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.model.Outcome;
+import gpufaas.engine.placement.Target;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Streaming aggregates of a run: counts per outcome and start type, latencies, utilization, fairness. */
+public final class RunMetrics implements EngineListener {
+    private final EngineConfig cfg;
+    private final List<FunctionSpec> fns;
+    private final List<Device> devices;
+    private final Histogram all = new Histogram(3);
+    private final long[] arrived;
+    private final long[] completed;
+    private final long[] rejected;
+    private final long[] dropped;
+    private final long[] failed;
+    private final long[] cold;
+    private final long[] gpuCold;
+    private final long[] warm;
+    private final long[] cpu;
+    private final long[] onTime;
+    private final double[] e2eSum;
+    private final double[] queueSum;
+    private final double[] execSum;
+    private final double[] cpuBusyMs;
+    private final LatencyRecorder[] latency;
+    private long totalCompleted;
+    private long totalRejected;
+    private long totalDropped;
+    private long totalFailed;
+
+    RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices) {
+        this.cfg = cfg;
+        this.fns = fns;
+        this.devices = devices;
+        int n = fns.size();
+        arrived = new long[n];
+        completed = new long[n];
+        rejected = new long[n];
+        dropped = new long[n];
+        failed = new long[n];
+        cold = new long[n];
+        gpuCold = new long[n];
+        warm = new long[n];
+        cpu = new long[n];
+        onTime = new long[n];
+        e2eSum = new double[n];
+        queueSum = new double[n];
+        execSum = new double[n];
+        cpuBusyMs = new double[1];
+        latency = new LatencyRecorder[n];
+    }
+
+    @Override
+    public void arrived(Invocation inv) { arrived[inv.fn()]++; }
+
+    @Override
+    public void finished(Invocation inv) {
+        int fn = inv.fn();
+        switch (inv.outcome) {
+            case REJECTED -> { rejected[fn]++; totalRejected++; return; }
+            case DROPPED -> { dropped[fn]++; totalDropped++; return; }
+            case FAILED -> { failed[fn]++; totalFailed++; return; }
+            case COMPLETED -> { }
+        }
+        completed[fn]++;
+        totalCompleted++;
+        long e2e = inv.e2eUs();
+        all.recordValue(Math.max(0, e2e));
+        LatencyRecorder r = latency[fn];
+        if (r == null) latency[fn] = r = new LatencyRecorder();
+        r.record(e2e);
+        e2eSum[fn] += e2e / 1000.0;
+        queueSum[fn] += inv.queueUs() / 1000.0;
+        double execMs = (inv.endUs - inv.startUs) / 1000.0;
+        execSum[fn] += execMs;
+        if (inv.onCpu) cpuBusyMs[0] += execMs;
+        if (inv.endUs <= inv.deadlineUs) onTime[fn]++;
+        switch (inv.startType) {
+            case COLD -> cold[fn]++;
+            case GPU_COLD -> gpuCold[fn]++;
+            case WARM -> warm[fn]++;
+            case CPU -> { cpu[fn]++; if (inv.coldStart) cold[fn]++; }
+        }
+    }
+
+    public long completed() { return totalCompleted; }
+
+    public long rejected() { return totalRejected; }
+
+    public long dropped() { return totalDropped; }
+
+    public long failed() { return totalFailed; }
+
+    /** The warm time of {@code f} alone on the device kind its placement chooses (ms). */
+    private double isolatedMs(FunctionSpec f) {
+        Invocation probe = new Invocation(-1, f, 0);
+        boolean onCpu = cfg.placement().factory().apply(cfg.placementParams(), fns).place(probe) == Target.CPU;
+        if (onCpu) return f.cpuWarmMs();
+        double share = 1.0;
+        for (Device d : devices) if (d.kind == DeviceKind.GPU) { share = d.computeShare; break; }
+        return f.gpuWarmMs() / cfg.hardware().profile().speed() / share;
+    }
+
+    RunSummary result(long endUs, long events, long wallMs, long unfinished) {
+        List<FunctionSummary> rows = new ArrayList<>();
+        double jainSum = 0;
+        double jainSq = 0;
+        int jainN = 0;
+        double meanOfMeans = 0;
+        double sqOfMeans = 0;
+        int meansN = 0;
+        long sloArrived = 0;
+        long sloOnTime = 0;
+        double e2eTotal = 0;
+        double queueTotal = 0;
+        double execTotal = 0;
+        long coldT = 0;
+        long gpuColdT = 0;
+        long warmT = 0;
+        long cpuT = 0;
+        long arrivedT = 0;
+        for (FunctionSpec f : fns) {
+            int i = f.id();
+            arrivedT += arrived[i];
+            if (arrived[i] == 0) continue;
+            long c = completed[i];
+            double mean = c == 0 ? Double.NaN : e2eSum[i] / c;
+            double iso = isolatedMs(f);
+            LatencyRecorder r = latency[i];
+            double slo = Double.NaN;
+            if (f.hasSlo()) {
+                slo = (double) onTime[i] / arrived[i];
+                sloArrived += arrived[i];
+                sloOnTime += onTime[i];
+            }
+            rows.add(new FunctionSummary(f.name(), arrived[i], c, rejected[i], dropped[i], failed[i], mean,
+                    r == null ? Double.NaN : r.quantileUs(0.5) / 1000.0, r == null ? Double.NaN : r.quantileUs(0.99) / 1000.0,
+                    c == 0 ? Double.NaN : queueSum[i] / c, c == 0 ? Double.NaN : execSum[i] / c,
+                    cold[i], gpuCold[i], warm[i], cpu[i], c == 0 ? Double.NaN : 100.0 * cold[i] / c, iso,
+                    c == 0 ? Double.NaN : mean / iso, slo));
+            if (c > 0) {
+                double x = iso / mean;
+                jainSum += x;
+                jainSq += x * x;
+                jainN++;
+                double ms = mean / 1000.0;
+                meanOfMeans += ms;
+                sqOfMeans += ms * ms;
+                meansN++;
+            }
+            e2eTotal += e2eSum[i];
+            queueTotal += queueSum[i];
+            execTotal += execSum[i];
+            coldT += cold[i];
+            gpuColdT += gpuCold[i];
+            warmT += warm[i];
+            cpuT += cpu[i];
+        }
+        long c = totalCompleted;
+        double jain = jainN == 0 ? Double.NaN : jainSum * jainSum / (jainN * jainSq);
+        double variance = Double.NaN;
+        if (meansN > 0) {
+            double m = meanOfMeans / meansN;
+            variance = Math.max(0, sqOfMeans / meansN - m * m);
+        }
+        double endS = endUs / 1e6;
+        long gpuBusy = 0;
+        int gpuCount = 0;
+        long evictions = 0;
+        long swaps = 0;
+        long prefetches = 0;
+        double cost = 0;
+        for (Device d : devices) {
+            evictions += d.evictions();
+            swaps += d.swapsOut();
+            prefetches += d.prefetches();
+            if (d.kind != DeviceKind.GPU) continue;
+            gpuCount++;
+            long b = d.gate.busyUs(endUs);
+            gpuBusy += b;
+            cost += b / 1e6 * d.profile.pricePerSecond() * d.computeShare;
+        }
+        cost += cpuBusyMs[0] / 1000.0 * cfg.engineParams().getDouble("cpu_price");
+        double util = gpuCount == 0 || endUs == 0 ? 0 : (double) gpuBusy / ((double) gpuCount * endUs);
+        double slo = sloArrived == 0 ? Double.NaN : (double) sloOnTime / sloArrived;
+        double mean = c == 0 ? Double.NaN : e2eTotal / c;
+        double p50 = c == 0 ? Double.NaN : all.getValueAtPercentile(50) / 1000.0;
+        double p99 = c == 0 ? Double.NaN : all.getValueAtPercentile(99) / 1000.0;
+        rows.add(new FunctionSummary("ALL", arrivedT, c, totalRejected, totalDropped, totalFailed, mean, p50, p99,
+                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c, coldT, gpuColdT, warmT, cpuT,
+                c == 0 ? Double.NaN : 100.0 * coldT / c, Double.NaN, Double.NaN, slo));
+        return new RunSummary(cfg.policy().name(), arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
+                mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
+                c == 0 ? Double.NaN : all.getValueAtPercentile(99.9) / 1000.0,
+                c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
+                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
+                coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, jain, variance, slo,
+                evictions, swaps, prefetches, endS, endS == 0 ? 0 : c / endS, cost, wallMs, events, List.copyOf(rows));
+    }
+}
