@@ -13,7 +13,7 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
     public ParamSpec {
         choices = choices == null ? List.of() : List.copyOf(choices);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
-        parse(defaultValue); // the default itself must be valid
+        parse(type, min, max, choices, defaultValue); // the default itself must be valid
     }
 
     public static ParamSpec ofInt(String name, int def, int min, int max, String help, String... aliases) {
@@ -48,18 +48,22 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
 
     /** Parses and validates a value; throws IllegalArgumentException with a user-facing reason. */
     public Object parse(String raw) {
+        return parse(type, min, max, choices, raw);
+    }
+
+    private static Object parse(ParamType type, double min, double max, List<String> choices, String raw) {
         String v = raw == null ? "" : raw.trim();
         try {
             switch (type) {
                 case INT -> {
                     long x = Long.parseLong(v);
-                    checkRange(x);
+                    checkRange(x, min, max);
                     return (int) x;
                 }
                 case DOUBLE -> {
                     double x = Double.parseDouble(v);
                     if (Double.isNaN(x) || Double.isInfinite(x)) throw new NumberFormatException();
-                    checkRange(x);
+                    checkRange(x, min, max);
                     return x;
                 }
                 case BOOLEAN -> {
@@ -78,17 +82,19 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
                 default -> throw new IllegalStateException();
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + v + "' is not a valid " + describeType());
+            throw new IllegalArgumentException("'" + v + "' is not a valid " + describeType(type));
         }
     }
 
-    private void checkRange(double x) {
+    private static void checkRange(double x, double min, double max) {
         if (x < min || x > max) {
             throw new IllegalArgumentException(fmt(x) + " is out of range [" + fmt(min) + ", " + fmt(max) + "]");
         }
     }
 
-    public String describeType() {
+    public String describeType() { return describeType(type); }
+
+    private static String describeType(ParamType type) {
         return switch (type) {
             case INT -> "integer";
             case DOUBLE -> "number";

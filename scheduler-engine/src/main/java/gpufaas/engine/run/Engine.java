@@ -59,6 +59,9 @@ public final class Engine implements BackendCallbacks {
     private long inFlight;
     private long gateWakeAt = Long.MAX_VALUE;
     private boolean finished;
+    private boolean deferMemoryHooks;
+    private final List<Integer> deferredFns = new ArrayList<>();
+    private final List<gpufaas.engine.policy.FlowState> deferredStates = new ArrayList<>();
     private RunResult result;
 
     private final double[] tauMs;
@@ -270,11 +273,29 @@ public final class Engine implements BackendCallbacks {
         while (p.queued() > 0) {
             Device offer = pickOffer(s);
             if (offer == null) break;
+            deferMemoryHooks = true;
             Invocation inv = p.next(offer);
+            if (inv != null) {
+                Device d = s.devices.size() == 1 ? offer : bind(s, inv.fn(), offer);
+                start(s, inv, d, false);
+            }
+            deferMemoryHooks = false;
+            applyDeferredHooks(s);
             if (inv == null) break;
-            Device d = s.devices.size() == 1 ? offer : bind(s, inv.fn(), offer);
-            start(s, inv, d, false);
         }
+    }
+
+    /**
+     * State changes a policy reports while choosing (e.g. the chosen flow turning Throttled) move
+     * memory only after the chosen invocation has taken its container, so it is not swapped out
+     * from under the invocation it was chosen for.
+     */
+    private void applyDeferredHooks(Side s) {
+        for (int i = 0; i < deferredFns.size(); i++) {
+            applyMemoryHook(s, deferredFns.get(i), deferredStates.get(i));
+        }
+        deferredFns.clear();
+        deferredStates.clear();
     }
 
     private void dispatchAll() {
@@ -451,6 +472,11 @@ public final class Engine implements BackendCallbacks {
         }
         timeSeries.completed(d, inv);
         Invocation next = s.policy.continuation(inv);
+        if (next == null) {
+            if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
+            d.giveToken();
+            inFlight--;
+        }
         s.policy.completed(inv);
         if (next != null) {
             if (failure == null) {
@@ -465,9 +491,6 @@ public final class Engine implements BackendCallbacks {
                 start(s, next, d, true);
             }
         } else {
-            if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
-            d.giveToken();
-            inFlight--;
             retryMemoryWaiters(d);
         }
         dispatchAll();
@@ -489,6 +512,15 @@ public final class Engine implements BackendCallbacks {
     void flowStateChanged(Side s, int fn, gpufaas.engine.policy.FlowState from, gpufaas.engine.policy.FlowState to) {
         listener.flowStateChanged(fn, from, to, ts.nowUs());
         if (!s.gpu) return;
+        if (deferMemoryHooks) {
+            deferredFns.add(fn);
+            deferredStates.add(to);
+        } else {
+            applyMemoryHook(s, fn, to);
+        }
+    }
+
+    private void applyMemoryHook(Side s, int fn, gpufaas.engine.policy.FlowState to) {
         if (to == gpufaas.engine.policy.FlowState.ACTIVE) residency.flowActive(gpus, fn);
         else residency.flowIdle(gpus, fn);
     }
