@@ -75,7 +75,7 @@ public final class Residency {
             if (c != keep) {
                 if (mode == MemoryMode.NONE) {
                     evict(c, true);
-                } else if (onDeviceMb(c) > 0) {
+                } else if (c.location == MemoryLocation.DEVICE && c.memMb() > 0) {
                     swapOut(c);
                     d.evictions++;
                 }
@@ -93,7 +93,9 @@ public final class Residency {
             remove(c, false);
             return;
         }
-        c.device.lruAppend(c);
+        Device d = c.device;
+        d.lruAppend(c);
+        if (d.kind == DeviceKind.GPU && oversubscribed(d)) makeRoom(d, 0, null); // relieve memory pressure
     }
 
     /** Removes a container, counted as an eviction when {@code evicted}. */
@@ -111,12 +113,16 @@ public final class Residency {
 
     public boolean onDevice(Container c) { return c.location == MemoryLocation.DEVICE; }
 
-    /** Starts moving an idle or just-acquired container's memory to its device (no-op if it is on its way or there). */
-    public void prefetch(Container c) {
+    /**
+     * Starts moving a container's memory to its device (no-op if it is on its way or there). A
+     * container an invocation waits for ({@code needed}) moves even if the device must be
+     * oversubscribed; an anticipatory prefetch of an idle one happens only when room can be made.
+     */
+    public void prefetch(Container c, boolean needed) {
         if (c.destroyed || c.device.kind != DeviceKind.GPU) return;
         if (c.location == MemoryLocation.DEVICE || c.location == MemoryLocation.MOVING_IN) return;
         Device d = c.device;
-        makeRoom(d, c.memMb(), c);
+        if (!makeRoom(d, c.memMb(), c) && !needed) return;
         MemoryLocation from = c.location;
         c.location = MemoryLocation.MOVING_IN;
         d.usedMb += c.memMb();
@@ -143,6 +149,8 @@ public final class Residency {
         if (toDevice && c.location == MemoryLocation.MOVING_IN) {
             c.location = MemoryLocation.DEVICE;
             listener.memoryMoved(c, MemoryLocation.MOVING_IN, MemoryLocation.DEVICE);
+            // an anticipatory prefetch that landed on a device others have since oversubscribed goes back
+            if (!c.busy && oversubscribed(c.device)) makeRoom(c.device, 0, null);
             return true;
         }
         if (!toDevice && c.location == MemoryLocation.MOVING_OUT) {
@@ -160,7 +168,7 @@ public final class Residency {
         if (mode != MemoryMode.PREFETCH_SWAP && mode != MemoryMode.PREFETCH_ONLY) return;
         for (Device d : devices) {
             if (d.kind != DeviceKind.GPU) continue;
-            for (Container c : d.containersOf(fn)) if (!c.busy && c.ready) prefetch(c);
+            for (Container c : d.containersOf(fn)) if (!c.busy && c.ready) prefetch(c, false);
         }
     }
 

@@ -200,7 +200,7 @@ public final class Engine implements BackendCallbacks {
     /** Conservation and capacity invariants; throws IllegalStateException naming the broken one. */
     public void checkInvariants() {
         long ended = metrics.completed() + metrics.rejected() + metrics.dropped() + metrics.failed();
-        if (arrivalCount != ended + inFlight + queued() + waitingForMemory()) {
+        if (arrivalCount != ended + inFlight + queued()) {
             throw new IllegalStateException("conservation: arrived " + arrivalCount + " != ended " + ended
                     + " + in flight " + inFlight + " + queued " + queued());
         }
@@ -210,12 +210,6 @@ public final class Engine implements BackendCallbacks {
         }
         if (gpuSide != null) gpuSide.policy.checkInvariants();
         if (cpuSide != null) cpuSide.policy.checkInvariants();
-    }
-
-    private long waitingForMemory() {
-        long n = 0;
-        for (ArrayDeque<Invocation> q : memoryWaiters) n += q.size();
-        return n;
     }
 
     // ------------------------------------------------------------------ arrivals
@@ -368,8 +362,8 @@ public final class Engine implements BackendCallbacks {
         if (!tokenHeld) {
             d.gate.granted(now, d.executing());
             d.takeToken();
-            inFlight++;
         }
+        inFlight++;
         inv.dispatchUs = now;
         inv.device = d.index;
         s.policy.dispatched(inv, d);
@@ -389,7 +383,7 @@ public final class Engine implements BackendCallbacks {
                 inv.startType = StartType.GPU_COLD;
                 listener.dispatched(inv, d);
                 c.pendingStart = inv;
-                residency.prefetch(c);
+                residency.prefetch(c, true);
             }
             return;
         }
@@ -475,8 +469,8 @@ public final class Engine implements BackendCallbacks {
         if (next == null) {
             if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
             d.giveToken();
-            inFlight--;
         }
+        inFlight--;
         s.policy.completed(inv);
         if (next != null) {
             if (failure == null) {
@@ -484,6 +478,7 @@ public final class Engine implements BackendCallbacks {
                 next.device = d.index;
                 next.startType = d.kind == DeviceKind.CPU ? StartType.CPU : StartType.WARM;
                 next.onCpu = d.kind == DeviceKind.CPU;
+                inFlight++;
                 s.policy.dispatched(next, d);
                 listener.dispatched(next, d);
                 execute(next, c);

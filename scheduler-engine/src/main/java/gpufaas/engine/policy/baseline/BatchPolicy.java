@@ -8,8 +8,8 @@ import gpufaas.engine.policy.IndexedHeap;
 /**
  * Per-function queues; a free token takes the whole queue that holds the oldest invocation (at most
  * {@code maxBatch} of it) and runs it serially in one container. Later arrivals wait for the next
- * batch. Batch members are chained through {@link Invocation#next} and handed out by
- * {@link #continuation}.
+ * batch. Batch members are chained through {@link Invocation#next}, count as queued until they
+ * start, and are handed out by {@link #continuation}.
  */
 public final class BatchPolicy extends BaselinePolicy {
     private final int maxBatch;
@@ -37,6 +37,7 @@ public final class BatchPolicy extends BaselinePolicy {
 
     @Override
     protected Invocation take(Device device) {
+        if (byOldestHead.isEmpty()) return null; // everything queued sits in running batches
         int fn = byOldestHead.poll();
         FifoQueue q = queues[fn];
         Invocation first = q.poll();
@@ -44,7 +45,6 @@ public final class BatchPolicy extends BaselinePolicy {
         int taken = 1;
         while (taken < maxBatch && !q.isEmpty()) {
             Invocation inv = q.poll();
-            markTaken(inv);
             last.next = inv;
             last = inv;
             taken++;
@@ -58,6 +58,7 @@ public final class BatchPolicy extends BaselinePolicy {
     public Invocation continuation(Invocation finished) {
         Invocation rest = finished.next;
         finished.next = null;
+        if (rest != null) markTaken(rest); // batch members count as queued until they start
         return rest;
     }
 }
