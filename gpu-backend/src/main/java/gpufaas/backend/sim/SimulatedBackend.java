@@ -14,9 +14,7 @@ import gpufaas.engine.time.SeededStreams;
 import gpufaas.engine.time.TimeSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,8 +31,8 @@ public final class SimulatedBackend implements ExecutionBackend {
     private final SplittableRandom failures;
     private BackendCallbacks cb;
     private TimeSource ts;
-    private final Map<Integer, DeviceRun> runs = new HashMap<>();
-    private final Map<Integer, Long> linkFreeAt = new HashMap<>();
+    private DeviceRun[] runs = new DeviceRun[0];
+    private final java.util.Map<Integer, Long> linkFreeAt = new java.util.HashMap<>();
 
     public SimulatedBackend(EngineConfig cfg) {
         this.cfg = cfg;
@@ -86,7 +84,7 @@ public final class SimulatedBackend implements ExecutionBackend {
     @Override
     public void execute(Invocation inv, Container c) {
         Device d = c.device;
-        DeviceRun run = runs.computeIfAbsent(d.index, i -> new DeviceRun(d));
+        DeviceRun run = run(d);
         double work = workUs(d, c.function);
         run.add(new Exec(inv, c, work), ts.nowUs());
         if (d.mps && mpsFailureRate > 0 && failures.nextDouble() < mpsFailureRate) {
@@ -95,12 +93,19 @@ public final class SimulatedBackend implements ExecutionBackend {
         }
     }
 
+    private DeviceRun run(Device d) {
+        if (d.index >= runs.length) runs = java.util.Arrays.copyOf(runs, Math.max(d.index + 1, runs.length * 2));
+        DeviceRun r = runs[d.index];
+        if (r == null) runs[d.index] = r = new DeviceRun(d);
+        return r;
+    }
+
     private void crash(Device d, Invocation culprit) {
-        DeviceRun home = runs.get(d.index);
-        if (home == null || !home.contains(culprit)) return;
+        DeviceRun home = run(d);
+        if (!home.contains(culprit)) return;
         List<Exec> victims = new ArrayList<>();
-        for (DeviceRun r : runs.values()) {
-            if (r.device.physicalGpu == d.physicalGpu) victims.addAll(r.removeAll(ts.nowUs()));
+        for (DeviceRun r : runs) {
+            if (r != null && r.device.physicalGpu == d.physicalGpu) victims.addAll(r.removeAll(ts.nowUs()));
         }
         for (Exec e : victims) {
             String why = e.inv == culprit ? "mps client crashed"
@@ -139,11 +144,12 @@ public final class SimulatedBackend implements ExecutionBackend {
     }
 
     /** The executions on one device under processor sharing. */
-    final class DeviceRun {
+    final class DeviceRun implements gpufaas.engine.time.Scheduled {
         final Device device;
         private final List<Exec> running = new ArrayList<>();
         private long lastUs;
-        private long version;
+        /** time of the one completion event that counts; -1 when none is armed */
+        private long armedAt = -1;
 
         DeviceRun(Device device) { this.device = device; }
 
@@ -156,7 +162,7 @@ public final class SimulatedBackend implements ExecutionBackend {
             if (now > lastUs && !running.isEmpty()) {
                 double f = factor(running.size());
                 double done = (now - lastUs) / f;
-                for (Exec e : running) e.remainingUs -= done;
+                for (int i = 0, n = running.size(); i < n; i++) running.get(i).remainingUs -= done;
             }
             lastUs = now;
         }
@@ -176,19 +182,29 @@ public final class SimulatedBackend implements ExecutionBackend {
             progress(now);
             List<Exec> out = new ArrayList<>(running);
             running.clear();
-            version++;
+            armedAt = -1;
             return out;
         }
 
         private void reschedule(long now) {
-            long v = ++version;
-            if (running.isEmpty()) return;
+            if (running.isEmpty()) {
+                armedAt = -1;
+                return;
+            }
             double min = Double.MAX_VALUE;
-            for (Exec e : running) min = Math.min(min, e.remainingUs);
+            for (int i = 0, n = running.size(); i < n; i++) min = Math.min(min, running.get(i).remainingUs);
             long at = now + (long) Math.ceil(Math.max(0, min) * factor(running.size()) - 1e-9);
-            ts.schedule(at, t -> {
-                if (v == version) completeDue(t);
-            });
+            if (at == armedAt) return;
+            armedAt = at;
+            ts.schedule(at, this);
+        }
+
+        /** The armed completion event; stale ones (re-armed since) are ignored. */
+        @Override
+        public void fire(long t) {
+            if (t != armedAt) return;
+            armedAt = -1;
+            completeDue(t);
         }
 
         private void completeDue(long now) {

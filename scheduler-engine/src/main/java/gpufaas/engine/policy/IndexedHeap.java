@@ -55,6 +55,7 @@ public final class IndexedHeap {
     }
 
     public void remove(int id) {
+        if (id >= pos.length) return;
         int i = pos[id];
         if (i < 0) return;
         int last = --size;
@@ -69,6 +70,7 @@ public final class IndexedHeap {
 
     /** Restores order after {@code id}'s key changed. */
     public void update(int id) {
+        if (id >= pos.length) return;
         int i = pos[id];
         if (i < 0) return;
         siftUp(i);
