@@ -367,6 +367,15 @@ public final class Engine implements BackendCallbacks {
         inv.dispatchUs = now;
         inv.device = d.index;
         s.policy.dispatched(inv, d);
+        if (!place(s, inv, d)) memoryWaiters[d.index].add(inv);
+    }
+
+    /**
+     * Finds or creates the invocation's container on {@code d}, sets its start type and starts it
+     * (or its prefetch or container start). Returns false when its memory cannot be had yet
+     * (memory mode none): the invocation then waits on the device, holding its token.
+     */
+    private boolean place(Side s, Invocation inv, Device d) {
         FunctionSpec f = inv.function;
         Container c = s.policy.usesWarmPool() ? residency.acquireIdle(d, f.id()) : null;
         if (c != null) {
@@ -385,19 +394,17 @@ public final class Engine implements BackendCallbacks {
                 c.pendingStart = inv;
                 residency.prefetch(c, true);
             }
-            return;
+            return true;
         }
+        c = residency.create(d, f, ts.nowUs());
+        if (c == null) return false;
         inv.coldStart = true;
         inv.onCpu = d.kind == DeviceKind.CPU;
         inv.startType = inv.onCpu ? StartType.CPU : StartType.COLD;
-        c = residency.create(d, f, now);
         listener.dispatched(inv, d);
-        if (c == null) {
-            memoryWaiters[d.index].add(inv);
-            return;
-        }
         c.pendingStart = inv;
         backend.createContainer(c, inv);
+        return true;
     }
 
     private void execute(Invocation inv, Container c) {
@@ -410,13 +417,10 @@ public final class Engine implements BackendCallbacks {
 
     private void retryMemoryWaiters(Device d) {
         ArrayDeque<Invocation> q = memoryWaiters[d.index];
+        Side s = d.kind == DeviceKind.CPU ? cpuSide : gpuSide;
         while (!q.isEmpty()) {
-            Invocation inv = q.peek();
-            Container c = residency.create(d, inv.function, ts.nowUs());
-            if (c == null) return;
+            if (!place(s, q.peek(), d)) return;
             q.poll();
-            c.pendingStart = inv;
-            backend.createContainer(c, inv);
         }
     }
 
