@@ -18,23 +18,24 @@ class HandScheduleTest {
 
     @Test
     void fcfs_twoFunctionsOneToken_runsInArrivalOrderWithColdThenWarm() {
-        // A0@0 cold: init 200, exec 100 -> 300. B0 waits, cold at 300: init 300, exec 200 -> 800.
-        // A1@50 waits; A's container stayed on the device (A never idle) -> warm at 800 -> 900.
+        // A0@0 cold: init 200, exec 100 -> 300; then A's memory leaves (FCFS moves memory off after each
+        // invocation): 300..400 on the link. B0 waits, cold at 300: init 300, exec 200 -> 800.
+        // A1@50 waits; at 800 its container's memory is on the host: prefetch 800..900 (GPU-cold), exec -> 1000.
+        // B's memory leaves after B0, behind A's prefetch on the link: 900..1000.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 0, 1, 50, 0);
         assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1), w, r)).containsExactly(
                 "A#0 0->200->300 cold d0 completed",
                 "B#1 300->600->800 cold d0 completed",
-                "A#2 800->800->900 warm d0 completed");
-        // B idle at 800: its 1000 MB leave on the link 800..900. A idle at 900: the move of B ends at 900
-        // first (scheduled earlier), then A's memory leaves 900..1000.
-        assertThat(r.moves).containsExactly("B:DEVICE->MOVING_OUT", "B:MOVING_OUT->HOST",
+                "A#2 800->900->1000 gpu_cold d0 completed");
+        assertThat(r.moves).containsExactly("A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST",
+                "A:HOST->MOVING_IN", "B:DEVICE->MOVING_OUT", "A:MOVING_IN->DEVICE", "B:MOVING_OUT->HOST",
                 "A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST");
     }
 
     @Test
     void fcfs_functionIdleBetweenInvocations_payGpuColdPrefetch() {
-        // A0@0 cold -> 300, A idle: swap out 300..400 on the link. A1@1000: container on host ->
+        // A0@0 cold -> 300, then swap out 300..400 on the link. A1@1000: container on host ->
         // GPU-cold: prefetch 100 ms (1000..1100), exec 100 -> 1200.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 1000, 0);

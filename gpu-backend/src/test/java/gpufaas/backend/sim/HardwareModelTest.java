@@ -84,12 +84,13 @@ class HardwareModelTest {
     @Test
     void utilizationGate_holdsTheThirdDispatchUntilTheNextSample() {
         // U=95, D=3: grants at 0 raise the estimate 0 -> 50 -> 100; the third waits for the 200 ms
-        // sample: busy 128 of 200 ms (two at 1.28x) -> 0.6*64 + 0.4*100 = 78.4 <= 95; by then a container is idle.
+        // sample: busy 128 of 200 ms (two at 1.28x) -> 0.6*64 + 0.4*100 = 78.4 <= 95; by then C's idle containers
+        // were swapped out (10 MB: 1 ms each on the link), so C2 prefetches 200..201.
         Workload w = Recorder.workload(List.of(C), 0, 0, 0, 0, 0, 0);
         var hw = new GpuSetup(Recorder.ref(16000), 1, null, false, 0);
         assertThat(Recorder.run(cfg("fcfs", hw, "D", 3, "util", 95), w, new Recorder())).containsExactly(
                 "C#0 0->0->128 cold d0 completed", "C#1 0->0->128 cold d0 completed",
-                "C#2 200->200->300 warm d0 completed");
+                "C#2 200->201->301 gpu_cold d0 completed");
     }
 
     @Test

@@ -59,9 +59,9 @@ public final class Engine implements BackendCallbacks {
     private long inFlight;
     private long gateWakeAt = Long.MAX_VALUE;
     private boolean finished;
-    private boolean deferMemoryHooks;
-    private final List<Integer> deferredFns = new ArrayList<>();
-    private final List<gpufaas.engine.policy.FlowState> deferredStates = new ArrayList<>();
+    private int deferDepth;
+    /** flow state changes reported while deferred: function -> its last state, in first-report order */
+    private final java.util.LinkedHashMap<Integer, gpufaas.engine.policy.FlowState> deferred = new java.util.LinkedHashMap<>();
     private RunResult result;
 
     private final double[] tauMs;
@@ -267,14 +267,13 @@ public final class Engine implements BackendCallbacks {
         while (p.queued() > 0) {
             Device offer = pickOffer(s);
             if (offer == null) break;
-            deferMemoryHooks = true;
+            deferDepth++;
             Invocation inv = p.next(offer);
             if (inv != null) {
                 Device d = s.devices.size() == 1 ? offer : bind(s, inv.fn(), offer);
                 start(s, inv, d, false);
             }
-            deferMemoryHooks = false;
-            applyDeferredHooks(s);
+            endDeferral(s);
             if (inv == null) break;
         }
     }
@@ -284,12 +283,11 @@ public final class Engine implements BackendCallbacks {
      * memory only after the chosen invocation has taken its container, so it is not swapped out
      * from under the invocation it was chosen for.
      */
-    private void applyDeferredHooks(Side s) {
-        for (int i = 0; i < deferredFns.size(); i++) {
-            applyMemoryHook(s, deferredFns.get(i), deferredStates.get(i));
-        }
-        deferredFns.clear();
-        deferredStates.clear();
+    private void endDeferral(Side s) {
+        if (--deferDepth > 0 || deferred.isEmpty()) return;
+        var copy = new java.util.ArrayList<>(deferred.entrySet());
+        deferred.clear();
+        for (var e : copy) applyMemoryHook(s, e.getKey(), e.getValue());
     }
 
     private void dispatchAll() {
@@ -469,6 +467,7 @@ public final class Engine implements BackendCallbacks {
             residency.remove(c, false);
         }
         timeSeries.completed(d, inv);
+        deferDepth++;
         Invocation next = s.policy.continuation(inv);
         if (next == null) {
             if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
@@ -493,6 +492,7 @@ public final class Engine implements BackendCallbacks {
             retryMemoryWaiters(d);
         }
         dispatchAll();
+        endDeferral(s);
     }
 
     private void observe(int fn, double execMs, boolean gpu) {
@@ -511,9 +511,8 @@ public final class Engine implements BackendCallbacks {
     void flowStateChanged(Side s, int fn, gpufaas.engine.policy.FlowState from, gpufaas.engine.policy.FlowState to) {
         listener.flowStateChanged(fn, from, to, ts.nowUs());
         if (!s.gpu) return;
-        if (deferMemoryHooks) {
-            deferredFns.add(fn);
-            deferredStates.add(to);
+        if (deferDepth > 0) {
+            deferred.put(fn, to);
         } else {
             applyMemoryHook(s, fn, to);
         }

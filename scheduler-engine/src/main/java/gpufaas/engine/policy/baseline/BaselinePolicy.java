@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * Shared bookkeeping of the baselines: per-function queued and in-flight counts, and the flow
- * states they report to the memory hook: a function is ACTIVE while it has queued or running
- * invocations and INACTIVE as soon as it has none (so its idle container's memory is moved off
- * after each burst, as the paper's FCFS baseline does).
+ * states they report to the memory hook: a function turns ACTIVE when one of its invocations is
+ * dispatched and INACTIVE when none of them runs any more, so its memory is moved on before and
+ * off after each invocation (reference §7), unless the next invocation of the same function takes
+ * the container back-to-back (the engine applies the hooks after the dispatch that follows a
+ * completion).
  */
 abstract class BaselinePolicy implements Policy {
     protected PolicyContext ctx;
@@ -51,10 +53,6 @@ abstract class BaselinePolicy implements Policy {
         inv.estimateMs = ctx.startEstimateMs(fn);
         queuedOf[fn]++;
         queuedTotal++;
-        if (!active[fn]) {
-            active[fn] = true;
-            ctx.flowStateChanged(fn, FlowState.INACTIVE, FlowState.ACTIVE);
-        }
         add(inv);
     }
 
@@ -68,16 +66,21 @@ abstract class BaselinePolicy implements Policy {
 
     /** Moves an invocation from queued to in flight (also for batch members taken at once). */
     protected final void markTaken(Invocation inv) {
-        queuedOf[inv.fn()]--;
+        int fn = inv.fn();
+        queuedOf[fn]--;
         queuedTotal--;
-        inFlightOf[inv.fn()]++;
+        inFlightOf[fn]++;
+        if (!active[fn]) {
+            active[fn] = true;
+            ctx.flowStateChanged(fn, FlowState.INACTIVE, FlowState.ACTIVE);
+        }
     }
 
     @Override
     public void completed(Invocation inv) {
         int fn = inv.fn();
         inFlightOf[fn]--;
-        if (queuedOf[fn] == 0 && inFlightOf[fn] == 0 && active[fn]) {
+        if (inFlightOf[fn] == 0 && active[fn]) {
             active[fn] = false;
             ctx.flowStateChanged(fn, FlowState.ACTIVE, FlowState.INACTIVE);
         }
