@@ -32,13 +32,16 @@ public final class SimulatedBackend implements ExecutionBackend {
     private BackendCallbacks cb;
     private TimeSource ts;
     private DeviceRun[] runs = new DeviceRun[0];
-    private final java.util.Map<Integer, Long> linkFreeAt = new java.util.HashMap<>();
+    private final MemoryMode memoryMode;
+    /** per physical GPU: when its host link is free again */
+    private long[] linkFreeAt = new long[1];
 
     public SimulatedBackend(EngineConfig cfg) {
         this.cfg = cfg;
         this.coldFloorMs = cfg.engineParams().getDouble("cold_floor_ms");
         this.mpsFailureRate = cfg.mpsFailureRate();
         this.failures = new SeededStreams(cfg.seed()).stream("sim/mps-failures");
+        this.memoryMode = cfg.memoryMode();
     }
 
     @Override
@@ -68,8 +71,7 @@ public final class SimulatedBackend implements ExecutionBackend {
         if (d.mps && d.mpsThreadPct < 100) {
             us *= 1 + d.profile.mpsSmSensitivity() * (100.0 / d.mpsThreadPct - 1);
         }
-        MemoryMode mode = cfg.memoryMode();
-        if (mode != MemoryMode.NONE && Residency.oversubscribed(d)) us *= d.profile.uvmOversubscribedFactor();
+        if (memoryMode != MemoryMode.NONE && Residency.oversubscribed(d)) us *= d.profile.uvmOversubscribedFactor();
         return us;
     }
 
@@ -118,10 +120,11 @@ public final class SimulatedBackend implements ExecutionBackend {
     public void moveMemory(Container c, boolean toDevice) {
         int gpu = c.device.physicalGpu;
         long now = ts.nowUs();
-        long start = Math.max(now, linkFreeAt.getOrDefault(gpu, 0L));
+        if (gpu >= linkFreeAt.length) linkFreeAt = java.util.Arrays.copyOf(linkFreeAt, gpu + 1);
+        long start = Math.max(now, linkFreeAt[gpu]);
         long dur = Math.round(c.memMb() * 1000.0 / c.device.profile.linkGBps());
         long done = start + dur;
-        linkFreeAt.put(gpu, done);
+        linkFreeAt[gpu] = done;
         ts.schedule(done, t -> cb.memoryMoved(c, toDevice));
     }
 

@@ -39,6 +39,7 @@ public final class Device {
     Container lruHead;
     Container lruTail;
     int idleCount;
+    int onHost;
 
     public Device(int index, String name, DeviceKind kind, DeviceProfile profile, int physicalGpu,
                   double memoryMb, double computeShare, boolean mps, double mpsThreadPct,
@@ -81,6 +82,9 @@ public final class Device {
 
     public int idleContainers() { return idleCount; }
 
+    /** containers whose memory is on the host or on its way there */
+    public int containersOnHost() { return onHost; }
+
     public boolean hasToken() { return inFlight < dMax; }
 
     /** Takes one of the D_max tokens (the caller checked {@link #hasToken()}). */
@@ -111,7 +115,9 @@ public final class Device {
     /** The best idle container of {@code fn}: memory on the device first, then moving in, then host. */
     public Container idleContainerOf(int fn) {
         Container best = null;
-        for (Container c : containersOf(fn)) {
+        List<Container> cs = containersOf(fn);
+        for (int i = 0, n = cs.size(); i < n; i++) {
+            Container c = cs.get(i);
             if (c.busy || !c.ready || c.destroyed) continue;
             if (best == null || rank(c.location) < rank(best.location)) best = c;
         }

@@ -103,6 +103,7 @@ public final class Residency {
         if (c.destroyed) return;
         Device d = c.device;
         if (d.kind == DeviceKind.GPU) d.usedMb -= onDeviceMb(c) + d.profile.contextMemMb();
+        if (hostSide(c.location)) d.onHost--;
         d.remove(c);
         if (evicted) d.evictions++;
         backend.destroyContainer(c);
@@ -112,6 +113,14 @@ public final class Residency {
     private void evict(Container c, boolean evicted) { remove(c, evicted); }
 
     public boolean onDevice(Container c) { return c.location == MemoryLocation.DEVICE; }
+
+    private static boolean hostSide(MemoryLocation l) { return l == MemoryLocation.HOST || l == MemoryLocation.MOVING_OUT; }
+
+    private static void setLocation(Container c, MemoryLocation to) {
+        if (hostSide(c.location)) c.device.onHost--;
+        if (hostSide(to)) c.device.onHost++;
+        c.location = to;
+    }
 
     /**
      * Starts moving a container's memory to its device (no-op if it is on its way or there). A
@@ -124,7 +133,7 @@ public final class Residency {
         Device d = c.device;
         if (!makeRoom(d, c.memMb(), c) && !needed) return;
         MemoryLocation from = c.location;
-        c.location = MemoryLocation.MOVING_IN;
+        setLocation(c, MemoryLocation.MOVING_IN);
         d.usedMb += c.memMb();
         d.prefetches++;
         listener.memoryMoved(c, from, MemoryLocation.MOVING_IN);
@@ -136,7 +145,7 @@ public final class Residency {
         if (c.destroyed || c.busy || c.device.kind != DeviceKind.GPU) return;
         if (c.location != MemoryLocation.DEVICE) return;
         Device d = c.device;
-        c.location = MemoryLocation.MOVING_OUT;
+        setLocation(c, MemoryLocation.MOVING_OUT);
         d.usedMb -= c.memMb();
         d.swapsOut++;
         listener.memoryMoved(c, MemoryLocation.DEVICE, MemoryLocation.MOVING_OUT);
@@ -147,14 +156,14 @@ public final class Residency {
     public boolean moved(Container c, boolean toDevice) {
         if (c.destroyed) return false;
         if (toDevice && c.location == MemoryLocation.MOVING_IN) {
-            c.location = MemoryLocation.DEVICE;
+            setLocation(c, MemoryLocation.DEVICE);
             listener.memoryMoved(c, MemoryLocation.MOVING_IN, MemoryLocation.DEVICE);
             // an anticipatory prefetch that landed on a device others have since oversubscribed goes back
             if (!c.busy && oversubscribed(c.device)) makeRoom(c.device, 0, null);
             return true;
         }
         if (!toDevice && c.location == MemoryLocation.MOVING_OUT) {
-            c.location = MemoryLocation.HOST;
+            setLocation(c, MemoryLocation.HOST);
             listener.memoryMoved(c, MemoryLocation.MOVING_OUT, MemoryLocation.HOST);
         }
         return false;
@@ -166,18 +175,24 @@ public final class Residency {
     /** Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on Throttled/Inactive. */
     public void flowActive(List<Device> devices, int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP && mode != MemoryMode.PREFETCH_ONLY) return;
-        for (Device d : devices) {
+        for (int i = 0, n = devices.size(); i < n; i++) {
+            Device d = devices.get(i);
             if (d.kind != DeviceKind.GPU) continue;
-            for (Container c : d.containersOf(fn)) if (!c.busy && c.ready) prefetch(c, false);
+            List<Container> cs = d.containersOf(fn);
+            for (int k = 0; k < cs.size(); k++) {
+                Container c = cs.get(k);
+                if (!c.busy && c.ready) prefetch(c, false);
+            }
         }
     }
 
     public void flowIdle(List<Device> devices, int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP) return;
-        for (Device d : devices) {
+        for (int i = 0, n = devices.size(); i < n; i++) {
+            Device d = devices.get(i);
             if (d.kind != DeviceKind.GPU) continue;
             List<Container> cs = d.containersOf(fn);
-            for (int i = 0; i < cs.size(); i++) swapOut(cs.get(i));
+            for (int k = 0; k < cs.size(); k++) swapOut(cs.get(k));
         }
     }
 

@@ -64,6 +64,7 @@ public final class Engine implements BackendCallbacks {
     private final java.util.LinkedHashMap<Integer, gpufaas.engine.policy.FlowState> deferred = new java.util.LinkedHashMap<>();
     private RunResult result;
 
+    private final double ewma;
     private final double[] tauMs;
     private final boolean[] tauKnown;
     private final long[] firstArrival;
@@ -95,6 +96,7 @@ public final class Engine implements BackendCallbacks {
         this.memoryWaiters = new ArrayDeque[devices.size()];
         for (int i = 0; i < devices.size(); i++) memoryWaiters[i] = new ArrayDeque<>();
         int n = fns.size();
+        ewma = cfg.ewma();
         tauMs = new double[n];
         tauKnown = new boolean[n];
         firstArrival = new long[n];
@@ -326,7 +328,8 @@ public final class Engine implements BackendCallbacks {
         long now = ts.nowUs();
         Device best = offer;
         int bestRank = rank(offer, fn);
-        for (Device d : s.devices) {
+        for (int i = 0, n = s.devices.size(); i < n; i++) {
+            Device d = s.devices.get(i);
             if (d == offer || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
             int r = rank(d, fn);
             if (r < bestRank || (r == bestRank && better(d, best))) {
@@ -501,7 +504,7 @@ public final class Engine implements BackendCallbacks {
             tauMs[fn] = execMs;
             tauKnown[fn] = true;
         } else {
-            double w = cfg.ewma();
+            double w = ewma;
             tauMs[fn] = (1 - w) * tauMs[fn] + w * execMs;
         }
     }
@@ -529,7 +532,8 @@ public final class Engine implements BackendCallbacks {
         FunctionSpec f = fns.get(fn);
         if (!s.gpu) return f.cpuWarmMs();
         boolean host = false;
-        for (Device d : gpus) {
+        for (int i = 0, n = gpus.size(); i < n; i++) {
+            Device d = gpus.get(i);
             Container c = d.idleContainerOf(fn);
             if (c == null) continue;
             if (c.location() == MemoryLocation.DEVICE) return tauMs[fn];

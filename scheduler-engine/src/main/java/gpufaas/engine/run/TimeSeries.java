@@ -1,8 +1,6 @@
 package gpufaas.engine.run;
 
-import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
-import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.Invocation;
 
 import java.util.List;
@@ -62,14 +60,12 @@ final class TimeSeries {
     private void emit(long at) {
         List<Device> ds = engine.devices();
         long span = Math.max(1, at - (nextUs - intervalUs));
-        for (Device d : ds) {
+        for (int i = 0, nd = ds.size(); i < nd; i++) {
+            Device d = ds.get(i);
             long busy = d.gate.busyUs(at);
             double util = (double) (busy - busyAtLast[d.index]) / span;
             busyAtLast[d.index] = busy;
-            int onHost = 0;
-            for (Container c : d.containers()) {
-                if (c.location() == MemoryLocation.HOST || c.location() == MemoryLocation.MOVING_OUT) onHost++;
-            }
+            int onHost = d.containersOnHost();
             long n = completed[d.index];
             sink.row(new TimeSeriesRow(at / 1e6, d.name, engine.queuedFor(d), d.inFlight(), d.executing(),
                     Math.min(1.0, util), d.usedMb(), d.memoryMb, d.containerCount(), onHost,
