@@ -1,0 +1,4 @@
+package gpufaas.workload.experiment;
+
+/** A built-in preset's name and description (for listings). */
+public record PresetInfo(String name, String description) { }

@@ -1,0 +1,107 @@
+package gpufaas.workload.json;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import gpufaas.engine.model.BadInputException;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a JSON document's keys against the records it will be bound to, before binding. Jackson
+ * buffers unknown keys of records until their constructor has run, so a misspelt key would
+ * otherwise be reported as a missing or invalid one; this pass reports it first, with its own line.
+ * A sealed interface accepts the keys of all its records plus its type property (the binding then
+ * checks the keys of the chosen record).
+ */
+public final class KnownKeys {
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private KnownKeys() { }
+
+    /** Throws a {@link BadInputException} at the first key {@code root} has no place for. */
+    public static void check(byte[] json, Class<?> root, String source) {
+        ObjectMapper m = JsonMappers.strict();
+        try (JsonParser p = m.getFactory().createParser(json)) {
+            if (p.nextToken() == null) return;
+            scan(p, m.getTypeFactory().constructType(root), "", source);
+        } catch (JsonProcessingException e) {
+            throw JacksonErrors.toBadInput(e, source);
+        } catch (IOException e) {
+            throw BadInputException.of(source, e.getMessage());
+        }
+    }
+
+    private static void scan(JsonParser p, JavaType type, String path, String source) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_ARRAY) {
+            JavaType element = type.isContainerType() ? type.getContentType() : null;
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (element == null) p.skipChildren();
+                else scan(p, element, path + "[" + i + "]", source);
+                i++;
+            }
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) return;
+        if (type.isMapLikeType()) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                scan(p, type.getContentType(), join(path, key), source);
+            }
+            return;
+        }
+        Map<String, JavaType> known = properties(type.getRawClass());
+        if (known.isEmpty()) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JavaType child = known.get(key);
+            if (!known.containsKey(key)) {
+                List<String> names = new ArrayList<>(known.keySet());
+                names.sort(null);
+                throw new BadInputException(source, p.currentLocation().getLineNr(), join(path, key),
+                        "unknown key '" + key + "'; known keys: " + String.join(", ", names));
+            }
+            p.nextToken();
+            if (child == null) p.skipChildren();
+            else scan(p, child, join(path, key), source);
+        }
+    }
+
+    /** JSON name → type of the properties of a record, or of all records of a sealed interface. */
+    static Map<String, JavaType> properties(Class<?> cls) {
+        Map<String, JavaType> out = new LinkedHashMap<>();
+        if (cls.isRecord()) {
+            for (RecordComponent rc : cls.getRecordComponents()) {
+                JsonProperty jp = rc.getAccessor().getAnnotation(JsonProperty.class);
+                String name = jp != null && !jp.value().isEmpty() ? jp.value() : SNAKE.translate(rc.getName());
+                out.put(name, JsonMappers.strict().getTypeFactory().constructType(rc.getGenericType()));
+            }
+        } else if (cls.isSealed()) {
+            JsonTypeInfo info = cls.getAnnotation(JsonTypeInfo.class);
+            if (info != null) out.put(info.property(), null);
+            for (Class<?> sub : cls.getPermittedSubclasses()) out.putAll(properties(sub));
+        }
+        return out;
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

@@ -1,0 +1,375 @@
+package gpufaas.workload.trace;
+
+import gpufaas.engine.model.ArrivalSource;
+import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.FunctionSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streams an Ilúvatar trace CSV ({@code func_name,invoke_time_ms}, header required, columns found
+ * by name, extra columns ignored) as an {@link ArrivalSource}. Parses bytes straight from a 1 MiB
+ * buffer: no String or array is made per line, names are looked up on their bytes. Times may be
+ * integers or decimals (milliseconds) and are rounded half-up to microseconds. The trace must be
+ * sorted by time; every problem is a {@link BadInputException} naming file, line and column.
+ */
+public final class TraceCsvReader implements ArrivalSource {
+    static final String NAME = "func_name";
+    static final String TIME = "invoke_time_ms";
+    private static final int MAX_LINE = 1 << 26;
+    private static final int AHEAD = 1 << 16;
+    private static final int NEED_MORE = Integer.MIN_VALUE;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long NEWLINES = ONES * '\n';
+
+    private final InputStream in;
+    private final String source;
+    private final NameTable names;
+    private final int nameCol;
+    private final int timeCol;
+    private final int lastCol;
+    private final boolean simpleLayout;
+    private byte[] buf = new byte[1 << 20];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long line;
+    private long timeUs;
+    private int function = -1;
+    private long count;
+
+    /** Reads {@code in}, naming it {@code source} in errors; {@code ids} maps function names to ids. */
+    public TraceCsvReader(InputStream in, String source, Map<String, Integer> ids) {
+        this.in = in;
+        this.source = source;
+        this.names = new NameTable(ids);
+        String[] header = readHeader();
+        this.nameCol = find(header, NAME);
+        this.timeCol = find(header, TIME);
+        this.lastCol = Math.max(nameCol, timeCol);
+        this.simpleLayout = nameCol == 0 && timeCol == 1;
+    }
+
+    /** Opens {@code file} for the given functions (ids are theirs). */
+    public static TraceCsvReader open(Path file, List<FunctionSpec> functions) {
+        return open(file, idsOf(functions));
+    }
+
+    public static TraceCsvReader open(Path file, Map<String, Integer> ids) {
+        InputStream s;
+        try {
+            s = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw BadInputException.of(file.toString(), "cannot read trace: " + e.getMessage());
+        }
+        try {
+            return new TraceCsvReader(s, file.toString(), ids);
+        } catch (RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+    }
+
+    /** name → id of {@code functions}. */
+    public static Map<String, Integer> idsOf(List<FunctionSpec> functions) {
+        Map<String, Integer> ids = new HashMap<>();
+        for (FunctionSpec f : functions) ids.put(f.name(), f.id());
+        return ids;
+    }
+
+    @Override
+    public boolean advance() {
+        while (true) {
+            if (limit - pos < AHEAD && !eof) fill();
+            if (pos >= limit) return false;
+            int next = simpleLayout ? parseSimpleLine(pos) : parseLine(pos);
+            if (next == NEED_MORE) {
+                fill();
+                continue;
+            }
+            line++;
+            boolean blank = next < 0;
+            pos = blank ? -next - 1 : next;
+            if (blank) continue;
+            count++;
+            return true;
+        }
+    }
+
+    @Override
+    public long timeUs() { return timeUs; }
+
+    @Override
+    public int function() { return function; }
+
+    @Override
+    public String describe() { return source; }
+
+    /** Rows read so far. */
+    public long count() { return count; }
+
+    /** Line number of the current row (1 = header). */
+    public long line() { return line; }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw BadInputException.of(source, "cannot close trace: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The usual layout, {@code func_name,invoke_time_ms[,...]} with a plain name and an unsigned decimal time, in
+     * straight-line code; anything else (quotes, blanks, exponents, errors, a line cut by the buffer end) goes to
+     * {@link #parseLine(int)}, which parses the same line again from its start.
+     */
+    private int parseSimpleLine(int start) {
+        final byte[] b = buf;
+        final int lim = limit;
+        int comma = fieldEnd(start);
+        if (comma <= start || comma + 1 >= lim || b[comma] != ',') return parseLine(start);
+        int fn = names.find(b, start, comma);
+        if (fn < 0) return parseLine(start);
+        int i = comma + 1;
+        long ms = 0;
+        int digits = 0;
+        byte c = 0;
+        while (i < lim && (c = b[i]) >= '0' && c <= '9') {
+            ms = ms * 10 + (c - '0');
+            i++;
+            digits++;
+        }
+        long frac = 0;
+        if (c == '.') {
+            i++;
+            int fd = 0;
+            while (i < lim && (c = b[i]) >= '0' && c <= '9') {
+                if (fd < 3) frac = frac * 10 + (c - '0');
+                else if (fd == 3 && c >= '5') frac++;
+                fd++;
+                i++;
+            }
+            for (int k = fd; k < 3; k++) frac *= 10;
+            digits += fd;
+        }
+        if (i >= lim || digits == 0 || digits > 13) return parseLine(start);
+        if (c == '\r' && i + 1 < lim) c = b[++i];
+        if (c == ',') {
+            i = fieldEnd(i + 1);
+            while (i >= 0 && i < lim && b[i] == ',') i = fieldEnd(i + 1);
+            if (i < 0 || i >= lim) return parseLine(start);
+        } else if (c != '\n') {
+            return parseLine(start);
+        }
+        long t = ms * 1000 + frac;
+        if (t < timeUs && count > 0) return parseLine(start);
+        timeUs = t;
+        function = fn;
+        return i + 1;
+    }
+
+    /**
+     * Parses the line starting at {@code start} in one pass. Returns the index after it, {@code -(index after) - 1}
+     * for a blank line, or {@link #NEED_MORE} when the buffer ends inside the line and more input may follow.
+     */
+    private int parseLine(int start) {
+        final byte[] b = buf;
+        final int lim = limit;
+        int i = start;
+        byte c0 = b[i];
+        if (c0 == '\n' || c0 == '\r' || c0 == ' ' || c0 == '\t') {
+            int j = i;
+            while (j < lim && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r')) j++;
+            if (j >= lim && !eof) return NEED_MORE;
+            if (j >= lim || b[j] == '\n') return -(Math.min(j + 1, lim)) - 1;
+        }
+        int col = 0;
+        int fn = -1;
+        long t = -1;
+        while (true) {
+            int s = i;
+            if (col == timeCol) {
+                long ms = 0;
+                int digits = 0;
+                byte c = 0;
+                while (i < lim && (c = b[i]) >= '0' && c <= '9') {
+                    ms = ms * 10 + (c - '0');
+                    i++;
+                    digits++;
+                }
+                long frac = 0;
+                int fd = 0;
+                boolean up = false;
+                if (i < lim && c == '.') {
+                    i++;
+                    while (i < lim && (c = b[i]) >= '0' && c <= '9') {
+                        if (fd < 3) frac = frac * 10 + (c - '0');
+                        else if (fd == 3) up = c >= '5';
+                        fd++;
+                        i++;
+                    }
+                }
+                if (i >= lim && !eof) return NEED_MORE;
+                boolean ended = i >= lim || c == ',' || c == '\n' || (c == '\r' && col == lastCol);
+                if (!ended || digits + fd == 0 || digits > 13) {
+                    i = fieldEnd(s);
+                    if (i < 0) return NEED_MORE;
+                    t = parseTime(s, i);
+                } else {
+                    for (int k = Math.min(fd, 3); k < 3; k++) frac *= 10;
+                    t = ms * 1000 + frac + (up ? 1 : 0);
+                }
+            } else {
+                i = fieldEnd(s);
+                if (i < 0) return NEED_MORE;
+                if (col == nameCol) fn = lookup(s, i);
+            }
+            if (i >= lim || b[i] == '\n') {
+                if (col < lastCol) {
+                    String missing = nameCol > col && (timeCol <= col || nameCol < timeCol) ? NAME : TIME;
+                    throw new BadInputException(source, line + 1, missing, "value is missing (the row has only " + (col + 1) + " columns)");
+                }
+                break;
+            }
+            if (col == lastCol) {
+                while (i < lim && b[i] != '\n') {
+                    i = fieldEnd(i + 1);
+                    if (i < 0) return NEED_MORE;
+                }
+                break;
+            }
+            i++;
+            col++;
+        }
+        if (t < timeUs && count > 0) {
+            throw new BadInputException(source, line + 1, TIME, "trace must be sorted by invoke_time_ms: "
+                    + fmtMs(t) + " comes after " + fmtMs(timeUs));
+        }
+        timeUs = t;
+        function = fn;
+        return Math.min(i + 1, lim);
+    }
+
+    /** Index of the ',' or '\n' ending the field at {@code s} (or the end of input); -1 when more input is needed. */
+    private int fieldEnd(int s) {
+        final byte[] b = buf;
+        final int lim = limit;
+        int i = s;
+        while (i + 8 <= lim) {            // eight bytes at a time: the lowest flagged byte is the first match
+            long w = (long) LONGS.get(b, i);
+            long x = w ^ COMMAS;
+            long y = w ^ NEWLINES;
+            long z = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+            if (z != 0) return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            i += 8;
+        }
+        while (i < lim) {
+            byte c = b[i];
+            if (c == ',' || c == '\n') return i;
+            i++;
+        }
+        return eof ? lim : -1;
+    }
+
+    private int lookup(int s, int e) {
+        int id = names.find(buf, s, e);
+        if (id >= 0) return id;
+        while (s < e && isSpace(buf[s])) s++;
+        while (e > s && isSpace(buf[e - 1])) e--;
+        if (e - s >= 2 && buf[s] == '"' && buf[e - 1] == '"') { s++; e--; }
+        if (s == e) throw new BadInputException(source, line + 1, NAME, "value is missing");
+        id = names.find(buf, s, e);
+        if (id < 0) {
+            throw new BadInputException(source, line + 1, NAME, "unknown function '"
+                    + new String(buf, s, e - s, StandardCharsets.UTF_8) + "' (not in the functions list)");
+        }
+        return id;
+    }
+
+    private long parseTime(int s, int e) {
+        try {
+            return MillisText.micros(buf, s, e);
+        } catch (IllegalArgumentException x) {
+            throw new BadInputException(source, line + 1, TIME, x.getMessage());
+        }
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more. */
+    private void fill() {
+        int rest = limit - pos;
+        if (pos == 0) ensureRoom();
+        System.arraycopy(buf, pos, buf, 0, rest);
+        pos = 0;
+        limit = rest;
+        try {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) eof = true;
+            else limit += n;
+        } catch (IOException e) {
+            throw new BadInputException(source, line, null, "cannot read trace: " + e.getMessage());
+        }
+    }
+
+    private void ensureRoom() {
+        if (limit < buf.length) return;
+        if (buf.length >= MAX_LINE) throw new BadInputException(source, line + 1, null, "line longer than 64 MiB");
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+    }
+
+    private String[] readHeader() {
+        int eol;
+        while ((eol = indexOf('\n', pos, limit)) < 0 && !eof) fill();
+        if (eol < 0) eol = limit;
+        if (limit == 0) throw new BadInputException(source, 1, null, "file is empty; header func_name,invoke_time_ms required");
+        line = 1;
+        int start = eol >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
+        String text = new String(buf, start, Math.max(0, eol - start), StandardCharsets.UTF_8);
+        pos = Math.min(eol + 1, limit);
+        String[] cols = text.split(",", -1);
+        for (int i = 0; i < cols.length; i++) cols[i] = cols[i].replace("\"", "").strip().toLowerCase(Locale.ROOT);
+        return cols;
+    }
+
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) if (buf[i] == c) return i;
+        return -1;
+    }
+
+    private int find(String[] header, String column) {
+        for (int i = 0; i < header.length; i++) if (header[i].equals(column)) return i;
+        throw new BadInputException(source, 1, column, "missing column; a trace needs the header func_name,invoke_time_ms"
+                + " (found: " + String.join(",", header) + ")");
+    }
+
+    private static String fmtMs(long us) {
+        return TraceCsvWriter.formatMs(us) + " ms";
+    }
+
+    private static void closeQuietly(InputStream s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // the original error matters more
+        }
+    }
+}

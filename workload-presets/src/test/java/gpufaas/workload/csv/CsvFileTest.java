@@ -1,0 +1,80 @@
+package gpufaas.workload.csv;
+
+import gpufaas.engine.model.BadInputException;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvFileTest {
+
+    private static CsvFile csv(String text) {
+        return CsvFile.of(new StringReader(text), "x.csv");
+    }
+
+    @Test
+    void next_quotedFieldsWithCommasAndDoubledQuotes_areUnquoted() {
+        CsvFile c = csv("a,b,c\n\"1,2\",\"say \"\"hi\"\"\",3\n");
+        assertThat(c.next()).isTrue();
+        assertThat(c.raw(0)).isEqualTo("1,2");
+        assertThat(c.raw(1)).isEqualTo("say \"hi\"");
+        assertThat(c.raw(2)).isEqualTo("3");
+        assertThat(c.next()).isFalse();
+    }
+
+    @Test
+    void column_caseInsensitiveAndTrimmed_withBom() {
+        CsvFile c = csv("\uFEFF Name ,Value\n");
+        assertThat(c.column("name")).isZero();
+        assertThat(c.column("VALUE")).isEqualTo(1);
+        assertThat(c.column("other")).isEqualTo(-1);
+    }
+
+    @Test
+    void next_skipsBlankLinesButCountsThem() {
+        CsvFile c = csv("a\n\n1\n   \n2\n");
+        c.next();
+        assertThat(c.line()).isEqualTo(3);
+        c.next();
+        assertThat(c.line()).isEqualTo(5);
+    }
+
+    @Test
+    void number_notANumber_namesLineAndField() {
+        CsvFile c = csv("a,b\n1,abc\n");
+        c.next();
+        assertThatThrownBy(() -> c.number(1, "b")).isInstanceOf(BadInputException.class)
+                .hasMessage("x.csv, line 2, field 'b': 'abc' is not a number");
+    }
+
+    @Test
+    void count_fractionalOrNegative_isRejected() {
+        CsvFile c = csv("a,b,c\n1.5,-2,7.0\n");
+        c.next();
+        assertThatThrownBy(() -> c.count(0, "a")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> c.count(1, "b")).isInstanceOf(BadInputException.class);
+        assertThat(c.count(2, "c")).isEqualTo(7);
+    }
+
+    @Test
+    void raw_shortRow_isEmpty() {
+        CsvFile c = csv("a,b\n1\n");
+        c.next();
+        assertThat(c.raw(1)).isEmpty();
+        assertThatThrownBy(() -> c.text(1, "b")).hasMessageContaining("missing");
+    }
+
+    @Test
+    void escape_quotesOnlyWhenNeeded() {
+        assertThat(CsvFile.escape("plain")).isEqualTo("plain");
+        assertThat(CsvFile.escape("a,b")).isEqualTo("\"a,b\"");
+        assertThat(CsvFile.escape("q\"")).isEqualTo("\"q\"\"\"");
+    }
+
+    @Test
+    void of_emptyInput_requiresHeader() {
+        assertThatThrownBy(() -> csv("")).isInstanceOf(BadInputException.class).hasMessageContaining("header");
+    }
+}
