@@ -1,0 +1,63 @@
+package gpufaas.workload.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gpufaas.engine.metrics.FunctionSummary;
+import gpufaas.engine.metrics.RunSummary;
+import gpufaas.engine.run.RunResult;
+
+import java.nio.file.Path;
+
+/**
+ * Writes {@code summary.json}: the components of {@link RunSummary} in snake_case and declaration
+ * order ({@code policy, invocations, completed, rejected, dropped, failed, unfinished,
+ * mean_e2e_ms, p50_e2e_ms, p90_e2e_ms, p99_e2e_ms, p999_e2e_ms, max_e2e_ms, mean_queue_ms,
+ * mean_exec_ms, cold_starts, cold_pct, gpu_cold_starts, warm_starts, cpu_starts, gpu_utilization,
+ * jain_fairness, fn_latency_variance, slo_attainment, evictions, swaps_out, prefetches, makespan_s,
+ * throughput_per_s, cost, wall_ms, events}), then {@code complete} (whether every invocation
+ * ended) and {@code incomplete_reason} (null when complete), then {@code functions}: the rows of
+ * {@code summary.csv} as objects with the same snake_case keys.
+ *
+ * <p>Latencies in ms, {@code fn_latency_variance} in s², {@code gpu_utilization},
+ * {@code jain_fairness} and {@code slo_attainment} as shares 0..1, {@code cold_pct} in percent.
+ * Doubles have 6 significant digits; NaN is null, except {@code slo_attainment}, which is left out
+ * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) is the only value that
+ * differs between two runs of the same inputs and seed.
+ */
+public final class SummaryJsonWriter {
+    private static final RecordFields RUN = new RecordFields(RunSummary.class);
+    private static final RecordFields FN = new RecordFields(FunctionSummary.class);
+
+    private SummaryJsonWriter() { }
+
+    /** The JSON tree of a run's result. */
+    public static ObjectNode toJson(RunResult result) {
+        RunSummary s = result.summary();
+        ObjectNode o = ResultJson.object();
+        for (int i = 0; i < RUN.size(); i++) {
+            String key = RUN.names().get(i);
+            if (key.equals("functions")) continue;
+            Object v = RUN.value(s, i);
+            if (key.equals("slo_attainment") && v instanceof Double d && Double.isNaN(d)) continue;
+            ResultJson.putValue(o, key, v);
+        }
+        o.put("complete", result.complete());
+        if (result.incompleteReason() == null) o.putNull("incomplete_reason");
+        else o.put("incomplete_reason", result.incompleteReason());
+        ArrayNode fns = o.putArray("functions");
+        for (FunctionSummary f : s.functions()) {
+            ObjectNode row = fns.addObject();
+            for (int i = 0; i < FN.size(); i++) ResultJson.putValue(row, FN.names().get(i), FN.value(f, i));
+        }
+        return o;
+    }
+
+    /** The file's text (ends with a line feed). */
+    public static String toText(RunResult result) {
+        return ResultJson.text(toJson(result));
+    }
+
+    public static void write(RunResult result, Path file) {
+        ResultJson.write(toJson(result), file);
+    }
+}

@@ -1,0 +1,93 @@
+package gpufaas.workload.io;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import gpufaas.engine.metrics.RunSummary;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes {@code sweep.csv} from the points' folders: one row per point in point order, with the
+ * columns {@code point} (number from 0), {@code folder} (the point's folder name), one column per
+ * axis (its dotted path, e.g. {@code policy}, {@code params.D}; the point's value as written in the
+ * experiment), then the fields of each point's {@code summary.json} in its order, without
+ * {@code functions}, without the host-dependent {@code wall_ms} and without a field named like an
+ * axis (a {@code policy} axis replaces the summary's {@code policy}), so the file depends only on
+ * the inputs and the seed. Values
+ * are copied as written in summary.json (null and an absent slo_attainment are empty fields).
+ */
+public final class SweepCsvWriter {
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private SweepCsvWriter() { }
+
+    /** One point: its number, folder name, the value of each axis (as text) and its result folder. */
+    public record Point(int index, String folder, List<String> axisValues, Path dir) {
+        public Point {
+            axisValues = List.copyOf(axisValues);
+        }
+    }
+
+    /** The summary columns, in summary.json's order. */
+    public static List<String> summaryColumns() {
+        List<String> cols = new ArrayList<>();
+        for (String n : new RecordFields(RunSummary.class).names()) {
+            if (!n.equals("functions") && !n.equals("wall_ms")) cols.add(n);
+        }
+        cols.add("complete");
+        cols.add("incomplete_reason");
+        return cols;
+    }
+
+    public static String toCsv(List<String> axes, List<Point> points) {
+        List<String> cols = new ArrayList<>(summaryColumns());
+        cols.removeAll(axes); // an axis named like a summary field (policy) is shown once, as the axis
+        StringBuilder b = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("point", "folder"));
+        header.addAll(axes);
+        header.addAll(cols);
+        for (int i = 0; i < header.size(); i++) b.append(i == 0 ? "" : ",").append(Csv.quote(header.get(i)));
+        b.append('\n');
+        for (Point p : points) {
+            if (p.axisValues().size() != axes.size()) throw new IllegalArgumentException("point " + p.index() + ": axis values do not match the axes");
+            JsonNode s = read(p.dir().resolve("summary.json"));
+            b.append(p.index()).append(',').append(Csv.quote(p.folder()));
+            for (String v : p.axisValues()) b.append(',').append(Csv.quote(v));
+            for (String c : cols) b.append(',').append(text(s.get(c)));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    public static void write(List<String> axes, List<Point> points, Path file) {
+        try {
+            Files.writeString(file, toCsv(axes, points), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return READER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode v) {
+        if (v == null || v.isNull()) return "";
+        if (v.isBigDecimal()) return v.decimalValue().toPlainString();
+        if (v.isTextual()) return Csv.quote(v.asText());
+        return v.asText();
+    }
+}

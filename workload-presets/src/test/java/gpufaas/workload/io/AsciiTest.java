@@ -1,0 +1,43 @@
+package gpufaas.workload.io;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AsciiTest {
+    private static final long[] EDGES = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 9999, 10_000, 99_999, 100_000,
+        999_999, 1_000_000, 9_999_999, 10_000_000, 99_999_999, 100_000_000, 999_999_999, 1_000_000_000,
+        Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 9_999_999_999L, 10_000_000_000L, 123_456_789_012_345L,
+        100_000_000_000_000_000L, Long.MAX_VALUE, -1, -100_000_000_000L, Long.MIN_VALUE};
+
+    private static String longText(long v) {
+        byte[] b = new byte[32];
+        return new String(b, 0, Ascii.putLong(b, 0, v), StandardCharsets.US_ASCII);
+    }
+
+    private static void check(long v) {
+        assertThat(longText(v)).isEqualTo(Long.toString(v));
+        assertThat(Ascii.digits(Math.abs(v == Long.MIN_VALUE ? Long.MAX_VALUE : v)))
+                .isEqualTo(Long.toString(Math.abs(v == Long.MIN_VALUE ? Long.MAX_VALUE : v)).length());
+        if (v < 0) return;
+        byte[] b = new byte[40];
+        assertThat(new String(b, 0, Ascii.putMillis(b, 0, v), StandardCharsets.US_ASCII))
+                .isEqualTo((v / 1000) + "." + String.format("%03d", v % 1000));
+        assertThat(new String(b, 0, Ascii.putMicros(b, 0, v), StandardCharsets.US_ASCII))
+                .isEqualTo((v / 1_000_000) + "." + String.format("%06d", v % 1_000_000));
+    }
+
+    @Test
+    void digitsMatchTheJdkAtEveryPowerOfTenAndForRandomValues() {
+        for (long v : EDGES) check(v);
+        Random r = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            check(r.nextLong());
+            check(r.nextInt(Integer.MAX_VALUE));
+            check((long) r.nextInt(1000) * (long) Math.pow(10, r.nextInt(16)));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package gpufaas.workload.io;
+
+import gpufaas.engine.metrics.FunctionSummary;
+import gpufaas.engine.metrics.RunSummary;
+import gpufaas.engine.run.RunResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummaryWritersTest {
+    private static final double NaN = Double.NaN;
+    private static final FunctionSummary F = new FunctionSummary("f,1", 3, 2, 1, 0, 0, 100.0 / 3, 20, 60, 1.5, 30,
+            1, 0, 1, 0, 50, 10, 10.0 / 3, NaN);
+    private static final FunctionSummary ALL = new FunctionSummary("ALL", 3, 2, 1, 0, 0, 100.0 / 3, 20, 60, 1.5, 30,
+            1, 0, 1, 0, 50, NaN, NaN, NaN);
+
+    private static RunSummary summary(double slo) {
+        return new RunSummary("mqfq-sticky", 3, 2, 1, 0, 0, 0, 100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30, 1, 50, 0, 1, 0,
+                0.25, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, 17, 42, List.of(F, ALL));
+    }
+
+    @Test
+    void summaryCsvHasOneRowPerFunctionThenAllWithEmptyNaNs() {
+        assertThat(SummaryCsvWriter.toCsv(summary(NaN).functions())).isEqualTo(
+                "function,invocations,completed,rejected,dropped,failed,mean_e2e_ms,p50_e2e_ms,p99_e2e_ms,mean_queue_ms,"
+                        + "mean_exec_ms,cold_starts,gpu_cold_starts,warm_starts,cpu_starts,cold_pct,isolated_ms,slowdown,"
+                        + "slo_attainment\n"
+                        + "\"f,1\",3,2,1,0,0,33.3333,20,60,1.5,30,1,0,1,0,50,10,3.33333,\n"
+                        + "ALL,3,2,1,0,0,33.3333,20,60,1.5,30,1,0,1,0,50,,,\n");
+    }
+
+    @Test
+    void summaryJsonIsSnakeCaseWithNullsAndWithoutSloWhenThereIsNone() {
+        String json = SummaryJsonWriter.toText(new RunResult(summary(NaN), true, null));
+        assertThat(json).isEqualTo("""
+                {
+                  "policy": "mqfq-sticky",
+                  "invocations": 3,
+                  "completed": 2,
+                  "rejected": 1,
+                  "dropped": 0,
+                  "failed": 0,
+                  "unfinished": 0,
+                  "mean_e2e_ms": 33.3333,
+                  "p50_e2e_ms": 20,
+                  "p90_e2e_ms": 50,
+                  "p99_e2e_ms": 60,
+                  "p999_e2e_ms": 60,
+                  "max_e2e_ms": 60,
+                  "mean_queue_ms": 1.5,
+                  "mean_exec_ms": 30,
+                  "cold_starts": 1,
+                  "cold_pct": 50,
+                  "gpu_cold_starts": 0,
+                  "warm_starts": 1,
+                  "cpu_starts": 0,
+                  "gpu_utilization": 0.25,
+                  "jain_fairness": 1,
+                  "fn_latency_variance": 0,
+                  "evictions": 0,
+                  "swaps_out": 1,
+                  "prefetches": 2,
+                  "makespan_s": 4,
+                  "throughput_per_s": 0.5,
+                  "cost": 0.000123457,
+                  "wall_ms": 17,
+                  "events": 42,
+                  "complete": true,
+                  "incomplete_reason": null,
+                  "functions": [
+                    {
+                      "function": "f,1",
+                      "invocations": 3,
+                      "completed": 2,
+                      "rejected": 1,
+                      "dropped": 0,
+                      "failed": 0,
+                      "mean_e2e_ms": 33.3333,
+                      "p50_e2e_ms": 20,
+                      "p99_e2e_ms": 60,
+                      "mean_queue_ms": 1.5,
+                      "mean_exec_ms": 30,
+                      "cold_starts": 1,
+                      "gpu_cold_starts": 0,
+                      "warm_starts": 1,
+                      "cpu_starts": 0,
+                      "cold_pct": 50,
+                      "isolated_ms": 10,
+                      "slowdown": 3.33333,
+                      "slo_attainment": null
+                    },
+                    {
+                      "function": "ALL",
+                      "invocations": 3,
+                      "completed": 2,
+                      "rejected": 1,
+                      "dropped": 0,
+                      "failed": 0,
+                      "mean_e2e_ms": 33.3333,
+                      "p50_e2e_ms": 20,
+                      "p99_e2e_ms": 60,
+                      "mean_queue_ms": 1.5,
+                      "mean_exec_ms": 30,
+                      "cold_starts": 1,
+                      "gpu_cold_starts": 0,
+                      "warm_starts": 1,
+                      "cpu_starts": 0,
+                      "cold_pct": 50,
+                      "isolated_ms": null,
+                      "slowdown": null,
+                      "slo_attainment": null
+                    }
+                  ]
+                }
+                """);
+    }
+
+    @Test
+    void summaryJsonKeepsSloAttainmentAndTheIncompleteReason() {
+        String json = SummaryJsonWriter.toText(new RunResult(summary(0.875), false, "2 invocations did not finish"));
+        assertThat(json).contains("  \"fn_latency_variance\": 0,\n  \"slo_attainment\": 0.875,\n  \"evictions\": 0,\n")
+                .contains("  \"complete\": false,\n  \"incomplete_reason\": \"2 invocations did not finish\",\n");
+    }
+}

@@ -1,0 +1,34 @@
+package gpufaas.workload.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SweepCsvWriterTest {
+    @Test
+    void oneRowPerPointWithAxesThenSummaryFieldsWithoutWallTime(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("000-a"));
+        Files.writeString(a.resolve("summary.json"), "{\"policy\": \"fcfs\", \"invocations\": 3, \"mean_e2e_ms\": 0.000123457,"
+                + " \"cold_pct\": 1234570, \"jain_fairness\": null, \"wall_ms\": 17, \"complete\": true,"
+                + " \"incomplete_reason\": null, \"functions\": []}\n");
+        String csv = SweepCsvWriter.toCsv(List.of("policy", "params.D"),
+                List.of(new SweepCsvWriter.Point(0, "000-a", List.of("fcfs", "1,2"), a)));
+        List<String> cols = SweepCsvWriter.summaryColumns();
+        assertThat(cols).startsWith("policy", "invocations").doesNotContain("wall_ms", "functions")
+                .endsWith("events", "complete", "incomplete_reason");
+        String[] lines = csv.split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("point,folder,policy,params.D,invocations,completed,").doesNotContain("wall_ms")
+                .endsWith(",events,complete,incomplete_reason");
+        assertThat(lines[0].split(",", -1)).hasSize(2 + 2 + cols.size() - 1);
+        String[] row = lines[1].split(",", -1);
+        assertThat(lines[1]).startsWith("0,000-a,fcfs,\"1,2\",3,,");
+        assertThat(lines[1]).contains(",0.000123457,").contains(",1234570,").endsWith(",true,");
+        assertThat(row).hasSize(2 + 2 + cols.size() - 1 + 1); // the quoted "1,2" splits once more
+    }
+}
