@@ -2,7 +2,7 @@ package gpufaas.engine.device;
 
 /**
  * The utilization estimate behind the dispatch gate (reference §5): each grant raises the estimate
- * (by estimate/running, or by 50 points on an idle device) until the next monitoring sample
+ * (by estimate/running, running = invocations holding a token, or by 50 points when none does) until the next monitoring sample
  * replaces it with 0.6 × measured + 0.4 × estimate. Samples are applied lazily, in closed form
  * over long stretches with no change, so an idle day costs nothing. "Measured" is the share of
  * the interval in which at least one invocation was executing.
@@ -36,7 +36,7 @@ public final class UtilizationGate {
         return estimatePct <= limitPct;
     }
 
-    /** Records a grant on a device currently executing {@code running} invocations. */
+    /** Records a grant on a device where {@code running} invocations already hold tokens. */
     public void granted(long now, int running) {
         advance(now);
         estimatePct += running > 0 ? estimatePct / running : 50.0;

@@ -361,7 +361,7 @@ public final class Engine implements BackendCallbacks {
     private void start(Side s, Invocation inv, Device d, boolean tokenHeld) {
         long now = ts.nowUs();
         if (!tokenHeld) {
-            d.gate.granted(now, d.executing());
+            d.gate.granted(now, d.inFlight());
             d.takeToken();
         }
         inFlight++;
