@@ -1,0 +1,46 @@
+package gpufaas.app;
+
+import gpufaas.engine.device.DeviceProfile;
+import gpufaas.engine.device.MigProfile;
+import gpufaas.workload.device.DeviceProfiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ./workbench devices}: the built-in simulated GPU profiles. */
+@Command(name = "devices",
+        description = "Lists the built-in GPU profiles of the simulator (use one with --gpu NAME[xN]).")
+final class DevicesCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = main.out;
+        o.println("GPU profiles (--gpu NAME[xN], or the path of a profile JSON in the same format):");
+        for (String name : DeviceProfiles.builtIn()) {
+            DeviceProfile p = DeviceProfiles.load(name);
+            o.println();
+            o.println("  " + p.name());
+            if (p.description() != null && !p.description().isBlank()) Text.wrap(p.description(), "    ").forEach(o::println);
+            o.println("    memory " + Report.num(p.memoryMb()) + " MB, " + p.sms() + " SMs, host link "
+                    + Report.num(p.linkGBps()) + " GB/s, speed " + Report.num(p.speed()) + " x the reference device, "
+                    + Report.num(p.contextMemMb()) + " MB context per container");
+            List<String> migs = new ArrayList<>();
+            for (MigProfile m : p.migProfiles()) {
+                migs.add(m.name() + " (" + m.computeSlices() + "/" + m.totalSlices() + " of the SMs, "
+                        + Report.num(m.memoryMb()) + " MB, " + m.count() + " per GPU)");
+            }
+            o.println("    MIG: " + (migs.isEmpty() ? "none" : String.join(", ", migs)));
+        }
+        return 0;
+    }
+}

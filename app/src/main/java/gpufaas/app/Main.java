@@ -1,0 +1,91 @@
+package gpufaas.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./workbench}: the command line. Without arguments it says that this build has no GUI;
+ * {@code run}, {@code sweep}, {@code policies}, {@code presets} and {@code devices} do the work.
+ * {@link #execute(String...)} runs it in-process and returns the exit status.
+ */
+@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "GPU FaaS scheduling workbench: simulates serverless GPU function scheduling "
+                + "(MQFQ-Sticky and baselines) and writes the results as CSV and JSON.",
+        footer = {"", "Exit status: 0 success, 2 bad input, 1 internal error."},
+        subcommands = {RunCommand.class, SweepCommand.class, PoliciesCommand.class, PresetsCommand.class,
+            DevicesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    /** The one line printed when the GUI is asked for. */
+    static final String NO_GUI = "The GUI is not part of this build; see ./workbench --help for the command line.";
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (or set WORKBENCH_DEBUG=1).")
+    boolean debug;
+
+    final PrintWriter out;
+    final PrintWriter err;
+    final List<String> args;
+    final boolean realConsole;
+
+    Main(PrintWriter out, PrintWriter err, List<String> args, boolean realConsole) {
+        this.out = out;
+        this.err = err;
+        this.args = List.copyOf(args);
+        this.realConsole = realConsole;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line on System.out and System.err; returns the exit status. */
+    public static int execute(String... args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return execute(out, err, true, args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns the exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, false, args);
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, boolean realConsole, String... args) {
+        boolean debug = Errors.debugRequested(args);
+        Main main = new Main(out, err, List.of(args), realConsole);
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> Errors.usage(ex, err));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(ex, err, debug));
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        out.println(NO_GUI);
+        return 0;
+    }
+
+    /** The version from the build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"workbench " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package gpufaas.app;
+
+import gpufaas.workload.experiment.PresetInfo;
+import gpufaas.workload.experiment.Presets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code ./workbench presets}: the built-in presets with their descriptions. */
+@Command(name = "presets",
+        description = "Lists the built-in presets (run one with: workbench run --preset NAME).")
+final class PresetsCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        main.out.println("Presets (--preset NAME):");
+        for (PresetInfo p : Presets.list()) {
+            main.out.println();
+            main.out.println("  " + p.name());
+            Text.wrap(p.description(), "    ").forEach(main.out::println);
+        }
+        return 0;
+    }
+}

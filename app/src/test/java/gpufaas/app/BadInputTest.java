@@ -1,0 +1,139 @@
+package gpufaas.app;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input ends with status 2, one line on stderr, and no output folder. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+    Path trace;
+    Path functions;
+    Path out;
+
+    @BeforeEach
+    void inputs() throws Exception {
+        Path[] in = Cli.tinyInputs(tmp);
+        trace = in[0];
+        functions = in[1];
+        out = tmp.resolve("out");
+    }
+
+    private String fails(Path traceFile, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--trace", traceFile.toString(), "--functions", functions.toString(),
+                "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return fails(args.toArray(String[]::new));
+    }
+
+    private String fails(String... args) {
+        Cli r = Cli.run(args);
+        assertThat(r.status()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("error: ").endsWith("\n");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+        return r.err().strip();
+    }
+
+    private Path traceWith(String body) throws Exception {
+        Path t = tmp.resolve("bad-trace.csv");
+        Files.writeString(t, "func_name,invoke_time_ms\n" + body);
+        return t;
+    }
+
+    @Test
+    void unknownPolicy() {
+        assertThat(fails(trace, "--policy", "nope")).startsWith("error: --policy").contains("unknown policy 'nope'")
+                .contains("mqfq-sticky");
+    }
+
+    @Test
+    void unknownParameter() {
+        assertThat(fails(trace, "--param", "bogus=1")).startsWith("error: --param, field 'bogus': unknown parameter");
+    }
+
+    @Test
+    void parameterOutOfRange() {
+        assertThat(fails(trace, "--param", "D=0")).isEqualTo("error: --param, field 'D': 0 is out of range [1, 64]");
+    }
+
+    @Test
+    void parameterWithoutValue() {
+        assertThat(fails(trace, "--param", "D")).isEqualTo("error: --param: expected KEY=VALUE, got 'D'");
+    }
+
+    @Test
+    void malformedTraceLineNamesFileAndLine() throws Exception {
+        Path bad = traceWith("f1,0\nf1,abc\n");
+        assertThat(fails(bad)).isEqualTo("error: " + bad + ", line 3, field 'invoke_time_ms': 'abc' is not a number");
+    }
+
+    @Test
+    void negativeTime() throws Exception {
+        Path bad = traceWith("f1,0\nf1,-5\n");
+        assertThat(fails(bad)).isEqualTo("error: " + bad + ", line 3, field 'invoke_time_ms': '-5' must not be negative");
+    }
+
+    @Test
+    void unknownFunctionInTheTrace() throws Exception {
+        Path bad = traceWith("f1,0\nzz,5\n");
+        assertThat(fails(bad)).contains(bad + ", line 3, field 'func_name': unknown function 'zz'");
+    }
+
+    @Test
+    void missingFiles() {
+        assertThat(fails(tmp.resolve("none.csv"))).isEqualTo("error: --trace: no such file: " + tmp.resolve("none.csv"));
+        assertThat(fails("run", "--experiment", tmp.resolve("x.json").toString(), "--out", out.toString()))
+                .isEqualTo("error: --experiment: no such file: " + tmp.resolve("x.json"));
+    }
+
+    @Test
+    void exactlyOneInput() {
+        assertThat(fails("run", "--preset", "teaching-3", "--trace", trace.toString(), "--out", out.toString()))
+                .contains("give exactly one input");
+        assertThat(fails("run", "--out", out.toString())).contains("give exactly one input");
+        assertThat(fails("run", "--trace", trace.toString(), "--out", out.toString()))
+                .isEqualTo("error: --functions: is required with --trace (the functions)");
+    }
+
+    @Test
+    void backendsOtherThanTheSimulatorAreNotInThisBuild() {
+        assertThat(fails(trace, "--backend", "docker")).contains("backend 'docker' is not available in this build");
+        assertThat(fails(trace, "--backend", "cuda")).contains("backend 'cuda' is not available in this build");
+    }
+
+    @Test
+    void picocliErrorsAreOneLineToo() {
+        assertThat(fails(trace, "--mps", "maybe")).contains("--mps");
+        assertThat(fails(trace, "--seed", "x")).contains("--seed");
+        assertThat(fails("run", "--bogus")).contains("--bogus");
+        assertThat(fails("screenshot", "--preset", "teaching-3"))
+                .isEqualTo("error: the screenshot command is not available in this build: it renders the GUI, which this"
+                        + " build does not have");
+    }
+
+    @Test
+    void unknownGpuPresetAndMig() {
+        assertThat(fails(trace, "--gpu", "k80")).startsWith("error: --gpu: unknown device profile 'k80'");
+        assertThat(fails("run", "--preset", "nope", "--out", out.toString())).startsWith("error: --preset: unknown preset 'nope'");
+        assertThat(fails(trace, "--mig", "9g.99gb")).contains("no MIG profile '9g.99gb'");
+    }
+
+    @Test
+    void aSweepExperimentGivenToRun() throws Exception {
+        Path e = tmp.resolve("s.json");
+        Files.writeString(e, "{\"workload\": {\"functions_csv\": \"funcs.csv\", \"trace_csv\": \"trace.csv\"},"
+                + " \"policy\": [\"fcfs\", \"sjf\"]}");
+        assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString()))
+                .contains("axes: policy").contains("./workbench sweep");
+    }
+}
