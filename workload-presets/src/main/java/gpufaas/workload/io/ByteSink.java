@@ -3,9 +3,13 @@ package gpufaas.workload.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A large byte buffer drained to a file: the writers put ASCII digits and cached UTF-8 names into
@@ -17,7 +21,7 @@ import java.nio.file.Path;
 final class ByteSink implements AutoCloseable {
     static final int DEFAULT_SIZE = 1 << 20;
 
-    private final OutputStream out;
+    private final WritableByteChannel out;
     private final String name;
     private final Writer writer;
     byte[] buf;
@@ -25,10 +29,10 @@ final class ByteSink implements AutoCloseable {
     private boolean closed;
 
     ByteSink(OutputStream out, String name, int size) {
-        this(out, name, size, false);
+        this(Channels.newChannel(out), name, size, false);
     }
 
-    private ByteSink(OutputStream out, String name, int size, boolean async) {
+    private ByteSink(WritableByteChannel out, String name, int size, boolean async) {
         this.out = out;
         this.name = name;
         this.buf = new byte[size];
@@ -38,7 +42,9 @@ final class ByteSink implements AutoCloseable {
     /** A sink writing {@code file} (created or truncated); {@code async}: drained by a writer thread. */
     static ByteSink create(Path file, int size, boolean async) {
         try {
-            return new ByteSink(Files.newOutputStream(file), file.toString(), size, async);
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            return new ByteSink(ch, file.toString(), size, async);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -58,12 +64,18 @@ final class ByteSink implements AutoCloseable {
             buf = writer.swap(buf, pos);
         } else {
             try {
-                out.write(buf, 0, pos);
+                writeFully(out, buf, pos);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
             }
         }
         pos = 0;
+    }
+
+    /** Writes {@code b[0, n)}; a file channel copies through its cached direct buffer (no allocation per call). */
+    private static void writeFully(WritableByteChannel ch, byte[] b, int n) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(b, 0, n);
+        while (bb.hasRemaining()) ch.write(bb);
     }
 
     /** Puts bytes; the caller made room. */
@@ -109,7 +121,7 @@ final class ByteSink implements AutoCloseable {
 
     /** The writer thread of an asynchronous sink: writes one buffer while the producer fills the other. */
     private static final class Writer implements Runnable {
-        private final OutputStream out;
+        private final WritableByteChannel out;
         private final String name;
         private final Thread thread;
         private byte[] spare;
@@ -118,7 +130,7 @@ final class ByteSink implements AutoCloseable {
         private boolean done;
         private IOException error;
 
-        Writer(OutputStream out, String name, int size) {
+        Writer(WritableByteChannel out, String name, int size) {
             this.out = out;
             this.name = name;
             this.spare = new byte[size];
@@ -189,7 +201,7 @@ final class ByteSink implements AutoCloseable {
                 }
                 IOException failure = null;
                 try {
-                    out.write(b, 0, n);
+                    writeFully(out, b, n);
                 } catch (IOException e) {
                     failure = e;
                 }
