@@ -24,7 +24,7 @@ class ExperimentRunTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("tiny under mqfq-sticky on 1 x a30, seed 9\n");
         String m = Files.readString(out.resolve("manifest.json"));
-        assertThat(m).contains("\"seed\": 9").contains("\"T\": \"3.0\"").contains("\"D\": \"2\"")
+        assertThat(m).contains("\"seed\": 9").contains("\"T\": \"3\"").contains("\"D\": \"2\"")
                 .contains("\"role\": \"experiment\",\n      \"path\": \"" + e + "\"")
                 .contains("\"path\": \"" + dir.resolve("trace.csv") + "\"");
     }

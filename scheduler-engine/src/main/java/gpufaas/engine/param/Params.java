@@ -72,9 +72,15 @@ public final class Params {
     /** All values as text, in declaration order (for manifests). */
     public Map<String, String> asStrings() {
         Map<String, String> m = new LinkedHashMap<>();
-        values.forEach((k, v) -> m.put(k, String.valueOf(v)));
+        values.forEach((k, v) -> m.put(k, v instanceof Double d ? format(d) : String.valueOf(v)));
         return m;
     }
 
     public Collection<ParamSpec> specs() { return specs.values(); }
+
+    /** A double as plain decimal text without a trailing ".0" or an exponent. */
+    static String format(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
 }
