@@ -235,6 +235,10 @@ public final class TraceCsvReader implements ArrivalSource {
                     for (int k = Math.min(fd, 3); k < 3; k++) frac *= 10;
                     t = ms * 1000 + frac + (up ? 1 : 0);
                 }
+            } else if (b[s] == '"') {
+                i = quotedFieldEnd(s);
+                if (i < 0) return NEED_MORE;
+                if (col == nameCol) fn = lookupQuoted(s, i);
             } else {
                 i = fieldEnd(s);
                 if (i < 0) return NEED_MORE;
@@ -285,6 +289,48 @@ public final class TraceCsvReader implements ArrivalSource {
             i++;
         }
         return eof ? lim : -1;
+    }
+
+    /**
+     * Index of the ',' or '\n' after the quoted field opening at {@code s} (quotes inside doubled, as
+     * RFC 4180 says); -1 when more input is needed.
+     */
+    private int quotedFieldEnd(int s) {
+        final byte[] b = buf;
+        final int lim = limit;
+        int i = s + 1;
+        while (true) {
+            if (i >= lim) {
+                if (!eof) return -1;
+                throw new BadInputException(source, line + 1, NAME, "quoted value is not closed");
+            }
+            if (b[i] == '"') {
+                if (i + 1 >= lim && !eof) return -1;
+                if (i + 1 < lim && b[i + 1] == '"') {
+                    i += 2;
+                    continue;
+                }
+                int j = i + 1;
+                while (j < lim && isSpace(b[j])) j++;
+                if (j >= lim) return eof ? lim : -1;
+                if (b[j] == ',' || b[j] == '\n') return j;
+                throw new BadInputException(source, line + 1, NAME, "unexpected characters after a closing quote");
+            }
+            i++;
+        }
+    }
+
+    /** The function named by the quoted field {@code [s, e)}, with doubled quotes undone. */
+    private int lookupQuoted(int s, int e) {
+        int close = e - 1;
+        while (close > s && buf[close] != '"') close--;
+        String name = new String(buf, s + 1, close - s - 1, StandardCharsets.UTF_8).replace("\"\"", "\"");
+        byte[] raw = name.getBytes(StandardCharsets.UTF_8);
+        int id = names.find(raw, 0, raw.length);
+        if (id < 0) {
+            throw new BadInputException(source, line + 1, NAME, "unknown function '" + name + "' (not in the functions list)");
+        }
+        return id;
     }
 
     private int lookup(int s, int e) {

@@ -202,4 +202,19 @@ class TraceCsvReaderTest {
         assertThat(r.line()).isEqualTo(4);
         assertThat(r.count()).isEqualTo(1);
     }
+
+    @Test
+    void advance_quotedNameWithCommaAndDoubledQuote_findsTheFunction() {
+        Map<String, Integer> ids = Map.of("g,2", 0, "say \"hi\"", 1);
+        TraceCsvReader r = new TraceCsvReader(new java.io.ByteArrayInputStream(
+                "func_name,invoke_time_ms\n\"g,2\",10\n\"say \"\"hi\"\"\",20\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "t.csv", ids);
+        assertThat(readAll(r)).containsExactly(new long[] {10_000, 0}, new long[] {20_000, 1});
+    }
+
+    @Test
+    void advance_unclosedQuote_namesLineAndField() {
+        assertThatThrownBy(() -> readAll(reader("func_name,invoke_time_ms\n\"a,10\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("func_name");
+    }
 }
