@@ -55,7 +55,7 @@ public final class ExperimentLoader {
     private static Experiment resolve(ExperimentSpec spec, Path baseDir, String source, List<InputFile> known) {
         List<InputFile> inputs = new ArrayList<>(known);
         DeviceProfile device = device(spec.devices(), baseDir, source, inputs);
-        WorkloadBuilder.Built built = WorkloadBuilder.build(spec, baseDir, source);
+        WorkloadBuilder.Built built = WorkloadBuilder.build(spec, baseDir, source, device);
         inputs.addAll(built.inputs());
         return new Experiment(spec, built.workload(), device, inputs, source);
     }

@@ -26,9 +26,15 @@ final class WorkloadBuilder {
 
     record Built(Workload workload, List<InputFile> inputs) { }
 
-    static Built build(ExperimentSpec spec, Path baseDir, String source) {
+    static Built build(ExperimentSpec spec, Path baseDir, String source, gpufaas.engine.device.DeviceProfile device) {
         WorkloadSpec w = spec.workload();
-        if (w.functions() != null) return generated(spec);
+        if (w.functions() != null) return generated(spec, w.functions());
+        if (w.azureLike() != null) {
+            AzureLikeSpec a = w.azureLike();
+            int gpus = spec.devices() == null || spec.devices().count() == null ? 1 : spec.devices().count();
+            return generated(spec, AzureLikeWorkload.entries(a.functions(), a.offeredLoad(), a.sigma(), a.popularShort(), spec.seed(),
+                    device.speed() * Math.max(1, gpus)));
+        }
         if (w.traceCsv() != null) return trace(spec, baseDir, source);
         if (w.azure2019() != null && !Files.isDirectory(Experiments.resolve(baseDir, w.azure2019().dir()))) {
             throw new BadInputException(source, 0, "workload.azure2019.dir", "no such folder: "
@@ -46,10 +52,10 @@ final class WorkloadBuilder {
         return new Built(new Workload(spec.name(), iw.functions(), truncated(iw.arrivals(), spec.durationS())), inputs);
     }
 
-    private static Built generated(ExperimentSpec spec) {
+    private static Built generated(ExperimentSpec spec, List<FunctionEntry> entries) {
         List<FunctionSpec> fns = new ArrayList<>();
         List<ArrivalProcess> processes = new ArrayList<>();
-        for (FunctionEntry e : spec.workload().functions()) {
+        for (FunctionEntry e : entries) {
             fns.add(e.toSpec(fns.size()));
             processes.add(e.arrival());
         }
