@@ -40,8 +40,8 @@ public final class PolicyRegistry {
                             + "MQFQ-Sticky rule is our mqfq-sticky."),
             new PolicyDescriptor("fcfs", List.of("FCFS"),
                     "First come, first served: one global FIFO. Warm pool and memory management on: a function's memory is "
-                            + "moved to the device when it is dispatched and off as soon as the function has nothing queued "
-                            + "or running; consecutive invocations of one function reuse its container.",
+                            + "moved onto the device before and off it after each invocation, unless the next invocation "
+                            + "dispatched is of the same function and takes the container back-to-back.",
                     List.of(), p -> new FcfsPolicy("fcfs", true)),
             new PolicyDescriptor("fcfs-naive", List.of("fcfs_naive"),
                     "FCFS with no container pool: every invocation creates a fresh GPU container (a cold start) that is "
