@@ -95,5 +95,8 @@ public class DispatchDecisionBenchmark {
         @Override public double startEstimateMs(int fn) { return fns.get(fn).gpuWarmMs(); }
         @Override public boolean hasWarmContainer(int fn, Device device) { return false; }
         @Override public double meanIatUs(int fn) { return 1e6; }
+        @Override public java.util.List<gpufaas.engine.device.Device> devices() { return java.util.List.of(); }
+        @Override public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) { return 0; }
+        @Override public double pricePerSecond() { return 0; }
     }
 }

@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 public final class SimulatedBackend implements ExecutionBackend {
     private final EngineConfig cfg;
     private final double coldFloorMs;
+    private final double kernelLoadMs;
     private final double mpsFailureRate;
     private final SplittableRandom failures;
     private BackendCallbacks cb;
@@ -39,6 +40,7 @@ public final class SimulatedBackend implements ExecutionBackend {
     public SimulatedBackend(EngineConfig cfg) {
         this.cfg = cfg;
         this.coldFloorMs = cfg.engineParams().getDouble("cold_floor_ms");
+        this.kernelLoadMs = cfg.engineParams().getDouble("kernel_load_ms");
         this.mpsFailureRate = cfg.mpsFailureRate();
         this.failures = new SeededStreams(cfg.seed()).stream("sim/mps-failures");
         this.memoryMode = cfg.memoryMode();
@@ -54,9 +56,13 @@ public final class SimulatedBackend implements ExecutionBackend {
     }
 
     /** Container start time before the code runs (µs). */
-    long initUs(Device d, FunctionSpec f) {
+    long initUs(Container c) {
+        Device d = c.device;
+        FunctionSpec f = c.function;
         double ms;
-        if (d.kind == DeviceKind.CPU) {
+        if (c.shared()) {
+            ms = kernelLoadMs + f.gpuMemMb() / d.profile.linkGBps();
+        } else if (d.kind == DeviceKind.CPU) {
             ms = Math.max(0, f.cpuColdOrWarmMs() - f.cpuWarmMs());
         } else {
             ms = Math.max(f.gpuColdMs() - f.gpuWarmMs(), coldFloorMs);
@@ -77,7 +83,7 @@ public final class SimulatedBackend implements ExecutionBackend {
 
     @Override
     public void createContainer(Container c, Invocation inv) {
-        long done = ts.nowUs() + initUs(c.device, c.function);
+        long done = ts.nowUs() + initUs(c);
         ts.schedule(done, now -> {
             if (!c.destroyed()) cb.containerReady(c, inv);
         });

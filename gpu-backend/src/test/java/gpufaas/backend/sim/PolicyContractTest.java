@@ -32,8 +32,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract every registered policy keeps, over random workloads and hardware (seeded, so a
- * failure names the seed that reproduces it): every arrived invocation ends exactly once, tokens
+ * The contract every registered policy keeps, over random workloads, hardware, admission controls
+ * and placements (seeded, so a failure names the seed that reproduces it): every arrived
+ * invocation ends exactly once (a rejected or dropped one with its reason), tokens
  * and pool sizes are never exceeded, no idle container holds device memory while the device is
  * oversubscribed, memory never exceeds capacity without demand paging, engine time and MQFQ's
  * virtual time never go backwards, and the engine's own invariants hold after every event.
@@ -61,8 +62,9 @@ class PolicyContractTest {
             double cold = warm + rnd.nextDouble() * 800;
             double mem = rnd.nextInt(4) == 0 ? 0 : 100 + rnd.nextDouble() * 3000;
             double cpu = cpuVersions ? warm * (0.5 + rnd.nextDouble() * 10) : Double.NaN;
+            double slo = rnd.nextBoolean() ? warm * (1 + rnd.nextDouble() * 20) : Double.NaN;
             fns.add(new FunctionSpec(i, "f" + i, warm, cold, mem, cpu, cpuVersions ? cpu * 1.5 : Double.NaN,
-                    0.5 + rnd.nextDouble() * 2, Double.NaN));
+                    0.5 + rnd.nextDouble() * 2, slo));
         }
         int n = 50 + rnd.nextInt(300);
         long[] t = new long[n];
@@ -89,9 +91,12 @@ class PolicyContractTest {
         int gpus = 1 + rnd.nextInt(3);
         boolean mig = rnd.nextInt(4) == 0;
         int cpuCores = cpuVersions && rnd.nextBoolean() ? 1 + rnd.nextInt(4) : 0;
-        String placement = cpuCores > 0 ? "speedup" : "gpu-only";
+        var placements = gpufaas.engine.placement.PlacementRegistry.all();
+        String placement = cpuCores > 0 ? placements.get(2 + rnd.nextInt(placements.size() - 2)).name() : "gpu-only";
+        var admissions = gpufaas.engine.admission.AdmissionRegistry.all();
+        String admission = admissions.get(rnd.nextInt(admissions.size())).name();
         DeviceProfile p = Recorder.ref(memory.equals("none") ? 16000 : 4000 + rnd.nextInt(8000));
-        EngineConfig cfg = EngineConfig.resolve(policy, null, placement, params,
+        EngineConfig cfg = EngineConfig.resolve(policy, admission, placement, params,
                 new GpuSetup(p, gpus, mig ? "half" : null, mps, cpuCores), seed, "test");
         Checker checker = new Checker(memory, Integer.parseInt(params.get("pool")));
         Engine e = Simulation.engine(cfg, w, checker, null);
@@ -116,13 +121,16 @@ class PolicyContractTest {
                 assertThat(inv.dispatchUs).isGreaterThanOrEqualTo(inv.arrivalUs);
                 assertThat(inv.startUs).isGreaterThanOrEqualTo(inv.dispatchUs);
                 assertThat(inv.endUs).isGreaterThanOrEqualTo(inv.startUs);
-            } else {
-                assertThat(inv.outcome).isEqualTo(Outcome.FAILED);
+            } else if (inv.outcome == Outcome.FAILED) {
                 assertThat(mps).as("failures only from injected MPS crashes").isTrue();
+            } else {
+                assertThat(inv.reason).as("a rejected or dropped invocation says why").isNotBlank();
+                if (inv.outcome == Outcome.DROPPED) assertThat(admission).isEqualTo("drop-late");
             }
         }
         var s = e.metrics();
-        assertThat(s.completed() + s.failed()).isEqualTo(n);
+        assertThat(s.completed() + s.failed() + s.rejected() + s.dropped()).isEqualTo(n);
+        assertThat(e.parked()).isZero();
     }
 
     /** Checks capacities at every dispatch and container event, and counts endings. */

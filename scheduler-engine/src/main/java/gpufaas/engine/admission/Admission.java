@@ -1,10 +1,20 @@
 package gpufaas.engine.admission;
 
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.placement.Estimates;
 
-/** Decides at arrival whether an invocation enters the queues. */
-@FunctionalInterface
+/**
+ * Admission control, a layer over any ordering policy: it may reject an invocation at arrival,
+ * park it (defer) until the engine asks again, or drop it when it is about to be dispatched.
+ * Every rejected or dropped invocation ends with its reason; none disappears.
+ */
 public interface Admission {
-    /** null to admit, else the reason the invocation is rejected (written to its row). */
-    String rejectReason(Invocation inv);
+
+    Verdict onArrival(Invocation inv, Estimates est);
+
+    /** Called when {@code inv} is about to start on {@code kind}: null to let it run, else why it is dropped. */
+    default String dropAtDispatch(Invocation inv, gpufaas.engine.placement.Target kind, Estimates est) { return null; }
+
+    /** true when a parked invocation may enter the queues now. */
+    default boolean releaseDeferred(Estimates est) { return true; }
 }

@@ -12,6 +12,8 @@ public final class Container {
     public final Device device;
     /** the invocation waiting for this container to become ready or for its memory to arrive (engine use) */
     public gpufaas.engine.model.Invocation pendingStart;
+    /** a tenant's kernels and data in a shared KaaS worker rather than a container of its own */
+    boolean shared;
     MemoryLocation location;
     boolean busy;
     boolean ready;
@@ -46,6 +48,9 @@ public final class Container {
     public long moveDoneUs() { return moveDoneUs; }
 
     public double memMb() { return function.gpuMemMb(); }
+
+    /** true for a tenant's entry in a shared (Kernel-as-a-Service) worker: created by a kernel load and a data upload. */
+    public boolean shared() { return shared; }
 
     @Override
     public String toString() {

@@ -87,6 +87,13 @@ public final class Device {
 
     public boolean hasToken() { return inFlight < dMax; }
 
+    /** Caps tokens and pool at {@code workers} (policies with one worker per GPU). */
+    public void limitWorkers(int workers) {
+        if (workers <= 0) return;
+        dMax = Math.min(dMax, workers);
+        poolCapacity = Math.min(poolCapacity, workers);
+    }
+
     /** Takes one of the D_max tokens (the caller checked {@link #hasToken()}). */
     public void takeToken() {
         if (inFlight >= dMax) throw new IllegalStateException(name + ": no token left");

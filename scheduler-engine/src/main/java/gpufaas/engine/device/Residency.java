@@ -41,6 +41,11 @@ public final class Residency {
      * cannot be made to fit (the caller waits for a release).
      */
     public Container create(Device d, FunctionSpec f, long now) {
+        return create(d, f, now, false);
+    }
+
+    /** As {@link #create(Device, FunctionSpec, long)}; {@code shared} marks a tenant entry in a shared KaaS worker. */
+    public Container create(Device d, FunctionSpec f, long now, boolean shared) {
         boolean gpu = d.kind == DeviceKind.GPU;
         double need = gpu ? f.gpuMemMb() + d.profile.contextMemMb() : 0;
         if (gpu && mode == MemoryMode.NONE && !canFit(d, need)) return null;
@@ -50,6 +55,7 @@ public final class Residency {
         if (gpu) makeRoom(d, need, null);
         Container c = d.add(nextContainerId++, f, now);
         c.busy = true;
+        c.shared = shared;
         if (gpu) d.usedMb += need;
         listener.containerCreated(c);
         return c;

@@ -27,6 +27,8 @@ public final class Invocation {
     public double startTag;
     public double finishTag;
     public double estimateMs;
+    /** engine: the service estimate counted in its side's backlog while it waits and runs */
+    public double plannedMs;
     /** Intrusive FIFO link for the policies' queues. */
     public Invocation next;
 

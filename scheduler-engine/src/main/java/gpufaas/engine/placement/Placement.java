@@ -2,8 +2,14 @@ package gpufaas.engine.placement;
 
 import gpufaas.engine.model.Invocation;
 
-/** Chooses GPU or CPU for an arriving invocation. */
+/** Chooses GPU or CPU (or rejection) for an arriving invocation. */
 @FunctionalInterface
 public interface Placement {
-    Target place(Invocation inv);
+    Target place(Invocation inv, Estimates est);
+
+    /** Why an invocation was rejected at placement (written to its row). */
+    default String rejectReason(Invocation inv) { return "no device kind can meet its deadline"; }
+
+    /** true for placements that depend on the moment (deadlines, load), false for fixed per-function ones. */
+    default boolean dynamic() { return false; }
 }

@@ -2,16 +2,17 @@ package gpufaas.engine.placement;
 
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Invocation;
 import gpufaas.engine.param.ParamSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The explicit list of placements. */
+/** The explicit list of CPU/GPU placements (reference: mqfq-sticky §7, slo-and-kaas-policies §4). */
 public final class PlacementRegistry {
     private static final List<PlacementDescriptor> ALL = List.of(
             new PlacementDescriptor("gpu-only", List.of("gpu"), "Every invocation runs on a GPU (the default).",
-                    List.of(), (p, fns) -> inv -> Target.GPU),
+                    List.of(), (p, fns) -> (inv, est) -> Target.GPU),
             new PlacementDescriptor("cpu-only", List.of("cpu"),
                     "Every invocation runs on the CPU pool with the function's CPU timings (needs cpu_warm_ms for every "
                             + "function and --cpu-cores > 0).",
@@ -20,7 +21,7 @@ public final class PlacementRegistry {
                             if (!f.hasCpu()) throw BadInputException.of("--placement cpu-only",
                                     "function '" + f.name() + "' has no cpu_warm_ms");
                         }
-                        return inv -> Target.CPU;
+                        return (inv, est) -> Target.CPU;
                     }),
             new PlacementDescriptor("speedup", List.of("hybrid"),
                     "Hybrid: functions whose GPU speedup (CPU warm time / GPU warm time) is at most the threshold run on "
@@ -31,8 +32,22 @@ public final class PlacementRegistry {
                         double th = p.getDouble("speedup_threshold");
                         boolean[] cpu = new boolean[fns.size()];
                         for (FunctionSpec f : fns) cpu[f.id()] = f.hasCpu() && f.gpuSpeedup() <= th;
-                        return inv -> cpu[inv.fn()] ? Target.CPU : Target.GPU;
-                    }));
+                        return (inv, est) -> cpu[inv.fn()] ? Target.CPU : Target.GPU;
+                    }),
+            new PlacementDescriptor("gpu-first", List.of("gpu_first"),
+                    "GPU if it can finish the invocation by its deadline (estimated), else the CPU pool if that can, "
+                            + "else reject. Invocations without an SLO go to the GPU.",
+                    List.of(), (p, fns) -> new GpuFirst()),
+            new PlacementDescriptor("cost-first", List.of("cost_first"),
+                    "The cheapest device kind (estimated service x price per second) that can finish the invocation by "
+                            + "its deadline; when none can, the kind that finishes it first. Without an SLO: the cheapest.",
+                    List.of(), (p, fns) -> new CostFirst()),
+            new PlacementDescriptor("slack-split", List.of("slack_split"),
+                    "Slack (deadline - now - best estimated time to finish) above theta_ms sends the invocation to the CPU "
+                            + "pool, below it to a GPU. No SLO counts as unlimited slack. Functions without a CPU version "
+                            + "always go to a GPU.",
+                    List.of(ParamSpec.ofDouble("theta_ms", 1000, 0, 1e12, "slack above which an invocation runs on CPU", "theta")),
+                    (p, fns) -> new SlackSplit(p.getDouble("theta_ms"))));
 
     private PlacementRegistry() { }
 
@@ -43,5 +58,74 @@ public final class PlacementRegistry {
         List<String> names = new ArrayList<>();
         for (PlacementDescriptor d : ALL) names.add(d.name());
         throw new BadInputException(source, 0, "placement", "unknown placement '" + name + "'; known: " + String.join(", ", names));
+    }
+
+    private static boolean meets(Invocation inv, Estimates est, Target k) {
+        return est.has(k) && est.finishUs(inv, k) <= inv.deadlineUs;
+    }
+
+    /** gpu-first. */
+    private static final class GpuFirst implements Placement {
+        @Override
+        public Target place(Invocation inv, Estimates est) {
+            if (!est.has(Target.GPU)) return Target.CPU;
+            if (inv.deadlineUs == Long.MAX_VALUE || meets(inv, est, Target.GPU)) return Target.GPU;
+            if (meets(inv, est, Target.CPU)) return Target.CPU;
+            return Target.REJECT;
+        }
+
+        @Override
+        public boolean dynamic() { return true; }
+    }
+
+    /** cost-first. */
+    private static final class CostFirst implements Placement {
+        @Override
+        public Target place(Invocation inv, Estimates est) {
+            Target best = null;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (Target k : List.of(Target.GPU, Target.CPU)) {
+                if (!est.has(k)) continue;
+                double cost = est.serviceMs(inv.fn(), k) / 1000.0 * est.pricePerSecond(k);
+                if (Double.isInfinite(cost) || Double.isNaN(cost)) continue;
+                if (inv.deadlineUs != Long.MAX_VALUE && est.finishUs(inv, k) > inv.deadlineUs) continue;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = k;
+                }
+            }
+            if (best != null) return best;
+            Target fastest = Target.GPU;
+            long first = Long.MAX_VALUE;
+            for (Target k : List.of(Target.GPU, Target.CPU)) {
+                if (!est.has(k)) continue;
+                long f = est.finishUs(inv, k);
+                if (f < first) {
+                    first = f;
+                    fastest = k;
+                }
+            }
+            return est.has(fastest) ? fastest : Target.CPU;
+        }
+
+        @Override
+        public boolean dynamic() { return true; }
+    }
+
+    /** slack-split. */
+    private record SlackSplit(double thetaMs) implements Placement {
+        @Override
+        public Target place(Invocation inv, Estimates est) {
+            boolean cpuOk = est.has(Target.CPU) && inv.function.hasCpu();
+            if (!est.has(Target.GPU)) return Target.CPU;
+            if (!cpuOk) return Target.GPU;
+            if (inv.deadlineUs == Long.MAX_VALUE) return Target.CPU;
+            long best = Math.min(est.finishUs(inv, Target.GPU), est.finishUs(inv, Target.CPU));
+            double slackMs = (inv.deadlineUs - best) / 1000.0;
+            return slackMs > thetaMs ? Target.CPU : Target.GPU;
+        }
+
+        @Override
+        public boolean dynamic() { return true; }
     }
 }

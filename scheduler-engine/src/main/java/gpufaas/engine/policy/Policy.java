@@ -35,6 +35,19 @@ public interface Policy {
     /** false for policies that keep no warm containers (every invocation a cold start). */
     default boolean usesWarmPool() { return true; }
 
+    /** What a container is under this policy, and so what a first start costs. */
+    default WorkerModel workerModel() { return WorkerModel.CONTAINERS; }
+
+    /** Workers (containers and tokens) per GPU this policy needs, or 0 to keep the device parameters. */
+    default int workersPerDevice() { return 0; }
+
+    /**
+     * true when {@link #next} decides for the offered device itself (static partitions, worker
+     * ownership): the engine then offers every device with a free token in turn and never moves
+     * the chosen invocation to another device.
+     */
+    default boolean pinsDevices() { return false; }
+
     /** A timer asked for with {@link PolicyContext#wakeAt} fired. */
     default void onWake(long nowUs) { }
 

@@ -32,4 +32,13 @@ public interface PolicyContext {
 
     /** Mean inter-arrival time of {@code fn} observed so far (µs), NaN before two arrivals. */
     double meanIatUs(int fn);
+
+    /** The devices this policy serves. */
+    java.util.List<Device> devices();
+
+    /** Estimated finish (µs) of {@code inv} if it started on this policy's devices right now. */
+    long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv);
+
+    /** Price of one device-second on this policy's devices. */
+    double pricePerSecond();
 }

@@ -8,6 +8,12 @@ import gpufaas.engine.policy.baseline.FcfsPolicy;
 import gpufaas.engine.policy.baseline.PaellaSjfPolicy;
 import gpufaas.engine.policy.mqfq.MqfqPolicy;
 import gpufaas.engine.policy.mqfq.Selection;
+import gpufaas.engine.policy.kaas.KaasBalancePolicy;
+import gpufaas.engine.policy.kaas.KaasCfsPolicy;
+import gpufaas.engine.policy.kaas.KaasOwnedWorkersPolicy;
+import gpufaas.engine.policy.kaas.KaasStaticPolicy;
+import gpufaas.engine.policy.slo.SloOrder;
+import gpufaas.engine.policy.slo.SloPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +75,54 @@ public final class PolicyRegistry {
                     List.of(), p -> new EstimateOrderPolicy("sjf", false)),
             new PolicyDescriptor("eedf", List.of("EEDF"),
                     "Earliest expected end first: one global heap on arrival time plus estimated duration.",
-                    List.of(), p -> new EstimateOrderPolicy("eedf", true)));
+                    List.of(), p -> new EstimateOrderPolicy("eedf", true)),
+            new PolicyDescriptor("edf", List.of("EDF"),
+                    "Earliest deadline first (deadline = arrival + the function's slo_ms). Invocations without an SLO "
+                            + "come after all that have one, in arrival order.",
+                    List.of(), p -> new SloPolicy("edf", SloOrder.EDF)),
+            new PolicyDescriptor("lsf", List.of("LSF", "least-slack"),
+                    "Least slack first: slack = deadline - now - estimated time to finish (start cost by container "
+                            + "state + service, estimated at arrival); equivalently the latest start time first.",
+                    List.of(), p -> new SloPolicy("lsf", SloOrder.LSF)),
+            new PolicyDescriptor("edf-warm", List.of("edf_warm"),
+                    "Among the waiting invocations that can still meet their deadline (looking up to 64 deep in deadline "
+                            + "order), the first whose function is warm on the freed device; otherwise EDF.",
+                    List.of(), p -> new SloPolicy("edf-warm", SloOrder.EDF_WARM)),
+            new PolicyDescriptor("cost-aware", List.of("cost_aware"),
+                    "Among the waiting invocations that can still meet their deadline (up to 64 deep), the cheapest to "
+                            + "run on this kind of device (estimated run time x price); otherwise EDF. An invocation whose "
+                            + "cost exceeds the budget counts as a violation. Pair with --placement cost-first to choose "
+                            + "the cheapest device kind that meets each deadline.",
+                    List.of(ParamSpec.ofDouble("budget", 0, 0, 1e12, "largest acceptable cost of one invocation "
+                            + "(price x seconds); 0: no budget")),
+                    p -> new SloPolicy("cost-aware", SloOrder.COST_AWARE)),
+            new PolicyDescriptor("kaas-balance", List.of("kaas_balance", "balance"),
+                    "Kernel-as-a-Service, one shared FCFS pool: any GPU worker runs any tenant (function); no per-tenant "
+                            + "worker starts, but a tenant's first request on a worker loads its kernels (kernel_load_ms) "
+                            + "and data (footprint over the host link): a cache miss, kept in an LRU data cache.",
+                    List.of(), p -> new KaasBalancePolicy()),
+            new PolicyDescriptor("kaas-exclusive", List.of("kaas_exclusive", "exclusive"),
+                    "Kernel-as-a-Service with private workers: one worker per GPU, owned by one tenant. A waiting tenant "
+                            + "grows by taking a freed worker of a largest tenant when it has none or one more still leaves "
+                            + "it below the largest; the old worker is killed and a new one started (a cold start). "
+                            + "Thrashes when tenants outnumber GPUs.",
+                    List.of(), p -> new KaasOwnedWorkersPolicy("kaas-exclusive", false)),
+            new PolicyDescriptor("kaas-affinity", List.of("kaas_affinity", "affinity"),
+                    "As kaas-exclusive, but workers move between tenants instead of being killed: no process start, the "
+                            + "moved worker's cache holds another tenant's data (a kernel load and data upload).",
+                    List.of(), p -> new KaasOwnedWorkersPolicy("kaas-affinity", true)),
+            new PolicyDescriptor("kaas-static", List.of("kaas_static", "static"),
+                    "Kernel-as-a-Service with fixed partitions: tenant i is bound to GPU i mod G with its own worker; each "
+                            + "GPU serves its tenants FCFS. Several tenants on one GPU share it by time slicing, or as "
+                            + "fractional GPUs through the MPS model with --mps on (each gets 100/D percent of the threads).",
+                    List.of(), p -> new KaasStaticPolicy()),
+            new PolicyDescriptor("kaas-cfs", List.of("kaas_cfs", "cfs"),
+                    "Kernel-as-a-Service, shared workers scheduled like CFS: per-tenant virtual time advanced per request "
+                            + "by its weight (estimated GPU-seconds per request / the function's weight); a free worker "
+                            + "picks the smallest effective virtual time, where a tenant whose data is not on this GPU pays "
+                            + "penalty x its weight.",
+                    List.of(ParamSpec.ofDouble("penalty", 10, 0, 1e6, "off-affinity penalty in multiples of the tenant's weight")),
+                    p -> new KaasCfsPolicy(p.getDouble("penalty"))));
 
     private PolicyRegistry() { }
 

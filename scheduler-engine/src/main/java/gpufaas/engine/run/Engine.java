@@ -1,6 +1,7 @@
 package gpufaas.engine.run;
 
 import gpufaas.engine.admission.Admission;
+import gpufaas.engine.admission.Verdict;
 import gpufaas.engine.backend.BackendCallbacks;
 import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.device.Container;
@@ -49,6 +50,9 @@ public final class Engine implements BackendCallbacks {
     private final ArrivalSource arrivals;
     private final TimeSeries timeSeries;
     private final ArrayDeque<Invocation>[] memoryWaiters;
+    private final EngineEstimates estimates;
+    /** invocations parked by admission control (defer), oldest first */
+    private final ArrayDeque<Invocation> parked = new ArrayDeque<>();
 
     private boolean arrivalPending;
     private long nextArrivalUs;
@@ -59,6 +63,7 @@ public final class Engine implements BackendCallbacks {
     private long inFlight;
     private long gateWakeAt = Long.MAX_VALUE;
     private boolean finished;
+    private boolean droppedAny;
     private int deferDepth;
     /** flow state changes reported while deferred: function -> its last state, in first-report order */
     private final java.util.LinkedHashMap<Integer, gpufaas.engine.policy.FlowState> deferred = new java.util.LinkedHashMap<>();
@@ -82,16 +87,18 @@ public final class Engine implements BackendCallbacks {
         for (Device d : devices) if (d.kind == DeviceKind.GPU) gpus.add(d);
         List<Device> cpus = new ArrayList<>();
         for (Device d : devices) if (d.kind == DeviceKind.CPU) cpus.add(d);
-        this.metrics = new RunMetrics(cfg, fns, devices);
+        this.admission = cfg.admission().factory().apply(cfg.admissionParams());
+        this.placement = cfg.placement().factory().apply(cfg.placementParams(), fns);
+        Policy gpuPolicy = gpus.isEmpty() ? null : newPolicy();
+        if (gpuPolicy != null) for (Device d : gpus) d.limitWorkers(gpuPolicy.workersPerDevice());
+        this.metrics = new RunMetrics(cfg, fns, devices, isolatedMs(cpus));
         List<EngineListener> ls = new ArrayList<>();
         ls.add(metrics);
         if (listener != null) ls.add(listener);
         this.listener = EngineListener.of(ls);
         this.residency = new Residency(cfg.memoryMode(), backend, this.listener);
-        this.admission = cfg.admission().factory().apply(cfg.admissionParams());
-        this.placement = cfg.placement().factory().apply(cfg.placementParams(), fns);
         checkPlacementHardware(cpus);
-        this.gpuSide = gpus.isEmpty() ? null : new Side(this, newPolicy(), gpus, true);
+        this.gpuSide = gpuPolicy == null ? null : new Side(this, gpuPolicy, gpus, true);
         this.cpuSide = cpus.isEmpty() ? null : new Side(this, newPolicy(), cpus, false);
         this.memoryWaiters = new ArrayDeque[devices.size()];
         for (int i = 0; i < devices.size(); i++) memoryWaiters[i] = new ArrayDeque<>();
@@ -102,7 +109,9 @@ public final class Engine implements BackendCallbacks {
         firstArrival = new long[n];
         lastArrival = new long[n];
         arrivalsOf = new long[n];
-        for (FunctionSpec f : fns) tauMs[f.id()] = f.gpuWarmMs();
+        double scale = gpus.isEmpty() ? 1 : gpus.get(0).profile.speed() * gpus.get(0).computeShare;
+        for (FunctionSpec f : fns) tauMs[f.id()] = f.gpuWarmMs() / scale;
+        this.estimates = new EngineEstimates(this, cfg);
         checkFootprints();
         this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
         this.arrivals = workload.arrivals().get();
@@ -114,12 +123,36 @@ public final class Engine implements BackendCallbacks {
         return cfg.policy().factory().apply(cfg.policyParams());
     }
 
+    /** Where each function runs under a fixed placement; null for placements that decide per invocation. */
+    private Target[] fixedTargets() {
+        if (placement.dynamic()) return null;
+        Target[] t = new Target[fns.size()];
+        for (FunctionSpec f : fns) t[f.id()] = placement.place(new Invocation(-1, f, 0), null);
+        return t;
+    }
+
+    /** Each function's warm time alone on the kind of device it runs on (for slowdown and Jain's index). */
+    private double[] isolatedMs(List<Device> cpus) {
+        Target[] fixed = fixedTargets();
+        double[] iso = new double[fns.size()];
+        for (FunctionSpec f : fns) {
+            boolean cpu = fixed != null ? fixed[f.id()] == Target.CPU : gpus.isEmpty();
+            if (cpu) iso[f.id()] = f.cpuWarmMs();
+            else iso[f.id()] = f.gpuWarmMs() / gpus.get(0).profile.speed() / gpus.get(0).computeShare;
+        }
+        return iso;
+    }
+
     private void checkPlacementHardware(List<Device> cpus) {
+        Target[] fixed = fixedTargets();
+        if (fixed == null) {
+            if (gpus.isEmpty() && cpus.isEmpty()) throw BadInputException.of("--gpu", "the server has no GPUs and no CPU cores");
+            return;
+        }
         boolean anyCpu = false;
         boolean anyGpu = false;
-        for (FunctionSpec f : fns) {
-            Invocation probe = new Invocation(-1, f, 0);
-            if (placement.place(probe) == Target.CPU) anyCpu = true; else anyGpu = true;
+        for (Target t : fixed) {
+            if (t == Target.CPU) anyCpu = true; else anyGpu = true;
         }
         if (anyCpu && cpus.isEmpty()) {
             throw BadInputException.of("--cpu-cores", "placement " + cfg.placement().name()
@@ -159,7 +192,7 @@ public final class Engine implements BackendCallbacks {
             events++;
             return true;
         }
-        if (inFlight > 0 || queued() > 0) {
+        if (inFlight > 0 || queued() > 0 || !parked.isEmpty()) {
             if (ts.pending() == 0 && backend.name().equals("sim")) {
                 throw new IllegalStateException("engine stalled at " + ts.nowUs() + " us with " + inFlight
                         + " in flight and " + queued() + " queued");
@@ -202,9 +235,9 @@ public final class Engine implements BackendCallbacks {
     /** Conservation and capacity invariants; throws IllegalStateException naming the broken one. */
     public void checkInvariants() {
         long ended = metrics.completed() + metrics.rejected() + metrics.dropped() + metrics.failed();
-        if (arrivalCount != ended + inFlight + queued()) {
+        if (arrivalCount != ended + inFlight + queued() + parked.size()) {
             throw new IllegalStateException("conservation: arrived " + arrivalCount + " != ended " + ended
-                    + " + in flight " + inFlight + " + queued " + queued());
+                    + " + in flight " + inFlight + " + queued " + queued() + " + parked " + parked.size());
         }
         for (Device d : devices) {
             if (d.inFlight() > d.dMax() || d.inFlight() < 0) throw new IllegalStateException(d.name + ": tokens exceeded");
@@ -245,14 +278,34 @@ public final class Engine implements BackendCallbacks {
         timeSeries.arrived();
         listener.arrived(inv);
         pullArrival();
-        String why = admission.rejectReason(inv);
-        if (why != null) {
-            end(inv, Outcome.REJECTED, why);
+        Verdict v = admission.onArrival(inv, estimates);
+        switch (v.kind()) {
+            case REJECT -> end(inv, Outcome.REJECTED, v.reason());
+            case DEFER -> parked.add(inv);
+            case ADMIT -> admit(inv);
+        }
+        releaseParked();
+    }
+
+    /** Placement, then the queue of the chosen side. */
+    private void admit(Invocation inv) {
+        Target t = placement.place(inv, estimates);
+        Side side = t == Target.CPU ? cpuSide : t == Target.GPU ? gpuSide : null;
+        if (side == null) {
+            end(inv, Outcome.REJECTED, t == Target.REJECT ? placement.rejectReason(inv)
+                    : "placement chose " + t + " but the server has no such device");
             return;
         }
-        Side side = placement.place(inv) == Target.CPU ? cpuSide : gpuSide;
+        inv.plannedMs = estimates.serviceMs(inv.fn(), t);
+        if (Double.isInfinite(inv.plannedMs)) inv.plannedMs = 0;
+        side.queuedWorkMs += inv.plannedMs;
         side.policy.enqueue(inv);
         dispatch(side);
+    }
+
+    /** Lets parked invocations in while admission control allows it. */
+    private void releaseParked() {
+        while (!parked.isEmpty() && admission.releaseDeferred(estimates)) admit(parked.poll());
     }
 
     private void end(Invocation inv, Outcome outcome, String reason) {
@@ -266,18 +319,66 @@ public final class Engine implements BackendCallbacks {
 
     void dispatch(Side s) {
         Policy p = s.policy;
+        if (p.pinsDevices()) {
+            dispatchPinned(s);
+            return;
+        }
         while (p.queued() > 0) {
             Device offer = pickOffer(s);
             if (offer == null) break;
             deferDepth++;
-            Invocation inv = p.next(offer);
+            Invocation inv = screen(s, p.next(offer));
             if (inv != null) {
                 Device d = s.devices.size() == 1 ? offer : bind(s, inv.fn(), offer);
                 start(s, inv, d, false);
             }
             endDeferral(s);
-            if (inv == null) break;
+            if (inv == null && !droppedAny) break;
+            droppedAny = false;
         }
+    }
+
+    /** Policies that decide per device: every device with a free token is asked in turn. */
+    private void dispatchPinned(Side s) {
+        Policy p = s.policy;
+        long now = ts.nowUs();
+        boolean progress = true;
+        while (progress && p.queued() > 0) {
+            progress = false;
+            for (int i = 0, n = s.devices.size(); i < n && p.queued() > 0; i++) {
+                Device d = s.devices.get(i);
+                if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
+                if (!d.gate.open(now)) {
+                    scheduleGateWake(d.gate.nextSampleUs(now));
+                    continue;
+                }
+                deferDepth++;
+                Invocation inv = screen(s, p.next(d));
+                if (inv != null) start(s, inv, d, false);
+                endDeferral(s);
+                if (inv != null || droppedAny) progress = true;
+                droppedAny = false;
+            }
+        }
+    }
+
+    /**
+     * Admission control's last word before an invocation starts: drops it (and, for a batch, moves on
+     * to the next member) when it can no longer make its deadline. Returns what may start, or null.
+     */
+    private Invocation screen(Side s, Invocation inv) {
+        Target kind = s.gpu ? Target.GPU : Target.CPU;
+        while (inv != null) {
+            String drop = admission.dropAtDispatch(inv, kind, estimates);
+            if (drop == null) return inv;
+            Invocation rest = s.policy.continuation(inv);
+            s.queuedWorkMs -= inv.plannedMs;
+            s.policy.completed(inv);
+            end(inv, Outcome.DROPPED, drop);
+            droppedAny = true;
+            inv = rest;
+        }
+        return null;
     }
 
     /**
@@ -367,6 +468,9 @@ public final class Engine implements BackendCallbacks {
         inFlight++;
         inv.dispatchUs = now;
         inv.device = d.index;
+        s.queuedWorkMs -= inv.plannedMs;
+        s.runningEndMs += now / 1000.0 + inv.plannedMs;
+        s.running++;
         s.policy.dispatched(inv, d);
         if (!place(s, inv, d)) memoryWaiters[d.index].add(inv);
     }
@@ -397,11 +501,12 @@ public final class Engine implements BackendCallbacks {
             }
             return true;
         }
-        c = residency.create(d, f, ts.nowUs());
+        boolean shared = d.kind == DeviceKind.GPU && s.policy.workerModel() == gpufaas.engine.policy.WorkerModel.SHARED_WORKERS;
+        c = residency.create(d, f, ts.nowUs(), shared);
         if (c == null) return false;
-        inv.coldStart = true;
+        inv.coldStart = !shared;
         inv.onCpu = d.kind == DeviceKind.CPU;
-        inv.startType = inv.onCpu ? StartType.CPU : StartType.COLD;
+        inv.startType = inv.onCpu ? StartType.CPU : shared ? StartType.GPU_COLD : StartType.COLD;
         listener.dispatched(inv, d);
         c.pendingStart = inv;
         backend.createContainer(c, inv);
@@ -470,8 +575,10 @@ public final class Engine implements BackendCallbacks {
             residency.remove(c, false);
         }
         timeSeries.completed(d, inv);
+        s.runningEndMs -= inv.dispatchUs / 1000.0 + inv.plannedMs;
+        s.running--;
         deferDepth++;
-        Invocation next = s.policy.continuation(inv);
+        Invocation next = screen(s, s.policy.continuation(inv));
         if (next == null) {
             if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
             d.giveToken();
@@ -484,6 +591,9 @@ public final class Engine implements BackendCallbacks {
                 next.device = d.index;
                 next.startType = d.kind == DeviceKind.CPU ? StartType.CPU : StartType.WARM;
                 next.onCpu = d.kind == DeviceKind.CPU;
+                s.queuedWorkMs -= next.plannedMs;
+                s.runningEndMs += now / 1000.0 + next.plannedMs;
+                s.running++;
                 inFlight++;
                 s.policy.dispatched(next, d);
                 listener.dispatched(next, d);
@@ -494,6 +604,7 @@ public final class Engine implements BackendCallbacks {
         } else {
             retryMemoryWaiters(d);
         }
+        releaseParked();
         dispatchAll();
         endDeferral(s);
     }
@@ -556,6 +667,16 @@ public final class Engine implements BackendCallbacks {
     List<FunctionSpec> functions() { return fns; }
 
     public List<Device> devices() { return devices; }
+
+    Side gpuSide() { return gpuSide; }
+
+    Side cpuSide() { return cpuSide; }
+
+    /** The engine's estimates (as offered to placement, admission control and policies). */
+    public gpufaas.engine.placement.Estimates estimates() { return estimates; }
+
+    /** Invocations parked by admission control. */
+    public int parked() { return parked.size(); }
 
     public int queued() {
         return (gpuSide == null ? 0 : gpuSide.policy.queued()) + (cpuSide == null ? 0 : cpuSide.policy.queued());

@@ -8,7 +8,6 @@ import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
-import gpufaas.engine.placement.Target;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -40,8 +39,21 @@ public final class RunMetrics implements EngineListener {
     private long totalDropped;
     private long totalFailed;
 
-    RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices) {
+    private final double[] isolated;
+    private final double budget;
+    private final double gpuPrice;
+    private final double cpuPrice;
+    private long late;
+
+    RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices, double[] isolatedMs) {
         this.cfg = cfg;
+        this.isolated = isolatedMs;
+        var budgetSpec = gpufaas.engine.param.Params.find(cfg.policyParams().specs(), "budget");
+        this.budget = budgetSpec == null ? 0 : cfg.policyParams().getDouble("budget");
+        double gp = 0;
+        for (Device d : devices) if (d.kind == DeviceKind.GPU) { gp = d.profile.pricePerSecond() * d.computeShare; break; }
+        this.gpuPrice = gp;
+        this.cpuPrice = cfg.engineParams().getDouble("cpu_price");
         this.fns = fns;
         this.devices = devices;
         int n = fns.size();
@@ -86,7 +98,9 @@ public final class RunMetrics implements EngineListener {
         double execMs = (inv.endUs - inv.startUs) / 1000.0;
         execSum[fn] += execMs;
         if (inv.onCpu) cpuBusyMs[0] += execMs;
-        if (inv.endUs <= inv.deadlineUs) onTime[fn]++;
+        boolean withinBudget = budget <= 0 || execMs / 1000.0 * (inv.onCpu ? cpuPrice : gpuPrice) <= budget;
+        if (inv.endUs <= inv.deadlineUs && withinBudget) onTime[fn]++;
+        else late++;
         switch (inv.startType) {
             case COLD -> cold[fn]++;
             case GPU_COLD -> gpuCold[fn]++;
@@ -103,15 +117,6 @@ public final class RunMetrics implements EngineListener {
 
     public long failed() { return totalFailed; }
 
-    /** The warm time of {@code f} alone on the device kind its placement chooses (ms). */
-    private double isolatedMs(FunctionSpec f) {
-        Invocation probe = new Invocation(-1, f, 0);
-        boolean onCpu = cfg.placement().factory().apply(cfg.placementParams(), fns).place(probe) == Target.CPU;
-        if (onCpu) return f.cpuWarmMs();
-        double share = 1.0;
-        for (Device d : devices) if (d.kind == DeviceKind.GPU) { share = d.computeShare; break; }
-        return f.gpuWarmMs() / cfg.hardware().profile().speed() / share;
-    }
 
     RunSummary result(long endUs, long events, long wallMs, long unfinished) {
         List<FunctionSummary> rows = new ArrayList<>();
@@ -131,13 +136,14 @@ public final class RunMetrics implements EngineListener {
         long warmT = 0;
         long cpuT = 0;
         long arrivedT = 0;
+        long onTimeT = 0;
         for (FunctionSpec f : fns) {
             int i = f.id();
             arrivedT += arrived[i];
             if (arrived[i] == 0) continue;
             long c = completed[i];
             double mean = c == 0 ? Double.NaN : e2eSum[i] / c;
-            double iso = isolatedMs(f);
+            double iso = isolated[i];
             LatencyRecorder r = latency[i];
             double slo = Double.NaN;
             if (f.hasSlo()) {
@@ -160,6 +166,7 @@ public final class RunMetrics implements EngineListener {
                 sqOfMeans += ms * ms;
                 meansN++;
             }
+            onTimeT += onTime[i];
             e2eTotal += e2eSum[i];
             queueTotal += queueSum[i];
             execTotal += execSum[i];
@@ -207,6 +214,11 @@ public final class RunMetrics implements EngineListener {
                 c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
                 coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, jain, variance, slo,
-                evictions, swaps, prefetches, endS, endS == 0 ? 0 : c / endS, cost, wallMs, events, List.copyOf(rows));
+                evictions, swaps, prefetches, endS, endS == 0 ? 0 : c / endS, cost,
+                onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT,
+                arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
+                arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT,
+                endS == 0 ? 0 : onTimeT / endS, onTimeT == 0 ? Double.NaN : cost / onTimeT,
+                wallMs, events, List.copyOf(rows));
     }
 }

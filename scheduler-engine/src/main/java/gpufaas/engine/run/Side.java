@@ -15,12 +15,21 @@ final class Side implements PolicyContext {
     final List<Device> devices;
     final boolean gpu;
     private long wakePendingAt = Long.MAX_VALUE;
+    /** estimated service (ms) of the invocations waiting in this side's queues */
+    double queuedWorkMs;
+    /** Σ (dispatch time + planned service) in ms over the invocations running here, and their count */
+    double runningEndMs;
+    int running;
+    final int tokens;
 
     Side(Engine engine, Policy policy, List<Device> devices, boolean gpu) {
         this.engine = engine;
         this.policy = policy;
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
+        int t = 0;
+        for (Device d : this.devices) t += d.dMax();
+        this.tokens = t;
         policy.attach(this);
     }
 
@@ -64,4 +73,27 @@ final class Side implements PolicyContext {
 
     @Override
     public double meanIatUs(int fn) { return engine.meanIatUs(fn); }
+
+    @Override
+    public List<Device> devices() { return devices; }
+
+    @Override
+    public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) {
+        return engine.estimates().finishIfStartedNowUs(inv, gpu ? gpufaas.engine.placement.Target.GPU : gpufaas.engine.placement.Target.CPU);
+    }
+
+    @Override
+    public double pricePerSecond() {
+        return engine.estimates().pricePerSecond(gpu ? gpufaas.engine.placement.Target.GPU : gpufaas.engine.placement.Target.CPU);
+    }
+
+    /** Queue and running work (ms) not yet done, at {@code nowMs}. */
+    double backlogMs(double nowMs) {
+        return queuedWorkMs + Math.max(0, runningEndMs - running * nowMs);
+    }
+
+    boolean hasFreeToken() {
+        for (int i = 0, n = devices.size(); i < n; i++) if (devices.get(i).hasToken()) return true;
+        return false;
+    }
 }

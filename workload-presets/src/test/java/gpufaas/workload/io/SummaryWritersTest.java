@@ -18,7 +18,8 @@ class SummaryWritersTest {
 
     private static RunSummary summary(double slo) {
         return new RunSummary("mqfq-sticky", 3, 2, 1, 0, 0, 0, 100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30, 1, 50, 0, 1, 0,
-                0.25, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, 17, 42, List.of(F, ALL));
+                0.25, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, 2, 0, 0, 1.0 / 3, 0, 0.5, 0.000123456789 / 2,
+                17, 42, List.of(F, ALL));
     }
 
     @Test
@@ -65,6 +66,13 @@ class SummaryWritersTest {
                   "makespan_s": 4,
                   "throughput_per_s": 0.5,
                   "cost": 0.000123457,
+                  "on_time": 2,
+                  "violations": 0,
+                  "violation_rate": 0,
+                  "rejection_rate": 0.333333,
+                  "drop_rate": 0,
+                  "goodput_per_s": 0.5,
+                  "cost_per_on_time": 0.0000617284,
                   "wall_ms": 17,
                   "events": 42,
                   "complete": true,

@@ -18,7 +18,7 @@ import java.util.List;
  * the container back-to-back (the engine applies the hooks after the dispatch that follows a
  * completion).
  */
-abstract class BaselinePolicy implements Policy {
+public abstract class BaselinePolicy implements Policy {
     protected PolicyContext ctx;
     private final String name;
     private int[] queuedOf;
@@ -44,6 +44,7 @@ abstract class BaselinePolicy implements Policy {
 
     protected abstract void add(Invocation inv);
 
+    /** The next invocation for {@code device}, removed from the policy's own queues; null when none fits. */
     protected abstract Invocation take(gpufaas.engine.device.Device device);
 
     @Override

@@ -1,0 +1,74 @@
+package gpufaas.engine.policy.slo;
+
+import gpufaas.engine.device.Device;
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.policy.baseline.BaselinePolicy;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.TreeSet;
+
+/**
+ * One ordered set of waiting invocations, by deadline (EDF, EDF-warm, cost-aware) or by latest
+ * start time (LSF: deadline − estimated duration at arrival, which orders exactly like least slack
+ * since now is common to all). EDF-warm and cost-aware look at most {@code window} invocations
+ * deep, in deadline order, for one that makes its deadline and suits the device; memory and start
+ * accounting are the baselines' (memory on before and off after each invocation).
+ */
+public final class SloPolicy extends BaselinePolicy {
+    private static final int WINDOW = 64;
+    private final SloOrder order;
+    private final TreeSet<Invocation> waiting;
+
+    public SloPolicy(String name, SloOrder order) {
+        super(name);
+        this.order = order;
+        Comparator<Invocation> key = order == SloOrder.LSF
+                ? Comparator.comparingLong(SloPolicy::latestStartUs)
+                : Comparator.comparingLong(i -> i.deadlineUs);
+        this.waiting = new TreeSet<>(key.thenComparingLong(i -> i.id));
+    }
+
+    private static long latestStartUs(Invocation i) {
+        if (i.deadlineUs == Long.MAX_VALUE) return Long.MAX_VALUE;
+        return i.deadlineUs - Math.round(i.estimateMs * 1000);
+    }
+
+    @Override
+    protected void init(int functions) { }
+
+    @Override
+    protected void add(Invocation inv) { waiting.add(inv); }
+
+    @Override
+    protected Invocation take(Device device) {
+        if (waiting.isEmpty()) return null;
+        Invocation pick = switch (order) {
+            case EDF, LSF -> waiting.first();
+            case EDF_WARM -> firstFeasible(device, true);
+            case COST_AWARE -> firstFeasible(device, false);
+        };
+        waiting.remove(pick);
+        return pick;
+    }
+
+    /**
+     * EDF-warm: the earliest-deadline invocation that still makes its deadline and is warm on the
+     * device. Cost-aware: among those that make their deadline, the one with the smallest estimated
+     * run time (its cost on this device is that time × the device's price). Falls back to EDF.
+     */
+    private Invocation firstFeasible(Device device, boolean warm) {
+        Invocation best = null;
+        Iterator<Invocation> it = waiting.iterator();
+        for (int k = 0; k < WINDOW && it.hasNext(); k++) {
+            Invocation inv = it.next();
+            if (ctx.finishIfStartedNowUs(inv) > inv.deadlineUs) continue;
+            if (warm) {
+                if (device != null && ctx.hasWarmContainer(inv.fn(), device)) return inv;
+            } else if (best == null || inv.estimateMs < best.estimateMs) {
+                best = inv;
+            }
+        }
+        return best != null ? best : waiting.first();
+    }
+}
