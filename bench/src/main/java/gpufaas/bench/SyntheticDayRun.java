@@ -1,0 +1,181 @@
+package gpufaas.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gpufaas.app.Main;
+import gpufaas.engine.model.FunctionSpec;
+import gpufaas.workload.catalog.BenchmarkCatalog;
+import gpufaas.workload.device.DeviceProfiles;
+import gpufaas.workload.experiment.DevicesSpec;
+import gpufaas.workload.experiment.ExperimentJson;
+import gpufaas.workload.experiment.ExperimentSpec;
+import gpufaas.workload.experiment.FunctionEntry;
+import gpufaas.workload.experiment.WorkloadSpec;
+import gpufaas.workload.gen.ArrivalProcess;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Scale run of a synthetic day: 50,000 functions and about 100 million invocations in 86,400
+ * simulated seconds, streamed through the command line's run path with per-invocation rows off
+ * ({@code --no-invocations}); summary.csv, summary.json, timeseries.csv and manifest.json are still
+ * written. Meant to run under {@code -Xmx1g}.
+ *
+ * <p>Workload, written as an experiment JSON with the functions inline (one generated file):
+ * <ul>
+ * <li>popularity: each function's rate drawn from a lognormal (σ = {@code --sigma}, default 2.5),
+ *     scaled so the rates sum to {@code --rate} (default 1157.4/s = 100 M per day);
+ *     Poisson arrivals;</li>
+ * <li>timings: each function is a catalog function drawn with probability ∝ warm_ms^-1.5, so
+ *     nearly all are the two short pyhpc kernels (eos 17 ms, isoneural 26 ms) and about 2 % are
+ *     the twelve longer ones; the catalog's timings are kept, the GPU footprint is
+ *     {@code --mem-mb} (default 512 MB, since the catalog's 3072 MB is a default, not a measurement);</li>
+ * <li>devices: {@code --gpus} (default 64) of profile {@code --gpu} (default a100-80gb), policy
+ *     {@code --policy} (default mqfq-sticky), warm pool {@code --pool} containers per device.</li>
+ * </ul>
+ *
+ * <pre>
+ * java -Xmx1g -cp bench/target/classes:$(cat bench/target/classpath.txt) gpufaas.bench.SyntheticDayRun \
+ *     [--dir DIR] [--functions 50000] [--rate 1157.4] [--duration 86400] [--sigma 2.5] [--mem-mb 512]
+ *     [--gpu a100-80gb] [--gpus 64] [--pool 2000] [--policy mqfq-sticky] [--seed 7] [--write-only]
+ * </pre>
+ * {@code --write-only} writes {@code DIR/day.json} and prints the {@code ./workbench run} line that
+ * runs it in a fresh JVM; otherwise the run happens in this JVM through {@code Main.execute}.
+ */
+public final class SyntheticDayRun {
+    private SyntheticDayRun() { }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of("target/synthetic-day");
+        int functions = 50_000;
+        double rate = 100_000_000 / 86_400.0;
+        double duration = 86_400;
+        double sigma = 2.5;
+        double memMb = 512;
+        String gpu = "a100-80gb";
+        int gpus = 64;
+        int pool = 2000;
+        String policy = "mqfq-sticky";
+        long seed = 7;
+        boolean writeOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--functions" -> functions = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--duration" -> duration = Double.parseDouble(args[++i]);
+                case "--sigma" -> sigma = Double.parseDouble(args[++i]);
+                case "--mem-mb" -> memMb = Double.parseDouble(args[++i]);
+                case "--gpu" -> gpu = args[++i];
+                case "--gpus" -> gpus = Integer.parseInt(args[++i]);
+                case "--pool" -> pool = Integer.parseInt(args[++i]);
+                case "--policy" -> policy = args[++i];
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--write-only" -> writeOnly = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Files.createDirectories(dir);
+        Path json = dir.resolve("day.json");
+        Workload w = workload(functions, rate, sigma, memMb, seed);
+        double speed = DeviceProfiles.load(gpu).speed();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("pool", Integer.toString(pool));
+        params.put("interval", "60");
+        ExperimentSpec spec = new ExperimentSpec("synthetic-day", String.format(Locale.ROOT,
+                "%d functions, lognormal popularity (sigma %.2f) summing to %.1f/s, Poisson arrivals, %.0f s; "
+                        + "catalog timings drawn with probability proportional to warm_ms^-1.5, footprint %.0f MB",
+                functions, sigma, rate, duration, memMb),
+                seed, duration, WorkloadSpec.of(w.entries), new DevicesSpec(gpu, gpus, null, false, null, 0, null),
+                policy, null, null, params, null);
+        Files.writeString(json, ExperimentJson.write(spec), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "wrote %s (%.1f MB): %d functions, total rate %.2f/s (max %.2f/s, median %.5f/s), "
+                        + "expected %.0f invocations; offered load %.1f reference GPU-s/s = %.2f of %d x %s; "
+                        + "functions by base: %s%n",
+                json, Files.size(json) / 1e6, functions, w.totalRate, w.maxRate, w.medianRate, w.totalRate * duration,
+                w.referenceLoad, w.referenceLoad / speed / gpus, gpus, gpu, w.byBase);
+        Path out = dir.resolve("out");
+        String[] cli = {"run", "--experiment", json.toString(), "--no-invocations", "--out", out.toString()};
+        System.out.println("CLI equivalent: ./workbench " + String.join(" ", cli));
+        if (writeOnly) return;
+
+        TraceScaleRun.deleteTree(out);
+        long t0 = System.nanoTime();
+        int rc = Main.execute(cli);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) throw new IllegalStateException("run exited with " + rc);
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        long inv = s.path("invocations").asLong();
+        long events = s.path("events").asLong();
+        long peakHeap = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) peakHeap += p.getPeakUsage().getUsed();
+        }
+        System.out.printf(Locale.ROOT, "RESULT invocations=%d events=%d wall_s=%.1f inv_per_s=%.0f events_per_s=%.0f "
+                        + "engine_wall_ms=%d completed=%d unfinished=%d mean_e2e_ms=%.1f p50_e2e_ms=%.1f p99_e2e_ms=%.1f "
+                        + "mean_queue_ms=%.1f cold_pct=%.3f gpu_util=%.3f max_heap_mb=%d sum_of_pool_peaks_mb=%d%n",
+                inv, events, wall, inv / wall, events / wall, s.path("wall_ms").asLong(), s.path("completed").asLong(),
+                s.path("unfinished").asLong(), s.path("mean_e2e_ms").asDouble(), s.path("p50_e2e_ms").asDouble(),
+                s.path("p99_e2e_ms").asDouble(), s.path("mean_queue_ms").asDouble(), s.path("cold_pct").asDouble(),
+                s.path("gpu_utilization").asDouble(), Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
+    }
+
+    /** The generated functions with what the report needs about them. */
+    record Workload(List<FunctionEntry> entries, double totalRate, double maxRate, double medianRate,
+                    double referenceLoad, Map<String, Integer> byBase) { }
+
+    static Workload workload(int n, double totalRate, double sigma, double memMb, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] raw = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            raw[i] = Math.exp(sigma * gaussian(rnd));
+            sum += raw[i];
+        }
+        List<FunctionSpec> cat = BenchmarkCatalog.get().functions();
+        double[] cum = new double[cat.size()];
+        double acc = 0;
+        for (int i = 0; i < cat.size(); i++) {
+            acc += Math.pow(cat.get(i).gpuWarmMs(), -1.5);
+            cum[i] = acc;
+        }
+        List<FunctionEntry> entries = new ArrayList<>(n);
+        Map<String, Integer> byBase = new LinkedHashMap<>();
+        double load = 0;
+        double max = 0;
+        double[] rates = new double[n];
+        for (int i = 0; i < n; i++) {
+            double r = raw[i] / sum * totalRate;
+            rates[i] = r;
+            max = Math.max(max, r);
+            double u = rnd.nextDouble() * acc;
+            int b = 0;
+            while (cum[b] < u) b++;
+            FunctionSpec base = cat.get(b);
+            byBase.merge(base.name(), 1, Integer::sum);
+            load += r * base.gpuWarmMs() / 1000;
+            entries.add(new FunctionEntry(String.format(Locale.ROOT, "fn%05d-%s", i, base.name()), base.name(),
+                    null, null, memMb, null, null, null, null, new ArrivalProcess.Poisson(r)));
+        }
+        java.util.Arrays.sort(rates);
+        return new Workload(entries, totalRate, max, rates[n / 2], load, byBase);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        // Box-Muller; one of the pair is enough here
+        double u1 = 1 - r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}
