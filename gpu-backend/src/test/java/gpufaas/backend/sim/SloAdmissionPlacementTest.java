@@ -183,4 +183,14 @@ class SloAdmissionPlacementTest {
         assertThat(r.finished).filteredOn(i -> i.outcome == Outcome.DROPPED).singleElement()
                 .satisfies(i -> assertThat(i.startUs).isEqualTo(-1));
     }
+
+    @Test
+    void perInvocationSlo_overridesTheFunctionsForDeadlinesAndAdmission() {
+        // same L_CASE trace, but L1 carries its own SLO of 2000 ms: feasible (finish 1900 after arrival)
+        FunctionSpec l = fn(0, "L", 1000, 1500);
+        Workload w = new Workload("t", List.of(l), () -> new gpufaas.engine.model.ArrayArrivals(
+                new long[] {0, 100_000, 1_200_000}, new int[] {0, 0, 0}, new long[] {-1, 2_000_000, -1}));
+        assertThat(outcomes(cfg("fcfs", "feasible", null, 0), w)).containsExactly("L#0 completed", "L#1 completed", "L#2 rejected "
+                + "(infeasible: estimated finish 1800.0 ms after arrival exceeds the SLO of 1500.0 ms)");
+    }
 }

@@ -56,7 +56,7 @@ public final class AdmissionRegistry {
         for (Target k : List.of(Target.GPU, Target.CPU)) if (est.has(k)) best = Math.min(best, est.finishUs(inv, k));
         if (best <= inv.deadlineUs) return Verdict.ADMIT;
         return Verdict.reject(String.format(Locale.ROOT, "infeasible: estimated finish %.1f ms after arrival exceeds the SLO of %.1f ms",
-                best == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : (best - inv.arrivalUs) / 1000.0, inv.function.sloMs()));
+                best == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : (best - inv.arrivalUs) / 1000.0, inv.sloMs()));
     }
 
     private static Admission queueCap(int maxQueued, double maxWorkS) {
@@ -84,7 +84,7 @@ public final class AdmissionRegistry {
             long finish = est.finishIfStartedNowUs(inv, kind);
             if (finish <= inv.deadlineUs) return null;
             return String.format(Locale.ROOT, "late: would finish %.1f ms after arrival, SLO %.1f ms",
-                    (finish - inv.arrivalUs) / 1000.0, inv.function.sloMs());
+                    (finish - inv.arrivalUs) / 1000.0, inv.sloMs());
         }
     }
 
@@ -92,7 +92,7 @@ public final class AdmissionRegistry {
     private record Defer(double lowWater, double looseSloMs) implements Admission {
         @Override
         public Verdict onArrival(Invocation inv, Estimates est) {
-            boolean loose = !inv.function.hasSlo() || inv.function.sloMs() >= looseSloMs;
+            boolean loose = inv.deadlineUs == Long.MAX_VALUE || inv.sloMs() >= looseSloMs;
             if (!loose || est.gpuOccupancy() <= lowWater) return Verdict.ADMIT;
             return Verdict.DEFER;
         }

@@ -6,14 +6,26 @@ import java.util.Arrays;
 public final class ArrayArrivals implements ArrivalSource {
     private final long[] times;
     private final int[] functions;
+    private final long[] slos;
     private int i = -1;
 
     /** @param times arrival times in µs, non-decreasing; {@code functions[k]} is the function of arrival k */
     public ArrayArrivals(long[] times, int[] functions) {
-        if (times.length != functions.length) throw new IllegalArgumentException("times and functions differ in length");
+        this(times, functions, null);
+    }
+
+    /** As above, with each arrival's own latency objective in µs (-1: its function's). */
+    public ArrayArrivals(long[] times, int[] functions, long[] slos) {
+        if (times.length != functions.length || (slos != null && slos.length != times.length)) {
+            throw new IllegalArgumentException("times, functions and slos differ in length");
+        }
         this.times = times.clone();
         this.functions = functions.clone();
+        this.slos = slos == null ? null : slos.clone();
     }
+
+    @Override
+    public long sloUs() { return slos == null ? -1 : slos[i]; }
 
     /** Arrivals from (time ms, function id) pairs given as a flat list: t0, f0, t1, f1, ... */
     public static ArrayArrivals ofMs(double... pairs) {

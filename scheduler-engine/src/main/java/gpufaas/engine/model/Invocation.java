@@ -33,11 +33,20 @@ public final class Invocation {
     public Invocation next;
 
     public Invocation(long id, FunctionSpec function, long arrivalUs) {
+        this(id, function, arrivalUs, -1);
+    }
+
+    /** @param sloUs this invocation's own latency objective (µs), or -1 for its function's */
+    public Invocation(long id, FunctionSpec function, long arrivalUs, long sloUs) {
         this.id = id;
         this.function = function;
         this.arrivalUs = arrivalUs;
-        this.deadlineUs = function.hasSlo() ? arrivalUs + Math.round(function.sloMs() * 1000) : Long.MAX_VALUE;
+        if (sloUs >= 0) this.deadlineUs = arrivalUs + sloUs;
+        else this.deadlineUs = function.hasSlo() ? arrivalUs + Math.round(function.sloMs() * 1000) : Long.MAX_VALUE;
     }
+
+    /** The latency objective (ms) this invocation is held to, NaN without one. */
+    public double sloMs() { return deadlineUs == Long.MAX_VALUE ? Double.NaN : (deadlineUs - arrivalUs) / 1000.0; }
 
     public int fn() { return function.id(); }
 

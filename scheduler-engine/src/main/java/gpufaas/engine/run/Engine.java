@@ -57,6 +57,7 @@ public final class Engine implements BackendCallbacks {
     private boolean arrivalPending;
     private long nextArrivalUs;
     private int nextArrivalFn;
+    private long nextArrivalSloUs;
     private long lastArrivalUs;
     private long arrivalCount;
     private long events;
@@ -265,13 +266,14 @@ public final class Engine implements BackendCallbacks {
         lastArrivalUs = t;
         nextArrivalUs = t;
         nextArrivalFn = fn;
+        nextArrivalSloUs = arrivals.sloUs();
         arrivalPending = true;
     }
 
     private void arrive() {
         long now = ts.nowUs();
         FunctionSpec f = fns.get(nextArrivalFn);
-        Invocation inv = new Invocation(arrivalCount++, f, nextArrivalUs);
+        Invocation inv = new Invocation(arrivalCount++, f, nextArrivalUs, nextArrivalSloUs);
         int fn = f.id();
         if (arrivalsOf[fn]++ == 0) firstArrival[fn] = now;
         lastArrival[fn] = now;

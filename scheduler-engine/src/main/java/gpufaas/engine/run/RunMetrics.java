@@ -29,6 +29,8 @@ public final class RunMetrics implements EngineListener {
     private final long[] warm;
     private final long[] cpu;
     private final long[] onTime;
+    private final long[] sloArrived;
+    private final long[] sloOnTime;
     private final double[] e2eSum;
     private final double[] queueSum;
     private final double[] execSum;
@@ -67,6 +69,8 @@ public final class RunMetrics implements EngineListener {
         warm = new long[n];
         cpu = new long[n];
         onTime = new long[n];
+        sloArrived = new long[n];
+        sloOnTime = new long[n];
         e2eSum = new double[n];
         queueSum = new double[n];
         execSum = new double[n];
@@ -75,7 +79,10 @@ public final class RunMetrics implements EngineListener {
     }
 
     @Override
-    public void arrived(Invocation inv) { arrived[inv.fn()]++; }
+    public void arrived(Invocation inv) {
+        arrived[inv.fn()]++;
+        if (inv.deadlineUs != Long.MAX_VALUE) sloArrived[inv.fn()]++;
+    }
 
     @Override
     public void finished(Invocation inv) {
@@ -99,8 +106,12 @@ public final class RunMetrics implements EngineListener {
         execSum[fn] += execMs;
         if (inv.onCpu) cpuBusyMs[0] += execMs;
         boolean withinBudget = budget <= 0 || execMs / 1000.0 * (inv.onCpu ? cpuPrice : gpuPrice) <= budget;
-        if (inv.endUs <= inv.deadlineUs && withinBudget) onTime[fn]++;
-        else late++;
+        if (inv.endUs <= inv.deadlineUs && withinBudget) {
+            onTime[fn]++;
+            if (inv.deadlineUs != Long.MAX_VALUE) sloOnTime[fn]++;
+        } else {
+            late++;
+        }
         switch (inv.startType) {
             case COLD -> cold[fn]++;
             case GPU_COLD -> gpuCold[fn]++;
@@ -146,10 +157,10 @@ public final class RunMetrics implements EngineListener {
             double iso = isolated[i];
             LatencyRecorder r = latency[i];
             double slo = Double.NaN;
-            if (f.hasSlo()) {
-                slo = (double) onTime[i] / arrived[i];
-                sloArrived += arrived[i];
-                sloOnTime += onTime[i];
+            if (this.sloArrived[i] > 0) {
+                slo = (double) this.sloOnTime[i] / this.sloArrived[i];
+                sloArrived += this.sloArrived[i];
+                sloOnTime += this.sloOnTime[i];
             }
             rows.add(new FunctionSummary(f.name(), arrived[i], c, rejected[i], dropped[i], failed[i], mean,
                     r == null ? Double.NaN : r.quantileUs(0.5) / 1000.0, r == null ? Double.NaN : r.quantileUs(0.99) / 1000.0,

@@ -25,6 +25,8 @@ final class TruncatedArrivals implements ArrivalSource {
 
     @Override public int function() { return inner.function(); }
 
+    @Override public long sloUs() { return inner.sloUs(); }
+
     @Override public String describe() { return inner.describe(); }
 
     @Override public void close() { inner.close(); }

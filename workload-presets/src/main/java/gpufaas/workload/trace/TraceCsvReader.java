@@ -27,6 +27,7 @@ import java.util.Map;
 public final class TraceCsvReader implements ArrivalSource {
     static final String NAME = "func_name";
     static final String TIME = "invoke_time_ms";
+    static final String SLO = "slo_ms";
     private static final int MAX_LINE = 1 << 26;
     private static final int AHEAD = 1 << 16;
     private static final int NEED_MORE = Integer.MIN_VALUE;
@@ -42,7 +43,10 @@ public final class TraceCsvReader implements ArrivalSource {
     private final int nameCol;
     private final int timeCol;
     private final int lastCol;
+    /** the optional per-invocation SLO column, -1 when absent */
+    private final int sloCol;
     private final boolean simpleLayout;
+    private long sloUs = -1;
     private byte[] buf = new byte[1 << 20];
     private int pos;
     private int limit;
@@ -60,8 +64,9 @@ public final class TraceCsvReader implements ArrivalSource {
         String[] header = readHeader();
         this.nameCol = find(header, NAME);
         this.timeCol = find(header, TIME);
-        this.lastCol = Math.max(nameCol, timeCol);
-        this.simpleLayout = nameCol == 0 && timeCol == 1;
+        this.sloCol = java.util.Arrays.asList(header).indexOf(SLO);
+        this.lastCol = Math.max(Math.max(nameCol, timeCol), sloCol);
+        this.simpleLayout = nameCol == 0 && timeCol == 1 && sloCol < 0;
     }
 
     /** Opens {@code file} for the given functions (ids are theirs). */
@@ -115,6 +120,10 @@ public final class TraceCsvReader implements ArrivalSource {
 
     @Override
     public int function() { return function; }
+
+    /** The row's own {@code slo_ms} (µs), or -1 when the trace has no such column or the cell is empty. */
+    @Override
+    public long sloUs() { return sloUs; }
 
     @Override
     public String describe() { return source; }
@@ -202,6 +211,7 @@ public final class TraceCsvReader implements ArrivalSource {
         int col = 0;
         int fn = -1;
         long t = -1;
+        long slo = -1;
         while (true) {
             int s = i;
             if (col == timeCol) {
@@ -235,6 +245,10 @@ public final class TraceCsvReader implements ArrivalSource {
                     for (int k = Math.min(fd, 3); k < 3; k++) frac *= 10;
                     t = ms * 1000 + frac + (up ? 1 : 0);
                 }
+            } else if (col == sloCol) {
+                i = fieldEnd(s);
+                if (i < 0) return NEED_MORE;
+                slo = sloCell(s, i);
             } else if (b[s] == '"') {
                 i = quotedFieldEnd(s);
                 if (i < 0) return NEED_MORE;
@@ -245,7 +259,7 @@ public final class TraceCsvReader implements ArrivalSource {
                 if (col == nameCol) fn = lookup(s, i);
             }
             if (i >= lim || b[i] == '\n') {
-                if (col < lastCol) {
+                if (col < Math.max(nameCol, timeCol)) {
                     String missing = nameCol > col && (timeCol <= col || nameCol < timeCol) ? NAME : TIME;
                     throw new BadInputException(source, line + 1, missing, "value is missing (the row has only " + (col + 1) + " columns)");
                 }
@@ -267,6 +281,7 @@ public final class TraceCsvReader implements ArrivalSource {
         }
         timeUs = t;
         function = fn;
+        sloUs = slo;
         return Math.min(i + 1, lim);
     }
 
@@ -346,6 +361,20 @@ public final class TraceCsvReader implements ArrivalSource {
                     + new String(buf, s, e - s, StandardCharsets.UTF_8) + "' (not in the functions list)");
         }
         return id;
+    }
+
+    /** An slo_ms cell: empty means none; otherwise a non-negative number of milliseconds. */
+    private long sloCell(int s, int e) {
+        int a = s;
+        int z = e;
+        while (a < z && isSpace(buf[a])) a++;
+        while (z > a && isSpace(buf[z - 1])) z--;
+        if (a == z) return -1;
+        try {
+            return MillisText.micros(buf, a, z);
+        } catch (IllegalArgumentException x) {
+            throw new BadInputException(source, line + 1, SLO, x.getMessage());
+        }
     }
 
     private long parseTime(int s, int e) {

@@ -217,4 +217,18 @@ class TraceCsvReaderTest {
         assertThatThrownBy(() -> readAll(reader("func_name,invoke_time_ms\n\"a,10\n")))
                 .hasMessageContaining("line 2").hasMessageContaining("func_name");
     }
+
+    @Test
+    void advance_optionalSloColumn_givesPerInvocationObjectives() {
+        TraceCsvReader r = reader("func_name,invoke_time_ms,slo_ms\na,10,250\nb,20,\na,30,1.5\nb,40\n");
+        List<Long> slos = new ArrayList<>();
+        while (r.advance()) slos.add(r.sloUs());
+        assertThat(slos).containsExactly(250_000L, -1L, 1_500L, -1L);
+    }
+
+    @Test
+    void advance_badSloCell_namesLineAndField() {
+        assertThatThrownBy(() -> readAll(reader("func_name,invoke_time_ms,slo_ms\na,10,soon\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("slo_ms");
+    }
 }
