@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The overall result of a run, the fields of {@code summary.json}. Latencies in milliseconds,
  * {@code fnLatencyVariance} in s² (variance of per-function mean latency), utilization 0..1.
- * {@code onTime}: completions by their deadline (and within the cost budget of cost-aware);
+ * {@code admittedSloAttainment}: on-time share of the invocations with a deadline that admission
+ * control let in (dropped ones count as missed); {@code onTime}: completions by their deadline (and within the cost budget of cost-aware);
  * {@code violations}: completions that were late or over budget; the rates are over all arrived
  * invocations; {@code goodputPerS} is on-time completions per second of makespan;
  * {@code costPerOnTime} the run's cost divided by its on-time completions. GPU-cold starts are the
@@ -17,6 +18,6 @@ public record RunSummary(String policy, long invocations, long completed, long r
                          long coldStarts, double coldPct, long gpuColdStarts, long warmStarts, long cpuStarts,
                          double gpuUtilization, double jainFairness, double fnLatencyVariance, double sloAttainment,
                          long evictions, long swapsOut, long prefetches, double makespanS, double throughputPerS,
-                         double cost, long onTime, long violations, double violationRate, double rejectionRate,
+                         double cost, double admittedSloAttainment, long onTime, long violations, double violationRate, double rejectionRate,
                          double dropRate, double goodputPerS, double costPerOnTime,
                          long wallMs, long events, List<FunctionSummary> functions) { }

@@ -46,6 +46,7 @@ public final class RunMetrics implements EngineListener {
     private final double gpuPrice;
     private final double cpuPrice;
     private long late;
+    private long sloRejected;
 
     RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices, double[] isolatedMs) {
         this.cfg = cfg;
@@ -88,7 +89,12 @@ public final class RunMetrics implements EngineListener {
     public void finished(Invocation inv) {
         int fn = inv.fn();
         switch (inv.outcome) {
-            case REJECTED -> { rejected[fn]++; totalRejected++; return; }
+            case REJECTED -> {
+                rejected[fn]++;
+                totalRejected++;
+                if (inv.deadlineUs != Long.MAX_VALUE) sloRejected++;
+                return;
+            }
             case DROPPED -> { dropped[fn]++; totalDropped++; return; }
             case FAILED -> { failed[fn]++; totalFailed++; return; }
             case COMPLETED -> { }
@@ -226,6 +232,7 @@ public final class RunMetrics implements EngineListener {
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
                 coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, jain, variance, slo,
                 evictions, swaps, prefetches, endS, endS == 0 ? 0 : c / endS, cost,
+                sloArrived - sloRejected == 0 ? Double.NaN : (double) sloOnTime / (sloArrived - sloRejected),
                 onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT,
                 arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
                 arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT,

@@ -14,7 +14,8 @@ import java.util.Locale;
  * explicitly (no classpath scanning). Load one with {@link ExperimentLoader#loadPreset(String)}.
  */
 public final class Presets {
-    private static final List<String> NAMES = List.of("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu");
+    private static final List<String> NAMES = List.of("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
+            "mixed-slo", "overload", "cpu-gpu", "kaas-tenants");
 
     private Presets() { }
 

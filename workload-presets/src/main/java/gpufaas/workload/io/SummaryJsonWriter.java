@@ -20,7 +20,7 @@ import java.nio.file.Path;
  *
  * <p>Latencies in ms, {@code fn_latency_variance} in s², {@code gpu_utilization},
  * {@code jain_fairness} and {@code slo_attainment} as shares 0..1, {@code cold_pct} in percent.
- * Doubles have 6 significant digits; NaN is null, except {@code slo_attainment}, which is left out
+ * Doubles have 6 significant digits; NaN is null, except {@code slo_attainment} and {@code admitted_slo_attainment}, which are left out
  * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) is the only value that
  * differs between two runs of the same inputs and seed.
  */
@@ -38,7 +38,7 @@ public final class SummaryJsonWriter {
             String key = RUN.names().get(i);
             if (key.equals("functions")) continue;
             Object v = RUN.value(s, i);
-            if (key.equals("slo_attainment") && v instanceof Double d && Double.isNaN(d)) continue;
+            if ((key.equals("slo_attainment") || key.equals("admitted_slo_attainment")) && v instanceof Double d && Double.isNaN(d)) continue;
             ResultJson.putValue(o, key, v);
         }
         o.put("complete", result.complete());
