@@ -39,10 +39,14 @@ def write(name, desc, fns, devices, policy, duration=600, extra=None):
     print(name, round(l, 3), round(total, 3))
 
 
-TIGHT = [("isoneural", 1.0, 250), ("eos", 1.0, 250), ("roberta", 0.4, 1500), ("rnn", 0.4, 1500),
+TIGHT = [("isoneural", 1.0, 1000), ("eos", 1.0, 1000), ("roberta", 0.4, 2000), ("rnn", 0.4, 2000),
          ("fft", 0.15, 4000), ("squeezenet", 0.1, 5000)]
 LOOSE = [("imagenet", 0.05, 60000), ("lud", 0.05, 60000), ("pathfinder", 0.05, 60000), ("srad", 0.03, 90000),
          ("lavamd", 0.05, 60000), ("myocyte", 0.04, 60000)]
+
+
+MIXED_SCALE = float(os.environ.get("MIXED_SCALE", "0.4"))
+KAAS_SCALE = float(os.environ.get("KAAS_SCALE", "0.6"))
 
 
 def mixed(scale):
@@ -51,9 +55,9 @@ def mixed(scale):
 
 
 write("mixed-slo",
-      "Mixed SLOs: six short functions with tight SLOs (250 ms to 5 s) and six long ones with loose SLOs "
+      "Mixed SLOs: six short functions with tight SLOs (1 s to 5 s) and six long ones with loose SLOs "
       "(60 to 90 s), Poisson arrivals totalling {rate:.2f}/s for 600 s on one a30, policy edf (compare fcfs, lsf, "
-      "edf-warm, cost-aware).", mixed(0.6), {"gpu": "a30", "count": 1}, "edf")
+      "edf-warm, cost-aware).", mixed(MIXED_SCALE), {"gpu": "a30", "count": 1}, "edf")
 write("overload",
       "Overload: the mixed-SLO functions at more than the GPU can serve, Poisson arrivals totalling {rate:.2f}/s for "
       "600 s on one a30, policy edf with admission admit-all (compare --admission feasible, drop-late, queue-cap, "
@@ -69,7 +73,8 @@ write("kaas-tenants",
       "Multi-tenant Kernel-as-a-Service: eight tenants on two a30 GPUs (more tenants than GPUs), Poisson arrivals "
       "totalling {rate:.2f}/s for 600 s, policy kaas-balance (compare kaas-exclusive, kaas-affinity, kaas-static, "
       "kaas-cfs).",
-      [fn("t1-isoneural", "isoneural", 2.0), fn("t2-eos", "eos", 2.0), fn("t3-roberta", "roberta", 0.8),
-       fn("t4-rnn", "rnn", 0.6), fn("t5-fft", "fft", 0.25), fn("t6-squeezenet", "squeezenet", 0.2),
-       fn("t7-pathfinder", "pathfinder", 0.1), fn("t8-lavamd", "lavamd", 0.08)],
+      [fn(n, b, r * KAAS_SCALE) for n, b, r in [
+          ("t1-isoneural", "isoneural", 2.0), ("t2-eos", "eos", 2.0), ("t3-roberta", "roberta", 0.8),
+          ("t4-rnn", "rnn", 0.6), ("t5-fft", "fft", 0.25), ("t6-squeezenet", "squeezenet", 0.2),
+          ("t7-pathfinder", "pathfinder", 0.1), ("t8-lavamd", "lavamd", 0.08)]],
       {"gpu": "a30", "count": 2}, "kaas-balance")
