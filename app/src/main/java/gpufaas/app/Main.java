@@ -11,21 +11,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./workbench}: the command line. Without arguments it says that this build has no GUI;
- * {@code run}, {@code sweep}, {@code policies}, {@code presets} and {@code devices} do the work.
+ * {@code ./workbench}: without arguments it opens the GUI; {@code run}, {@code sweep},
+ * {@code screenshot}, {@code policies}, {@code presets} and {@code devices} do the work headless.
  * {@link #execute(String...)} runs it in-process and returns the exit status.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "GPU FaaS scheduling workbench: simulates serverless GPU function scheduling "
+        description = {"GPU FaaS scheduling workbench: simulates serverless GPU function scheduling "
                 + "(MQFQ-Sticky and baselines) and writes the results as CSV and JSON.",
+            "Without a command it opens the GUI."},
         footer = {"", "Exit status: 0 success, 2 bad input, 1 internal error."},
-        subcommands = {RunCommand.class, SweepCommand.class, PoliciesCommand.class, PresetsCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
             DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
-    /** The one line printed when the GUI is asked for. */
-    static final String NO_GUI = "The GUI is not part of this build; see ./workbench --help for the command line.";
-
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an internal error (or set WORKBENCH_DEBUG=1).")
     boolean debug;
@@ -77,8 +75,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        out.println(NO_GUI);
-        return 0;
+        return GuiLauncher.open(err);
     }
 
     /** The version from the build. */

@@ -34,11 +34,18 @@ class RunCommandTest {
     }
 
     @Test
-    void noArgumentsSaysThereIsNoGuiAndSucceeds() {
-        Cli r = Cli.run();
-        assertThat(r.status()).isZero();
-        assertThat(r.out()).isEqualTo(Main.NO_GUI + "\n");
-        assertThat(r.err()).isEmpty();
+    void noArgumentsWithoutADisplaySaysSoAndExitsWithTwo() {
+        String before = System.getProperty(GuiLauncher.DISPLAY_PROPERTY);
+        System.setProperty(GuiLauncher.DISPLAY_PROPERTY, "none");
+        try {
+            Cli r = Cli.run();
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("error: no display").contains("./workbench screenshot").doesNotContain("Exception");
+        } finally {
+            if (before == null) System.clearProperty(GuiLauncher.DISPLAY_PROPERTY);
+            else System.setProperty(GuiLauncher.DISPLAY_PROPERTY, before);
+        }
     }
 
     @Test

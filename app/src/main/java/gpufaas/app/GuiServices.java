@@ -1,0 +1,49 @@
+package gpufaas.app;
+
+import gpufaas.backend.sim.Simulation;
+import gpufaas.views.main.WorkbenchServices;
+import gpufaas.views.run.BackendOption;
+import gpufaas.views.run.RunPlan;
+import gpufaas.workload.experiment.ExperimentSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the GUI gets from the command line's code: the same planner ({@link Planner}), the
+ * simulator's engines, and the result writer of {@code ./workbench run} ({@link FolderRun}), so an
+ * experiment plans, runs and exports in the GUI exactly as on the command line.
+ */
+final class GuiServices {
+    static final String SOURCE = "GUI experiment";
+
+    private GuiServices() { }
+
+    static WorkbenchServices create() {
+        return new WorkbenchServices(GuiServices::plan, Simulation::engine, GuiServices::export, backends(), Version.get(), 0);
+    }
+
+    static List<BackendOption> backends() {
+        return List.of(
+                BackendOption.available("sim", "Simulated GPUs and CPUs"),
+                BackendOption.unavailable("docker", "Docker containers",
+                        "not in this build: the docker-java backend is planned; runs use the simulator"),
+                BackendOption.unavailable("cuda", "CUDA (JCuda)",
+                        "not in this build: the JCuda backend is planned; runs use the simulator"));
+    }
+
+    static RunPlan plan(ExperimentSpec spec, Path baseDir) {
+        RunSetup s = setup(spec, baseDir);
+        return new RunPlan(spec, baseDir, s.config(), s.experiment().workload(), s.deviceNames(), s.notes());
+    }
+
+    private static RunSetup setup(ExperimentSpec spec, Path baseDir) {
+        return Planner.plan(new BaseInput(spec, baseDir, SOURCE, List.of()), Overrides.NONE);
+    }
+
+    /** Writes the run's folder with {@code ./workbench run}'s code (the run is repeated headless from its seed). */
+    static Path export(RunPlan plan, Path dir) {
+        FolderRun.execute(setup(plan.spec(), plan.baseDir()), dir, false, true, List.of("gui", "export"));
+        return dir;
+    }
+}

@@ -1,0 +1,68 @@
+package gpufaas.views.decisions;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * State behind the Decisions tab: the log of the run's decisions (the latest {@link #CAPACITY}),
+ * the search query and the decisions matching it, the selected decision and its explanation.
+ */
+public final class DecisionsViewModel {
+    public static final int CAPACITY = 50_000;
+
+    private final DecisionLog log = new DecisionLog(CAPACITY);
+    public final ObservableList<DecisionRecord> visible = FXCollections.observableArrayList();
+    public final StringProperty query = new SimpleStringProperty("");
+    public final ObjectProperty<DecisionRecord> selected = new SimpleObjectProperty<>();
+    public final StringProperty explanation = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty follow = new SimpleBooleanProperty(true);
+
+    public DecisionsViewModel() {
+        query.addListener((o, a, b) -> refilter());
+        selected.addListener((o, a, b) -> explanation.set(b == null ? "" : DecisionExplainer.explain(b)));
+    }
+
+    /** One frame's new decisions. */
+    public void append(List<DecisionRecord> batch, boolean reset) {
+        if (reset) {
+            log.clear();
+            visible.clear();
+            selected.set(null);
+        }
+        if (batch.isEmpty() && !reset) return;
+        int dropped = log.addAll(batch);
+        if (dropped > 0 && !visible.isEmpty()) {
+            long oldest = log.size() == 0 ? Long.MAX_VALUE : log.iterator().next().seq();
+            int cut = 0;
+            while (cut < visible.size() && visible.get(cut).seq() < oldest) cut++;
+            if (cut > 0) visible.remove(0, cut);
+        }
+        String q = query.get();
+        List<DecisionRecord> add = new ArrayList<>();
+        for (DecisionRecord r : batch) if (DecisionLog.matches(r, q)) add.add(r);
+        if (!add.isEmpty()) visible.addAll(add);
+        updateStatus();
+    }
+
+    private void refilter() {
+        visible.setAll(log.search(query.get()));
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        String base = String.format("%,d of %,d decisions", visible.size(), log.size());
+        status.set(log.dropped() > 0 ? base + String.format(" (the %,d oldest were dropped)", log.dropped()) : base);
+    }
+
+    public int size() { return log.size(); }
+}

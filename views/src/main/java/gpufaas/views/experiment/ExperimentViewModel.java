@@ -1,0 +1,547 @@
+package gpufaas.views.experiment;
+
+import gpufaas.engine.admission.AdmissionRegistry;
+import gpufaas.engine.device.DeviceProfile;
+import gpufaas.engine.device.MigProfile;
+import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.param.ParamSpec;
+import gpufaas.engine.placement.PlacementRegistry;
+import gpufaas.engine.policy.PolicyDescriptor;
+import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.run.EngineParams;
+import gpufaas.views.run.BackendOption;
+import gpufaas.views.run.RunPlan;
+import gpufaas.views.run.RunPlanner;
+import gpufaas.workload.catalog.BenchmarkCatalog;
+import gpufaas.workload.device.DeviceProfiles;
+import gpufaas.workload.experiment.Azure2019Spec;
+import gpufaas.workload.experiment.Azure2021Spec;
+import gpufaas.workload.experiment.AzureLikeSpec;
+import gpufaas.workload.experiment.DevicesSpec;
+import gpufaas.workload.experiment.ExperimentJson;
+import gpufaas.workload.experiment.ExperimentSpec;
+import gpufaas.workload.experiment.FunctionEntry;
+import gpufaas.workload.experiment.Presets;
+import gpufaas.workload.experiment.WorkloadSpec;
+import gpufaas.workload.json.FieldProblem;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The experiment being composed: workload, devices, policy with its parameters, backend, seed and
+ * duration, as editable properties. {@link #toSpec()} turns it into the command line's experiment
+ * (so saving writes the same JSON {@code ./workbench run --experiment} reads) and {@link #plan()}
+ * resolves it through the application's planner, putting any problem into {@link #problem} as one
+ * line naming the field. No JavaFX scene types: tested without a toolkit.
+ */
+public final class ExperimentViewModel {
+    /** Parameters the editor leaves to other controls (the MPS thread percentage is in the devices section). */
+    static final List<String> HIDDEN_PARAMS = List.of("mps_pct");
+
+    private final RunPlanner planner;
+    private final List<BackendOption> backends;
+
+    public final StringProperty preset = new SimpleStringProperty("");
+    public final StringProperty name = new SimpleStringProperty("experiment");
+    public final StringProperty description = new SimpleStringProperty("");
+    public final StringProperty seed = new SimpleStringProperty("42");
+    public final StringProperty durationS = new SimpleStringProperty("");
+
+    public final ObjectProperty<WorkloadKind> workloadKind = new SimpleObjectProperty<>(WorkloadKind.COMPOSED);
+    public final ObservableList<FunctionRowModel> functions = FXCollections.observableArrayList();
+    public final StringProperty traceCsv = new SimpleStringProperty("");
+    public final StringProperty functionsCsv = new SimpleStringProperty("");
+    public final StringProperty azure2019Dir = new SimpleStringProperty("");
+    public final StringProperty azure2019Day = new SimpleStringProperty("1");
+    public final StringProperty azure2019StartMinute = new SimpleStringProperty("0");
+    public final StringProperty azure2019Minutes = new SimpleStringProperty("10");
+    public final StringProperty azure2021File = new SimpleStringProperty("");
+    public final StringProperty azure2021StartS = new SimpleStringProperty("0");
+    public final StringProperty azureFunctions = new SimpleStringProperty("24");
+    public final StringProperty azureLikeLoad = new SimpleStringProperty("0.75");
+    public final StringProperty azureLikeSigma = new SimpleStringProperty("2");
+
+    public final StringProperty gpu = new SimpleStringProperty(DevicesSpec.DEFAULT_GPU);
+    public final StringProperty gpuCount = new SimpleStringProperty("1");
+    public final BooleanProperty mps = new SimpleBooleanProperty(false);
+    public final StringProperty mpsPct = new SimpleStringProperty("");
+    public final BooleanProperty mig = new SimpleBooleanProperty(false);
+    public final StringProperty migProfile = new SimpleStringProperty("");
+    public final ObservableList<String> migProfiles = FXCollections.observableArrayList();
+    public final StringProperty cpuCores = new SimpleStringProperty("0");
+
+    public final StringProperty policy = new SimpleStringProperty("mqfq-sticky");
+    public final StringProperty policyDescription = new SimpleStringProperty("");
+    public final StringProperty admission = new SimpleStringProperty("admit-all");
+    public final StringProperty placement = new SimpleStringProperty("gpu-only");
+    public final ObservableList<ParamField> params = FXCollections.observableArrayList();
+    public final StringProperty backend = new SimpleStringProperty("sim");
+
+    /** What is wrong with the experiment as a whole (one line naming the field), empty when it plans. */
+    public final StringProperty problem = new SimpleStringProperty("");
+    /** Notes from planning (parameters ignored and why). */
+    public final StringProperty notes = new SimpleStringProperty("");
+
+    private Path baseDir;
+    private boolean loading;
+    private String profileFile;
+    private final Map<String, String> extraParams = new LinkedHashMap<>();
+
+    public ExperimentViewModel(RunPlanner planner, List<BackendOption> backends) {
+        this.planner = planner;
+        this.backends = List.copyOf(backends);
+        policy.addListener((o, a, b) -> rebuildParams(!loading));
+        placement.addListener((o, a, b) -> rebuildParams(!loading));
+        admission.addListener((o, a, b) -> rebuildParams(!loading));
+        gpu.addListener((o, a, b) -> refreshMigProfiles());
+        rebuildParams(false);
+        refreshMigProfiles();
+    }
+
+    // ------------------------------------------------------------------ choices
+
+    public static List<String> presetNames() { return Presets.names(); }
+
+    public static List<String> policyNames() {
+        List<String> n = new ArrayList<>();
+        for (PolicyDescriptor d : PolicyRegistry.all()) n.add(d.name());
+        return n;
+    }
+
+    public static List<String> placementNames() {
+        List<String> n = new ArrayList<>();
+        PlacementRegistry.all().forEach(d -> n.add(d.name()));
+        return n;
+    }
+
+    public static List<String> admissionNames() {
+        List<String> n = new ArrayList<>();
+        AdmissionRegistry.all().forEach(d -> n.add(d.name()));
+        return n;
+    }
+
+    public static List<String> gpuProfiles() { return DeviceProfiles.builtIn(); }
+
+    public static List<String> catalogFunctions() { return BenchmarkCatalog.get().names(); }
+
+    public List<BackendOption> backends() { return backends; }
+
+    public Path baseDir() { return baseDir; }
+
+    // ------------------------------------------------------------------ loading
+
+    public void loadPreset(String presetName) {
+        ExperimentSpec spec = Presets.spec(presetName);
+        load(spec, null);
+        preset.set(spec.name());
+    }
+
+    /** Shows {@code spec}; relative paths in it resolve against {@code dir} (null: working directory). */
+    public void load(ExperimentSpec spec, Path dir) {
+        loading = true;
+        try {
+            show(spec, dir);
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void show(ExperimentSpec spec, Path dir) {
+        baseDir = dir;
+        preset.set("");
+        name.set(spec.name());
+        description.set(spec.description());
+        seed.set(Long.toString(spec.seed()));
+        durationS.set(spec.durationS() == null ? "" : FunctionRowModel.num(spec.durationS()));
+        WorkloadSpec w = spec.workload();
+        functions.clear();
+        if (w.functions() != null) {
+            workloadKind.set(WorkloadKind.COMPOSED);
+            for (FunctionEntry e : w.functions()) functions.add(FunctionRowModel.of(e));
+        } else if (w.traceCsv() != null) {
+            workloadKind.set(WorkloadKind.TRACE);
+            traceCsv.set(absolute(w.traceCsv()));
+            functionsCsv.set(absolute(w.functionsCsv()));
+        } else if (w.azure2019() != null) {
+            Azure2019Spec a = w.azure2019();
+            workloadKind.set(WorkloadKind.AZURE_2019);
+            azure2019Dir.set(absolute(a.dir()));
+            azure2019Day.set(Integer.toString(a.day()));
+            azureFunctions.set(Integer.toString(a.functions()));
+            azure2019StartMinute.set(Integer.toString(a.startMinute()));
+            azure2019Minutes.set(Integer.toString(a.minutes()));
+        } else if (w.azure2021() != null) {
+            Azure2021Spec a = w.azure2021();
+            workloadKind.set(WorkloadKind.AZURE_2021);
+            azure2021File.set(absolute(a.file()));
+            azureFunctions.set(Integer.toString(a.functions()));
+            azure2021StartS.set(FunctionRowModel.num(a.startS()));
+        } else {
+            AzureLikeSpec a = w.azureLike();
+            workloadKind.set(WorkloadKind.AZURE_LIKE);
+            azureFunctions.set(Integer.toString(a.functions()));
+            azureLikeLoad.set(FunctionRowModel.num(a.offeredLoad()));
+            azureLikeSigma.set(FunctionRowModel.num(a.sigma()));
+        }
+        DevicesSpec d = spec.devices();
+        profileFile = d.profileFile() == null ? null : absolute(d.profileFile());
+        gpu.set(d.gpu() == null ? DevicesSpec.DEFAULT_GPU : d.gpu());
+        gpuCount.set(Integer.toString(d.count()));
+        mps.set(d.mps());
+        mpsPct.set(d.mpsPct() == null ? "" : Integer.toString(d.mpsPct()));
+        mig.set(d.mig() != null);
+        migProfile.set(d.mig() == null ? (migProfiles.isEmpty() ? "" : migProfiles.get(0)) : d.mig());
+        cpuCores.set(Integer.toString(d.cpuCores()));
+        backend.set(spec.backend());
+        admission.set(spec.admission());
+        placement.set(spec.placement());
+        policy.set(PolicyRegistry.find(spec.policy(), "experiment").name());
+        rebuildParams(false);
+        extraParams.clear();
+        for (Map.Entry<String, String> e : spec.params().entrySet()) {
+            ParamField f = field(e.getKey());
+            if (f != null) f.setExplicit(e.getValue());
+            else if (e.getKey().equalsIgnoreCase("mps_pct") && d.mps() && mpsPct.get().isEmpty()) mpsPct.set(e.getValue());
+            else extraParams.put(e.getKey(), e.getValue());
+        }
+        problem.set("");
+        notes.set("");
+    }
+
+    private String absolute(String path) {
+        if (path == null) return "";
+        Path p = Path.of(path);
+        return (baseDir == null || p.isAbsolute() ? p : baseDir.resolve(p)).toAbsolutePath().normalize().toString();
+    }
+
+    /** Reads an experiment file (the command line's JSON); a problem goes into {@link #problem} and leaves the panel as it was. */
+    public boolean loadFile(Path file) {
+        try {
+            ExperimentSpec spec = ExperimentJson.read(Files.readAllBytes(file), file.toString());
+            load(spec, file.toAbsolutePath().getParent());
+            return true;
+        } catch (BadInputException e) {
+            problem.set(e.getMessage());
+        } catch (IOException e) {
+            problem.set(file + ": cannot read: " + e.getMessage());
+        }
+        return false;
+    }
+
+    /** Writes the experiment as JSON; false (with {@link #problem} set) when it is not valid or cannot be written. */
+    public boolean saveFile(Path file) {
+        ExperimentSpec spec = specOrProblem();
+        if (spec == null) return false;
+        try {
+            Files.writeString(file, ExperimentJson.write(spec), StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            problem.set(file + ": cannot write: " + e.getMessage());
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ composing
+
+    public FunctionRowModel addFunction(String catalogName) {
+        String base = BenchmarkCatalog.get().function(catalogName).name();
+        String n = base;
+        int i = 2;
+        while (hasFunction(n)) n = base + "-" + i++;
+        FunctionRowModel r = FunctionRowModel.ofCatalog(n, base, 0.1);
+        functions.add(r);
+        preset.set("");
+        return r;
+    }
+
+    private boolean hasFunction(String n) {
+        for (FunctionRowModel r : functions) if (n.equals(r.name.get())) return true;
+        return false;
+    }
+
+    public void removeFunction(FunctionRowModel r) {
+        functions.remove(r);
+        preset.set("");
+    }
+
+    /** Sets {@code row}'s arrivals to the inter-arrival times of its function in {@code trace}. */
+    public boolean setTraceArrivals(FunctionRowModel row, Path trace) {
+        try {
+            List<Double> gaps = TraceIats.read(trace, row.name.get());
+            row.iatMs.set(gaps);
+            row.iatSource.set(gaps.size() + " gaps from " + trace.getFileName());
+            row.arrival.set(ArrivalKind.TRACE);
+            double mean = gaps.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            if (mean > 0) row.ratePerS.set(FunctionRowModel.num(Math.round(1000.0 / mean * 1e4) / 1e4));
+            row.validate();
+            problem.set("");
+            return true;
+        } catch (BadInputException e) {
+            row.problem.set(e.getMessage());
+            problem.set(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Takes dropped or chosen files: an experiment is loaded; a trace and a functions file make an
+     * Ilúvatar workload (either may come first); an Azure 2019 file or folder, or the Azure 2021
+     * trace, makes an Azure workload. Returns false with {@link #problem} set when a file is not usable.
+     */
+    public boolean importFiles(List<Path> files) {
+        try {
+            for (Path f : files) {
+                switch (InputFileKind.detect(f)) {
+                    case EXPERIMENT -> {
+                        if (!loadFile(f)) return false;
+                    }
+                    case TRACE_CSV -> {
+                        workloadKind.set(WorkloadKind.TRACE);
+                        traceCsv.set(f.toAbsolutePath().toString());
+                    }
+                    case FUNCTIONS_CSV -> {
+                        workloadKind.set(WorkloadKind.TRACE);
+                        functionsCsv.set(f.toAbsolutePath().toString());
+                    }
+                    case AZURE_2019 -> {
+                        workloadKind.set(WorkloadKind.AZURE_2019);
+                        Path dir = java.nio.file.Files.isDirectory(f) ? f : f.toAbsolutePath().getParent();
+                        azure2019Dir.set(dir.toAbsolutePath().toString());
+                        azure2019Day.set(Integer.toString(Math.max(1, InputFileKind.azure2019Day(f))));
+                    }
+                    case AZURE_2021 -> {
+                        workloadKind.set(WorkloadKind.AZURE_2021);
+                        azure2021File.set(f.toAbsolutePath().toString());
+                    }
+                }
+            }
+            preset.set("");
+            problem.set(workloadKind.get() == WorkloadKind.TRACE && (traceCsv.get().isBlank() || functionsCsv.get().isBlank())
+                    ? (traceCsv.get().isBlank() ? "add the trace CSV (func_name,invoke_time_ms) for these functions"
+                    : "add the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb) for this trace") : "");
+            return true;
+        } catch (BadInputException e) {
+            problem.set(e.getMessage());
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /** The field answering to {@code key} (name or alias), or null. */
+    public ParamField field(String key) {
+        for (ParamField f : params) if (f.spec().answersTo(key)) return f;
+        return null;
+    }
+
+    private void rebuildParams(boolean keepValues) {
+        PolicyDescriptor pol;
+        try {
+            pol = PolicyRegistry.find(policy.get(), "policy");
+        } catch (BadInputException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        policyDescription.set(pol.description());
+        Map<String, String> keep = new LinkedHashMap<>();
+        Map<String, Boolean> wasExplicit = new LinkedHashMap<>();
+        for (ParamField f : params) {
+            keep.put(f.name(), f.text.get());
+            wasExplicit.put(f.name(), f.included());
+        }
+        List<ParamField> fresh = new ArrayList<>();
+        addFields(fresh, pol.params(), "policy");
+        try {
+            addFields(fresh, PlacementRegistry.find(placement.get(), "placement").params(), "placement");
+            addFields(fresh, AdmissionRegistry.find(admission.get(), "admission").params(), "admission");
+        } catch (BadInputException e) {
+            problem.set(e.getMessage());
+        }
+        addFields(fresh, EngineParams.SPECS, "device");
+        for (ParamField f : fresh) {
+            String v = keep.get(f.name());
+            if (keepValues && v != null && Boolean.TRUE.equals(wasExplicit.get(f.name()))) f.setExplicit(v);
+        }
+        params.setAll(fresh);
+    }
+
+    private static void addFields(List<ParamField> into, List<ParamSpec> specs, String owner) {
+        for (ParamSpec s : specs) {
+            if (HIDDEN_PARAMS.contains(s.name())) continue;
+            boolean dup = false;
+            for (ParamField f : into) dup |= f.name().equals(s.name());
+            if (!dup) into.add(new ParamField(s, owner));
+        }
+    }
+
+    private void refreshMigProfiles() {
+        List<String> names = new ArrayList<>();
+        try {
+            DeviceProfile p = DeviceProfiles.load(gpu.get(), baseDir);
+            for (MigProfile m : p.migProfiles()) names.add(m.name());
+        } catch (RuntimeException e) {
+            // a profile file that does not load: no MIG choices; planning names the problem
+        }
+        migProfiles.setAll(names);
+        if (!names.contains(migProfile.get())) migProfile.set(names.isEmpty() ? "" : names.get(0));
+    }
+
+    // ------------------------------------------------------------------ building and planning
+
+    /** The experiment as the command line's spec; a BadInputException names the field at fault. */
+    public ExperimentSpec toSpec() {
+        try {
+            return buildSpec();
+        } catch (FieldProblem e) {
+            throw new BadInputException("experiment", 0, e.field(), e.getMessage());
+        }
+    }
+
+    private ExperimentSpec buildSpec() {
+        for (ParamField f : params) {
+            if (!f.valid()) throw new FieldProblem("params." + f.name(), f.error().get().replaceFirst("^" + f.name() + ": ", ""));
+        }
+        BackendOption b = backendOption(backend.get());
+        if (b == null || !b.available()) {
+            throw new FieldProblem("backend", "'" + backend.get() + "' is not available: "
+                    + (b == null ? "unknown backend" : b.reason()));
+        }
+        Map<String, String> p = new LinkedHashMap<>(extraParams);
+        for (ParamField f : params) if (f.included()) p.put(f.name(), f.text.get().trim());
+        Integer pct = null;
+        if (mps.get() && !mpsPct.get().isBlank()) pct = (int) whole(mpsPct.get(), "devices.mps_pct");
+        DevicesSpec devices = new DevicesSpec(profileFile != null ? null : gpu.get(), (int) whole(gpuCount.get(), "devices.count"),
+                mig.get() && !migProfile.get().isBlank() ? migProfile.get() : null, mps.get(), pct,
+                (int) whole(cpuCores.get(), "devices.cpu_cores"), profileFile);
+        Double duration = durationS.get() == null || durationS.get().isBlank() ? null : positive(durationS.get(), "duration_s");
+        return new ExperimentSpec(name.get(), description.get(), whole(seed.get(), "seed"), duration, workload(), devices,
+                policy.get(), admission.get(), placement.get(), p, backend.get());
+    }
+
+    private WorkloadSpec workload() {
+        return switch (workloadKind.get()) {
+            case COMPOSED -> {
+                if (functions.isEmpty()) throw new FieldProblem("workload.functions", "add at least one function");
+                List<FunctionEntry> entries = new ArrayList<>();
+                for (int i = 0; i < functions.size(); i++) {
+                    FunctionRowModel r = functions.get(i);
+                    try {
+                        entries.add(r.toEntry());
+                        r.problem.set("");
+                    } catch (FieldProblem e) {
+                        r.problem.set(FunctionRowModel.describe(e));
+                        throw new FieldProblem("functions[" + i + "] (" + r.name.get() + ")." + e.field(), e.getMessage());
+                    }
+                }
+                yield WorkloadSpec.of(entries);
+            }
+            case TRACE -> {
+                if (traceCsv.get().isBlank()) throw new FieldProblem("workload.trace_csv", "choose the trace CSV (func_name,invoke_time_ms)");
+                if (functionsCsv.get().isBlank()) {
+                    throw new FieldProblem("workload.functions_csv", "choose the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb)");
+                }
+                yield new WorkloadSpec(null, functionsCsv.get(), traceCsv.get(), null, null, null);
+            }
+            case AZURE_2019 -> {
+                if (azure2019Dir.get().isBlank()) throw new FieldProblem("workload.azure2019.dir", "choose the dataset's folder");
+                yield new WorkloadSpec(null, null, null, new Azure2019Spec(azure2019Dir.get(),
+                        (int) whole(azure2019Day.get(), "azure2019.day"), (int) whole(azureFunctions.get(), "azure2019.functions"),
+                        null, (int) whole(azure2019StartMinute.get(), "azure2019.start_minute"),
+                        (int) whole(azure2019Minutes.get(), "azure2019.minutes"), null, null), null, null);
+            }
+            case AZURE_2021 -> {
+                if (azure2021File.get().isBlank()) throw new FieldProblem("workload.azure2021.file", "choose the trace file");
+                yield new WorkloadSpec(null, null, null, null, new Azure2021Spec(azure2021File.get(),
+                        (int) whole(azureFunctions.get(), "azure2021.functions"), null,
+                        nonNegative(azure2021StartS.get(), "azure2021.start_s"), null), null);
+            }
+            case AZURE_LIKE -> new WorkloadSpec(null, null, null, null, null, new AzureLikeSpec(
+                    (int) whole(azureFunctions.get(), "azure_like.functions"), positive(azureLikeLoad.get(), "azure_like.offered_load"),
+                    nonNegative(azureLikeSigma.get(), "azure_like.sigma"), null));
+        };
+    }
+
+    private BackendOption backendOption(String n) {
+        for (BackendOption o : backends) if (o.name().equalsIgnoreCase(n)) return o;
+        return null;
+    }
+
+    /** The spec, or null with {@link #problem} set. */
+    public ExperimentSpec specOrProblem() {
+        try {
+            ExperimentSpec s = toSpec();
+            problem.set("");
+            return s;
+        } catch (BadInputException e) {
+            problem.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Resolves the experiment for running; null with {@link #problem} set when it cannot run. */
+    public RunPlan plan() {
+        ExperimentSpec s = specOrProblem();
+        if (s == null) return null;
+        return plan(s);
+    }
+
+    /** Resolves {@code s} (this experiment with, e.g., another policy); null with {@link #problem} set. */
+    public RunPlan plan(ExperimentSpec s) {
+        try {
+            RunPlan p = planner.plan(s, baseDir);
+            problem.set("");
+            notes.set(String.join("; ", p.notes()));
+            return p;
+        } catch (BadInputException e) {
+            problem.set(e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problem.set("experiment: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static long whole(String text, String field) {
+        String t = text == null ? "" : text.trim();
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new FieldProblem(field, "'" + t + "' is not a whole number");
+        }
+    }
+
+    private static double positive(String text, String field) {
+        double v = FunctionRowModel.number(text, field);
+        if (!(v > 0)) throw new FieldProblem(field, "must be > 0, got " + text.trim());
+        return v;
+    }
+
+    private static double nonNegative(String text, String field) {
+        double v = FunctionRowModel.number(text, field);
+        if (v < 0) throw new FieldProblem(field, "must be >= 0, got " + text.trim());
+        return v;
+    }
+
+    /** A copy of {@code s} with another policy (for Compare). */
+    public static ExperimentSpec withPolicy(ExperimentSpec s, String policyName) {
+        return new ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(), s.devices(),
+                policyName, s.admission(), s.placement(), s.params(), s.backend());
+    }
+
+    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}

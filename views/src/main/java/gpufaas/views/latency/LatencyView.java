@@ -1,0 +1,104 @@
+package gpufaas.views.latency;
+
+import gpufaas.views.style.ViewStyle;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Latency tab: rolling mean and p99 over simulated time, the CDF and per-function bars for
+ * the live run and the runs kept for overlay. Charts are refilled at most a few times a second,
+ * and only while the tab shows.
+ */
+public final class LatencyView extends BorderPane {
+    private static final long MIN_REFRESH_NANOS = 200_000_000;
+
+    private final LatencyViewModel vm;
+    private final ViewStyle style;
+    private final JFreeChart rolling = LatencyCharts.rolling();
+    private final JFreeChart cdf = LatencyCharts.cdf();
+    private final JFreeChart bars = LatencyCharts.bars();
+    private final Label info = new Label();
+    private long drawn = -1;
+    private long drawnStyle = -1;
+    private long lastDraw;
+
+    public LatencyView(LatencyViewModel vm, ViewStyle style) {
+        this.vm = vm;
+        this.style = style;
+        setId("latency-view");
+        Button keep = new Button("Keep this run for overlay");
+        keep.setId("keep-run");
+        keep.setOnAction(e -> {
+            if (!vm.keepCurrent()) info.setText("Nothing to keep yet: no invocation has completed.");
+            refresh(true);
+        });
+        Button clear = new Button("Clear overlays");
+        clear.setOnAction(e -> {
+            vm.clearOverlays();
+            refresh(true);
+        });
+        HBox bar = new HBox(8, keep, clear, info);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        setTop(bar);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(4));
+        ChartViewer a = new ChartViewer(rolling);
+        ChartViewer b = new ChartViewer(cdf);
+        ChartViewer c = new ChartViewer(bars);
+        grid.add(a, 0, 0);
+        grid.add(b, 1, 0);
+        grid.add(c, 0, 1, 2, 1);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(50);
+        row.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().addAll(row, row);
+        for (ChartViewer v : List.of(a, b, c)) {
+            v.setMinSize(100, 100);
+            v.setPrefSize(300, 200);
+        }
+        setCenter(grid);
+        refresh(true);
+    }
+
+    /** Refills the charts if the data changed (FX thread); at most five times a second unless forced. */
+    public void refresh(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastDraw < MIN_REFRESH_NANOS) return;
+        if (drawn == vm.revision() && drawnStyle == style.revision()) return;
+        drawn = vm.revision();
+        drawnStyle = style.revision();
+        lastDraw = now;
+        List<LatencyCurves> runs = vm.drawn();
+        LatencyCharts.fillRolling(rolling, runs, style);
+        LatencyCharts.fillCdf(cdf, runs, style);
+        LatencyCharts.fillBars(bars, runs, style);
+        LatencyCurves c = vm.current();
+        info.setText(String.format(Locale.ROOT, "%,d completed in the live run · rolling window %.0f s · %d kept for overlay",
+                c.completed(), c.windowS(), vm.overlays().size()));
+    }
+
+    public JFreeChart rollingChart() { return rolling; }
+
+    public JFreeChart cdfChart() { return cdf; }
+}

@@ -1,0 +1,112 @@
+package gpufaas.views.live;
+
+import gpufaas.views.style.ViewStyle;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+
+/** The Live tab: flows, device timeline and memory residency map, one above the other. */
+public final class LiveView extends BorderPane {
+    private final LiveViewModel vm;
+    private final ViewStyle style;
+    private final FlowTableView flows;
+    private final DeviceTimelineView timeline;
+    private final ResidencyMapView residency;
+    private final Label flowsTitle = new Label();
+    private long drawnRevision = -1;
+    private long drawnStyle = -1;
+
+    public LiveView(LiveViewModel vm, ViewStyle style) {
+        this.vm = vm;
+        this.style = style;
+        setId("live-view");
+        flows = new FlowTableView(vm, style);
+        flows.setId("flow-table");
+        timeline = new DeviceTimelineView(vm, style);
+        timeline.setId("device-timeline");
+        residency = new ResidencyMapView(vm, style);
+        residency.setId("residency-map");
+
+        flowsTitle.getStyleClass().add("pane-title");
+        HBox flowsHeader = new HBox(12, flowsTitle, spacer(), legendChip("● Active", "state-active"),
+                legendChip("‖ Throttled", "state-throttled"), legendChip("○ Inactive", "state-inactive"));
+        flowsHeader.setAlignment(Pos.CENTER_LEFT);
+        flowsHeader.getStyleClass().add("live-header");
+        VBox flowsPane = new VBox(flowsHeader, flows);
+        VBox.setVgrow(flows, Priority.ALWAYS);
+
+        ChoiceBox<String> window = new ChoiceBox<>();
+        for (int s : LiveViewModel.WINDOWS_S) window.getItems().add(windowLabel(s));
+        window.getSelectionModel().select(1);
+        window.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            vm.setWindowS(LiveViewModel.WINDOWS_S.get(b.intValue()));
+            timeline.draw();
+        });
+        window.setId("timeline-window");
+        Label tlTitle = new Label("Device timeline: what ran on each device (lanes are token slots)");
+        tlTitle.getStyleClass().add("pane-title");
+        HBox tlHeader = new HBox(8, tlTitle, spacer(), new Label("window"), window);
+        tlHeader.setAlignment(Pos.CENTER_LEFT);
+        tlHeader.getStyleClass().add("live-header");
+        VBox tlPane = new VBox(tlHeader, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+
+        Label resTitle = new Label("Memory residency: each container's memory on the device, moving (striped) or on the host (outlined); ▶ running");
+        resTitle.getStyleClass().add("pane-title");
+        resTitle.setWrapText(true);
+        ScrollPane resScroll = new ScrollPane(residency);
+        resScroll.setFitToWidth(true);
+        VBox resPane = new VBox(resTitle, resScroll);
+        VBox.setVgrow(resScroll, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(flowsPane, tlPane, resPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36, 0.70);
+        setCenter(split);
+        refresh();
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private static Label legendChip(String text, String cls) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("state-chip", cls);
+        return l;
+    }
+
+    private static String windowLabel(int s) {
+        return s < 60 ? s + " s" : (s / 60) + " min";
+    }
+
+    /** Redraws what changed since the last call (FX thread, once per frame). */
+    public void refresh() {
+        if (drawnRevision == vm.revision() && drawnStyle == style.revision()) return;
+        drawnRevision = vm.revision();
+        drawnStyle = style.revision();
+        String vt = Double.isNaN(vm.virtualTime()) ? "" : String.format(Locale.ROOT, " · V = %.2f · T = %.2f",
+                vm.virtualTime(), vm.overrun());
+        flowsTitle.setText("Flows" + (vm.policy().isEmpty() ? "" : " under " + vm.policy()) + vt);
+        timeline.draw();
+        residency.refresh();
+    }
+
+    public FlowTableView flows() { return flows; }
+
+    public DeviceTimelineView timeline() { return timeline; }
+
+    public ResidencyMapView residency() { return residency; }
+}

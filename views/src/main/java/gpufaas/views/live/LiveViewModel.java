@@ -1,0 +1,89 @@
+package gpufaas.views.live;
+
+import gpufaas.views.run.LiveSnapshot;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * State behind the Live tab: the latest flows (with V and T), devices and running invocations,
+ * and the timeline's recent past. {@link #apply} takes one frame's update; the view redraws from
+ * here. No JavaFX scene types.
+ */
+public final class LiveViewModel {
+    /** Timeline windows offered, in seconds of simulated time. */
+    public static final List<Integer> WINDOWS_S = List.of(10, 60, 300, 1800);
+
+    public final ObservableList<FlowLine> flows = FXCollections.observableArrayList();
+    private List<FlowRow> flowRows = List.of();
+    private final TimelineBuffer timeline = new TimelineBuffer(60_000_000L);
+    private List<DeviceState> devices = List.of();
+    private List<RunningInvocation> running = List.of();
+    private List<String> functionNames = List.of();
+    private double virtualTime = Double.NaN;
+    private double overrun = Double.NaN;
+    private String policy = "";
+    private long nowUs;
+    private TagScale scale;
+    private long revision;
+
+    /** One frame: the newest snapshot and what was appended since the last frame. */
+    public void apply(LiveSnapshot s, List<TimelineSegment> segments, List<TimelineMarker> markers, boolean reset) {
+        if (reset) timeline.clear();
+        nowUs = s.timeUs();
+        timeline.add(segments, markers, nowUs);
+        devices = s.devices();
+        running = s.running();
+        functionNames = s.functionNames();
+        virtualTime = s.virtualTime();
+        overrun = s.overrun();
+        policy = s.policy();
+        scale = TagScale.of(virtualTime, overrun, s.flows());
+        int maxQueue = 1;
+        for (FlowRow f : s.flows()) maxQueue = Math.max(maxQueue, f.queued());
+        List<FlowLine> lines = new java.util.ArrayList<>(s.flows().size());
+        for (FlowRow f : s.flows()) lines.add(new FlowLine(f, virtualTime, overrun, scale, maxQueue));
+        flowRows = s.flows();
+        if (!flows.equals(lines)) flows.setAll(lines);
+        revision++;
+    }
+
+    public void setWindowS(int seconds) { timeline.setWindowUs(seconds * 1_000_000L); }
+
+    public long windowUs() { return timeline.windowUs(); }
+
+    public TimelineBuffer timeline() { return timeline; }
+
+    public List<DeviceState> devices() { return devices; }
+
+    /** The flows of the latest frame. */
+    public List<FlowRow> flowRows() { return flowRows; }
+
+    public List<RunningInvocation> running() { return running; }
+
+    public List<String> functionNames() { return functionNames; }
+
+    public String functionName(int fn) { return fn >= 0 && fn < functionNames.size() ? functionNames.get(fn) : "#" + fn; }
+
+    public double virtualTime() { return virtualTime; }
+
+    public double overrun() { return overrun; }
+
+    public String policy() { return policy; }
+
+    public long nowUs() { return nowUs; }
+
+    /** The tag lanes' scale, null for policies without virtual time. */
+    public TagScale scale() { return scale; }
+
+    /** Changes on every applied frame. */
+    public long revision() { return revision; }
+
+    /** Containers drawn in the residency map, all devices together. */
+    public int blockCount() {
+        int n = 0;
+        for (DeviceState d : devices) n += d.containers().size();
+        return n;
+    }
+}

@@ -1,0 +1,351 @@
+package gpufaas.views.main;
+
+import gpufaas.views.compare.CompareRunner;
+import gpufaas.views.compare.CompareView;
+import gpufaas.views.compare.CompareViewModel;
+import gpufaas.views.decisions.DecisionsView;
+import gpufaas.views.decisions.DecisionsViewModel;
+import gpufaas.views.experiment.ExperimentView;
+import gpufaas.views.experiment.ExperimentViewModel;
+import gpufaas.views.latency.LatencyView;
+import gpufaas.views.latency.LatencyViewModel;
+import gpufaas.views.live.LiveView;
+import gpufaas.views.live.LiveViewModel;
+import gpufaas.views.run.EngineCommand;
+import gpufaas.views.run.EngineSession;
+import gpufaas.views.run.FrameUpdate;
+import gpufaas.views.run.LiveSnapshot;
+import gpufaas.views.run.RunPlan;
+import gpufaas.views.style.ViewStyle;
+import gpufaas.views.teaching.Lesson;
+import gpufaas.views.teaching.TeachingView;
+import gpufaas.views.teaching.TeachingViewModel;
+import gpufaas.views.transport.Speed;
+import gpufaas.views.transport.TransportView;
+import gpufaas.views.transport.TransportViewModel;
+import gpufaas.workload.experiment.ExperimentSpec;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The workbench's main window. Owns the engine session (one engine thread), the view models and
+ * views, and the one {@link AnimationTimer} that, once per frame, drains the session's mailbox and
+ * hands each view model its part, then lets the visible tab redraw. Menus and file actions live in
+ * {@link WorkbenchMenus}.
+ */
+public final class MainWindow {
+    static final String CSS = "/gpufaas/views/workbench.css";
+    static final String DARK_CSS = "/gpufaas/views/dark.css";
+    /** The preset the workbench opens on the first start (and when the last experiment cannot be read). */
+    public static final String DEFAULT_PRESET = "paper-medium";
+
+    private final Stage stage;
+    private final WorkbenchServices services;
+    private final WorkbenchSettings settings;
+    private final ViewStyle style = new ViewStyle();
+    private final EngineSession session;
+    private final CompareRunner compareRunner;
+
+    private final ExperimentViewModel experimentVm;
+    private final TransportViewModel transportVm;
+    private final LiveViewModel liveVm = new LiveViewModel();
+    private final LatencyViewModel latencyVm = new LatencyViewModel();
+    private final CompareViewModel compareVm;
+    private final DecisionsViewModel decisionsVm = new DecisionsViewModel();
+    private final TeachingViewModel teachingVm;
+
+    private final LiveView liveView;
+    private final LatencyView latencyView;
+    private final CompareView compareView;
+    private final DecisionsView decisionsView;
+    private final TabPane tabs = new TabPane();
+    private final Map<WorkbenchTab, Tab> tabOf = new EnumMap<>(WorkbenchTab.class);
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private final FrameStats frameStats = new FrameStats();
+    private final AnimationTimer timer;
+    private long frames;
+    private RunPlan loaded;
+
+    public MainWindow(Stage stage, WorkbenchServices services, WorkbenchSettings settings) {
+        this.stage = stage;
+        this.services = services;
+        this.settings = settings;
+        this.session = new EngineSession(services.engines(), Speed.of(10), services.maxEventsPerSecond());
+        this.compareRunner = new CompareRunner(services.engines());
+        this.experimentVm = new ExperimentViewModel(services.planner(), services.backends());
+        this.transportVm = new TransportViewModel(session::send);
+        this.teachingVm = new TeachingViewModel(session::send);
+        this.compareVm = new CompareViewModel(compareRunner);
+
+        liveView = new LiveView(liveVm, style);
+        latencyView = new LatencyView(latencyVm, style);
+        compareView = new CompareView(compareVm, style, ExperimentViewModel.policyNames(), this::compare, this::overlayCompare);
+        decisionsView = new DecisionsView(decisionsVm);
+        tab(WorkbenchTab.LIVE, liveView);
+        tab(WorkbenchTab.LATENCY, latencyView);
+        tab(WorkbenchTab.COMPARE, compareView);
+        tab(WorkbenchTab.DECISIONS, decisionsView);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshVisible(true));
+
+        ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment);
+        TeachingView teachingView = new TeachingView(teachingVm, this::loadLesson);
+        TabPane side = new TabPane(new Tab("Experiment", experimentView), new Tab("Teaching", new javafx.scene.control.ScrollPane(teachingView)));
+        ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("side-tabs");
+        side.getStyleClass().add("side-panel");
+        side.setMinWidth(360);
+        SplitPane centre = new SplitPane(side, tabs);
+        centre.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(side, false);
+
+        root.setCenter(centre);
+        root.setBottom(new TransportView(transportVm));
+        WorkbenchMenus menus = new WorkbenchMenus(this);
+        root.setTop(menus.bar());
+
+        double w = settings.number("window.width", 1600);
+        double h = settings.number("window.height", 1000);
+        scene = new Scene(root, w, h);
+        scene.getStylesheets().add(MainWindow.class.getResource(CSS).toExternalForm());
+        teachingVm.presenter.set(settings.presenter());
+        teachingVm.presenter.addListener((o, a, b) -> applyStyle());
+        setDark(settings.dark());
+        stage.setScene(scene);
+        stage.setTitle("GPU FaaS scheduling workbench");
+        if (settings.remembers()) {
+            double x = settings.number("window.x", Double.NaN);
+            double y = settings.number("window.y", Double.NaN);
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                stage.setX(x);
+                stage.setY(y);
+            }
+            stage.setMaximized(settings.flag("window.maximized"));
+        }
+        stage.setOnCloseRequest(e -> close());
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame(now);
+            }
+        };
+        timer.start();
+    }
+
+    private void tab(WorkbenchTab t, javafx.scene.Node content) {
+        Tab tab = new Tab(t.title(), content);
+        tab.setId(t.id());
+        tabOf.put(t, tab);
+        tabs.getTabs().add(tab);
+    }
+
+    // ------------------------------------------------------------------ the frame
+
+    private void frame(long now) {
+        long t0 = System.nanoTime();
+        FrameUpdate u = session.mailbox().drain();
+        if (u != null) apply(u);
+        if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView.refresh();
+        refreshVisible(false);
+        frames++;
+        frameStats.frame(now, System.nanoTime() - t0);
+    }
+
+    private void apply(FrameUpdate u) {
+        LiveSnapshot s = u.snapshot();
+        if (u.reset()) {
+            latencyVm.reset(s.runLabel());
+            teachingVm.send();
+        }
+        liveVm.apply(s, u.segments(), u.markers(), u.reset());
+        transportVm.apply(s);
+        decisionsVm.append(u.decisions(), u.reset());
+        if (u.latency() != null) latencyVm.apply(u.latency());
+    }
+
+    private void refreshVisible(boolean force) {
+        switch (selected()) {
+            case LIVE -> liveView.refresh();
+            case LATENCY -> latencyView.refresh(force);
+            case COMPARE -> compareView.refresh();
+            case DECISIONS -> decisionsView.refresh();
+        }
+    }
+
+    public WorkbenchTab selected() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        for (Map.Entry<WorkbenchTab, Tab> e : tabOf.entrySet()) if (e.getValue() == t) return e.getKey();
+        return WorkbenchTab.LIVE;
+    }
+
+    public void select(WorkbenchTab t) {
+        tabs.getSelectionModel().select(tabOf.get(t));
+        refreshVisible(true);
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** Opens the window on the last experiment, or on the default preset. */
+    public void openInitialExperiment() {
+        java.nio.file.Path last = settings.lastExperiment();
+        boolean ok = false;
+        if (last != null && java.nio.file.Files.isRegularFile(last)) {
+            ok = experimentVm.loadFile(last);
+            if (ok) experimentVm.preset.set("");
+        }
+        if (!ok) experimentVm.loadPreset(DEFAULT_PRESET);
+        loadExperiment();
+    }
+
+    /** Plans the experiment in the panel and loads it into the live run; false (problem shown inline) when it cannot run. */
+    public boolean loadExperiment() {
+        RunPlan plan = experimentVm.plan();
+        if (plan == null) return false;
+        loaded = plan;
+        session.send(new EngineCommand.Load(plan));
+        stage.setTitle("GPU FaaS scheduling workbench: " + plan.spec().name() + " under " + plan.label());
+        return true;
+    }
+
+    public void loadLesson(Lesson l) {
+        experimentVm.loadPreset(l.preset());
+        experimentVm.policy.set(l.policy());
+        for (Map.Entry<String, String> e : l.params().entrySet()) {
+            var f = experimentVm.field(e.getKey());
+            if (f != null) f.setExplicit(e.getValue());
+        }
+        teachingVm.set(l.breakpoints());
+        transportVm.setSpeedFactor(l.speed());
+        loadExperiment();
+        select(WorkbenchTab.LIVE);
+    }
+
+    /** Starts the comparison of the experiment in the panel under the chosen policies. */
+    public boolean compare() {
+        ExperimentSpec base = experimentVm.specOrProblem();
+        if (base == null) {
+            compareVm.status.set("The experiment has a problem: " + experimentVm.problem.get());
+            return false;
+        }
+        return compareVm.start(base, ExperimentViewModel::withPolicy, this::planQuietly, this::planProblem);
+    }
+
+    /** Plans a variant for Compare without touching the panel's problem and notes. */
+    private RunPlan planQuietly(ExperimentSpec s) {
+        try {
+            return services.planner().plan(s, experimentVm.baseDir());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String planProblem(ExperimentSpec s) {
+        try {
+            services.planner().plan(s, experimentVm.baseDir());
+            return "";
+        } catch (gpufaas.engine.model.BadInputException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return "experiment: " + e.getMessage();
+        }
+    }
+
+    private void overlayCompare() {
+        for (var r : compareVm.results()) latencyVm.add(r.curves().withLabel(r.policy()));
+        select(WorkbenchTab.LATENCY);
+    }
+
+    /** Switches the theme (FX thread). */
+    public void setDark(boolean dark) {
+        String url = MainWindow.class.getResource(DARK_CSS).toExternalForm();
+        scene.getStylesheets().remove(url);
+        if (dark) scene.getStylesheets().add(url);
+        applyStyle(dark);
+    }
+
+    public boolean dark() { return style.dark(); }
+
+    private void applyStyle() { applyStyle(style.dark()); }
+
+    private void applyStyle(boolean dark) {
+        boolean presenter = teachingVm.presenter.get();
+        root.getStyleClass().remove("presenter");
+        if (presenter) root.getStyleClass().add("presenter");
+        style.set(dark, presenter ? 1.5 : 1.0);
+        liveView.flows().refresh();
+        refreshVisible(true);
+    }
+
+    /** Saves what is remembered and stops the engine thread and the background runs. */
+    public void close() {
+        timer.stop();
+        if (settings.remembers()) {
+            settings.set("window.width", stage.getWidth());
+            settings.set("window.height", stage.getHeight());
+            settings.set("window.x", stage.getX());
+            settings.set("window.y", stage.getY());
+            settings.set("window.maximized", stage.isMaximized());
+            settings.set("theme.dark", style.dark());
+            settings.set("presenter", teachingVm.presenter.get());
+            settings.save();
+            java.nio.file.Path last = settings.lastExperiment();
+            if (last != null) experimentVm.saveFile(last);
+        }
+        compareVm.cancel();
+        compareRunner.close();
+        session.close();
+    }
+
+    // ------------------------------------------------------------------ access for menus, tests, screenshots, the harness
+
+    public Stage stage() { return stage; }
+
+    public Scene scene() { return scene; }
+
+    public EngineSession session() { return session; }
+
+    public WorkbenchServices services() { return services; }
+
+    public ExperimentViewModel experiment() { return experimentVm; }
+
+    public TransportViewModel transport() { return transportVm; }
+
+    public LiveViewModel live() { return liveVm; }
+
+    public LatencyViewModel latency() { return latencyVm; }
+
+    public CompareViewModel compareModel() { return compareVm; }
+
+    public DecisionsViewModel decisions() { return decisionsVm; }
+
+    public TeachingViewModel teaching() { return teachingVm; }
+
+    public LiveView liveView() { return liveView; }
+
+    public DecisionsView decisionsView() { return decisionsView; }
+
+    public LatencyView latencyView() { return latencyView; }
+
+    public FrameStats frameStats() { return frameStats; }
+
+    /** Frames the timer has run so far. */
+    public long frames() { return frames; }
+
+    /** The plan last loaded into the live run, or null. */
+    public RunPlan loaded() { return loaded; }
+
+    /** The node of a tab's content (for PNG export of one chart area). */
+    public javafx.scene.Node content(WorkbenchTab t) { return tabOf.get(t).getContent(); }
+}

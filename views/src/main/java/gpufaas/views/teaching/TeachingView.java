@@ -1,0 +1,70 @@
+package gpufaas.views.teaching;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Consumer;
+
+/** The teaching panel: lessons with their explanation, breakpoints, and presenter mode. */
+public final class TeachingView extends VBox {
+    public TeachingView(TeachingViewModel vm, Consumer<Lesson> loadLesson) {
+        setId("teaching-view");
+        setSpacing(8);
+        setPadding(new Insets(10));
+        Label lessonsTitle = new Label("Lessons");
+        lessonsTitle.getStyleClass().add("section-title");
+        ListView<Lesson> lessons = new ListView<>();
+        lessons.setId("lessons");
+        lessons.getItems().setAll(vm.lessons());
+        lessons.setPrefHeight(170);
+        lessons.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.lesson.set(b));
+        Button load = new Button("Load lesson");
+        load.setId("load-lesson");
+        load.disableProperty().bind(vm.lesson.isNull());
+        load.setOnAction(e -> loadLesson.accept(vm.lesson.get()));
+        Label text = new Label();
+        text.textProperty().bind(vm.explanation);
+        text.setWrapText(true);
+        text.getStyleClass().add("lesson-text");
+        text.setMinHeight(Label.USE_PREF_SIZE);
+
+        Label bpTitle = new Label("Breakpoints: pause the run");
+        bpTitle.getStyleClass().add("section-title");
+        CheckBox throttle = new CheckBox("when a flow turns Throttled");
+        throttle.setId("bp-throttle");
+        throttle.selectedProperty().bindBidirectional(vm.onThrottle);
+        CheckBox cold = new CheckBox("on a cold start");
+        cold.setId("bp-cold");
+        cold.selectedProperty().bindBidirectional(vm.onColdStart);
+        CheckBox evict = new CheckBox("on an eviction");
+        evict.setId("bp-evict");
+        evict.selectedProperty().bindBidirectional(vm.onEviction);
+        TextField at = new TextField();
+        at.setId("bp-at");
+        at.setPromptText("seconds");
+        at.setPrefColumnCount(7);
+        at.textProperty().bindBidirectional(vm.atSeconds);
+        Label atProblem = new Label();
+        atProblem.textProperty().bind(vm.atProblem);
+        atProblem.getStyleClass().add("param-error");
+        atProblem.setWrapText(true);
+        HBox atRow = new HBox(6, new Label("at simulated time"), at, new Label("s"));
+        atRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Label presTitle = new Label("Presenting");
+        presTitle.getStyleClass().add("section-title");
+        ToggleButton presenter = new ToggleButton("Presenter mode (large fonts)");
+        presenter.setId("presenter");
+        presenter.selectedProperty().bindBidirectional(vm.presenter);
+
+        getChildren().addAll(lessonsTitle, lessons, load, text, bpTitle, throttle, cold, evict, atRow, atProblem, presTitle,
+                presenter);
+    }
+}

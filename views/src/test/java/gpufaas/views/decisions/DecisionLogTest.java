@@ -1,0 +1,76 @@
+package gpufaas.views.decisions;
+
+import gpufaas.engine.model.StartType;
+import gpufaas.engine.policy.FlowState;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecisionLogTest {
+
+    static DecisionRecord rec(long seq, String fn, StartType st, List<FlowBrief> throttled) {
+        return new DecisionRecord(seq, seq * 1_000_000, seq + 100, 0, fn, "a30-0", st, 250, "mqfq-sticky", 10, 5, 12,
+                List.of(new FlowBrief("other", 11, 2, 1, FlowState.ACTIVE)), throttled, 0, 8000, 24576, 1, 2, 2);
+    }
+
+    @Test
+    void search_matchesEveryWordAnywhere() {
+        DecisionLog log = new DecisionLog(100);
+        log.addAll(List.of(rec(1, "fft", StartType.WARM, List.of()), rec(2, "imagenet", StartType.COLD, List.of()),
+                rec(3, "fft", StartType.GPU_COLD, List.of(new FlowBrief("imagenet", 20, 3, 0, FlowState.THROTTLED)))));
+        assertThat(log.search("fft")).extracting(DecisionRecord::seq).containsExactly(1L, 3L);
+        assertThat(log.search("cold")).extracting(DecisionRecord::seq).containsExactly(2L, 3L);
+        assertThat(log.search("throttled imagenet")).extracting(DecisionRecord::seq).containsExactly(3L);
+        assertThat(log.search("#102")).extracting(DecisionRecord::seq).containsExactly(2L);
+        assertThat(log.search("  ")).hasSize(3);
+    }
+
+    @Test
+    void capacity_dropsTheOldest() {
+        DecisionLog log = new DecisionLog(3);
+        List<DecisionRecord> batch = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) batch.add(rec(i, "f", StartType.WARM, List.of()));
+        assertThat(log.addAll(batch)).isEqualTo(2);
+        assertThat(log.all()).extracting(DecisionRecord::seq).containsExactly(3L, 4L, 5L);
+        assertThat(log.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void explanation_saysWhyInSentences() {
+        DecisionRecord r = rec(7, "fft", StartType.GPU_COLD, List.of(new FlowBrief("imagenet", 20, 3, 0, FlowState.THROTTLED)));
+        String text = DecisionExplainer.explain(r);
+        assertThat(text).contains("At 7.000 s, mqfq-sticky dispatched invocation #107 of fft to a30-0 after 0.25 s in the queue.")
+                .contains("Start: GPU-cold").contains("V = 10.00").contains("S = 12.00").contains("V + T = 15.00")
+                .contains("Throttled flows: imagenet (S 20.00, 3 queued, 0 in flight, Throttled)")
+                .contains("Other backlogged flows: other (S 11.00, 2 queued, 1 in flight, Active)")
+                .contains("2 of 2 tokens in use; memory 8,000 of 24,576 MB in use; 1 container with memory on the host.");
+        assertThat(DecisionExplainer.summary(r)).isEqualTo("GPU-cold (prefetch) · S 12.00 ≤ V+T 15.00 · 1 throttled · 1 backlogged");
+    }
+
+    @Test
+    void explanation_ofAPolicyWithoutTags() {
+        DecisionRecord r = new DecisionRecord(1, 0, 1, 0, "f", "a30-0", StartType.COLD, 0, "fcfs", Double.NaN, Double.NaN,
+                Double.NaN, List.of(), List.of(), 0, 0, 24576, 0, 1, 2);
+        assertThat(DecisionExplainer.explain(r)).contains("fcfs keeps no virtual-time tags").contains("Throttled flows: none");
+        assertThat(DecisionExplainer.summary(r)).isEqualTo("cold start");
+    }
+
+    @Test
+    void viewModel_filtersAppendsAndExplainsTheSelection() {
+        DecisionsViewModel vm = new DecisionsViewModel();
+        vm.append(List.of(rec(1, "fft", StartType.WARM, List.of()), rec(2, "lud", StartType.COLD, List.of())), false);
+        vm.query.set("cold");
+        assertThat(vm.visible).extracting(DecisionRecord::seq).containsExactly(2L);
+        vm.append(List.of(rec(3, "fft", StartType.COLD, List.of()), rec(4, "fft", StartType.WARM, List.of())), false);
+        assertThat(vm.visible).extracting(DecisionRecord::seq).containsExactly(2L, 3L);
+        vm.selected.set(vm.visible.get(1));
+        assertThat(vm.explanation.get()).contains("invocation #103 of fft");
+        assertThat(vm.status.get()).isEqualTo("2 of 4 decisions");
+        vm.append(List.of(), true);
+        assertThat(vm.visible).isEmpty();
+        assertThat(vm.selected.get()).isNull();
+    }
+}

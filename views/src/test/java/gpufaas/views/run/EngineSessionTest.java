@@ -1,0 +1,168 @@
+package gpufaas.views.run;
+
+import gpufaas.views.TestPlanner;
+import gpufaas.views.teaching.BreakpointHit;
+import gpufaas.views.teaching.Breakpoints;
+import gpufaas.views.transport.Speed;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EngineSessionTest {
+
+    private static LiveSnapshot latest(EngineSession s) throws InterruptedException {
+        assertThat(s.await(10, TimeUnit.SECONDS)).isTrue();
+        return s.mailbox().latest();
+    }
+
+    @Test
+    void load_preset_isReadyAtTimeZero() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM)) {
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            LiveSnapshot snap = latest(s);
+            assertThat(snap.status()).isEqualTo(RunStatus.READY);
+            assertThat(snap.timeUs()).isZero();
+            assertThat(snap.devices()).hasSize(1);
+            assertThat(snap.functionNames()).containsExactly("isoneural", "fft", "imagenet");
+        }
+    }
+
+    @Test
+    void stepEvent_processesExactlyOneEvent() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM)) {
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            s.send(new EngineCommand.StepEvent());
+            LiveSnapshot a = latest(s);
+            s.send(new EngineCommand.StepEvent());
+            LiveSnapshot b = latest(s);
+            assertThat(a.events()).isEqualTo(1);
+            assertThat(b.events()).isEqualTo(2);
+            assertThat(b.status()).isEqualTo(RunStatus.PAUSED);
+        }
+    }
+
+    @Test
+    void stepDecision_stopsAfterTheFirstDispatch() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM)) {
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            s.send(new EngineCommand.StepDecision());
+            LiveSnapshot a = latest(s);
+            assertThat(a.dispatches()).isEqualTo(1);
+            FrameUpdate u = s.mailbox().drain();
+            assertThat(u.decisions()).hasSize(1);
+            assertThat(u.decisions().get(0).function()).isEqualTo(a.functionNames().get(u.decisions().get(0).fn()));
+        }
+    }
+
+    @Test
+    void play_atMaxSpeed_runsToTheEndWithASummary() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            s.send(new EngineCommand.Play());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.status() != RunStatus.FINISHED && System.nanoTime() < deadline) Thread.sleep(20);
+            LiveSnapshot snap = latest(s);
+            assertThat(snap.status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(snap.summary()).isNotNull();
+            assertThat(snap.summary().completed()).isEqualTo(snap.arrivals());
+            assertThat(snap.progress()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void timeBreakpoint_pausesExactlyThere() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
+            s.send(new EngineCommand.SetBreakpoints(Breakpoints.NONE.withAtUs(30_000_000)));
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            s.send(new EngineCommand.Play());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.status() != RunStatus.PAUSED && System.nanoTime() < deadline) Thread.sleep(10);
+            LiveSnapshot snap = latest(s);
+            assertThat(snap.status()).isEqualTo(RunStatus.PAUSED);
+            assertThat(snap.timeUs()).isEqualTo(30_000_000);
+            assertThat(snap.hit().kind()).isEqualTo(BreakpointHit.Kind.TIME);
+            assertThat(snap.flows()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void throttleBreakpoint_pausesWhenAFlowTurnsThrottled() throws Exception {
+        RunPlan plan = new TestPlanner().plan(withT(gpufaas.workload.experiment.Presets.spec("teaching-3"), "0.5"), null);
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
+            s.send(new EngineCommand.SetBreakpoints(new Breakpoints(true, false, false, -1)));
+            s.send(new EngineCommand.Load(plan));
+            s.send(new EngineCommand.Play());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.status() != RunStatus.PAUSED && s.status() != RunStatus.FINISHED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            LiveSnapshot snap = latest(s);
+            assertThat(snap.status()).isEqualTo(RunStatus.PAUSED);
+            assertThat(snap.hit().kind()).isEqualTo(BreakpointHit.Kind.THROTTLE);
+            assertThat(snap.flows()).anyMatch(f -> f.state() == gpufaas.engine.policy.FlowState.THROTTLED);
+        }
+    }
+
+    @Test
+    void reset_startsAgainFromZeroWithANewGeneration() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM)) {
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            for (int i = 0; i < 20; i++) s.send(new EngineCommand.StepEvent());
+            LiveSnapshot a = latest(s);
+            s.send(new EngineCommand.Reset());
+            LiveSnapshot b = latest(s);
+            assertThat(a.events()).isEqualTo(20);
+            assertThat(b.events()).isZero();
+            assertThat(b.generation()).isGreaterThan(a.generation());
+            assertThat(s.mailbox().drain().reset()).isTrue();
+        }
+    }
+
+    @Test
+    void pacedPlay_atTenTimes_advancesAboutTenSimulatedSecondsPerSecond() throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.of(10), 0)) {
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            s.send(new EngineCommand.Play());
+            Thread.sleep(500);
+            s.send(new EngineCommand.Pause());
+            LiveSnapshot snap = latest(s);
+            assertThat(snap.timeUs()).isBetween(3_000_000L, 7_000_000L);
+            assertThat(snap.status()).isEqualTo(RunStatus.PAUSED);
+        }
+    }
+
+    @Test
+    void badTraceRow_failsTheRunWithTheFileAndLine_andALoadRecovers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path fns = tmp.resolve("funcs.csv");
+        java.nio.file.Path trace = tmp.resolve("trace.csv");
+        java.nio.file.Files.writeString(fns, "func_name,cold_dur_ms,warm_dur_ms,mem_mb\nf1,2000,100,1024\n");
+        java.nio.file.Files.writeString(trace, "func_name,invoke_time_ms\nf1,0\nf1,zero\n");
+        var spec = new gpufaas.workload.experiment.ExperimentSpec("bad", "", 1L, null,
+                new gpufaas.workload.experiment.WorkloadSpec(null, fns.toString(), trace.toString(), null, null, null),
+                null, null, null, null, null, null);
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
+            s.send(new EngineCommand.Load(new TestPlanner().plan(spec, null)));
+            s.send(new EngineCommand.Play());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.status() != RunStatus.FAILED && System.nanoTime() < deadline) Thread.sleep(10);
+            LiveSnapshot snap = latest(s);
+            assertThat(snap.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(snap.message()).contains("trace.csv").contains("line 3");
+            s.send(new EngineCommand.Play());
+            s.send(new EngineCommand.StepEvent());
+            assertThat(latest(s).status()).as("a failed run stays failed until reloaded").isEqualTo(RunStatus.FAILED);
+            s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
+            assertThat(latest(s).status()).isEqualTo(RunStatus.READY);
+        }
+    }
+
+    static gpufaas.workload.experiment.ExperimentSpec withT(gpufaas.workload.experiment.ExperimentSpec s, String t) {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.params());
+        p.put("T", t);
+        return new gpufaas.workload.experiment.ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(),
+                s.devices(), s.policy(), s.admission(), s.placement(), p, s.backend());
+    }
+}
