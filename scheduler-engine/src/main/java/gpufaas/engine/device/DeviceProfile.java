@@ -20,11 +20,15 @@ import java.util.List;
  * @param utilSampleMs   utilization monitoring interval of the gate
  * @param migProfiles    MIG instance profiles, empty when the card has no MIG
  * @param pricePerSecond price of one device-second (for cost metrics)
+ * @param cpuPricePerSecond price of one second of one CPU core of the server (for cost metrics)
  */
 public record DeviceProfile(String name, String description, double memoryMb, int sms, double linkGBps,
                             double speed, double contextMemMb, double[] slowdown, double[] mpsSlowdown,
                             double mpsSmSensitivity, double uvmOversubscribedFactor, double utilSampleMs,
-                            List<MigProfile> migProfiles, double pricePerSecond) {
+                            List<MigProfile> migProfiles, double pricePerSecond, double cpuPricePerSecond) {
+
+    /** CPU core-second price used when a profile does not give one (about 4.8 cents per core-hour). */
+    public static final double DEFAULT_CPU_PRICE_PER_SECOND = 0.0000133;
 
     public DeviceProfile {
         migProfiles = migProfiles == null ? List.of() : List.copyOf(migProfiles);
@@ -40,6 +44,7 @@ public record DeviceProfile(String name, String description, double memoryMb, in
         check(name, "uvm_oversubscribed_factor", uvmOversubscribedFactor >= 1);
         check(name, "util_sample_ms", utilSampleMs > 0);
         check(name, "price_per_second", pricePerSecond >= 0);
+        check(name, "cpu_price_per_second", cpuPricePerSecond >= 0);
     }
 
     private static void check(String profile, String field, boolean ok) {

@@ -29,7 +29,7 @@ final class EngineEstimates implements Estimates {
         this.engine = engine;
         this.coldFloorMs = cfg.engineParams().getDouble("cold_floor_ms");
         this.kernelLoadMs = cfg.engineParams().getDouble("kernel_load_ms");
-        this.cpuPrice = cfg.engineParams().getDouble("cpu_price");
+        this.cpuPrice = cpuPriceOf(cfg);
     }
 
     @Override
@@ -121,5 +121,11 @@ final class EngineEstimates implements Estimates {
     public double queuedWorkMs(Target kind) {
         Side s = side(kind);
         return s == null ? 0 : s.queuedWorkMs;
+    }
+
+    /** The server's CPU core-second price: from the GPU profile, or the default without GPUs. */
+    static double cpuPriceOf(EngineConfig cfg) {
+        var p = cfg.hardware().profile();
+        return p == null ? gpufaas.engine.device.DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND : p.cpuPricePerSecond();
     }
 }

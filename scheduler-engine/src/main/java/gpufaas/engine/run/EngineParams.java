@@ -27,7 +27,6 @@ public final class EngineParams {
                     + "before the code runs", "gpu_attach_ms"),
             ParamSpec.ofDouble("kernel_load_ms", 50, 0, 1e7, "simulated Kernel-as-a-Service: time a shared worker takes to "
                     + "load a tenant's kernels on a cache miss (before its data upload)"),
-            ParamSpec.ofDouble("cpu_price", 0.0000133, 0, 1e6, "price of one CPU core-second (for cost metrics)"),
             ParamSpec.ofDouble("interval", 1, 0.001, 86_400, "time-series interval in seconds", "timeseries_interval"));
 
     private EngineParams() { }

@@ -17,7 +17,7 @@ import static gpufaas.workload.json.FieldProblem.require;
  */
 @JsonPropertyOrder({"name", "description", "memory_mb", "sms", "link_gbps", "speed", "context_mem_mb", "slowdown",
     "mps_slowdown", "mps_sm_sensitivity", "uvm_oversubscribed_factor", "util_sample_ms", "mig_profiles",
-    "price_per_second", "sources"})
+    "price_per_second", "cpu_price_per_second", "sources"})
 record DeviceProfileJson(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("description") String description,
@@ -33,6 +33,7 @@ record DeviceProfileJson(
         @JsonProperty(value = "util_sample_ms", required = true) double utilSampleMs,
         @JsonProperty("mig_profiles") List<Mig> migProfiles,
         @JsonProperty("price_per_second") double pricePerSecond,
+        @JsonProperty("cpu_price_per_second") Double cpuPricePerSecond,
         @JsonProperty("sources") String sources) {
 
     DeviceProfileJson {
@@ -48,6 +49,8 @@ record DeviceProfileJson(
         require(uvmOversubscribedFactor >= 1 && Double.isFinite(uvmOversubscribedFactor), "uvm_oversubscribed_factor", "must be >= 1");
         require(utilSampleMs > 0 && Double.isFinite(utilSampleMs), "util_sample_ms", "must be > 0");
         require(pricePerSecond >= 0 && Double.isFinite(pricePerSecond), "price_per_second", "must be >= 0");
+        if (cpuPricePerSecond == null) cpuPricePerSecond = DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND;
+        require(cpuPricePerSecond >= 0 && Double.isFinite(cpuPricePerSecond), "cpu_price_per_second", "must be >= 0");
         migProfiles = migProfiles == null ? List.of() : List.copyOf(migProfiles);
         for (Mig m : migProfiles) {
             require(m.memoryMb() <= memoryMb, "mig_profiles", "MIG profile " + m.name() + " has more memory than the card");
@@ -80,7 +83,8 @@ record DeviceProfileJson(
         List<MigProfile> migs = new ArrayList<>();
         for (Mig m : migProfiles) migs.add(new MigProfile(m.name(), m.computeSlices(), m.totalSlices(), m.memoryMb(), m.count()));
         return new DeviceProfile(name, description == null ? "" : description, memoryMb, sms, linkGbps, speed, contextMemMb,
-                slowdown, mpsSlowdown, mpsSmSensitivity, uvmOversubscribedFactor, utilSampleMs, migs, pricePerSecond);
+                slowdown, mpsSlowdown, mpsSmSensitivity, uvmOversubscribedFactor, utilSampleMs, migs, pricePerSecond,
+                cpuPricePerSecond);
     }
 
     static DeviceProfileJson of(DeviceProfile p, String sources) {
@@ -88,6 +92,6 @@ record DeviceProfileJson(
         for (MigProfile m : p.migProfiles()) migs.add(new Mig(m.name(), m.computeSlices(), m.totalSlices(), m.memoryMb(), m.count()));
         return new DeviceProfileJson(p.name(), p.description(), p.memoryMb(), p.sms(), p.linkGBps(), p.speed(), p.contextMemMb(),
                 p.slowdownCurve(), p.mpsSlowdownCurve(), p.mpsSmSensitivity(), p.uvmOversubscribedFactor(), p.utilSampleMs(),
-                migs, p.pricePerSecond(), sources);
+                migs, p.pricePerSecond(), p.cpuPricePerSecond(), sources);
     }
 }
