@@ -100,7 +100,11 @@ public final class MainWindow {
 
         ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment);
         TeachingView teachingView = new TeachingView(teachingVm, this::loadLesson);
-        TabPane side = new TabPane(new Tab("Experiment", experimentView), new Tab("Teaching", new javafx.scene.control.ScrollPane(teachingView)));
+        Tab experimentTab = new Tab("Experiment", experimentView);
+        experimentTab.setId("side-experiment");
+        Tab teachingTab = new Tab("Teaching", new javafx.scene.control.ScrollPane(teachingView));
+        teachingTab.setId("side-teaching");
+        TabPane side = new TabPane(experimentTab, teachingTab);
         ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");

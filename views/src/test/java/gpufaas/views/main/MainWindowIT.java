@@ -1,0 +1,226 @@
+package gpufaas.views.main;
+
+import gpufaas.engine.policy.FlowState;
+import gpufaas.views.TestPlanner;
+import gpufaas.views.compare.CompareRow;
+import gpufaas.views.decisions.DecisionRecord;
+import gpufaas.views.live.FlowLine;
+import gpufaas.views.run.BackendOption;
+import gpufaas.views.run.RunPlan;
+import gpufaas.views.run.RunStatus;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real main window, driven by a robot, headless (Monocle): the GUI's main paths end to end. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowIT {
+    private MainWindow w;
+
+    @TempDir
+    Path tmp;
+
+    static WorkbenchServices services() {
+        return new WorkbenchServices(new TestPlanner(), TestPlanner.SIM, (plan, dir) -> dir,
+                List.of(BackendOption.available("sim", "Simulated"),
+                        BackendOption.unavailable("docker", "Docker", "not in this build")), "test", 0);
+    }
+
+    @Start
+    void start(Stage stage) {
+        w = new MainWindow(stage, services(), WorkbenchSettings.none());
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        stage.show();
+        w.experiment().loadPreset("teaching-3");
+        w.loadExperiment();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(w::close);
+    }
+
+    private static void waitUntil(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void typeInto(FxRobot robot, String query, String text) throws Exception {
+        TextField f = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn("#clock"); // a click gives the window the keyboard (Monocle)
+        robot.interact(() -> {
+            for (Node n = f; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.TitledPane tp && !tp.isExpanded()) {
+                    tp.setAnimated(false);
+                    tp.setExpanded(true);
+                }
+            }
+        });
+        robot.interact(() -> {
+            f.requestFocus();
+            f.selectAll();
+        });
+        waitUntil(f::isFocused);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.getText()).as("typed into " + query).isEqualTo(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FlowLine> flowRows(FxRobot robot) {
+        return new ArrayList<>(robot.lookup("#flow-table").queryAs(TableView.class).getItems());
+    }
+
+    private List<String> residencyBlocks(FxRobot robot) {
+        List<String> out = new ArrayList<>();
+        for (Node n : robot.lookup(".residency-block").queryAll()) out.add(n.getStyleClass().toString() + n.getBoundsInParent().getWidth());
+        return out;
+    }
+
+    @Test
+    void loadPreset_changeParameter_runPauseStep_flowsAndResidencyChange(FxRobot robot) throws Exception {
+        waitUntil(() -> w.transport().status.get() == RunStatus.READY);
+        typeInto(robot, "#param-T", "2");
+        robot.clickOn("#load-experiment");
+        waitUntil(() -> w.loaded() != null && w.loaded().config().policyParams().getDouble("T") == 2.0);
+        waitUntil(() -> w.transport().status.get() == RunStatus.READY);
+        assertThat(flowRows(robot)).isEmpty();
+        assertThat(residencyBlocks(robot)).isEmpty();
+
+        robot.interact(() -> w.transport().setSpeedFactor(10)); // teaching-3 lasts 120 s: about 12 s of wall time
+        robot.clickOn("#play");
+        waitUntil(() -> w.transport().status.get() == RunStatus.PLAYING);
+        waitUntil(() -> w.session().mailbox().latest().timeUs() > 3_000_000);
+        robot.clickOn("#play"); // now labelled Pause
+        waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED);
+        List<FlowLine> rows = flowRows(robot);
+        List<String> blocks = residencyBlocks(robot);
+        assertThat(rows).extracting(r -> r.flow().function()).containsExactlyInAnyOrder("isoneural", "fft", "imagenet");
+        assertThat(blocks).isNotEmpty();
+        assertThat(rows.get(0).overrun()).isEqualTo(2.0);
+
+        long events = w.session().mailbox().latest().events();
+        robot.clickOn("#step-event");
+        waitUntil(() -> w.session().mailbox().latest().events() == events + 1);
+        int decisions = w.decisions().size();
+        for (int i = 0; i < 5; i++) robot.clickOn("#step-decision");
+        waitUntil(() -> w.decisions().size() == decisions + 5);
+        waitUntil(() -> !flowRows(robot).equals(rows) || !residencyBlocks(robot).equals(blocks));
+        assertThat(w.transport().status.get()).isEqualTo(RunStatus.PAUSED);
+        assertThat(robot.lookup("#clock").queryAs(Label.class).getText()).startsWith("t = ");
+    }
+
+    @Test
+    void outOfRangeParameter_isShownInline_andTheLoadedRunStaysUsable(FxRobot robot) throws Exception {
+        waitUntil(() -> w.transport().status.get() == RunStatus.READY);
+        RunPlan before = w.loaded();
+        typeInto(robot, "#param-D", "500");
+        Label error = robot.lookup("#param-error-D").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("D: 500 is out of range [1, 64]");
+        robot.clickOn("#load-experiment");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = robot.lookup("#experiment-problem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).contains("params.D").contains("out of range");
+        assertThat(w.loaded()).isSameAs(before);
+        robot.clickOn("#step-decision");
+        waitUntil(() -> w.decisions().size() == 1);
+        assertThat(w.transport().status.get()).isEqualTo(RunStatus.PAUSED);
+    }
+
+    @Test
+    void badTraceFile_givesAMessageNamingIt_andNothingBreaks(FxRobot robot) throws Exception {
+        Path bad = tmp.resolve("trace.csv");
+        Files.write(bad, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        robot.interact(() -> w.experiment().importFiles(List.of(bad)));
+        Label problem = robot.lookup("#experiment-problem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).startsWith(bad.toString());
+        robot.clickOn("#load-experiment");
+        waitUntil(() -> w.transport().status.get() == RunStatus.READY);
+        robot.clickOn("#step-event");
+        waitUntil(() -> w.session().mailbox().latest().events() == 1);
+    }
+
+    @Test
+    void compareTwoPolicies_fillsTheTableInTheBackground(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-compare");
+        robot.clickOn("#compare-paella-sjf"); // the default choice is mqfq-sticky, fcfs, paella-sjf
+        assertThat(w.compareModel().chosen).containsExactly("mqfq-sticky", "fcfs");
+        robot.clickOn("#compare-run");
+        waitUntil(() -> !w.compareModel().running.get() && w.compareModel().rows.size() == 2);
+        @SuppressWarnings("unchecked")
+        TableView<CompareRow> table = robot.lookup("#compare-table").queryAs(TableView.class);
+        assertThat(table.getItems()).extracting(CompareRow::policy).containsExactly("mqfq-sticky", "fcfs");
+        assertThat(table.getItems()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("done");
+            assertThat(r.p99Ms()).isGreaterThan(r.p50Ms());
+            assertThat(r.fairness()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @Test
+    void coldStartBreakpoint_pausesTheRun_andDecisionsCanBeSearched(FxRobot robot) throws Exception {
+        robot.clickOn("#side-teaching");
+        robot.clickOn("#bp-cold");
+        robot.interact(() -> w.transport().maxSpeed.set(true));
+        robot.clickOn("#play");
+        waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED);
+        assertThat(w.transport().message.get()).startsWith("Breakpoint: cold start of");
+        robot.clickOn("#play");
+        waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED && w.decisions().size() >= 2);
+        robot.clickOn("#tab-decisions");
+        typeInto(robot, "#decision-search", "cold");
+        @SuppressWarnings("unchecked")
+        TableView<DecisionRecord> t = robot.lookup("#decision-table").queryAs(TableView.class);
+        waitUntil(() -> !t.getItems().isEmpty());
+        assertThat(t.getItems()).allSatisfy(r -> assertThat(r.startType().label()).contains("cold"));
+        robot.interact(() -> t.getSelectionModel().select(0));
+        assertThat(w.decisions().explanation.get()).contains("Start: cold");
+    }
+
+    @Test
+    void lesson_loadsItsPolicyParametersAndBreakpoints_andPresenterModeEnlargesText(FxRobot robot) throws Exception {
+        robot.clickOn("#side-teaching");
+        robot.clickOn("2. Throttling: the over-run bound T");
+        robot.clickOn("#load-lesson");
+        waitUntil(() -> w.loaded() != null && w.loaded().config().policyParams().getDouble("T") == 0.5);
+        assertThat(w.teaching().onThrottle.get()).isTrue();
+        robot.interact(() -> w.transport().maxSpeed.set(true));
+        robot.clickOn("#play");
+        waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED);
+        assertThat(w.transport().message.get()).contains("turned Throttled");
+        assertThat(w.live().flowRows()).anyMatch(f -> f.state() == FlowState.THROTTLED);
+
+        double before = robot.lookup("#clock").queryAs(Label.class).getFont().getSize();
+        robot.clickOn("#presenter");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(w.scene().getRoot().getStyleClass()).contains("presenter");
+        assertThat(robot.lookup("#clock").queryAs(Label.class).getFont().getSize()).isGreaterThan(before * 1.3);
+        assertThat(Set.copyOf(w.scene().getStylesheets())).hasSize(1);
+    }
+}
