@@ -3,6 +3,8 @@ package gpufaas.engine.device;
 import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.model.FunctionSpec;
 
+import java.util.ArrayList;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,9 @@ public final class Residency {
     private final ExecutionBackend backend;
     private final ResidencyListener listener;
     private long nextContainerId;
+    /** per function: the devices holding at least one of its containers, with how many */
+    private final List<List<Device>> holders = new ArrayList<>();
+    private final List<List<int[]>> holderCounts = new ArrayList<>();
 
     public Residency(MemoryMode mode, ExecutionBackend backend, ResidencyListener listener) {
         this.mode = mode;
@@ -25,6 +30,30 @@ public final class Residency {
     }
 
     public MemoryMode mode() { return mode; }
+
+    /** The devices holding at least one container of {@code fn} (read-only; small). */
+    public List<Device> holdersOf(int fn) {
+        return fn < holders.size() ? holders.get(fn) : List.of();
+    }
+
+    private void hold(int fn, Device d, int delta) {
+        while (holders.size() <= fn) {
+            holders.add(new ArrayList<>(1));
+            holderCounts.add(new ArrayList<>(1));
+        }
+        List<Device> ds = holders.get(fn);
+        List<int[]> counts = holderCounts.get(fn);
+        int i = ds.indexOf(d);
+        if (i < 0) {
+            ds.add(d);
+            counts.add(new int[] {delta});
+            return;
+        }
+        if ((counts.get(i)[0] += delta) == 0) {
+            ds.remove(i);
+            counts.remove(i);
+        }
+    }
 
     /** Takes the best idle container of {@code fn} on {@code d} (memory on device first), or null. */
     public Container acquireIdle(Device d, int fn) {
@@ -56,6 +85,7 @@ public final class Residency {
         Container c = d.add(nextContainerId++, f, now);
         c.busy = true;
         c.shared = shared;
+        hold(f.id(), d, +1);
         if (gpu) d.usedMb += need;
         listener.containerCreated(c);
         return c;
@@ -111,6 +141,7 @@ public final class Residency {
         if (d.kind == DeviceKind.GPU) d.usedMb -= onDeviceMb(c) + d.profile.contextMemMb();
         if (hostSide(c.location)) d.onHost--;
         d.remove(c);
+        hold(c.function.id(), d, -1);
         if (evicted) d.evictions++;
         backend.destroyContainer(c);
         listener.containerRemoved(c, evicted);

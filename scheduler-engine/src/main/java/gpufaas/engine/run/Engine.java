@@ -402,19 +402,21 @@ public final class Engine implements BackendCallbacks {
 
     private Device pickOffer(Side s) {
         long now = ts.nowUs();
-        Device best = null;
         long wake = Long.MAX_VALUE;
-        for (int i = 0, n = s.devices.size(); i < n; i++) {
-            Device d = s.devices.get(i);
-            if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
-            if (!d.gate.open(now)) {
-                wake = Math.min(wake, d.gate.nextSampleUs(now));
-                continue;
+        java.util.TreeSet<Integer>[] levels = s.levels();
+        for (int k = 0; k < levels.length - 1; k++) {
+            for (int pos : levels[k]) {
+                Device d = s.devices.get(pos);
+                if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
+                if (!d.gate.open(now)) {
+                    wake = Math.min(wake, d.gate.nextSampleUs(now));
+                    continue;
+                }
+                return d;
             }
-            if (best == null || d.inFlight() < best.inFlight()) best = d;
         }
-        if (best == null && wake != Long.MAX_VALUE) scheduleGateWake(wake);
-        return best;
+        if (wake != Long.MAX_VALUE) scheduleGateWake(wake);
+        return null;
     }
 
     private void scheduleGateWake(long at) {
@@ -431,9 +433,10 @@ public final class Engine implements BackendCallbacks {
         long now = ts.nowUs();
         Device best = offer;
         int bestRank = rank(offer, fn);
-        for (int i = 0, n = s.devices.size(); i < n; i++) {
-            Device d = s.devices.get(i);
-            if (d == offer || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
+        List<Device> holders = residency.holdersOf(fn);
+        for (int i = 0, n = holders.size(); i < n; i++) {
+            Device d = holders.get(i);
+            if (d == offer || d.kind != offer.kind || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
             int r = rank(d, fn);
             if (r < bestRank || (r == bestRank && better(d, best))) {
                 best = d;
@@ -445,7 +448,6 @@ public final class Engine implements BackendCallbacks {
 
     private static boolean better(Device a, Device b) {
         if (a.inFlight() != b.inFlight()) return a.inFlight() < b.inFlight();
-        if (a.freeMb() != b.freeMb()) return a.freeMb() > b.freeMb();
         return a.index < b.index;
     }
 
@@ -465,7 +467,7 @@ public final class Engine implements BackendCallbacks {
         long now = ts.nowUs();
         if (!tokenHeld) {
             d.gate.granted(now, d.inFlight());
-            d.takeToken();
+            s.take(d);
         }
         inFlight++;
         inv.dispatchUs = now;
@@ -583,7 +585,7 @@ public final class Engine implements BackendCallbacks {
         Invocation next = screen(s, s.policy.continuation(inv));
         if (next == null) {
             if (failure == null) residency.release(c, now, s.policy.usesWarmPool());
-            d.giveToken();
+            s.give(d);
         }
         inFlight--;
         s.policy.completed(inv);
@@ -645,8 +647,10 @@ public final class Engine implements BackendCallbacks {
         FunctionSpec f = fns.get(fn);
         if (!s.gpu) return f.cpuWarmMs();
         boolean host = false;
-        for (int i = 0, n = gpus.size(); i < n; i++) {
-            Device d = gpus.get(i);
+        List<Device> holders = residency.holdersOf(fn);
+        for (int i = 0, n = holders.size(); i < n; i++) {
+            Device d = holders.get(i);
+            if (d.kind != DeviceKind.GPU) continue;
             Container c = d.idleContainerOf(fn);
             if (c == null) continue;
             if (c.location() == MemoryLocation.DEVICE) return tauMs[fn];
@@ -673,6 +677,9 @@ public final class Engine implements BackendCallbacks {
     Side gpuSide() { return gpuSide; }
 
     Side cpuSide() { return cpuSide; }
+
+    /** Devices holding a container of {@code fn}. */
+    List<Device> holdersOf(int fn) { return residency.holdersOf(fn); }
 
     /** The engine's estimates (as offered to placement, admission control and policies). */
     public gpufaas.engine.placement.Estimates estimates() { return estimates; }

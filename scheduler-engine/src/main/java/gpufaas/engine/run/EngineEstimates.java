@@ -60,8 +60,11 @@ final class EngineEstimates implements Estimates {
         FunctionSpec f = engine.functions().get(fn);
         boolean onHost = false;
         List<Device> ds = s.devices;
-        for (int i = 0, n = ds.size(); i < n; i++) {
-            Container c = ds.get(i).idleContainerOf(fn);
+        List<Device> holders = engine.holdersOf(fn);
+        for (int i = 0, n = holders.size(); i < n; i++) {
+            Device d = holders.get(i);
+            if (d.kind != ds.get(0).kind) continue;
+            Container c = d.idleContainerOf(fn);
             if (c == null) continue;
             if (c.location() == MemoryLocation.DEVICE || !s.gpu) return 0;
             onHost = true;

@@ -21,6 +21,9 @@ final class Side implements PolicyContext {
     double runningEndMs;
     int running;
     final int tokens;
+    /** device positions in {@link #devices} by tokens held: levels[k] = devices with k invocations in flight */
+    private final java.util.TreeSet<Integer>[] levels;
+    private final int[] posOf;
 
     Side(Engine engine, Policy policy, List<Device> devices, boolean gpu) {
         this.engine = engine;
@@ -28,8 +31,21 @@ final class Side implements PolicyContext {
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
         int t = 0;
-        for (Device d : this.devices) t += d.dMax();
+        int maxD = 0;
+        for (Device d : this.devices) {
+            t += d.dMax();
+            maxD = Math.max(maxD, d.dMax());
+        }
         this.tokens = t;
+        @SuppressWarnings("unchecked")
+        java.util.TreeSet<Integer>[] l = new java.util.TreeSet[maxD + 1];
+        for (int i = 0; i <= maxD; i++) l[i] = new java.util.TreeSet<>();
+        for (int i = 0; i < this.devices.size(); i++) l[this.devices.get(i).inFlight()].add(i);
+        this.levels = l;
+        int maxIndex = 0;
+        for (Device d : this.devices) maxIndex = Math.max(maxIndex, d.index);
+        this.posOf = new int[maxIndex + 1];
+        for (int i = 0; i < this.devices.size(); i++) posOf[this.devices.get(i).index] = i;
         policy.attach(this);
     }
 
@@ -93,7 +109,28 @@ final class Side implements PolicyContext {
     }
 
     boolean hasFreeToken() {
-        for (int i = 0, n = devices.size(); i < n; i++) if (devices.get(i).hasToken()) return true;
+        for (int k = 0; k < levels.length - 1; k++) {
+            for (int i : levels[k]) if (devices.get(i).hasToken()) return true;
+        }
         return false;
     }
+
+    /** Takes a token of {@code d} (a device of this side). */
+    void take(Device d) {
+        int pos = posOf[d.index];
+        levels[d.inFlight()].remove(pos);
+        d.takeToken();
+        levels[d.inFlight()].add(pos);
+    }
+
+    /** Gives a token of {@code d} back. */
+    void give(Device d) {
+        int pos = posOf[d.index];
+        levels[d.inFlight()].remove(pos);
+        d.giveToken();
+        levels[d.inFlight()].add(pos);
+    }
+
+    /** Devices by tokens held, fewest first, lowest position first within a level. */
+    java.util.TreeSet<Integer>[] levels() { return levels; }
 }
