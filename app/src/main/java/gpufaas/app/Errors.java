@@ -14,7 +14,6 @@ final class Errors {
     static final int INTERNAL = 1;
     /** Commands of the full workbench that this build does not have, with what they would need. */
     private static final Map<String, String> ABSENT = Map.of(
-            "screenshot", "it renders the GUI, which this build does not have",
             "calibrate", "it measures a real GPU through the CUDA backend, which this build does not have");
 
     private Errors() { }

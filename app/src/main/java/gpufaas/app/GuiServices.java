@@ -14,12 +14,13 @@ import java.util.List;
  * simulator's engines, and the result writer of {@code ./workbench run} ({@link FolderRun}), so an
  * experiment plans, runs and exports in the GUI exactly as on the command line.
  */
-final class GuiServices {
+public final class GuiServices {
     static final String SOURCE = "GUI experiment";
 
     private GuiServices() { }
 
-    static WorkbenchServices create() {
+    /** The services of the command line for the GUI. */
+    public static WorkbenchServices create() {
         return new WorkbenchServices(GuiServices::plan, Simulation::engine, GuiServices::export, backends(), Version.get(), 0);
     }
 

@@ -117,8 +117,10 @@ class BadInputTest {
         assertThat(fails(trace, "--seed", "x")).contains("--seed");
         assertThat(fails("run", "--bogus")).contains("--bogus");
         assertThat(fails("screenshot", "--preset", "teaching-3"))
-                .isEqualTo("error: the screenshot command is not available in this build: it renders the GUI, which this"
-                        + " build does not have");
+                .isEqualTo("error: Missing required options: '--at=SECONDS', '--out=FILE.png' (see ./workbench --help)");
+        assertThat(fails("calibrate", "--backend", "cuda"))
+                .isEqualTo("error: the calibrate command is not available in this build: it measures a real GPU through the"
+                        + " CUDA backend, which this build does not have");
     }
 
     @Test

@@ -34,7 +34,8 @@ class ListCommandsTest {
     void helpAndVersion() {
         Cli h = Cli.run("--help");
         assertThat(h.status()).isZero();
-        assertThat(h.out()).contains("run").contains("sweep").contains("policies").doesNotContain("screenshot");
+        assertThat(h.out()).contains("run").contains("sweep").contains("policies").contains("screenshot")
+                .doesNotContain("calibrate");
         Cli v = Cli.run("--version");
         assertThat(v.status()).isZero();
         assertThat(v.out()).startsWith("workbench ");

@@ -83,6 +83,7 @@ public final class DecisionsView extends BorderPane {
 
     /** Keeps the newest decision in view while following (FX thread, once per frame). */
     public void refresh() {
+        vm.sync();
         int n = vm.visible.size();
         if (n != shownSize) {
             shownSize = n;

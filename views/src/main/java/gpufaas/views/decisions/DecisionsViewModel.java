@@ -20,6 +20,7 @@ public final class DecisionsViewModel {
     public static final int CAPACITY = 50_000;
 
     private final DecisionLog log = new DecisionLog(CAPACITY);
+    private final List<DecisionRecord> pending = new ArrayList<>();
     public final ObservableList<DecisionRecord> visible = FXCollections.observableArrayList();
     public final StringProperty query = new SimpleStringProperty("");
     public final ObjectProperty<DecisionRecord> selected = new SimpleObjectProperty<>();
@@ -32,29 +33,40 @@ public final class DecisionsViewModel {
         selected.addListener((o, a, b) -> explanation.set(b == null ? "" : DecisionExplainer.explain(b)));
     }
 
-    /** One frame's new decisions. */
+    /** One frame's new decisions, into the log; {@link #visible} follows on {@link #sync()}. */
     public void append(List<DecisionRecord> batch, boolean reset) {
         if (reset) {
             log.clear();
+            pending.clear();
             visible.clear();
             selected.set(null);
         }
-        if (batch.isEmpty() && !reset) return;
-        int dropped = log.addAll(batch);
-        if (dropped > 0 && !visible.isEmpty()) {
-            long oldest = log.size() == 0 ? Long.MAX_VALUE : log.iterator().next().seq();
-            int cut = 0;
-            while (cut < visible.size() && visible.get(cut).seq() < oldest) cut++;
-            if (cut > 0) visible.remove(0, cut);
-        }
+        if (batch.isEmpty()) return;
+        log.addAll(batch);
+        pending.addAll(batch);
+        if (pending.size() > CAPACITY) pending.subList(0, pending.size() - CAPACITY).clear();
+    }
+
+    /**
+     * Brings {@link #visible} up to date with the log (the table's items): the view calls it while
+     * it shows, so a hidden tab costs nothing but the log.
+     */
+    public void sync() {
+        if (pending.isEmpty()) return;
+        long oldest = log.size() == 0 ? Long.MAX_VALUE : log.iterator().next().seq();
+        int cut = 0;
+        while (cut < visible.size() && visible.get(cut).seq() < oldest) cut++;
+        if (cut > 0) visible.remove(0, cut);
         String q = query.get();
         List<DecisionRecord> add = new ArrayList<>();
-        for (DecisionRecord r : batch) if (DecisionLog.matches(r, q)) add.add(r);
+        for (DecisionRecord r : pending) if (r.seq() >= oldest && DecisionLog.matches(r, q)) add.add(r);
+        pending.clear();
         if (!add.isEmpty()) visible.addAll(add);
         updateStatus();
     }
 
     private void refilter() {
+        pending.clear();
         visible.setAll(log.search(query.get()));
         updateStatus();
     }

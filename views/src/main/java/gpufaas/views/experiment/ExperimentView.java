@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -118,7 +117,7 @@ public final class ExperimentView extends VBox {
         description.getStyleClass().add("help");
         description.setMinHeight(Label.USE_PREF_SIZE);
 
-        ChoiceBox<WorkloadKind> kind = new ChoiceBox<>();
+        ComboBox<WorkloadKind> kind = new ComboBox<>();
         kind.setId("workload-kind");
         kind.getItems().setAll(WorkloadKind.values());
         kind.valueProperty().bindBidirectional(vm.workloadKind);

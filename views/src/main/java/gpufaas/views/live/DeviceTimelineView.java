@@ -22,6 +22,12 @@ public final class DeviceTimelineView extends Region {
     private final LiveViewModel vm;
     private final ViewStyle style;
     private final Canvas canvas = new Canvas();
+    /** function colours parsed once (parsing a colour per segment per frame is measurable) */
+    private final java.util.ArrayList<Color> colours = new java.util.ArrayList<>();
+    private final java.util.ArrayList<Color> pale = new java.util.ArrayList<>();
+    private final java.util.ArrayList<Color> darker = new java.util.ArrayList<>();
+    private double[] legendWidths;
+    private long legendStyle = -1;
 
     public DeviceTimelineView(LiveViewModel vm, ViewStyle style) {
         this.vm = vm;
@@ -85,9 +91,12 @@ public final class DeviceTimelineView extends Region {
         double plotW = w - labelW - 10;
         double[] rowTop = new double[devices.size()];
         double y = 4;
-        Map<Integer, Integer> rowOf = new HashMap<>();
+        int maxIndex = 0;
+        for (DeviceState d : devices) maxIndex = Math.max(maxIndex, d.index());
+        int[] rowOf = new int[maxIndex + 1];
+        java.util.Arrays.fill(rowOf, -1);
         for (int i = 0; i < devices.size(); i++) {
-            rowOf.put(devices.get(i).index(), i);
+            rowOf[devices.get(i).index()] = i;
             rowTop[i] = y + markerH;
             y += markerH + lanes[i] * laneH + gap;
         }
@@ -114,26 +123,30 @@ public final class DeviceTimelineView extends Region {
         }
         // finished segments, merged when narrower than a pixel
         double pxPerUs = plotW / window;
-        Map<Long, Double> lastPx = new HashMap<>();
+        double[][] lastPx = new double[devices.size()][];
+        for (int i = 0; i < devices.size(); i++) {
+            lastPx[i] = new double[lanes[i]];
+            java.util.Arrays.fill(lastPx[i], -1);
+        }
         for (TimelineSegment seg : vm.timeline().allSegments()) {
             if (seg.toUs() < t0 || seg.fromUs() > t1) continue;
-            Integer row = rowOf.get(seg.device());
-            if (row == null || seg.lane() >= lanes[row]) continue;
+            int row = seg.device() < rowOf.length ? rowOf[seg.device()] : -1;
+            if (row < 0 || seg.lane() >= lanes[row]) continue;
             double a = x0 + (Math.max(seg.fromUs(), t0) - t0) * pxPerUs;
             double b = x0 + (Math.min(seg.toUs(), t1) - t0) * pxPerUs;
-            long key = ((long) seg.device() << 20) | seg.lane();
             if (b - a < 1) {
-                Double last = lastPx.get(key);
-                if (last != null && Math.floor(a) <= last) continue;
-                lastPx.put(key, Math.floor(a));
+                // narrower than a pixel: one pixel per lane and pixel column is enough
+                double px = Math.floor(a);
+                if (px <= lastPx[row][seg.lane()]) continue;
+                lastPx[row][seg.lane()] = px;
                 b = a + 1;
             }
             fillPhase(g, seg.phase(), seg.fn(), a, rowTop[row] + seg.lane() * laneH + 1, b - a, laneH - 2);
         }
         // what runs now
         for (RunningInvocation r : vm.running()) {
-            Integer row = rowOf.get(r.device());
-            if (row == null || r.lane() >= lanes[row]) continue;
+            int row = r.device() < rowOf.length ? rowOf[r.device()] : -1;
+            if (row < 0 || r.lane() >= lanes[row]) continue;
             double top = rowTop[row] + r.lane() * laneH + 1;
             long setupEnd = r.startUs() >= 0 ? r.startUs() : now;
             if (r.setup() != Phase.EXEC && setupEnd > r.dispatchUs()) {
@@ -150,8 +163,8 @@ public final class DeviceTimelineView extends Region {
         // markers above each band
         for (TimelineMarker m : vm.timeline().allMarkers()) {
             if (m.atUs() < t0 || m.atUs() > t1) continue;
-            Integer row = rowOf.get(m.device());
-            if (row == null) continue;
+            int row = m.device() < rowOf.length ? rowOf[m.device()] : -1;
+            if (row < 0) continue;
             double x = x0 + (m.atUs() - t0) * pxPerUs;
             marker(g, m.kind(), x, rowTop[row] - markerH / 2, markerH * 0.8);
         }
@@ -179,34 +192,49 @@ public final class DeviceTimelineView extends Region {
     }
 
     private void fillPhase(GraphicsContext g, Phase phase, int fn, double x, double y, double w, double h) {
-        Color c = Color.web(FunctionPalette.colour(fn));
-        if (style.dark() && c.equals(Color.BLACK)) c = Color.web("#e6e9ee");
+        // whole pixels: software rendering fills pixel-aligned rectangles without anti-aliasing work
+        double x0 = Math.floor(x);
+        double x1 = Math.max(x0 + 1, Math.round(x + w));
+        double y0 = Math.round(y);
+        double hh = Math.max(1, Math.round(h));
+        int k = Math.floorMod(fn, 64);
         switch (phase) {
             case EXEC -> {
-                g.setFill(c);
-                g.fillRect(x, y, w, h);
+                g.setFill(colour(k, 0));
+                g.fillRect(x0, y0, x1 - x0, hh);
             }
             case COLD_START, PREFETCH -> {
-                g.setFill(c.deriveColor(0, 1, 1, 0.35));
-                g.fillRect(x, y, w, h);
-                g.setStroke(c.darker());
-                g.setLineWidth(1);
-                if (w >= 3) {
-                    g.save();
-                    g.beginPath();
-                    g.rect(x, y, w, h);
-                    g.clip();
-                    double step = 5;
-                    if (phase == Phase.COLD_START) {
-                        for (double hx = x - h; hx < x + w; hx += step) g.strokeLine(hx, y + h, hx + h, y);
-                    } else {
-                        for (double vy = y + 2; vy < y + h; vy += 3) g.strokeLine(x, vy, x + w, vy);
-                    }
-                    g.restore();
+                g.setFill(colour(k, 1));
+                g.fillRect(x0, y0, x1 - x0, hh);
+                g.setFill(colour(k, 2));
+                if (phase == Phase.COLD_START) {
+                    // a container start: vertical stripes
+                    for (double sx = x0 + 1; sx < x1 - 1; sx += 4) g.fillRect(sx, y0, 1.5, hh);
+                } else {
+                    // a prefetch: horizontal stripes
+                    for (double sy = y0 + 1; sy < y0 + hh - 1; sy += 3) g.fillRect(x0, sy, x1 - x0, 1);
                 }
-                g.strokeRect(x, y, w, h);
+                g.fillRect(x0, y0, x1 - x0, 1);
+                g.fillRect(x0, y0 + hh - 1, x1 - x0, 1);
             }
         }
+    }
+
+    /** Function colour {@code k}: 0 plain, 1 pale, 2 darker; cached. */
+    private Color colour(int k, int variant) {
+        while (colours.size() <= k) {
+            Color c = Color.web(FunctionPalette.colour(colours.size()));
+            colours.add(c);
+            pale.add(c.deriveColor(0, 1, 1, 0.35));
+            darker.add(c.darker());
+        }
+        Color c = switch (variant) {
+            case 0 -> colours.get(k);
+            case 1 -> pale.get(k);
+            default -> darker.get(k);
+        };
+        if (variant == 0 && style.dark() && c.equals(Color.BLACK)) return Color.web("#e6e9ee");
+        return c;
     }
 
     private void marker(GraphicsContext g, TimelineMarker.Kind kind, double x, double cy, double size) {
@@ -271,8 +299,21 @@ public final class DeviceTimelineView extends Region {
         return String.format("%.1f s", t);
     }
 
+    private static final String[] LEGEND = {"running (colour: function)", "container start", "prefetch", "cold start",
+        "to host", "to device", "eviction"};
+
     private void drawLegend(GraphicsContext g, double x, double cy, double s) {
         g.setFont(style.font(11));
+        if (legendStyle != style.revision() || legendWidths == null) {
+            legendWidths = new double[LEGEND.length];
+            for (int i = 0; i < LEGEND.length; i++) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(LEGEND[i]);
+                t.setFont(g.getFont());
+                legendWidths[i] = t.getLayoutBounds().getWidth();
+            }
+            legendStyle = style.revision();
+        }
+        legendIndex = 0;
         g.setTextBaseline(VPos.CENTER);
         double box = 11 * s;
         g.setFill(Color.web(FunctionPalette.colour(0)));
@@ -292,12 +333,12 @@ public final class DeviceTimelineView extends Region {
         legendText(g, "eviction", x + box + 4);
     }
 
+    private int legendIndex;
+
     private double legendText(GraphicsContext g, String text, double x) {
         g.setFill(style.text());
         g.fillText(text, x, canvasLegendY());
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(g.getFont());
-        return x + t.getLayoutBounds().getWidth() + 14 * style.scale();
+        return x + legendWidths[legendIndex++] + 14 * style.scale();
     }
 
     private double canvasLegendY() {

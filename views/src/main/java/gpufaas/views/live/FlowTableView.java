@@ -2,7 +2,6 @@ package gpufaas.views.live;
 
 import gpufaas.engine.policy.FlowState;
 import gpufaas.views.style.ViewStyle;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -24,7 +23,7 @@ import java.util.function.BiConsumer;
  * invocations in flight, and a lane with the band [V, V+T], V as a line and the flow's start tag S
  * as a diamond.
  */
-public final class FlowTableView extends TableView<FlowLine> {
+public final class FlowTableView extends TableView<FlowItem> {
     private final ViewStyle style;
 
     public FlowTableView(LiveViewModel vm, ViewStyle style) {
@@ -33,53 +32,19 @@ public final class FlowTableView extends TableView<FlowLine> {
         getStyleClass().add("flow-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No flows yet: load an experiment and press Play or Step."));
+        setFixedCellSize(Math.round(26 * style.scale()));
 
-        TableColumn<FlowLine, FlowLine> fn = column("Function", 150);
-        fn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(FlowLine item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Region chip = new Region();
-                chip.setMinSize(12, 12);
-                chip.setPrefSize(12, 12);
-                chip.setMaxSize(12, 12);
-                chip.setStyle("-fx-background-color: " + FunctionPalette.colour(item.flow().fn()) + "; -fx-border-color: #1b1f24;");
-                Label l = new Label(item.flow().function());
-                HBox box = new HBox(6, chip, l);
-                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                setGraphic(box);
-                setText(null);
-            }
-        });
+        TableColumn<FlowItem, FlowLine> fn = column("Function", 150);
+        fn.setCellFactory(c -> new FunctionCell());
         fn.setId("flow-function");
 
-        TableColumn<FlowLine, FlowLine> state = column("State", 120);
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(FlowLine item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                FlowState s = item.flow().state();
-                Label chip = new Label(stateText(s));
-                chip.getStyleClass().addAll("state-chip", "state-" + s.name().toLowerCase(Locale.ROOT));
-                setGraphic(chip);
-                setText(null);
-            }
-        });
+        TableColumn<FlowItem, FlowLine> state = column("State", 120);
+        state.setCellFactory(c -> new StateCell());
 
-        TableColumn<FlowLine, FlowLine> queue = column("Queue", 130);
+        TableColumn<FlowItem, FlowLine> queue = column("Queue", 130);
         queue.setCellFactory(c -> new CanvasCell(this::drawQueue));
-        TableColumn<FlowLine, FlowLine> inFlight = column("In flight", 80);
-        inFlight.setCellFactory(c -> new TableCell<>() {
+        TableColumn<FlowItem, FlowLine> inFlight = column("In flight", 80);
+        inFlight.setCellFactory(c -> new TableCell<FlowItem, FlowLine>() {
             @Override
             protected void updateItem(FlowLine item, boolean empty) {
                 super.updateItem(item, empty);
@@ -87,16 +52,30 @@ public final class FlowTableView extends TableView<FlowLine> {
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         });
-        TableColumn<FlowLine, FlowLine> lane = column("Start tag S against virtual time V (band: V to V+T)", 380);
+        TableColumn<FlowItem, FlowLine> lane = column("Start tag S against virtual time V (band: V to V+T)", 380);
         lane.setCellFactory(c -> new CanvasCell(this::drawLane));
         getColumns().setAll(java.util.List.of(fn, state, queue, inFlight, lane));
     }
 
     static String stateText(FlowState s) { return FunctionPalette.stateText(s); }
 
-    private static TableColumn<FlowLine, FlowLine> column(String title, double width) {
-        TableColumn<FlowLine, FlowLine> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+    private static final Color[] STATE_COLOURS = {Color.web(FunctionPalette.ACTIVE), Color.web(FunctionPalette.THROTTLED),
+        Color.web(FunctionPalette.INACTIVE)};
+    private final java.util.Map<Integer, Color> colours = new java.util.HashMap<>();
+
+    private Color colour(int fn) {
+        return colours.computeIfAbsent(fn, f -> Color.web(FunctionPalette.colour(f)));
+    }
+
+    /** After a change of font scale: row height and cells follow. */
+    public void restyle() {
+        setFixedCellSize(Math.round(26 * style.scale()));
+        refresh();
+    }
+
+    private static TableColumn<FlowItem, FlowLine> column(String title, double width) {
+        TableColumn<FlowItem, FlowLine> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> f.getValue().line());
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;
@@ -113,7 +92,7 @@ public final class FlowTableView extends TableView<FlowLine> {
         double numW = 44 * style.scale();
         g.fillText(Integer.toString(q), numW - 4, h / 2);
         double barW = (w - numW - 4) * Math.min(1, (double) q / Math.max(1, item.maxQueue()));
-        g.setFill(Color.web(FunctionPalette.colour(item.flow().fn())));
+        g.setFill(colour(item.flow().fn()));
         if (q > 0) g.fillRect(numW, h * 0.2, Math.max(2, barW), h * 0.6);
     }
 
@@ -150,7 +129,7 @@ public final class FlowTableView extends TableView<FlowLine> {
         if (!Double.isNaN(s) && (backlogged || item.flow().state() != FlowState.INACTIVE)) {
             double xs = pad + sc.share(s) * span;
             double r = Math.min(h / 2 - 2, 7 * style.scale());
-            g.setFill(Color.web(FunctionPalette.state(item.flow().state())));
+            g.setFill(STATE_COLOURS[item.flow().state().ordinal()]);
             g.fillPolygon(new double[] {xs - r, xs, xs + r, xs}, new double[] {h / 2, h / 2 - r, h / 2, h / 2 + r}, 4);
             g.setStroke(style.strong());
             g.setLineWidth(1);
@@ -162,8 +141,74 @@ public final class FlowTableView extends TableView<FlowLine> {
         g.fillText(txt, w - 2, h / 2);
     }
 
+    /** The function's colour and name; nodes made once per cell. */
+    private static final class FunctionCell extends TableCell<FlowItem, FlowLine> {
+        private final Region chip = new Region();
+        private final Label name = new Label();
+        private final HBox box = new HBox(6, chip, name);
+        private int fn = -1;
+
+        FunctionCell() {
+            chip.setMinSize(12, 12);
+            chip.setPrefSize(12, 12);
+            chip.setMaxSize(12, 12);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(FlowLine item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            if (item.flow().fn() != fn) {
+                fn = item.flow().fn();
+                chip.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                        Color.web(FunctionPalette.colour(fn)), null, null)));
+                chip.setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(Color.web("#1b1f24"),
+                        javafx.scene.layout.BorderStrokeStyle.SOLID, null, javafx.scene.layout.BorderWidths.DEFAULT)));
+            }
+            name.setText(item.flow().function());
+            setGraphic(box);
+        }
+    }
+
+    /** The state as a chip: colour and text and shape; the colour comes from a pseudo-class. */
+    private static final class StateCell extends TableCell<FlowItem, FlowLine> {
+        private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("active");
+        private static final javafx.css.PseudoClass THROTTLED = javafx.css.PseudoClass.getPseudoClass("throttled");
+        private static final javafx.css.PseudoClass INACTIVE = javafx.css.PseudoClass.getPseudoClass("inactive");
+        private final Label chip = new Label();
+        private FlowState shown;
+
+        StateCell() {
+            chip.getStyleClass().add("state-chip");
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(FlowLine item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            FlowState s = item.flow().state();
+            if (s != shown) {
+                shown = s;
+                chip.setText(stateText(s));
+                chip.pseudoClassStateChanged(ACTIVE, s == FlowState.ACTIVE);
+                chip.pseudoClassStateChanged(THROTTLED, s == FlowState.THROTTLED);
+                chip.pseudoClassStateChanged(INACTIVE, s == FlowState.INACTIVE);
+            }
+            setGraphic(chip);
+        }
+    }
+
     /** A table cell that draws its row on a canvas as wide as the column. */
-    private final class CanvasCell extends TableCell<FlowLine, FlowLine> {
+    private final class CanvasCell extends TableCell<FlowItem, FlowLine> {
         private final Canvas canvas = new Canvas();
         private final BiConsumer<GraphicsContext, FlowLine> painter;
 

@@ -3,7 +3,7 @@ package gpufaas.views.live;
 import gpufaas.views.style.ViewStyle;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -25,6 +25,15 @@ public final class LiveView extends BorderPane {
     private final Label flowsTitle = new Label();
     private long drawnRevision = -1;
     private long drawnStyle = -1;
+    private long lastHeavy;
+    /**
+     * While playing, the timeline redraws at most this often (30 a second) and the table and the
+     * residency map at most every {@link #HEAVY_EVERY_NANOS}; paused, everything redraws at once.
+     * Every frame still takes the latest snapshot; this only limits the software-rendered redraws.
+     */
+    static final long TIMELINE_EVERY_NANOS = 33_000_000;
+    static final long HEAVY_EVERY_NANOS = 200_000_000;
+    private long lastTimeline;
 
     public LiveView(LiveViewModel vm, ViewStyle style) {
         this.vm = vm;
@@ -45,7 +54,7 @@ public final class LiveView extends BorderPane {
         VBox flowsPane = new VBox(flowsHeader, flows);
         VBox.setVgrow(flows, Priority.ALWAYS);
 
-        ChoiceBox<String> window = new ChoiceBox<>();
+        ComboBox<String> window = new ComboBox<>();
         for (int s : LiveViewModel.WINDOWS_S) window.getItems().add(windowLabel(s));
         window.getSelectionModel().select(1);
         window.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
@@ -95,12 +104,20 @@ public final class LiveView extends BorderPane {
     /** Redraws what changed since the last call (FX thread, once per frame). */
     public void refresh() {
         if (drawnRevision == vm.revision() && drawnStyle == style.revision()) return;
+        boolean styleChanged = drawnStyle != style.revision();
+        long now = System.nanoTime();
+        boolean throttle = vm.playing() && !styleChanged;
+        if (throttle && now - lastTimeline < TIMELINE_EVERY_NANOS) return;
         drawnRevision = vm.revision();
         drawnStyle = style.revision();
+        lastTimeline = now;
+        timeline.draw();
+        if (throttle && now - lastHeavy < HEAVY_EVERY_NANOS) return;
+        lastHeavy = now;
+        vm.syncFlows();
         String vt = Double.isNaN(vm.virtualTime()) ? "" : String.format(Locale.ROOT, " · V = %.2f · T = %.2f",
                 vm.virtualTime(), vm.overrun());
         flowsTitle.setText("Flows" + (vm.policy().isEmpty() ? "" : " under " + vm.policy()) + vt);
-        timeline.draw();
         residency.refresh();
     }
 

@@ -15,8 +15,10 @@ public final class LiveViewModel {
     /** Timeline windows offered, in seconds of simulated time. */
     public static final List<Integer> WINDOWS_S = List.of(10, 60, 300, 1800);
 
-    public final ObservableList<FlowLine> flows = FXCollections.observableArrayList();
+    public final ObservableList<FlowItem> flows = FXCollections.observableArrayList();
     private List<FlowRow> flowRows = List.of();
+    private List<FlowLine> pendingLines = List.of();
+    private boolean playing;
     private final TimelineBuffer timeline = new TimelineBuffer(60_000_000L);
     private List<DeviceState> devices = List.of();
     private List<RunningInvocation> running = List.of();
@@ -45,9 +47,35 @@ public final class LiveViewModel {
         List<FlowLine> lines = new java.util.ArrayList<>(s.flows().size());
         for (FlowRow f : s.flows()) lines.add(new FlowLine(f, virtualTime, overrun, scale, maxQueue));
         flowRows = s.flows();
-        if (!flows.equals(lines)) flows.setAll(lines);
+        pendingLines = lines;
+        playing = s.status() == gpufaas.views.run.RunStatus.PLAYING;
         revision++;
     }
+
+    /**
+     * Puts the latest frame's flows into {@link #flows} (the table's items). The view calls it on
+     * its own schedule: every frame while paused, a few times a second while playing.
+     */
+    public void syncFlows() {
+        List<FlowLine> lines = pendingLines;
+        if (flows.size() > lines.size()) flows.remove(lines.size(), flows.size());
+        for (int i = 0; i < flows.size(); i++) flows.get(i).set(lines.get(i));
+        if (flows.size() < lines.size()) {
+            List<FlowItem> more = new java.util.ArrayList<>();
+            for (int i = flows.size(); i < lines.size(); i++) more.add(new FlowItem(lines.get(i)));
+            flows.addAll(more);
+        }
+    }
+
+    /** The table's rows as shown (after the latest {@link #syncFlows()}). */
+    public List<FlowLine> shownFlows() {
+        List<FlowLine> out = new java.util.ArrayList<>(flows.size());
+        for (FlowItem f : flows) out.add(f.get());
+        return out;
+    }
+
+    /** Whether the run was playing in the latest frame. */
+    public boolean playing() { return playing; }
 
     public void setWindowS(int seconds) { timeline.setWindowUs(seconds * 1_000_000L); }
 

@@ -1,13 +1,26 @@
 package gpufaas.views.live;
 
 import gpufaas.engine.device.MemoryLocation;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
+import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Paint;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +28,24 @@ import java.util.Locale;
 
 /**
  * A horizontal strip of memory with one block per container, each as wide as its footprint's
- * share of the strip's capacity. Blocks are nodes (style class {@code residency-block} plus
- * {@code loc-device}, {@code loc-moving-in}, {@code loc-moving-out} or {@code loc-host}) rebuilt
- * only when the containers change.
+ * share of the strip's capacity. Blocks are nodes with the style class {@code residency-block}
+ * and a pseudo-class for where the memory is ({@code :on-device}, {@code :moving-in},
+ * {@code :moving-out}, {@code :on-host}) and {@code :busy}. They are reused from frame to frame and
+ * painted in code (no CSS parsing per frame); only what changed is touched.
  */
 final class MemoryStrip extends Region {
+    static final PseudoClass ON_DEVICE = PseudoClass.getPseudoClass("on-device");
+    static final PseudoClass MOVING_IN = PseudoClass.getPseudoClass("moving-in");
+    static final PseudoClass MOVING_OUT = PseudoClass.getPseudoClass("moving-out");
+    static final PseudoClass ON_HOST = PseudoClass.getPseudoClass("on-host");
+    static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+
     private List<ContainerBlock> shown = List.of();
     private double capacityMb = 1;
-    private final List<StackPane> blocks = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
     private final double height;
+    private Font font = Font.font("DejaVu Sans", 11);
+    private final Tooltip tip = new Tooltip();
 
     MemoryStrip(String styleClass, double height) {
         this.height = height;
@@ -31,20 +53,54 @@ final class MemoryStrip extends Region {
         setMinHeight(height);
         setPrefHeight(height);
         setMaxHeight(height);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        Tooltip.install(this, tip);
+        setOnMouseMoved(e -> {
+            for (int i = 0; i < blocks.size() && i < shown.size(); i++) {
+                Block b = blocks.get(i);
+                if (b.isVisible() && b.getBoundsInParent().contains(e.getX(), e.getY())) {
+                    tip.setText(describe(shown.get(i)));
+                    return;
+                }
+            }
+            tip.setText(shown.isEmpty() ? "no containers" : "free");
+        });
     }
 
+    void setFontSize(double size) {
+        font = Font.font("DejaVu Sans", size);
+        for (Block b : blocks) b.label.setFont(font);
+    }
+
+    /** Shows {@code list}; nodes are reused and only changed blocks repainted. */
     void setBlocks(List<ContainerBlock> list, double capacity) {
         if (list.equals(shown) && capacity == capacityMb) return;
-        shown = List.copyOf(list);
-        capacityMb = Math.max(capacity, 1);
-        getChildren().clear();
-        blocks.clear();
-        for (ContainerBlock c : shown) {
-            StackPane b = block(c);
+        double cap = Math.max(capacity, 1);
+        boolean resized = cap != capacityMb || list.size() != shown.size();
+        while (blocks.size() < list.size()) {
+            Block b = new Block();
             blocks.add(b);
             getChildren().add(b);
         }
-        requestLayout();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (i < list.size()) {
+                ContainerBlock c = list.get(i);
+                if (i >= shown.size() || !c.equals(shown.get(i))) {
+                    b.show(c);
+                    if (i < shown.size() && c.memMb() != shown.get(i).memMb()) resized = true;
+                }
+                b.setVisible(true);
+            } else {
+                b.setVisible(false);
+            }
+        }
+        shown = List.copyOf(list);
+        capacityMb = cap;
+        if (resized) requestLayout();
     }
 
     List<ContainerBlock> shown() { return shown; }
@@ -54,11 +110,11 @@ final class MemoryStrip extends Region {
         double w = getWidth() - 2;
         double x = 1;
         for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (i >= shown.size()) continue;
             double bw = Math.max(3, shown.get(i).memMb() / capacityMb * w);
             if (x + bw > w + 1) bw = Math.max(0, w + 1 - x);
-            StackPane b = blocks.get(i);
             b.resizeRelocate(snapPositionX(x), 1, snapSizeX(bw), height - 2);
-            b.setVisible(bw > 0);
             x += bw;
         }
     }
@@ -66,42 +122,59 @@ final class MemoryStrip extends Region {
     @Override
     protected double computePrefWidth(double h) { return 200; }
 
-    private static StackPane block(ContainerBlock c) {
-        StackPane b = new StackPane();
-        b.getStyleClass().addAll("residency-block", locationClass(c.location()));
-        if (c.busy()) b.getStyleClass().add("busy");
-        String colour = FunctionPalette.colour(c.fn());
-        Color col = Color.web(colour);
-        String text = luminance(col) > 0.45 ? "#1b1f24" : "white";
-        String fill = switch (c.location()) {
-            case DEVICE -> colour;
-            case MOVING_IN, MOVING_OUT -> "linear-gradient(from 0px 0px to 10px 10px, repeat, " + colour + " 0%, " + colour
-                    + " 50%, rgba(255,255,255,0.85) 50%, rgba(255,255,255,0.85) 100%)";
-            case HOST -> toRgba(col, 0.22);
-        };
-        if (c.location() == MemoryLocation.HOST) text = "#1b1f24";
-        b.setStyle("-fx-background-color: " + fill + "; -fx-border-color: " + (c.location() == MemoryLocation.HOST ? colour : "#1b1f24")
-                + (c.location() == MemoryLocation.HOST ? "; -fx-border-width: 2" : ""));
-        Label l = new Label((c.busy() ? "▶ " : "") + c.function());
-        l.setStyle("-fx-text-fill: " + text + ";" + (c.location() == MemoryLocation.MOVING_IN || c.location() == MemoryLocation.MOVING_OUT
-                ? " -fx-background-color: rgba(255,255,255,0.85); -fx-text-fill: #1b1f24;" : ""));
-        l.setMinWidth(0);
-        l.setPadding(new Insets(0, 2, 0, 2));
-        StackPane.setAlignment(l, Pos.CENTER_LEFT);
-        b.getChildren().add(l);
-        b.setMinWidth(0);
-        Tooltip.install(b, new Tooltip(String.format(Locale.ROOT, "%s: container #%d, %,.0f MB, %s%s", c.function(), c.id(),
-                c.memMb(), where(c.location()), c.busy() ? ", running" : ", idle")));
-        return b;
+    /** One container's block: a painted region with its function's name. */
+    private final class Block extends Region {
+        final Text label = new Text();
+        ContainerBlock showing;
+
+        Block() {
+            getStyleClass().add("residency-block");
+            label.setTextOrigin(VPos.CENTER);
+            label.setFont(font);
+            label.setManaged(false);
+            getChildren().add(label);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+        }
+
+        void show(ContainerBlock c) {
+            MemoryLocation was = showing == null ? null : showing.location();
+            if (was != c.location()) {
+                pseudoClassStateChanged(ON_DEVICE, c.location() == MemoryLocation.DEVICE);
+                pseudoClassStateChanged(MOVING_IN, c.location() == MemoryLocation.MOVING_IN);
+                pseudoClassStateChanged(MOVING_OUT, c.location() == MemoryLocation.MOVING_OUT);
+                pseudoClassStateChanged(ON_HOST, c.location() == MemoryLocation.HOST);
+            }
+            if (showing == null || showing.busy() != c.busy()) pseudoClassStateChanged(BUSY, c.busy());
+            Color col = Color.web(FunctionPalette.colour(c.fn()));
+            Paint fill = switch (c.location()) {
+                case DEVICE -> col;
+                case MOVING_IN, MOVING_OUT -> new LinearGradient(0, 0, 10, 10, false, CycleMethod.REPEAT,
+                        new Stop(0, col), new Stop(0.5, col), new Stop(0.5, Color.WHITE), new Stop(1, Color.WHITE));
+                case HOST -> col.deriveColor(0, 1, 1, 0.22);
+            };
+            setBackground(new Background(new BackgroundFill(fill, CornerRadii.EMPTY, Insets.EMPTY)));
+            Color edge = c.location() == MemoryLocation.HOST ? col : Color.web("#1b1f24");
+            double bw = c.busy() ? 3 : (c.location() == MemoryLocation.HOST ? 2 : 1);
+            setBorder(new Border(new BorderStroke(edge, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(bw))));
+            boolean dark = c.location() == MemoryLocation.DEVICE && luminance(col) < 0.45;
+            label.setFill(dark ? Color.WHITE : Color.web("#1b1f24"));
+            label.setText((c.busy() ? "▶ " : "") + c.function());
+            showing = c;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            label.relocate(4, 0);
+            label.setLayoutY(getHeight() / 2);
+        }
     }
 
-    static String locationClass(MemoryLocation l) {
-        return switch (l) {
-            case DEVICE -> "loc-device";
-            case MOVING_IN -> "loc-moving-in";
-            case MOVING_OUT -> "loc-moving-out";
-            case HOST -> "loc-host";
-        };
+    static String describe(ContainerBlock c) {
+        return String.format(Locale.ROOT, "%s: container #%d, %,.0f MB, %s%s", c.function(), c.id(), c.memMb(),
+                where(c.location()), c.busy() ? ", running" : ", idle");
     }
 
     static String where(MemoryLocation l) {
@@ -115,10 +188,5 @@ final class MemoryStrip extends Region {
 
     private static double luminance(Color c) {
         return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
-    }
-
-    private static String toRgba(Color c, double a) {
-        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255), a);
     }
 }

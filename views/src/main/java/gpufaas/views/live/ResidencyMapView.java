@@ -41,6 +41,9 @@ public final class ResidencyMapView extends VBox {
             host = new MemoryStrip("residency-host", h);
             getStyleClass().add("residency-device");
             caption.getStyleClass().add("section-title");
+            caption.setWrapText(true);
+            device.setFontSize(11 * style.scale());
+            host.setFontSize(11 * style.scale());
             Label onDevice = new Label("device");
             onDevice.getStyleClass().add("residency-caption");
             Label onHost = new Label("host");
@@ -74,7 +77,6 @@ public final class ResidencyMapView extends VBox {
                     d.name(), d.kind(), d.usedMb(), d.memoryMb(), onDev.size() - moving, onDev.size() - moving == 1 ? "" : "s",
                     moving > 0 ? " · " + moving + " moving" : "", onHost.size(), d.inFlight(), d.dMax(), d.evictions(),
                     d.swapsOut(), d.prefetches()));
-            caption.setWrapText(true);
             device.setBlocks(onDev, d.memoryMb());
             host.setBlocks(onHost, Math.max(d.memoryMb(), hostMb));
         }

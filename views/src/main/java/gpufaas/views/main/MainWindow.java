@@ -288,7 +288,7 @@ public final class MainWindow {
         root.getStyleClass().remove("presenter");
         if (presenter) root.getStyleClass().add("presenter");
         style.set(dark, presenter ? 1.5 : 1.0);
-        liveView.flows().refresh();
+        liveView.flows().restyle();
         refreshVisible(true);
     }
 

@@ -62,9 +62,13 @@ class DecisionLogTest {
     void viewModel_filtersAppendsAndExplainsTheSelection() {
         DecisionsViewModel vm = new DecisionsViewModel();
         vm.append(List.of(rec(1, "fft", StartType.WARM, List.of()), rec(2, "lud", StartType.COLD, List.of())), false);
+        vm.sync();
+        assertThat(vm.visible).hasSize(2);
         vm.query.set("cold");
         assertThat(vm.visible).extracting(DecisionRecord::seq).containsExactly(2L);
         vm.append(List.of(rec(3, "fft", StartType.COLD, List.of()), rec(4, "fft", StartType.WARM, List.of())), false);
+        assertThat(vm.visible).as("a hidden tab is not updated").hasSize(1);
+        vm.sync();
         assertThat(vm.visible).extracting(DecisionRecord::seq).containsExactly(2L, 3L);
         vm.selected.set(vm.visible.get(1));
         assertThat(vm.explanation.get()).contains("invocation #103 of fft");
