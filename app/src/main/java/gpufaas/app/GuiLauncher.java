@@ -18,6 +18,7 @@ final class GuiLauncher {
     static String displayProblem() {
         String forced = System.getProperty(DISPLAY_PROPERTY);
         if ("none".equals(forced)) return noDisplay();
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform", ""))) return null; // headless on purpose
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (!os.contains("linux")) return null;
         String x = System.getenv("DISPLAY");

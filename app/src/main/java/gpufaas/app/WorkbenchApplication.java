@@ -12,8 +12,28 @@ public final class WorkbenchApplication extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow w = new MainWindow(stage, GuiServices.create(), WorkbenchSettings.in(configDir()));
+        String trace = System.getenv("WORKBENCH_STARTUP_TRACE");
+        if (trace != null && !trace.isBlank()) traceStartup(w, "exit".equals(trace.trim()));
         stage.show();
         w.openInitialExperiment();
+    }
+
+    /**
+     * WORKBENCH_STARTUP_TRACE=1 prints how long after the process started the window showed the
+     * loaded experiment; =exit also closes the window then (measuring start-up).
+     */
+    private static void traceStartup(MainWindow w, boolean exit) {
+        w.transport().status.addListener((o, a, b) -> {
+            if (b != gpufaas.views.run.RunStatus.READY || a == b) return;
+            long ms = ProcessHandle.current().info().startInstant()
+                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+            System.err.println("startup: window showing " + w.experiment().name.get() + ", ready to run, " + ms
+                    + " ms after the process started");
+            if (exit) {
+                w.close();
+                javafx.application.Platform.exit();
+            }
+        });
     }
 
     /** $WORKBENCH_CONFIG_DIR, else $XDG_CONFIG_HOME/gpufaas-workbench, else ~/.config/gpufaas-workbench. */

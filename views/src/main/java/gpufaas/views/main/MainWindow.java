@@ -63,9 +63,10 @@ public final class MainWindow {
     private final TeachingViewModel teachingVm;
 
     private final LiveView liveView;
-    private final LatencyView latencyView;
-    private final CompareView compareView;
-    private final DecisionsView decisionsView;
+    /** Built when their tab is first shown: the window opens faster (JFreeChart loads only then). */
+    private LatencyView latencyView;
+    private CompareView compareView;
+    private DecisionsView decisionsView;
     private final TabPane tabs = new TabPane();
     private final Map<WorkbenchTab, Tab> tabOf = new EnumMap<>(WorkbenchTab.class);
     private final BorderPane root = new BorderPane();
@@ -87,16 +88,16 @@ public final class MainWindow {
         this.compareVm = new CompareViewModel(compareRunner);
 
         liveView = new LiveView(liveVm, style);
-        latencyView = new LatencyView(latencyVm, style);
-        compareView = new CompareView(compareVm, style, ExperimentViewModel.policyNames(), this::compare, this::overlayCompare);
-        decisionsView = new DecisionsView(decisionsVm);
         tab(WorkbenchTab.LIVE, liveView);
-        tab(WorkbenchTab.LATENCY, latencyView);
-        tab(WorkbenchTab.COMPARE, compareView);
-        tab(WorkbenchTab.DECISIONS, decisionsView);
+        tab(WorkbenchTab.LATENCY, null);
+        tab(WorkbenchTab.COMPARE, null);
+        tab(WorkbenchTab.DECISIONS, null);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshVisible(true));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            ensureContent(selected());
+            refreshVisible(true);
+        });
 
         ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment);
         TeachingView teachingView = new TeachingView(teachingVm, this::loadLesson);
@@ -161,7 +162,7 @@ public final class MainWindow {
         long t0 = System.nanoTime();
         FrameUpdate u = session.mailbox().drain();
         if (u != null) apply(u);
-        if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView.refresh();
+        if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView().refresh();
         refreshVisible(false);
         frames++;
         frameStats.frame(now, System.nanoTime() - t0);
@@ -182,9 +183,9 @@ public final class MainWindow {
     private void refreshVisible(boolean force) {
         switch (selected()) {
             case LIVE -> liveView.refresh();
-            case LATENCY -> latencyView.refresh(force);
-            case COMPARE -> compareView.refresh();
-            case DECISIONS -> decisionsView.refresh();
+            case LATENCY -> latencyView().refresh(force);
+            case COMPARE -> compareView().refresh();
+            case DECISIONS -> decisionsView().refresh();
         }
     }
 
@@ -195,6 +196,7 @@ public final class MainWindow {
     }
 
     public void select(WorkbenchTab t) {
+        ensureContent(t);
         tabs.getSelectionModel().select(tabOf.get(t));
         refreshVisible(true);
     }
@@ -338,9 +340,38 @@ public final class MainWindow {
 
     public LiveView liveView() { return liveView; }
 
-    public DecisionsView decisionsView() { return decisionsView; }
+    public DecisionsView decisionsView() {
+        if (decisionsView == null) {
+            decisionsView = new DecisionsView(decisionsVm);
+            tabOf.get(WorkbenchTab.DECISIONS).setContent(decisionsView);
+        }
+        return decisionsView;
+    }
 
-    public LatencyView latencyView() { return latencyView; }
+    private CompareView compareView() {
+        if (compareView == null) {
+            compareView = new CompareView(compareVm, style, ExperimentViewModel.policyNames(), this::compare, this::overlayCompare);
+            tabOf.get(WorkbenchTab.COMPARE).setContent(compareView);
+        }
+        return compareView;
+    }
+
+    private void ensureContent(WorkbenchTab t) {
+        switch (t) {
+            case LIVE -> { }
+            case LATENCY -> latencyView();
+            case COMPARE -> compareView();
+            case DECISIONS -> decisionsView();
+        }
+    }
+
+    public LatencyView latencyView() {
+        if (latencyView == null) {
+            latencyView = new LatencyView(latencyVm, style);
+            tabOf.get(WorkbenchTab.LATENCY).setContent(latencyView);
+        }
+        return latencyView;
+    }
 
     public FrameStats frameStats() { return frameStats; }
 
@@ -351,5 +382,8 @@ public final class MainWindow {
     public RunPlan loaded() { return loaded; }
 
     /** The node of a tab's content (for PNG export of one chart area). */
-    public javafx.scene.Node content(WorkbenchTab t) { return tabOf.get(t).getContent(); }
+    public javafx.scene.Node content(WorkbenchTab t) {
+        ensureContent(t);
+        return tabOf.get(t).getContent();
+    }
 }
