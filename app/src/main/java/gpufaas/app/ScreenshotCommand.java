@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 @Command(name = "screenshot", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Renders the real main window headless after --at seconds of simulated time and writes it as PNG.",
-            "Input: --preset NAME or --experiment FILE.json."})
+            "Input: --preset NAME, --experiment FILE.json or --lesson N."})
 final class ScreenshotCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -62,6 +62,10 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", description = "window size in pixels (default: 1600x1000)")
     String size = "1600x1000";
 
+    @Option(names = "--lesson", paramLabel = "N", description = "load lesson N (its preset, policy, parameters and "
+            + "breakpoints) and show the teaching panel; the run stops at the lesson's first breakpoint or at --at")
+    Integer lesson;
+
     @Option(names = "--presenter", description = "presenter mode (large fonts)")
     boolean presenter;
 
@@ -73,8 +77,13 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((preset == null) == (experiment == null)) {
-            throw BadInputException.of("screenshot", "give exactly one input: --preset NAME or --experiment FILE.json");
+        int inputs = (preset != null ? 1 : 0) + (experiment != null ? 1 : 0) + (lesson != null ? 1 : 0);
+        if (inputs != 1) {
+            throw BadInputException.of("screenshot", "give exactly one input: --preset NAME, --experiment FILE.json or --lesson N");
+        }
+        int lessons = gpufaas.views.teaching.Lessons.all().size();
+        if (lesson != null && (lesson < 1 || lesson > lessons)) {
+            throw new BadInputException("--lesson", 0, null, "must be 1.." + lessons + ", got " + lesson);
         }
         if (preset != null) Presets.bytes(preset);
         if (experiment != null && !Files.isRegularFile(experiment)) {
@@ -118,11 +127,17 @@ final class ScreenshotCommand implements Callable<Integer> {
             return win;
         });
         String problem = onFx(() -> {
-            if (preset != null) w.experiment().loadPreset(preset);
-            else if (!w.experiment().loadFile(experiment)) return w.experiment().problem.get();
+            if (lesson != null) {
+                w.loadLesson(gpufaas.views.teaching.Lessons.all().get(lesson - 1));
+                w.showTeaching(true);
+            } else if (preset != null) {
+                w.experiment().loadPreset(preset);
+            } else if (!w.experiment().loadFile(experiment)) {
+                return w.experiment().problem.get();
+            }
             if (policy != null) w.experiment().policy.set(policy);
             w.teaching().presenter.set(presenter);
-            if (at > 0) w.teaching().atSeconds.set(String.format(Locale.ROOT, "%.6f", at));
+            if (at > 0) w.teaching().atSeconds.set(java.math.BigDecimal.valueOf(at).stripTrailingZeros().toPlainString());
             w.transport().maxSpeed.set(true);
             return w.loadExperiment() ? null : w.experiment().problem.get();
         });

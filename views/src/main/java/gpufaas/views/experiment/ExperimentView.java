@@ -171,7 +171,7 @@ public final class ExperimentView extends VBox {
         Button remove = new Button("Remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeFunction(table.getSelectionModel().getSelectedItem()));
-        HBox buttons = new HBox(6, new Label("catalog"), catalog, add, remove);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, new Label("catalog"), catalog, add, remove);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox details = new VBox(4);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showArrival(details, b));
@@ -263,9 +263,9 @@ public final class ExperimentView extends VBox {
         migProfile.disableProperty().bind(vm.mig.not());
         TextField cpu = field(vm.cpuCores);
         GridPane g = form("GPU profile", gpu, "GPUs", count, "CPU cores", cpu);
-        HBox mpsRow = new HBox(8, mps, new Label("thread %"), pct);
+        javafx.scene.layout.FlowPane mpsRow = new javafx.scene.layout.FlowPane(8, 4, mps, new Label("thread %"), pct);
         mpsRow.setAlignment(Pos.CENTER_LEFT);
-        HBox migRow = new HBox(8, mig, new Label("profile"), migProfile);
+        javafx.scene.layout.FlowPane migRow = new javafx.scene.layout.FlowPane(8, 4, mig, new Label("profile"), migProfile);
         migRow.setAlignment(Pos.CENTER_LEFT);
         return titled("Devices", new VBox(6, g, mpsRow, migRow), "devices-pane");
     }

@@ -41,7 +41,7 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
             r.validate();
             vm.preset.set("");
         });
-        base.setPrefWidth(100);
+        base.setPrefWidth(88);
 
         TableColumn<FunctionRowModel, ArrivalKind> arrival = new TableColumn<>("arrivals");
         arrival.setCellValueFactory(c -> c.getValue().arrival);
@@ -51,7 +51,7 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
             e.getRowValue().validate();
             vm.preset.set("");
         });
-        arrival.setPrefWidth(90);
+        arrival.setPrefWidth(82);
 
         TableColumn<FunctionRowModel, String> problem = new TableColumn<>("problem");
         problem.setCellValueFactory(c -> c.getValue().problem);
@@ -67,13 +67,13 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
         problem.setPrefWidth(200);
 
         getColumns().setAll(List.of(
-                text("name", r -> r.name, 110, vm),
+                text("name", r -> r.name, 96, vm),
                 base,
-                text("warm ms", r -> r.warmMs, 70, vm),
-                text("cold ms", r -> r.coldMs, 70, vm),
-                text("mem MB", r -> r.memMb, 70, vm),
+                text("warm ms", r -> r.warmMs, 64, vm),
+                text("cold ms", r -> r.coldMs, 64, vm),
+                text("MB", r -> r.memMb, 56, vm),
                 arrival,
-                text("rate /s", r -> r.ratePerS, 70, vm),
+                text("rate/s", r -> r.ratePerS, 60, vm),
                 problem));
     }
 

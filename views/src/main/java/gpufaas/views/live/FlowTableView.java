@@ -52,7 +52,7 @@ public final class FlowTableView extends TableView<FlowItem> {
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         });
-        TableColumn<FlowItem, FlowLine> lane = column("Start tag S against virtual time V (band: V to V+T)", 380);
+        TableColumn<FlowItem, FlowLine> lane = column("Start tag S against V (band: V to V+T)", 380);
         lane.setCellFactory(c -> new CanvasCell(this::drawLane));
         getColumns().setAll(java.util.List.of(fn, state, queue, inFlight, lane));
     }
@@ -129,11 +129,19 @@ public final class FlowTableView extends TableView<FlowItem> {
         if (!Double.isNaN(s) && (backlogged || item.flow().state() != FlowState.INACTIVE)) {
             double xs = pad + sc.share(s) * span;
             double r = Math.min(h / 2 - 2, 7 * style.scale());
-            g.setFill(STATE_COLOURS[item.flow().state().ordinal()]);
-            g.fillPolygon(new double[] {xs - r, xs, xs + r, xs}, new double[] {h / 2, h / 2 - r, h / 2, h / 2 + r}, 4);
-            g.setStroke(style.strong());
-            g.setLineWidth(1);
-            g.strokePolygon(new double[] {xs - r, xs, xs + r, xs}, new double[] {h / 2, h / 2 - r, h / 2, h / 2 + r}, 4);
+            double[] px = {xs - r, xs, xs + r, xs};
+            double[] py = {h / 2, h / 2 - r, h / 2, h / 2 + r};
+            if (item.flow().queued() > 0) {
+                g.setFill(STATE_COLOURS[item.flow().state().ordinal()]);
+                g.fillPolygon(px, py, 4);
+                g.setStroke(style.strong());
+                g.setLineWidth(1);
+            } else {
+                // not backlogged (nothing queued): its tag does not take part in V; drawn hollow
+                g.setStroke(STATE_COLOURS[item.flow().state().ordinal()]);
+                g.setLineWidth(2);
+            }
+            g.strokePolygon(px, py, 4);
         }
         g.setFill(style.text());
         g.setTextAlign(TextAlignment.RIGHT);

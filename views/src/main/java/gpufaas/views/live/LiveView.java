@@ -47,7 +47,9 @@ public final class LiveView extends BorderPane {
         residency.setId("residency-map");
 
         flowsTitle.getStyleClass().add("pane-title");
-        HBox flowsHeader = new HBox(12, flowsTitle, spacer(), legendChip("● Active", "state-active"),
+        Label tags = new Label("◆ S of a flow with queued work  ◇ nothing queued");
+        tags.getStyleClass().add("muted");
+        HBox flowsHeader = new HBox(12, flowsTitle, spacer(), tags, legendChip("● Active", "state-active"),
                 legendChip("‖ Throttled", "state-throttled"), legendChip("○ Inactive", "state-inactive"));
         flowsHeader.setAlignment(Pos.CENTER_LEFT);
         flowsHeader.getStyleClass().add("live-header");

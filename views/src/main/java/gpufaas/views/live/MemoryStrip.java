@@ -45,6 +45,7 @@ final class MemoryStrip extends Region {
     private final List<Block> blocks = new ArrayList<>();
     private final double height;
     private Font font = Font.font("DejaVu Sans", 11);
+    private boolean dark;
     private final Tooltip tip = new Tooltip();
 
     MemoryStrip(String styleClass, double height) {
@@ -68,6 +69,13 @@ final class MemoryStrip extends Region {
             }
             tip.setText(shown.isEmpty() ? "no containers" : "free");
         });
+    }
+
+    /** Light text on host blocks in the dark theme. */
+    void setDark(boolean on) {
+        if (on == dark) return;
+        dark = on;
+        for (int i = 0; i < shown.size() && i < blocks.size(); i++) blocks.get(i).show(shown.get(i));
     }
 
     void setFontSize(double size) {
@@ -156,11 +164,11 @@ final class MemoryStrip extends Region {
                 case HOST -> col.deriveColor(0, 1, 1, 0.22);
             };
             setBackground(new Background(new BackgroundFill(fill, CornerRadii.EMPTY, Insets.EMPTY)));
-            Color edge = c.location() == MemoryLocation.HOST ? col : Color.web("#1b1f24");
+            Color edge = c.location() == MemoryLocation.HOST ? col : (dark ? Color.web("#e6e9ee") : Color.web("#1b1f24"));
             double bw = c.busy() ? 3 : (c.location() == MemoryLocation.HOST ? 2 : 1);
             setBorder(new Border(new BorderStroke(edge, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(bw))));
-            boolean dark = c.location() == MemoryLocation.DEVICE && luminance(col) < 0.45;
-            label.setFill(dark ? Color.WHITE : Color.web("#1b1f24"));
+            boolean light = c.location() == MemoryLocation.DEVICE ? luminance(col) < 0.45 : (c.location() == MemoryLocation.HOST && dark);
+            label.setFill(light ? Color.WHITE : Color.web("#1b1f24"));
             label.setText((c.busy() ? "▶ " : "") + c.function());
             showing = c;
         }

@@ -44,6 +44,8 @@ public final class ResidencyMapView extends VBox {
             caption.setWrapText(true);
             device.setFontSize(11 * style.scale());
             host.setFontSize(11 * style.scale());
+            device.setDark(style.dark());
+            host.setDark(style.dark());
             Label onDevice = new Label("device");
             onDevice.getStyleClass().add("residency-caption");
             Label onHost = new Label("host");

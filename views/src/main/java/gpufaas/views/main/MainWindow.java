@@ -70,6 +70,8 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Map<WorkbenchTab, Tab> tabOf = new EnumMap<>(WorkbenchTab.class);
     private final BorderPane root = new BorderPane();
+    private final SplitPane centre;
+    private TabPane side;
     private final Scene scene;
     private final FrameStats frameStats = new FrameStats();
     private final AnimationTimer timer;
@@ -105,13 +107,13 @@ public final class MainWindow {
         experimentTab.setId("side-experiment");
         Tab teachingTab = new Tab("Teaching", new javafx.scene.control.ScrollPane(teachingView));
         teachingTab.setId("side-teaching");
-        TabPane side = new TabPane(experimentTab, teachingTab);
+        side = new TabPane(experimentTab, teachingTab);
         ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         side.getStyleClass().add("side-panel");
         side.setMinWidth(360);
-        SplitPane centre = new SplitPane(side, tabs);
+        centre = new SplitPane(side, tabs);
         centre.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);
 
@@ -189,6 +191,11 @@ public final class MainWindow {
         }
     }
 
+    /** Shows the Experiment (false) or the Teaching (true) panel on the left. */
+    public void showTeaching(boolean teaching) {
+        side.getSelectionModel().select(teaching ? 1 : 0);
+    }
+
     public WorkbenchTab selected() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         for (Map.Entry<WorkbenchTab, Tab> e : tabOf.entrySet()) if (e.getValue() == t) return e.getKey();
@@ -226,6 +233,7 @@ public final class MainWindow {
     }
 
     public void loadLesson(Lesson l) {
+        teachingVm.lesson.set(l);
         experimentVm.loadPreset(l.preset());
         experimentVm.policy.set(l.policy());
         for (Map.Entry<String, String> e : l.params().entrySet()) {
@@ -289,6 +297,7 @@ public final class MainWindow {
         boolean presenter = teachingVm.presenter.get();
         root.getStyleClass().remove("presenter");
         if (presenter) root.getStyleClass().add("presenter");
+        if (presenter != (style.scale() > 1)) centre.setDividerPositions(presenter ? 0.36 : 0.3);
         style.set(dark, presenter ? 1.5 : 1.0);
         liveView.flows().restyle();
         refreshVisible(true);

@@ -25,6 +25,9 @@ public final class TeachingView extends VBox {
         lessons.getItems().setAll(vm.lessons());
         lessons.setPrefHeight(170);
         lessons.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.lesson.set(b));
+        vm.lesson.addListener((o, a, b) -> {
+            if (b != lessons.getSelectionModel().getSelectedItem()) lessons.getSelectionModel().select(b);
+        });
         Button load = new Button("Load lesson");
         load.setId("load-lesson");
         load.disableProperty().bind(vm.lesson.isNull());

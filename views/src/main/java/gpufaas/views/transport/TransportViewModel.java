@@ -44,7 +44,7 @@ public final class TransportViewModel {
 
     private void sendSpeed() {
         Speed s = speed();
-        speedLabel.set(s.label());
+        speedLabel.set(Speed.of(SpeedScale.factorAt(speedPosition.get())).label());
         engine.accept(new EngineCommand.SetSpeed(s));
     }
 
