@@ -56,7 +56,7 @@ public final class RunMetrics implements EngineListener {
         double gp = 0;
         for (Device d : devices) if (d.kind == DeviceKind.GPU) { gp = d.profile.pricePerSecond() * d.computeShare; break; }
         this.gpuPrice = gp;
-        this.cpuPrice = cpuPriceOf(cfg);
+        this.cpuPrice = EngineEstimates.cpuPriceOf(cfg);
         this.fns = fns;
         this.devices = devices;
         int n = fns.size();
@@ -216,7 +216,7 @@ public final class RunMetrics implements EngineListener {
             gpuBusy += b;
             cost += b / 1e6 * d.profile.pricePerSecond() * d.computeShare;
         }
-        cost += cpuBusyMs[0] / 1000.0 * cpuPriceOf(cfg);
+        cost += cpuBusyMs[0] / 1000.0 * EngineEstimates.cpuPriceOf(cfg);
         double util = gpuCount == 0 || endUs == 0 ? 0 : (double) gpuBusy / ((double) gpuCount * endUs);
         double slo = sloArrived == 0 ? Double.NaN : (double) sloOnTime / sloArrived;
         double mean = c == 0 ? Double.NaN : e2eTotal / c;
@@ -238,11 +238,5 @@ public final class RunMetrics implements EngineListener {
                 arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT,
                 endS == 0 ? 0 : onTimeT / endS, onTimeT == 0 ? Double.NaN : cost / onTimeT,
                 wallMs, events, List.copyOf(rows));
-    }
-
-    /** The server's CPU core-second price: from the GPU profile, or the default without GPUs. */
-    static double cpuPriceOf(EngineConfig cfg) {
-        var p = cfg.hardware().profile();
-        return p == null ? gpufaas.engine.device.DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND : p.cpuPricePerSecond();
     }
 }
