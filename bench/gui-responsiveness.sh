@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the GUI responsiveness harness (gpufaas.bench.GuiResponsivenessRun) headless on the reactor's
 # own classes (target/classes of every module first, so a stale jar in ~/.m2 cannot stand in).
-#   bench/gui-responsiveness.sh [events-per-second=20000] [seconds-per-tab=30] [tabs=live]
+#   bench/gui-responsiveness.sh [events-per-second=20000] [seconds-per-tab=30] [tabs=live] [warm-up-seconds=20]
 # Build first: mvn -q -B install -DskipTests
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

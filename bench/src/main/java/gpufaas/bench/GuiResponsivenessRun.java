@@ -25,14 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * interval between frame-timer pulses, the time each frame spends applying its snapshot, stalls
  * (an interval above 50 ms), and how long a task posted to the FX thread waits (a probe every 10 ms).
  * <pre>
- * bench/gui-responsiveness.sh [events-per-second=20000] [seconds-per-tab=30] [tabs=live,decisions,latency]
+ * bench/gui-responsiveness.sh [events-per-second=20000] [seconds-per-tab=30] [tabs=live,decisions,latency] [warm-up-seconds=20]
  * </pre>
- * The workload: 200 Azure-like functions on 8 simulated H100s (D=4), an hour of arrivals, so the
+ * The workload: 200 Azure-like functions on 8 simulated H100s (D=4), four hours of arrivals, so the
  * live view shows 200 flow rows, 32 timeline lanes and hundreds of containers.
  */
 public final class GuiResponsivenessRun {
     static final String EXPERIMENT = """
-            { "name": "gui-load", "seed": 7, "duration_s": 3600,
+            { "name": "gui-load", "seed": 7, "duration_s": 14400,
               "workload": { "azure_like": { "functions": 200, "offered_load": 0.85 } },
               "devices": { "gpu": "h100", "count": 8 },
               "policy": "mqfq-sticky", "params": { "D": 4 } }
@@ -53,6 +53,7 @@ public final class GuiResponsivenessRun {
         double rate = args.length > 0 ? Double.parseDouble(args[0]) : 20_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String[] tabs = (args.length > 2 ? args[2] : "live").split(",");
+        int warmupS = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Headless.use(1920, 1200);
         CompletableFuture<Void> up = new CompletableFuture<>();
         Platform.startup(() -> up.complete(null));
@@ -73,10 +74,11 @@ public final class GuiResponsivenessRun {
             w.transport().play();
             return null;
         });
-        System.out.printf(Locale.ROOT, "GUI responsiveness: %s engine events/s cap, %d s per tab, window 1600x1000, %d cores, Java %s%n",
-                fmt(rate), seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "GUI responsiveness: %s engine events/s cap, %d s per tab after %d s of warm-up, window 1600x1000, "
+                + "%d cores, Java %s%n", fmt(rate), seconds, warmupS, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         System.out.println("tab        events/s  frames  interval p50/p99/max ms  apply p50/p99/max ms  stalls>50ms  probe p50/p99/max ms  dropped");
-        Thread.sleep(3000); // warm-up
+        Thread.sleep(warmupS * 1000L); // warm-up: the JIT compiles JavaFX's and our hot code meanwhile
         boolean ok = true;
         for (String t : tabs) ok &= measure(w, WorkbenchTab.parse(t.trim()), seconds);
         onFx(() -> {

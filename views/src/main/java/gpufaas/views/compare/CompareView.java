@@ -132,14 +132,17 @@ public final class CompareView extends BorderPane {
     private static TableColumn<CompareRow, Number> num(String title, Function<CompareRow, Double> f, int digits) {
         TableColumn<CompareRow, Number> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Number v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null || Double.isNaN(v.doubleValue()) ? (empty ? null : "–")
-                        : String.format(Locale.ROOT, "%,." + digits + "f", v.doubleValue()));
-                setStyle("-fx-alignment: CENTER-RIGHT;");
-            }
+        c.setCellFactory(col -> {
+            TableCell<CompareRow, Number> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(Number v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty || v == null || Double.isNaN(v.doubleValue()) ? (empty ? null : "–")
+                            : String.format(Locale.ROOT, "%,." + digits + "f", v.doubleValue()));
+                }
+            };
+            cell.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            return cell;
         });
         c.setPrefWidth(100);
         return c;

@@ -25,6 +25,7 @@ public final class DecisionsView extends BorderPane {
     private final DecisionsViewModel vm;
     private final TableView<DecisionRecord> table;
     private int shownSize = -1;
+    private long lastSync;
 
     public DecisionsView(DecisionsViewModel vm) {
         this.vm = vm;
@@ -83,6 +84,10 @@ public final class DecisionsView extends BorderPane {
 
     /** Keeps the newest decision in view while following (FX thread, once per frame). */
     public void refresh() {
+        // a few steps' decisions show at once; a playing run's stream is taken in every quarter second
+        long now = System.nanoTime();
+        if (vm.pendingCount() > 8 && now - lastSync < 250_000_000L) return;
+        lastSync = now;
         vm.sync();
         int n = vm.visible.size();
         if (n != shownSize) {

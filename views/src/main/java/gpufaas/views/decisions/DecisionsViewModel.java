@@ -77,4 +77,7 @@ public final class DecisionsViewModel {
     }
 
     public int size() { return log.size(); }
+
+    /** Decisions appended but not yet in {@link #visible}. */
+    public int pendingCount() { return pending.size(); }
 }

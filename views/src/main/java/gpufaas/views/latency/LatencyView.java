@@ -23,7 +23,8 @@ import java.util.Locale;
  * and only while the tab shows.
  */
 public final class LatencyView extends BorderPane {
-    private static final long MIN_REFRESH_NANOS = 200_000_000;
+    /** Charts are refilled at most this often unless forced (JFreeChart repaints the whole chart each time). */
+    private static final long MIN_REFRESH_NANOS = 2_000_000_000L;
 
     private final LatencyViewModel vm;
     private final ViewStyle style;
@@ -81,7 +82,7 @@ public final class LatencyView extends BorderPane {
         refresh(true);
     }
 
-    /** Refills the charts if the data changed (FX thread); at most five times a second unless forced. */
+    /** Refills the charts if the data changed (FX thread); at most every two seconds unless forced. */
     public void refresh(boolean force) {
         long now = System.nanoTime();
         if (!force && now - lastDraw < MIN_REFRESH_NANOS) return;

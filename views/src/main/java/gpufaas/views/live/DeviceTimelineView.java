@@ -4,10 +4,14 @@ import gpufaas.views.style.ViewStyle;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,37 +19,60 @@ import java.util.Map;
 /**
  * The device timeline: one band per device (GPU, MIG instance, CPU pool) split into lanes, one per
  * token slot; each lane shows what ran over the chosen window of simulated time, coloured by
- * function, with container starts hatched, prefetches striped, and markers above the band for cold
- * starts, memory moves and evictions. Drawn on a canvas once per frame from the view model.
+ * function, container starts with vertical stripes, prefetches with horizontal stripes, and markers
+ * above the band for cold starts (▼), memory moving to the host (↑) or to the device (↓) and
+ * evictions (×). The bands are painted into a pixel buffer shown as one image (cheap for JavaFX's
+ * software renderer however many stretches there are); the words are drawn on a canvas above it.
  */
 public final class DeviceTimelineView extends Region {
+    private static final String[] LEGEND = {"running (colour: function)", "container start", "prefetch", "cold start",
+        "to host", "to device", "eviction"};
+
     private final LiveViewModel vm;
     private final ViewStyle style;
-    private final Canvas canvas = new Canvas();
-    /** function colours parsed once (parsing a colour per segment per frame is measurable) */
-    private final java.util.ArrayList<Color> colours = new java.util.ArrayList<>();
-    private final java.util.ArrayList<Color> pale = new java.util.ArrayList<>();
-    private final java.util.ArrayList<Color> darker = new java.util.ArrayList<>();
+    private final ImageView image = new ImageView();
+    /** device names (left of the plot) and the legend (below it): redrawn only when the layout changes */
+    private final Canvas words = new Canvas();
+    private final Canvas legend = new Canvas();
+    /** the time axis' labels: a thin strip redrawn with the plot */
+    private final Canvas axis = new Canvas();
+    private String wordsDrawn = "";
+    private PixelRaster raster = new PixelRaster();
+    private WritableImage buffer;
+    private final List<int[]> colours = new ArrayList<>();
     private double[] legendWidths;
     private long legendStyle = -1;
 
     public DeviceTimelineView(LiveViewModel vm, ViewStyle style) {
         this.vm = vm;
         this.style = style;
-        getChildren().add(canvas);
+        image.setSmooth(false);
+        axis.setManaged(false);
+        legend.setManaged(false);
+        image.setManaged(false);
+        getChildren().addAll(image, words, axis, legend);
         getStyleClass().add("device-timeline");
         setMinHeight(80);
     }
+
+    private double width;
+    private double height;
 
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (width != w || height != h) {
+            width = w;
+            height = h;
             draw();
         }
+    }
+
+    private static void place(Canvas c, double x, double y, double w, double h) {
+        if (c.getWidth() != w) c.setWidth(w);
+        if (c.getHeight() != h) c.setHeight(h);
+        if (c.getLayoutX() != x || c.getLayoutY() != y) c.relocate(x, y);
     }
 
     @Override
@@ -56,41 +83,68 @@ public final class DeviceTimelineView extends Region {
         return Math.max(120, rows + 50 * s);
     }
 
+    /** Function {@code fn}'s colours: {plain, pale (35 % over the background), darker}. */
+    private int[] colour(int fn, int background) {
+        int k = Math.floorMod(fn, 64);
+        while (colours.size() <= k) colours.add(null);
+        int[] c = colours.get(k);
+        if (c == null || c[3] != background) {
+            int plain = PixelRaster.rgb(FunctionPalette.colour(k));
+            if (style.dark() && plain == 0xff000000) plain = 0xffe6e9ee;
+            c = new int[] {plain, PixelRaster.blend(plain, background, 0.35), PixelRaster.darker(plain), background};
+            colours.set(k, c);
+        }
+        return c;
+    }
+
+    private static int argb(javafx.scene.paint.Color c) {
+        return 0xff000000 | ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
     /** Redraws from the view model (FX thread). */
     public void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        double s = style.scale();
-        g.setFill(style.background());
-        g.fillRect(0, 0, w, h);
-        List<DeviceState> devices = vm.devices();
+        int w = (int) width;
+        int h = (int) height;
         if (w < 50 || h < 30) return;
+        place(words, 0, 0, w, h);
+        GraphicsContext g = words.getGraphicsContext2D();
+        double s = style.scale();
+        int bg = argb(style.background());
+        int gridColour = argb(style.grid());
+        int strong = argb(style.strong());
+        List<DeviceState> devices = vm.devices();
         if (devices.isEmpty()) {
+            g.clearRect(0, 0, w, h);
+            axis.getGraphicsContext2D().clearRect(0, 0, axis.getWidth(), axis.getHeight());
+            legend.getGraphicsContext2D().clearRect(0, 0, legend.getWidth(), legend.getHeight());
+            image.setVisible(false);
+            wordsDrawn = "";
             g.setFill(style.muted());
             g.setFont(style.font(13));
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("Load an experiment to see what runs on each device.", 12, h / 2);
+            g.fillText("Load an experiment to see what runs on each device.", 12, h / 2.0);
             return;
         }
-        double labelW = Math.min(w * 0.3, 150 * s);
-        double axisH = 22 * s;
-        double legendH = 24 * s;
-        double markerH = 14 * s;
-        double gap = 6;
+        image.setVisible(true);
+        int labelW = (int) Math.min(w * 0.3, 150 * s);
+        int axisH = (int) (22 * s);
+        int legendH = (int) (24 * s);
+        int markerH = (int) (14 * s);
+        int gap = 6;
         int[] lanes = lanesPerDevice(devices);
         int totalLanes = 0;
         for (int l : lanes) totalLanes += l;
         double avail = h - axisH - legendH - devices.size() * (markerH + gap) - 4;
-        double laneH = Math.max(2, Math.min(40 * s, avail / Math.max(1, totalLanes)));
+        int laneH = (int) Math.max(2, Math.min(40 * s, avail / Math.max(1, totalLanes)));
         long window = vm.windowUs();
         long now = vm.nowUs();
         long t0 = Math.max(0, now - window);
         long t1 = t0 + window;
-        double x0 = labelW;
-        double plotW = w - labelW - 10;
-        double[] rowTop = new double[devices.size()];
-        double y = 4;
+        int x0 = labelW;
+        int plotW = w - labelW - 10;
+        int[] rowTop = new int[devices.size()];
+        int y = 4;
         int maxIndex = 0;
         for (DeviceState d : devices) maxIndex = Math.max(maxIndex, d.index());
         int[] rowOf = new int[maxIndex + 1];
@@ -100,18 +154,31 @@ public final class DeviceTimelineView extends Region {
             rowTop[i] = y + markerH;
             y += markerH + lanes[i] * laneH + gap;
         }
-        double plotBottom = y;
-        // grid and axis
-        drawAxis(g, x0, plotW, plotBottom, t0, window, s);
-        // device labels and lane backgrounds
+        int plotBottom = y;
+        // the plot is a pixel buffer from x0 to the right edge, above the axis
+        raster.resize(w - x0, plotBottom);
+        raster.setOriginX(x0);
+        raster.clear(bg);
+        place(words, 0, 0, x0, plotBottom);
+        place(axis, 0, plotBottom, w, axisH);
+        place(legend, 0, h - legendH, w, legendH);
+        drawAxis(axis.getGraphicsContext2D(), x0, plotW, plotBottom, t0, window, s, gridColour, w, axisH);
+        StringBuilder sig = new StringBuilder().append(w).append('x').append(h).append('/').append(style.revision()).append('/')
+                .append(laneH);
+        for (int i = 0; i < devices.size(); i++) sig.append('/').append(devices.get(i).name()).append(':').append(lanes[i]);
+        boolean redrawWords = !sig.toString().equals(wordsDrawn);
+        if (redrawWords) {
+            wordsDrawn = sig.toString();
+            g.clearRect(0, 0, w, h);
+        }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         for (int i = 0; i < devices.size(); i++) {
             DeviceState d = devices.get(i);
-            double top = rowTop[i];
-            double bandH = lanes[i] * laneH;
-            g.setFill(style.grid());
-            g.fillRect(x0, top, plotW, bandH);
+            int top = rowTop[i];
+            int bandH = lanes[i] * laneH;
+            raster.fillRect(x0, top, x0 + plotW, top + bandH, gridColour);
+            if (!redrawWords) continue;
             g.setFill(style.text());
             g.setFont(style.bold(12));
             g.fillText(d.name(), 6, top + Math.min(bandH, 16 * s) / 2, labelW - 10);
@@ -121,59 +188,55 @@ public final class DeviceTimelineView extends Region {
                 g.fillText(d.kind() + " · D=" + d.dMax(), 6, top + 16 * s + 6 * s, labelW - 10);
             }
         }
-        // finished segments, merged when narrower than a pixel
-        double pxPerUs = plotW / window;
-        double[][] lastPx = new double[devices.size()][];
-        for (int i = 0; i < devices.size(); i++) {
-            lastPx[i] = new double[lanes[i]];
-            java.util.Arrays.fill(lastPx[i], -1);
-        }
+        double pxPerUs = (double) plotW / window;
         for (TimelineSegment seg : vm.timeline().allSegments()) {
             if (seg.toUs() < t0 || seg.fromUs() > t1) continue;
             int row = seg.device() < rowOf.length ? rowOf[seg.device()] : -1;
             if (row < 0 || seg.lane() >= lanes[row]) continue;
-            double a = x0 + (Math.max(seg.fromUs(), t0) - t0) * pxPerUs;
-            double b = x0 + (Math.min(seg.toUs(), t1) - t0) * pxPerUs;
-            if (b - a < 1) {
-                // narrower than a pixel: one pixel per lane and pixel column is enough
-                double px = Math.floor(a);
-                if (px <= lastPx[row][seg.lane()]) continue;
-                lastPx[row][seg.lane()] = px;
-                b = a + 1;
-            }
-            fillPhase(g, seg.phase(), seg.fn(), a, rowTop[row] + seg.lane() * laneH + 1, b - a, laneH - 2);
+            int a = x0 + (int) ((Math.max(seg.fromUs(), t0) - t0) * pxPerUs);
+            int b = x0 + (int) Math.round((Math.min(seg.toUs(), t1) - t0) * pxPerUs);
+            fillPhase(seg.phase(), seg.fn(), a, rowTop[row] + seg.lane() * laneH + 1, Math.max(a + 1, b), laneH - 2, bg);
         }
-        // what runs now
         for (RunningInvocation r : vm.running()) {
             int row = r.device() < rowOf.length ? rowOf[r.device()] : -1;
             if (row < 0 || r.lane() >= lanes[row]) continue;
-            double top = rowTop[row] + r.lane() * laneH + 1;
+            int top = rowTop[row] + r.lane() * laneH + 1;
             long setupEnd = r.startUs() >= 0 ? r.startUs() : now;
             if (r.setup() != Phase.EXEC && setupEnd > r.dispatchUs()) {
-                double a = x0 + (Math.max(r.dispatchUs(), t0) - t0) * pxPerUs;
-                double b = x0 + (Math.min(setupEnd, t1) - t0) * pxPerUs;
-                if (b > a) fillPhase(g, r.setup(), r.fn(), a, top, Math.max(1, b - a), laneH - 2);
+                int a = x0 + (int) ((Math.max(r.dispatchUs(), t0) - t0) * pxPerUs);
+                int b = x0 + (int) Math.round((Math.min(setupEnd, t1) - t0) * pxPerUs);
+                fillPhase(r.setup(), r.fn(), a, top, Math.max(a + 1, b), laneH - 2, bg);
             }
             if (r.startUs() >= 0) {
-                double a = x0 + (Math.max(r.startUs(), t0) - t0) * pxPerUs;
-                double b = x0 + (Math.min(now, t1) - t0) * pxPerUs;
-                fillPhase(g, Phase.EXEC, r.fn(), a, top, Math.max(1, b - a), laneH - 2);
+                int a = x0 + (int) ((Math.max(r.startUs(), t0) - t0) * pxPerUs);
+                int b = x0 + (int) Math.round((Math.min(now, t1) - t0) * pxPerUs);
+                fillPhase(Phase.EXEC, r.fn(), a, top, Math.max(a + 1, b), laneH - 2, bg);
             }
         }
-        // markers above each band
         for (TimelineMarker m : vm.timeline().allMarkers()) {
             if (m.atUs() < t0 || m.atUs() > t1) continue;
             int row = m.device() < rowOf.length ? rowOf[m.device()] : -1;
             if (row < 0) continue;
-            double x = x0 + (m.atUs() - t0) * pxPerUs;
-            marker(g, m.kind(), x, rowTop[row] - markerH / 2, markerH * 0.8);
+            int x = x0 + (int) ((m.atUs() - t0) * pxPerUs);
+            marker(m.kind(), x, rowTop[row] - markerH / 2, (int) (markerH * 0.4), strong);
         }
-        // the "now" line
-        double xn = x0 + (Math.min(now, t1) - t0) * pxPerUs;
-        g.setStroke(style.strong());
-        g.setLineWidth(1.5);
-        g.strokeLine(xn, 2, xn, plotBottom);
-        drawLegend(g, 8, h - legendH / 2, s);
+        int xn = x0 + (int) ((Math.min(now, t1) - t0) * pxPerUs);
+        raster.fillRect(xn - 1, 2, xn + 1, plotBottom, strong);
+        if (redrawWords) drawLegend(legend.getGraphicsContext2D(), 8, legendH / 2, s, bg, strong);
+        push(x0);
+    }
+
+    private void push(int x0) {
+        int w = raster.width();
+        int h = raster.height();
+        if (w <= 0 || h <= 0) return;
+        if (buffer == null || (int) buffer.getWidth() != w || (int) buffer.getHeight() != h) {
+            buffer = new WritableImage(w, h);
+            image.setImage(buffer);
+        }
+        if (image.getLayoutX() != x0) image.relocate(x0, 0);
+        // opaque pixels: premultiplied and straight ARGB are the same, and the premultiplied format needs no conversion
+        buffer.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
     }
 
     private int[] lanesPerDevice(List<DeviceState> devices) {
@@ -191,95 +254,45 @@ public final class DeviceTimelineView extends Region {
         return lanes;
     }
 
-    private void fillPhase(GraphicsContext g, Phase phase, int fn, double x, double y, double w, double h) {
-        // whole pixels: software rendering fills pixel-aligned rectangles without anti-aliasing work
-        double x0 = Math.floor(x);
-        double x1 = Math.max(x0 + 1, Math.round(x + w));
-        double y0 = Math.round(y);
-        double hh = Math.max(1, Math.round(h));
-        int k = Math.floorMod(fn, 64);
+    private void fillPhase(Phase phase, int fn, int x0, int y0, int x1, int h, int bg) {
+        int[] c = colour(fn, bg);
+        int y1 = y0 + Math.max(1, h);
         switch (phase) {
-            case EXEC -> {
-                g.setFill(colour(k, 0));
-                g.fillRect(x0, y0, x1 - x0, hh);
-            }
+            case EXEC -> raster.fillRect(x0, y0, x1, y1, c[0]);
             case COLD_START, PREFETCH -> {
-                g.setFill(colour(k, 1));
-                g.fillRect(x0, y0, x1 - x0, hh);
-                g.setFill(colour(k, 2));
-                if (phase == Phase.COLD_START) {
-                    // a container start: vertical stripes
-                    for (double sx = x0 + 1; sx < x1 - 1; sx += 4) g.fillRect(sx, y0, 1.5, hh);
-                } else {
-                    // a prefetch: horizontal stripes
-                    for (double sy = y0 + 1; sy < y0 + hh - 1; sy += 3) g.fillRect(x0, sy, x1 - x0, 1);
-                }
-                g.fillRect(x0, y0, x1 - x0, 1);
-                g.fillRect(x0, y0 + hh - 1, x1 - x0, 1);
+                raster.fillRect(x0, y0, x1, y1, c[1]);
+                if (phase == Phase.COLD_START) raster.stripesVertical(x0, y0, x1, y1, 4, c[2]);
+                else raster.stripesHorizontal(x0, y0, x1, y1, 3, c[2]);
+                raster.fillRect(x0, y0, x1, y0 + 1, c[2]);
+                raster.fillRect(x0, y1 - 1, x1, y1, c[2]);
             }
         }
     }
 
-    /** Function colour {@code k}: 0 plain, 1 pale, 2 darker; cached. */
-    private Color colour(int k, int variant) {
-        while (colours.size() <= k) {
-            Color c = Color.web(FunctionPalette.colour(colours.size()));
-            colours.add(c);
-            pale.add(c.deriveColor(0, 1, 1, 0.35));
-            darker.add(c.darker());
-        }
-        Color c = switch (variant) {
-            case 0 -> colours.get(k);
-            case 1 -> pale.get(k);
-            default -> darker.get(k);
-        };
-        if (variant == 0 && style.dark() && c.equals(Color.BLACK)) return Color.web("#e6e9ee");
-        return c;
-    }
-
-    private void marker(GraphicsContext g, TimelineMarker.Kind kind, double x, double cy, double size) {
-        double r = size / 2;
+    private void marker(TimelineMarker.Kind kind, int x, int cy, int r, int strong) {
         switch (kind) {
-            case COLD_START -> {
-                g.setFill(style.strong());
-                g.fillPolygon(new double[] {x - r, x + r, x}, new double[] {cy - r, cy - r, cy + r}, 3);
-            }
-            case SWAP_OUT -> arrow(g, x, cy + r, cy - r, Color.web("#E69F00"));
-            case PREFETCH -> arrow(g, x, cy - r, cy + r, Color.web("#56B4E9"));
-            case EVICTION -> {
-                g.setStroke(Color.web("#D55E00"));
-                g.setLineWidth(2);
-                g.strokeLine(x - r, cy - r, x + r, cy + r);
-                g.strokeLine(x - r, cy + r, x + r, cy - r);
-            }
+            case COLD_START -> raster.triangleDown(x, cy + r, r, strong);
+            case SWAP_OUT -> raster.arrow(x, cy + r, cy - r, 0xffE69F00);
+            case PREFETCH -> raster.arrow(x, cy - r, cy + r, 0xff56B4E9);
+            case EVICTION -> raster.cross(x, cy, r, 0xffD55E00);
         }
     }
 
-    private void arrow(GraphicsContext g, double x, double from, double to, Color c) {
-        double head = Math.abs(to - from) * 0.45;
-        double dir = Math.signum(to - from);
-        g.setStroke(c);
-        g.setLineWidth(2);
-        g.strokeLine(x, from, x, to);
-        g.strokeLine(x - head * 0.8, to - dir * head, x, to);
-        g.strokeLine(x + head * 0.8, to - dir * head, x, to);
-    }
-
-    private void drawAxis(GraphicsContext g, double x0, double plotW, double bottom, long t0, long window, double s) {
+    private void drawAxis(GraphicsContext g, int x0, int plotW, int bottom, long t0, long window, double s, int gridColour,
+                          int w, int axisH) {
+        g.clearRect(0, 0, w, axisH);
         double windowS = window / 1e6;
         double minStep = windowS * 90 * s / Math.max(plotW, 1);
         double step = niceStep(minStep);
         g.setFont(style.font(11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        g.setFill(style.muted());
         double start = Math.ceil(t0 / 1e6 / step) * step;
         for (double t = start; t <= t0 / 1e6 + windowS + 1e-9; t += step) {
-            double x = x0 + (t - t0 / 1e6) / windowS * plotW;
-            g.setStroke(style.grid());
-            g.setLineWidth(1);
-            g.strokeLine(x, 2, x, bottom);
-            g.setFill(style.muted());
-            g.fillText(label(t, step), x, bottom + 3);
+            int x = x0 + (int) Math.round((t - t0 / 1e6) / windowS * plotW);
+            raster.fillRect(x, 2, x + 1, bottom, gridColour);
+            g.fillText(label(t, step), x, 3);
         }
         g.setTextAlign(TextAlignment.LEFT);
     }
@@ -299,49 +312,56 @@ public final class DeviceTimelineView extends Region {
         return String.format("%.1f s", t);
     }
 
-    private static final String[] LEGEND = {"running (colour: function)", "container start", "prefetch", "cold start",
-        "to host", "to device", "eviction"};
-
-    private void drawLegend(GraphicsContext g, double x, double cy, double s) {
+    private void drawLegend(GraphicsContext g, int x, int cy, double s, int bg, int strong) {
+        g.clearRect(0, 0, legend.getWidth(), legend.getHeight());
         g.setFont(style.font(11));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         if (legendStyle != style.revision() || legendWidths == null) {
             legendWidths = new double[LEGEND.length];
             for (int i = 0; i < LEGEND.length; i++) {
-                javafx.scene.text.Text t = new javafx.scene.text.Text(LEGEND[i]);
+                Text t = new Text(LEGEND[i]);
                 t.setFont(g.getFont());
                 legendWidths[i] = t.getLayoutBounds().getWidth();
             }
             legendStyle = style.revision();
         }
-        legendIndex = 0;
-        g.setTextBaseline(VPos.CENTER);
-        double box = 11 * s;
-        g.setFill(Color.web(FunctionPalette.colour(0)));
-        g.fillRect(x, cy - box / 2, box, box);
-        x = legendText(g, "running (colour: function)", x + box + 4);
-        fillPhase(g, Phase.COLD_START, 1, x, cy - box / 2, box * 1.6, box);
-        x = legendText(g, "container start", x + box * 1.6 + 4);
-        fillPhase(g, Phase.PREFETCH, 2, x, cy - box / 2, box * 1.6, box);
-        x = legendText(g, "prefetch", x + box * 1.6 + 4);
-        marker(g, TimelineMarker.Kind.COLD_START, x + box / 2, cy, box);
-        x = legendText(g, "cold start", x + box + 4);
-        marker(g, TimelineMarker.Kind.SWAP_OUT, x + box / 2, cy, box);
-        x = legendText(g, "to host", x + box + 4);
-        marker(g, TimelineMarker.Kind.PREFETCH, x + box / 2, cy, box);
-        x = legendText(g, "to device", x + box + 4);
-        marker(g, TimelineMarker.Kind.EVICTION, x + box / 2, cy, box);
-        legendText(g, "eviction", x + box + 4);
-    }
-
-    private int legendIndex;
-
-    private double legendText(GraphicsContext g, String text, double x) {
+        int box = (int) (11 * s);
+        int wide = (int) (box * 1.6);
+        // the legend's swatches are painted like the plot, in a small raster, then drawn as an image
+        PixelRaster r = new PixelRaster();
+        int total = 0;
+        for (int i = 0; i < LEGEND.length; i++) total += (i == 1 || i == 2 ? wide : box) + 4 + (int) legendWidths[i] + (int) (14 * s);
+        r.resize(total + 8, box + 4);
+        r.clear(bg);
+        double xx = 0;
+        int[] at = new int[LEGEND.length];
+        for (int i = 0; i < LEGEND.length; i++) {
+            int xi = (int) xx;
+            at[i] = xi;
+            int sw = i == 1 || i == 2 ? wide : box;
+            PixelRaster keep = raster;
+            raster = r;
+            switch (i) {
+                case 0 -> fillPhase(Phase.EXEC, 0, xi, 2, xi + box, box, bg);
+                case 1 -> fillPhase(Phase.COLD_START, 1, xi, 2, xi + wide, box, bg);
+                case 2 -> fillPhase(Phase.PREFETCH, 2, xi, 2, xi + wide, box, bg);
+                case 3 -> marker(TimelineMarker.Kind.COLD_START, xi + box / 2, box / 2 + 2, box / 2, strong);
+                case 4 -> marker(TimelineMarker.Kind.SWAP_OUT, xi + box / 2, box / 2 + 2, box / 2, strong);
+                case 5 -> marker(TimelineMarker.Kind.PREFETCH, xi + box / 2, box / 2 + 2, box / 2, strong);
+                default -> marker(TimelineMarker.Kind.EVICTION, xi + box / 2, box / 2 + 2, box / 2, strong);
+            }
+            raster = keep;
+            xx = xi + sw + 4 + legendWidths[i] + 14 * s;
+        }
+        WritableImage swatches = new WritableImage(r.width(), r.height());
+        swatches.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbPreInstance(), r.pixels(), 0,
+                r.width());
+        g.drawImage(swatches, x, cy - box / 2.0 - 2);
         g.setFill(style.text());
-        g.fillText(text, x, canvasLegendY());
-        return x + legendWidths[legendIndex++] + 14 * style.scale();
-    }
-
-    private double canvasLegendY() {
-        return canvas.getHeight() - 12 * style.scale();
+        for (int i = 0; i < LEGEND.length; i++) {
+            int sw = i == 1 || i == 2 ? wide : box;
+            g.fillText(LEGEND[i], x + at[i] + sw + 4, cy);
+        }
     }
 }

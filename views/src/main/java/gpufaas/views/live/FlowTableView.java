@@ -44,13 +44,22 @@ public final class FlowTableView extends TableView<FlowItem> {
         TableColumn<FlowItem, FlowLine> queue = column("Queue", 130);
         queue.setCellFactory(c -> new CanvasCell(this::drawQueue));
         TableColumn<FlowItem, FlowLine> inFlight = column("In flight", 80);
-        inFlight.setCellFactory(c -> new TableCell<FlowItem, FlowLine>() {
-            @Override
-            protected void updateItem(FlowLine item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : Integer.toString(item.flow().inFlight()));
-                setStyle("-fx-alignment: CENTER-RIGHT;");
-            }
+        inFlight.setCellFactory(c -> {
+            TableCell<FlowItem, FlowLine> cell = new TableCell<>() {
+                private int shown = -1;
+
+                @Override
+                protected void updateItem(FlowLine item, boolean empty) {
+                    super.updateItem(item, empty);
+                    int n = empty || item == null ? -1 : item.flow().inFlight();
+                    if (n != shown) {
+                        shown = n;
+                        setText(n < 0 ? null : Integer.toString(n));
+                    }
+                }
+            };
+            cell.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            return cell;
         });
         TableColumn<FlowItem, FlowLine> lane = column("Start tag S against V (band: V to V+T)", 380);
         lane.setCellFactory(c -> new CanvasCell(this::drawLane));
@@ -178,8 +187,8 @@ public final class FlowTableView extends TableView<FlowItem> {
                 chip.setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(Color.web("#1b1f24"),
                         javafx.scene.layout.BorderStrokeStyle.SOLID, null, javafx.scene.layout.BorderWidths.DEFAULT)));
             }
-            name.setText(item.flow().function());
-            setGraphic(box);
+            if (!item.flow().function().equals(name.getText())) name.setText(item.flow().function());
+            if (getGraphic() != box) setGraphic(box);
         }
     }
 
@@ -211,7 +220,7 @@ public final class FlowTableView extends TableView<FlowItem> {
                 chip.pseudoClassStateChanged(THROTTLED, s == FlowState.THROTTLED);
                 chip.pseudoClassStateChanged(INACTIVE, s == FlowState.INACTIVE);
             }
-            setGraphic(chip);
+            if (getGraphic() != chip) setGraphic(chip);
         }
     }
 
@@ -231,8 +240,10 @@ public final class FlowTableView extends TableView<FlowItem> {
         @Override
         protected void updateItem(FlowLine item, boolean empty) {
             super.updateItem(item, empty);
-            setGraphic(empty || item == null ? null : canvas);
-            canvas.setHeight(20 * style.scale());
+            javafx.scene.Node g = empty || item == null ? null : canvas;
+            if (getGraphic() != g) setGraphic(g);
+            double h = 20 * style.scale();
+            if (canvas.getHeight() != h) canvas.setHeight(h);
             paint();
         }
 

@@ -32,8 +32,9 @@ public final class LiveView extends BorderPane {
      * Every frame still takes the latest snapshot; this only limits the software-rendered redraws.
      */
     static final long TIMELINE_EVERY_NANOS = 33_000_000;
-    static final long HEAVY_EVERY_NANOS = 200_000_000;
+    static final long HEAVY_EVERY_NANOS = 250_000_000;
     private long lastTimeline;
+    private long lastResidency;
 
     public LiveView(LiveViewModel vm, ViewStyle style) {
         this.vm = vm;
@@ -109,18 +110,37 @@ public final class LiveView extends BorderPane {
         boolean styleChanged = drawnStyle != style.revision();
         long now = System.nanoTime();
         boolean throttle = vm.playing() && !styleChanged;
-        if (throttle && now - lastTimeline < TIMELINE_EVERY_NANOS) return;
-        drawnRevision = vm.revision();
-        drawnStyle = style.revision();
-        lastTimeline = now;
-        timeline.draw();
-        if (throttle && now - lastHeavy < HEAVY_EVERY_NANOS) return;
-        lastHeavy = now;
+        if (!throttle) {
+            drawnRevision = vm.revision();
+            drawnStyle = style.revision();
+            lastTimeline = now;
+            lastHeavy = now;
+            lastResidency = now;
+            timeline.draw();
+            syncTable();
+            residency.refresh();
+            return;
+        }
+        // playing: at most one of the three repaints per frame (software rendering repaints each changed area),
+        // the timeline about 30 times a second, the table and the residency map a few times, half a period apart
+        if (now - lastHeavy >= HEAVY_EVERY_NANOS) {
+            lastHeavy = now;
+            syncTable();
+        } else if (now - lastResidency >= HEAVY_EVERY_NANOS && now - lastHeavy >= HEAVY_EVERY_NANOS / 2) {
+            lastResidency = now;
+            residency.refresh();
+        } else if (now - lastTimeline >= TIMELINE_EVERY_NANOS) {
+            drawnRevision = vm.revision();
+            lastTimeline = now;
+            timeline.draw();
+        }
+    }
+
+    private void syncTable() {
         vm.syncFlows();
         String vt = Double.isNaN(vm.virtualTime()) ? "" : String.format(Locale.ROOT, " · V = %.2f · T = %.2f",
                 vm.virtualTime(), vm.overrun());
         flowsTitle.setText("Flows" + (vm.policy().isEmpty() ? "" : " under " + vm.policy()) + vt);
-        residency.refresh();
     }
 
     public FlowTableView flows() { return flows; }

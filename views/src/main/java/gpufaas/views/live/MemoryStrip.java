@@ -163,13 +163,16 @@ final class MemoryStrip extends Region {
                         new Stop(0, col), new Stop(0.5, col), new Stop(0.5, Color.WHITE), new Stop(1, Color.WHITE));
                 case HOST -> col.deriveColor(0, 1, 1, 0.22);
             };
-            setBackground(new Background(new BackgroundFill(fill, CornerRadii.EMPTY, Insets.EMPTY)));
+            Background bg = new Background(new BackgroundFill(fill, CornerRadii.EMPTY, Insets.EMPTY));
+            if (!bg.equals(getBackground())) setBackground(bg);
             Color edge = c.location() == MemoryLocation.HOST ? col : (dark ? Color.web("#e6e9ee") : Color.web("#1b1f24"));
             double bw = c.busy() ? 3 : (c.location() == MemoryLocation.HOST ? 2 : 1);
-            setBorder(new Border(new BorderStroke(edge, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(bw))));
+            Border border = new Border(new BorderStroke(edge, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(bw)));
+            if (!border.equals(getBorder())) setBorder(border); // a new border changes insets: layout
             boolean light = c.location() == MemoryLocation.DEVICE ? luminance(col) < 0.45 : (c.location() == MemoryLocation.HOST && dark);
             label.setFill(light ? Color.WHITE : Color.web("#1b1f24"));
-            label.setText((c.busy() ? "▶ " : "") + c.function());
+            String text = (c.busy() ? "▶ " : "") + c.function();
+            if (!text.equals(label.getText())) label.setText(text);
             showing = c;
         }
 

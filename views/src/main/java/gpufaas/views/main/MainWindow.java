@@ -163,9 +163,14 @@ public final class MainWindow {
     private void frame(long now) {
         long t0 = System.nanoTime();
         FrameUpdate u = session.mailbox().drain();
-        if (u != null) apply(u);
+        boolean settled = false;
+        if (u != null) {
+            apply(u);
+            // a run that stopped playing shows its latest curves at once
+            settled = u.latency() != null && u.snapshot().status() != gpufaas.views.run.RunStatus.PLAYING;
+        }
         if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView().refresh();
-        refreshVisible(false);
+        refreshVisible(settled);
         frames++;
         frameStats.frame(now, System.nanoTime() - t0);
     }
