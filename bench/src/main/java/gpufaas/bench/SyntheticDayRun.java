@@ -38,28 +38,28 @@ import java.util.SplittableRandom;
  * <li>popularity: each function's mean rate drawn from a lognormal (σ = {@code --sigma}, default 3,
  *     so the 20 % most popular functions get about 98 % of the invocations, close to the Azure
  *     Functions 2019 trace), scaled so the rates sum to {@code --rate} (default 1157.4/s = 100 M a day);</li>
- * <li>arrivals: a day-long cycle per function ({@code diurnal}, amplitude {@code --amplitude},
- *     default 0.8: trough of 0.2 × the mean at 0 s, peak of 1.8 × at noon); {@code --amplitude 0}
- *     gives plain Poisson arrivals;</li>
+ * <li>arrivals: Poisson per function ({@code --amplitude 0}, the default), or with
+ *     {@code --amplitude A > 0} a day-long cycle per function ({@code diurnal}: trough of
+ *     (1 − A) × the mean at 0 s, peak of (1 + A) × at noon);</li>
  * <li>timings: each function is a catalog function drawn with probability ∝ warm_ms^-1.5, so
- *     nearly all are the two short pyhpc kernels (eos 17 ms, isoneural 26 ms) and about 2 % are the
- *     twelve longer ones; the catalog's times are kept, the GPU footprint is {@code --mem-mb}
+ *     nearly all are the two short pyhpc kernels (eos 17 ms, isoneural 26 ms) and about 2 % are
+ *     the twelve longer ones; the catalog's times are kept, the GPU footprint is {@code --mem-mb}
  *     (default 512 MB; the catalog's 3072 MB is a default, not a measurement);</li>
- * <li>devices: {@code --gpus} (default 64) of profile {@code --gpu} (default a100-80gb), D = 8
+ * <li>devices: {@code --gpus} (default 128) of profile {@code --gpu} (default a100-80gb), D = 32
  *     invocations per GPU, a warm pool of {@code --pool} (default 200) containers per GPU, policy
  *     {@code --policy} (default mqfq-sticky); {@code --param KEY=VALUE} adds or overrides a parameter.</li>
  * </ul>
- * Why these devices: every one of the ~44,000 functions invoked in the day starts cold once, and a
- * cold start holds a device token for 1.5 to 16 s. With the engine's defaults (D = 2, pool 16)
- * the cold starts of the first minutes take every token, the queue builds, fair queueing then
- * dispatches a different function almost every time, each dispatch is another cold start, and the
- * run never recovers (mean e2e in the tens of minutes). D = 8, a pool that holds the popular
- * functions, and a day that starts at its trough keep it in a steady state.
+ * Why these devices: every one of the ~44,000 functions invoked in the day starts cold at least
+ * once, and a cold start holds a device token for 1.5 to 16 s. With fewer tokens (64 or 128 GPUs at
+ * D = 2 or 8), or with the day cycle's peak, cold starts take every token at some point, the queue
+ * builds, fair queueing then dispatches a different function almost every time, each dispatch is
+ * another cold start, and the run never recovers (measured: docs/perf/synthetic-day.md). 128 GPUs
+ * at D = 32 with a pool of 200 at a constant rate stay in a steady state (mean e2e under 1 s).
  *
  * <pre>
  * java -Xmx1g -cp bench/target/classes:$(cat bench/target/classpath.txt) gpufaas.bench.SyntheticDayRun \
- *     [--dir DIR] [--functions 50000] [--rate 1157.4] [--duration 86400] [--sigma 3] [--amplitude 0.8]
- *     [--mem-mb 512] [--gpu a100-80gb] [--gpus 64] [--pool 200] [--policy mqfq-sticky] [--seed 7]
+ *     [--dir DIR] [--functions 50000] [--rate 1157.4] [--duration 86400] [--sigma 3] [--amplitude 0]
+ *     [--mem-mb 512] [--gpu a100-80gb] [--gpus 128] [--pool 200] [--policy mqfq-sticky] [--seed 7]
  *     [--param KEY=VALUE]... [--write-only]
  * </pre>
  * {@code --write-only} writes {@code DIR/day.json} and prints the {@code ./workbench run} line that
@@ -75,9 +75,9 @@ public final class SyntheticDayRun {
         double duration = 86_400;
         double sigma = 3.0;
         double memMb = 512;
-        double amplitude = 0.8;
+        double amplitude = 0;
         String gpu = "a100-80gb";
-        int gpus = 64;
+        int gpus = 128;
         int pool = 200;
         String policy = "mqfq-sticky";
         long seed = 7;
@@ -111,7 +111,7 @@ public final class SyntheticDayRun {
         double speed = DeviceProfiles.load(gpu).speed();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("pool", Integer.toString(pool));
-        params.put("D", "8");
+        params.put("D", "32");
         params.put("interval", "60");
         params.putAll(extra);
         ExperimentSpec spec = new ExperimentSpec("synthetic-day", String.format(Locale.ROOT,

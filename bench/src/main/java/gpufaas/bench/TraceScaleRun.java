@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * {@code --load} of one a30. The default, 0.4, is the highest of 0.3, 0.4, 0.45, 0.5 and 0.6 at
  * which both timed policies reach a steady state: fcfs moves a function's 3 GB on and off the GPU
  * around every invocation, so its host link saturates near 1.5 invocations/s (0.47 of the a30)
- * and at 0.6 its mean e2e is 21 hours; mqfq-sticky at 0.6 has a mean e2e of 23 s.
+ * and at 0.6 its mean e2e is 21 hours; mqfq-sticky at 0.6 has a mean e2e of 29 s.
  *
  * <pre>
  * java -cp bench/target/classes:$(cat bench/target/classpath.txt) gpufaas.bench.TraceScaleRun \
