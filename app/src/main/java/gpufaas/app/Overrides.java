@@ -86,7 +86,7 @@ record Overrides(String policy, String admission, String placement, Map<String, 
             return new ExperimentSpec(s.name(), s.description(), seed != null ? seed : s.seed(),
                     durationS != null ? durationS : s.durationS(), s.workload(), devices,
                     policy != null ? policy : s.policy(), admission != null ? admission : s.admission(),
-                    placement != null ? placement : s.placement(), s.params(), backend != null ? backend : s.backend());
+                    placement != null ? placement : s.placement(), s.params(), backend != null ? backend : s.backend(), s.docker());
         } catch (FieldProblem e) {
             throw new BadInputException(option(e.field()), 0, null, e.getMessage());
         }

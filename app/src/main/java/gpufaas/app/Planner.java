@@ -32,7 +32,7 @@ import java.util.Map;
  * came from: the option, or the experiment file.
  */
 final class Planner {
-    /** The one execution backend of this build. */
+    /** The simulator's name (sweeps run on it). */
     static final String BACKEND = "sim";
 
     private Planner() { }
@@ -51,14 +51,12 @@ final class Planner {
     private static RunSetup planChecked(BaseInput base, Overrides o) {
         ExperimentSpec spec = o.apply(base.spec());
         String src = base.source();
-        if (!spec.backend().equalsIgnoreCase(BACKEND)) {
-            throw new BadInputException(o.backend() != null ? "--backend" : src, 0, o.backend() != null ? null : "backend",
-                    "backend '" + spec.backend() + "' is not available in this build; only the simulator (sim) is");
-        }
+        LiveBackend.checkName(spec.backend(), o.backend() != null ? "--backend" : src, o.backend() != null ? null : "backend");
         PolicyDescriptor pol = PolicyRegistry.find(spec.policy(), o.policy() != null ? "--policy" : src);
         AdmissionDescriptor adm = AdmissionRegistry.find(spec.admission(), o.admission() != null ? "--admission" : src);
         PlacementDescriptor pla = PlacementRegistry.find(spec.placement(), o.placement() != null ? "--placement" : src);
         Experiment exp = ExperimentLoader.resolve(spec, base.baseDir(), src);
+        LiveBackend.checkFunctionNames(spec.docker(), exp.workload().functions(), src);
 
         List<String> notes = new ArrayList<>();
         Map<String, String> fromInput = new LinkedHashMap<>(spec.params());

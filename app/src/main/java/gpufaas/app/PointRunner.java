@@ -19,6 +19,10 @@ final class PointRunner {
         JsonNode tree = ExperimentJson.readTree(task.experiment().getBytes(StandardCharsets.UTF_8), source);
         ExperimentSpec spec = ExperimentJson.fromTree(tree, source);
         Path base = task.baseDir() == null ? null : Path.of(task.baseDir());
+        if (!spec.backend().equalsIgnoreCase(Planner.BACKEND)) {
+            throw new gpufaas.engine.model.BadInputException(source, 0, "backend", "sweeps run on the simulator; "
+                    + "run each " + spec.backend() + " point with ./workbench run");
+        }
         return Planner.plan(new BaseInput(spec, base, source, List.of()), Overrides.NONE);
     }
 

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpu-cores", paramLabel = "N", description = "CPU cores for CPU placement")
     Integer cpuCores;
 
-    @Option(names = "--backend", paramLabel = "sim|docker|cuda", description = "execution backend (this build: sim only)")
+    @Option(names = "--backend", paramLabel = "sim|docker|cuda", description = "execution backend: sim (default), docker (real containers on the wall clock)")
     Backend backend;
 
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the input's, else 1)")
@@ -94,17 +94,18 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BaseInput base = input();
-        if (backend != null && backend != Backend.sim) {
-            throw new BadInputException("--backend", 0, null, "backend '" + backend + "' is not available in this build; "
-                    + "only the simulator (sim) is");
-        }
         RunSetup setup = Planner.plan(base, overrides());
         for (String n : setup.notes()) main.err.println("note: " + n + " (set in " + base.source() + ")");
         Path dir = out != null ? out : Planner.defaultOut(setup);
         long t0 = System.nanoTime();
-        RunResult r = FolderRun.execute(setup, dir, force, !noInvocations, main.args);
+        RunResult r = FolderRun.execute(setup, dir, force, !noInvocations, main.args, java.util.List.of(), null,
+                n -> main.err.println("note: " + n));
         double wallS = (System.nanoTime() - t0) / 1e9;
         Report.run(main.out, setup, r, dir, wallS);
+        if (!r.complete() && !setup.experiment().spec().backend().equalsIgnoreCase(Planner.BACKEND)) {
+            main.err.println("error: the run did not complete: " + r.incompleteReason() + " (what it has is in " + dir + ")");
+            return Errors.INTERNAL;
+        }
         return 0;
     }
 

@@ -17,4 +17,11 @@ public interface BackendCallbacks {
 
     /** {@code inv} failed in {@code c} (the container is gone); {@code reason} goes to its row. */
     void failed(Invocation inv, Container c, String reason);
+
+    /**
+     * The backend can no longer run anything (a container engine that went away, a lost GPU): the
+     * engine stops taking arrivals, ends parked invocations as failed with {@code reason}, lets the
+     * backend fail what is queued and in flight, and reports the run as incomplete.
+     */
+    void abort(String reason);
 }

@@ -65,6 +65,11 @@ public final class Engine implements BackendCallbacks {
     private long gateWakeAt = Long.MAX_VALUE;
     private boolean finished;
     private boolean droppedAny;
+    /** why the backend gave up (null while it runs) */
+    private String abortReason;
+    private long abortedAtUs;
+    /** arrivals of the workload that never arrived because the run was aborted */
+    private long notArrived;
     private int deferDepth;
     /** flow state changes reported while deferred: function -> its last state, in first-report order */
     private final java.util.LinkedHashMap<Integer, gpufaas.engine.policy.FlowState> deferred = new java.util.LinkedHashMap<>();
@@ -198,6 +203,8 @@ public final class Engine implements BackendCallbacks {
                 throw new IllegalStateException("engine stalled at " + ts.nowUs() + " us with " + inFlight
                         + " in flight and " + queued() + " queued");
             }
+            // a live backend reports from its own threads: wait (at most 50 ms at a time) for it
+            if (ts.pending() == 0 && ts.runNext(ts.nowUs() + 50_000)) events++;
             return true;
         }
         finish();
@@ -211,8 +218,13 @@ public final class Engine implements BackendCallbacks {
             // each step is one event
         }
         long unfinished = arrivalCount - metrics.completed() - metrics.rejected() - metrics.dropped() - metrics.failed();
+        String why = unfinished == 0 ? null : unfinished + " invocations did not finish";
+        if (abortReason != null) {
+            why = String.format(java.util.Locale.ROOT, "aborted at %.3f s: %s; %d arrivals of the workload were not run",
+                    abortedAtUs / 1e6, abortReason, notArrived) + (why == null ? "" : "; " + why);
+        }
         result = new RunResult(metrics.result(ts.nowUs(), events, (System.nanoTime() - wall0) / 1_000_000, unfinished),
-                unfinished == 0, unfinished == 0 ? null : unfinished + " invocations did not finish");
+                why == null, why);
         return result;
     }
 
@@ -535,6 +547,22 @@ public final class Engine implements BackendCallbacks {
     }
 
     // ------------------------------------------------------------------ backend callbacks
+
+    @Override
+    public void abort(String reason) {
+        if (abortReason != null || finished) return;
+        abortReason = reason == null ? "the backend stopped" : reason;
+        abortedAtUs = ts.nowUs();
+        if (arrivalPending) {
+            notArrived = 1;
+            arrivalPending = false;
+            while (arrivals.advance()) notArrived++;
+        }
+        while (!parked.isEmpty()) end(parked.poll(), Outcome.FAILED, "not run: " + abortReason);
+    }
+
+    /** Why the backend aborted the run, or null. */
+    public String abortReason() { return abortReason; }
 
     @Override
     public TimeSource time() { return ts; }

@@ -540,7 +540,7 @@ public final class ExperimentViewModel {
     /** A copy of {@code s} with another policy (for Compare). */
     public static ExperimentSpec withPolicy(ExperimentSpec s, String policyName) {
         return new ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(), s.devices(),
-                policyName, s.admission(), s.placement(), s.params(), s.backend());
+                policyName, s.admission(), s.placement(), s.params(), s.backend(), s.docker());
     }
 
     static String lower(String s) { return s.toLowerCase(Locale.ROOT); }

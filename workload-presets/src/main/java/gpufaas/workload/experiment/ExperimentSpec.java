@@ -16,12 +16,13 @@ import static gpufaas.workload.json.FieldProblem.require;
  * Parameters are kept as text and validated by the engine against the policy's declarations.
  */
 @JsonPropertyOrder({"name", "description", "seed", "duration_s", "workload", "devices", "policy", "admission",
-    "placement", "params", "backend"})
+    "placement", "params", "backend", "docker"})
 public record ExperimentSpec(String name, String description, Long seed, Double durationS, WorkloadSpec workload,
                              DevicesSpec devices, String policy, String admission, String placement,
-                             Map<String, String> params, String backend) {
+                             Map<String, String> params, String backend, DockerSpec docker) {
     public static final double DEFAULT_DURATION_S = 600;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ExperimentSpec {
         if (name == null || name.isBlank()) name = "experiment";
         if (description == null) description = "";
@@ -36,6 +37,13 @@ public record ExperimentSpec(String name, String description, Long seed, Double 
         if (backend == null || backend.isBlank()) backend = "sim";
     }
 
+    /** An experiment without Docker settings. */
+    public ExperimentSpec(String name, String description, Long seed, Double durationS, WorkloadSpec workload,
+                          DevicesSpec devices, String policy, String admission, String placement,
+                          Map<String, String> params, String backend) {
+        this(name, description, seed, durationS, workload, devices, policy, admission, placement, params, backend, null);
+    }
+
     /** {@code duration_s}, or {@link #DEFAULT_DURATION_S} when absent. */
     public double durationOrDefault() {
         return durationS != null ? durationS : DEFAULT_DURATION_S;
@@ -43,6 +51,6 @@ public record ExperimentSpec(String name, String description, Long seed, Double 
 
     public ExperimentSpec withName(String newName, String newDescription) {
         return new ExperimentSpec(newName, newDescription, seed, durationS, workload, devices, policy, admission, placement,
-                params, backend);
+                params, backend, docker);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
  * {@code role}, {@code path} as given and {@code sha256} of its bytes), {@code policy},
  * {@code admission}, {@code placement}, {@code parameters} (every parameter's value, defaults
  * included), {@code hardware} ({@code profile}, {@code count}, {@code mig}, {@code mps},
- * {@code cpu_cores}), {@code backend}, {@code axes} (sweeps: each axis and its values),
+ * {@code cpu_cores}), {@code backend}, {@code incomplete} (why a run stopped early; absent when it ran to its end), {@code axes} (sweeps: each axis and its values),
  * {@code outputs} (the files and folders written, sorted). Keys without a value are left out. There
  * is no timestamp: the same command, seed and inputs give the same bytes.
  */
@@ -48,6 +48,7 @@ public final class ManifestWriter {
     private final List<Input> inputs = new ArrayList<>();
     private EngineConfig config;
     private String backend;
+    private String incomplete;
     private final Map<String, List<String>> axes = new LinkedHashMap<>();
     private Integer pointIndex;
     private String pointLabel;
@@ -102,6 +103,12 @@ public final class ManifestWriter {
         return this;
     }
 
+    /** Marks the run as incomplete (a live backend that stopped): {@code incomplete} says why. */
+    public ManifestWriter incomplete(String reason) {
+        this.incomplete = reason;
+        return this;
+    }
+
     public ManifestWriter axis(String name, List<String> values) {
         axes.put(name, List.copyOf(values));
         return this;
@@ -153,6 +160,7 @@ public final class ManifestWriter {
             h.put("cpu_cores", hw.cpuCores());
         }
         if (backend != null) o.put("backend", backend);
+        if (incomplete != null) o.put("incomplete", incomplete);
         if (!axes.isEmpty()) {
             ObjectNode a = o.putObject("axes");
             axes.forEach((k, vs) -> {

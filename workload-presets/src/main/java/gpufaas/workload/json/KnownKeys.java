@@ -84,8 +84,19 @@ public final class KnownKeys {
         }
     }
 
-    /** JSON name → type of the properties of a record, or of all records of a sealed interface. */
+    private static final ClassValue<Map<String, JavaType>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected Map<String, JavaType> computeValue(Class<?> cls) {
+            return java.util.Collections.unmodifiableMap(compute(cls));
+        }
+    };
+
+    /** JSON name → type of the properties of a record, or of all records of a sealed interface (computed once per class). */
     static Map<String, JavaType> properties(Class<?> cls) {
+        return PROPERTIES.get(cls);
+    }
+
+    private static Map<String, JavaType> compute(Class<?> cls) {
         Map<String, JavaType> out = new LinkedHashMap<>();
         if (cls.isRecord()) {
             for (RecordComponent rc : cls.getRecordComponents()) {
