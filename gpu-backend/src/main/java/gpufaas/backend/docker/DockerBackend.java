@@ -62,7 +62,6 @@ public final class DockerBackend implements ExecutionBackend {
     private final List<String> notes = new ArrayList<>();
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, Slot> slots = new ConcurrentHashMap<>();
-    private final Map<Integer, Integer> migIndex = new ConcurrentHashMap<>();
     private final AtomicBoolean abortPosted = new AtomicBoolean();
     private final Thread shutdownHook;
     private volatile String abortReason;
@@ -109,8 +108,13 @@ public final class DockerBackend implements ExecutionBackend {
      * (engine unreachable, busybox missing, no NVIDIA runtime with gpus=on).
      */
     public static DockerBackend open(DockerOptions opt, List<FunctionSpec> fns) {
-        DockerClient c = DockerConnection.open();
-        DockerStatus st = DockerConnection.probe(c, DockerConnection.host());
+        return open(opt, fns, null);
+    }
+
+    /** As {@link #open(DockerOptions, List)} on the engine at {@code host} (null: DOCKER_HOST or the local socket). */
+    public static DockerBackend open(DockerOptions opt, List<FunctionSpec> fns, String host) {
+        DockerClient c = DockerConnection.open(host);
+        DockerStatus st = DockerConnection.probe(c, host != null ? host : DockerConnection.host());
         if (!st.available()) {
             closeQuietly(c);
             throw new IllegalStateException(st.reason());
@@ -209,6 +213,11 @@ public final class DockerBackend implements ExecutionBackend {
     }
 
     HostConfig hostConfig(Device d) {
+        return hostConfig(opt, gpuContainers && d != null && d.kind == DeviceKind.GPU ? gpuDeviceId(d) : null);
+    }
+
+    /** The limits and isolation of every container; with {@code gpuDeviceId}, a request for that NVIDIA device. */
+    static HostConfig hostConfig(DockerOptions opt, String gpuDeviceId) {
         long mem = (long) opt.memoryMb() * 1024 * 1024;
         HostConfig hc = HostConfig.newHostConfig()
                 .withInit(true)
@@ -221,19 +230,19 @@ public final class DockerBackend implements ExecutionBackend {
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withReadonlyRootfs(true)
                 .withPrivileged(false);
-        if (gpuContainers && d.kind == DeviceKind.GPU) {
+        if (gpuDeviceId != null) {
             hc.withDeviceRequests(List.of(new DeviceRequest()
                     .withDriver("nvidia")
-                    .withDeviceIds(List.of(gpuDeviceId(d)))
+                    .withDeviceIds(List.of(gpuDeviceId))
                     .withCapabilities(List.of(List.of("gpu", "compute", "utility")))));
         }
         return hc;
     }
 
     /** The NVIDIA device id: the GPU's index, or {@code GPU:INSTANCE} for a MIG instance. */
-    String gpuDeviceId(Device d) {
+    static String gpuDeviceId(Device d) {
         if (d.computeShare >= 1.0) return Integer.toString(d.physicalGpu);
-        return d.physicalGpu + ":" + migIndex.computeIfAbsent(d.index, k -> migInstanceOf(d));
+        return d.physicalGpu + ":" + migInstanceOf(d);
     }
 
     private static int migInstanceOf(Device d) {
@@ -247,7 +256,12 @@ public final class DockerBackend implements ExecutionBackend {
 
     /** MPS settings for a GPU container on an MPS-shared device. */
     List<String> gpuEnv(Device d) {
-        if (!gpuContainers || d.kind != DeviceKind.GPU || !d.mps) return List.of();
+        return gpuContainers && d != null ? mpsEnv(d) : List.of();
+    }
+
+    /** The MPS environment of a container on {@code d}: its thread percentage and pinned memory limit; none without MPS. */
+    static List<String> mpsEnv(Device d) {
+        if (d.kind != DeviceKind.GPU || !d.mps) return List.of();
         List<String> env = new ArrayList<>();
         env.add("CUDA_MPS_ACTIVE_THREAD_PERCENTAGE=" + Num.fixed(d.mpsThreadPct, 0));
         env.add("CUDA_MPS_PINNED_DEVICE_MEM_LIMIT=0=" + Num.fixed(d.memoryMb, 0) + "M");

@@ -23,7 +23,14 @@ public final class DockerConnection {
 
     /** A client with bounded connect and response times, so a dead engine never hangs a run. */
     public static DockerClient open() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return open(null);
+    }
+
+    /** A client on {@code host} (e.g. {@code tcp://127.0.0.1:2375}); null for DOCKER_HOST or the local socket. */
+    public static DockerClient open(String host) {
+        DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (host != null) b.withDockerHost(host);
+        DockerClientConfig config = b.build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

@@ -1,0 +1,64 @@
+package gpufaas.backend.docker;
+
+import gpufaas.engine.device.DeviceProfile;
+import gpufaas.engine.device.MigProfile;
+import gpufaas.engine.model.ArrayArrivals;
+import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Workload;
+import gpufaas.engine.run.EngineConfig;
+import gpufaas.engine.run.GpuSetup;
+
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** What the Docker tests share: the engine probe (tests skip, saying why, without an engine) and small workloads. */
+final class DockerTestSupport {
+    private static DockerStatus status;
+
+    private DockerTestSupport() { }
+
+    static synchronized DockerStatus status() {
+        if (status == null) {
+            status = DockerConnection.probe();
+            if (!status.available()) {
+                System.err.println("[docker tests] SKIPPED: " + status.reason()
+                        + " — .ci/run installs docker.io and starts dockerd; start one with `dockerd &` to run them");
+            } else if (!Files.isRegularFile(BuiltinImage.busybox())) {
+                System.err.println("[docker tests] SKIPPED: " + BuiltinImage.busybox() + " is missing (apt-get install busybox-static)");
+            }
+        }
+        return status;
+    }
+
+    /** Skips the calling test, with the reason, when there is no engine or no busybox to build the image from. */
+    static void assumeDocker() {
+        DockerStatus s = status();
+        assumeTrue(s.available(), () -> "no Docker engine: " + s.reason());
+        assumeTrue(Files.isRegularFile(BuiltinImage.busybox()), () -> BuiltinImage.busybox() + " is missing (apt-get install busybox-static)");
+    }
+
+    /** A reference GPU: 24 GB, 10 GB/s link, speed 1, no context memory. */
+    static DeviceProfile ref() {
+        return new DeviceProfile("ref", "test device", 24_000, 80, 10.0, 1.0, 0,
+                new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1},
+                0.5, 1.4, 200, List.of(new MigProfile("half", 1, 2, 12_000, 2)), 0.001,
+                DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+    }
+
+    /** One reference GPU under {@code policy} with the gate off and the given parameters. */
+    static EngineConfig config(String policy, Object... kv) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("util", "0");
+        for (int i = 0; i < kv.length; i += 2) params.put(kv[i].toString(), kv[i + 1].toString());
+        return EngineConfig.resolve(policy, null, null, params, new GpuSetup(ref(), 1, null, false, 0), 1, "test");
+    }
+
+    /** Arrivals as (ms, function index) pairs. */
+    static Workload workload(List<FunctionSpec> fns, double... msAndFn) {
+        return new Workload("docker-test", fns, () -> ArrayArrivals.ofMs(msAndFn));
+    }
+}
