@@ -28,7 +28,8 @@ public final class GuiServices {
         return List.of(
                 BackendOption.available("sim", "Simulated GPUs and CPUs"),
                 BackendOption.unavailable("docker", "Docker containers",
-                        "not in this build: the docker-java backend is planned; runs use the simulator"),
+                        "the window runs experiments on the simulator; run them in real containers from the command line: "
+                                + "./workbench run --backend docker (needs a Docker engine)"),
                 BackendOption.unavailable("cuda", "CUDA (JCuda)",
                         "not in this build: the JCuda backend is planned; runs use the simulator"));
     }

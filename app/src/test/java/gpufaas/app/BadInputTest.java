@@ -106,9 +106,31 @@ class BadInputTest {
     }
 
     @Test
-    void backendsOtherThanTheSimulatorAreNotInThisBuild() {
-        assertThat(fails(trace, "--backend", "docker")).contains("backend 'docker' is not available in this build");
-        assertThat(fails(trace, "--backend", "cuda")).contains("backend 'cuda' is not available in this build");
+    void aDockerEngineThatDoesNotAnswerIsOneLineAndNoFolder() {
+        String before = System.getProperty("DOCKER_HOST");
+        System.setProperty("DOCKER_HOST", "unix:///nonexistent/docker.sock");
+        try {
+            assertThat(fails(trace, "--backend", "docker"))
+                    .startsWith("error: --backend docker: cannot reach the Docker engine at unix:///nonexistent/docker.sock");
+        } finally {
+            if (before == null) System.clearProperty("DOCKER_HOST");
+            else System.setProperty("DOCKER_HOST", before);
+        }
+    }
+
+    @Test
+    void backendsThatCannotRunExperimentsSaySo() {
+        assertThat(fails(trace, "--backend", "cuda")).contains("backend 'cuda' cannot run experiments in this build");
+        assertThat(fails(trace, "--backend", "nope")).contains("--backend");
+    }
+
+    @Test
+    void sweepsRunOnTheSimulatorOnly() throws Exception {
+        Path sweep = tmp.resolve("sweep.json");
+        Files.writeString(sweep, "{\"name\": \"s\", \"workload\": {\"functions_csv\": \"funcs.csv\", \"trace_csv\": \"trace.csv\"},"
+                + " \"backend\": \"docker\", \"policy\": [\"fcfs\", \"mqfq-sticky\"]}");
+        String msg = fails("sweep", "--experiment", sweep.toString(), "--out", out.toString());
+        assertThat(msg).contains("sweeps run on the simulator");
     }
 
     @Test

@@ -92,6 +92,8 @@ public final class ExperimentViewModel {
     public final StringProperty placement = new SimpleStringProperty("gpu-only");
     public final ObservableList<ParamField> params = FXCollections.observableArrayList();
     public final StringProperty backend = new SimpleStringProperty("sim");
+    /** the loaded experiment's Docker settings, kept as they are (the window has no editor for them) */
+    private gpufaas.workload.experiment.DockerSpec dockerSettings;
 
     /** What is wrong with the experiment as a whole (one line naming the field), empty when it plans. */
     public final StringProperty problem = new SimpleStringProperty("");
@@ -209,6 +211,7 @@ public final class ExperimentViewModel {
         migProfile.set(d.mig() == null ? (migProfiles.isEmpty() ? "" : migProfiles.get(0)) : d.mig());
         cpuCores.set(Integer.toString(d.cpuCores()));
         backend.set(spec.backend());
+        dockerSettings = spec.docker();
         admission.set(spec.admission());
         placement.set(spec.placement());
         policy.set(PolicyRegistry.find(spec.policy(), "experiment").name());
@@ -431,7 +434,7 @@ public final class ExperimentViewModel {
                 (int) whole(cpuCores.get(), "devices.cpu_cores"), profileFile);
         Double duration = durationS.get() == null || durationS.get().isBlank() ? null : positive(durationS.get(), "duration_s");
         return new ExperimentSpec(name.get(), description.get(), whole(seed.get(), "seed"), duration, workload(), devices,
-                policy.get(), admission.get(), placement.get(), p, backend.get());
+                policy.get(), admission.get(), placement.get(), p, backend.get(), dockerSettings);
     }
 
     private WorkloadSpec workload() {

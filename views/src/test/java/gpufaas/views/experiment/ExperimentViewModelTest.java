@@ -29,11 +29,16 @@ class ExperimentViewModelTest {
     @Test
     void loadPreset_thenToSpec_givesThePresetBack() {
         for (String name : Presets.names()) {
-            ExperimentViewModel vm = vm();
+            // the Docker preset needs its backend offered (its docker settings must survive too)
+            ExperimentViewModel vm = new ExperimentViewModel(new TestPlanner(), List.of(BackendOption.available("sim", "Simulated"),
+                    BackendOption.available("docker", "Docker")));
             vm.loadPreset(name);
             ExperimentSpec original = Presets.spec(name);
             assertThat(ExperimentJson.write(vm.toSpec())).as(name).isEqualTo(ExperimentJson.write(original));
         }
+        ExperimentViewModel greyed = vm();
+        greyed.loadPreset("docker-demo");
+        assertThatThrownBy(greyed::toSpec).hasMessageContaining("'docker' is not available: not in this build");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public final class Presets {
     private static final List<String> NAMES = List.of("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
-            "mixed-slo", "overload", "cpu-gpu", "kaas-tenants");
+            "mixed-slo", "overload", "cpu-gpu", "kaas-tenants", "docker-demo");
 
     private Presets() { }
 

@@ -35,7 +35,7 @@ class PresetsTest {
     @Test
     void list_everyPresetHasADescriptionAndLoads() {
         assertThat(Presets.names()).containsExactly("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
-                "mixed-slo", "overload", "cpu-gpu", "kaas-tenants");
+                "mixed-slo", "overload", "cpu-gpu", "kaas-tenants", "docker-demo");
         for (PresetInfo p : Presets.list()) {
             assertThat(p.description()).as(p.name()).hasSizeGreaterThan(40);
             Experiment e = ExperimentLoader.loadPreset(p.name());
