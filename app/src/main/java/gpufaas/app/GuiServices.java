@@ -1,5 +1,7 @@
 package gpufaas.app;
 
+import gpufaas.backend.cuda.CudaProbe;
+import gpufaas.backend.cuda.CudaProbeResult;
 import gpufaas.backend.sim.Simulation;
 import gpufaas.views.main.WorkbenchServices;
 import gpufaas.views.run.BackendOption;
@@ -29,8 +31,16 @@ public final class GuiServices {
                 BackendOption.available("sim", "Simulated GPUs and CPUs"),
                 BackendOption.unavailable("docker", "Docker containers",
                         "not in this build: the docker-java backend is planned; runs use the simulator"),
-                BackendOption.unavailable("cuda", "CUDA (JCuda)",
-                        "not in this build: the JCuda backend is planned; runs use the simulator"));
+                cudaOption());
+    }
+
+    /** CUDA greyed out with the probe's reason, or, on a host with a GPU, because live runs are not wired to it yet. */
+    static BackendOption cudaOption() {
+        CudaProbeResult p = CudaProbe.probe();
+        String why = p.available()
+                ? p.summary() + ", but live runs on the CUDA backend are not wired into the GUI yet; use ./workbench calibrate --backend cuda"
+                : "CUDA unavailable: " + p.reason();
+        return BackendOption.unavailable("cuda", "CUDA (JCuda)", why);
     }
 
     static RunPlan plan(ExperimentSpec spec, Path baseDir) {
