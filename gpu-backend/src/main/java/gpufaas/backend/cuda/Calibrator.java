@@ -36,9 +36,8 @@ public final class Calibrator {
     private Calibrator() { }
 
     /**
-     * Calibrates {@code device}.
+     * Calibrates {@code device} (one the probe found: call only when {@link CudaProbe#probe()} is available).
      *
-     * @throws CudaUnavailableException when the probe finds no CUDA here
      * @throws CudaException when a CUDA call fails
      */
     public static Calibration run(CudaDevice device, int driverVersion, Options opt, Consumer<String> progress) {

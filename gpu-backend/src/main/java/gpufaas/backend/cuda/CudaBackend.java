@@ -77,9 +77,9 @@ public final class CudaBackend implements ExecutionBackend {
     }
 
     /**
-     * A backend on the probed devices.
-     *
-     * @throws CudaUnavailableException with the probe's reason when CUDA cannot be used here
+     * A backend on {@code config}'s devices (from {@link #availableConfig()} or a probe result).
+     * Starts one worker thread per device at once; each measures its kernels' rates before it
+     * serves requests (queued requests wait for that, about a second).
      */
     public static CudaBackend create(Config config) {
         Objects.requireNonNull(config, "config");
