@@ -1,5 +1,8 @@
 package gpufaas.app;
 
+import gpufaas.backend.cuda.CudaDevice;
+import gpufaas.backend.cuda.CudaProbe;
+import gpufaas.backend.cuda.CudaProbeResult;
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MigProfile;
 import gpufaas.workload.device.DeviceProfiles;
@@ -12,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ./workbench devices}: the built-in simulated GPU profiles. */
+/** {@code ./workbench devices}: the built-in simulated GPU profiles, then the CUDA devices of this host (or why there are none). */
 @Command(name = "devices",
-        description = "Lists the built-in GPU profiles of the simulator (use one with --gpu NAME[xN]).")
+        description = "Lists the built-in GPU profiles of the simulator (use one with --gpu NAME[xN]) and the CUDA devices of this host.")
 final class DevicesCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -40,6 +43,14 @@ final class DevicesCommand implements Callable<Integer> {
                         + Report.num(m.memoryMb()) + " MB, " + m.count() + " per GPU)");
             }
             o.println("    MIG: " + (migs.isEmpty() ? "none" : String.join(", ", migs)));
+        }
+        o.println();
+        CudaProbeResult cuda = CudaProbe.probe();
+        if (!cuda.available()) {
+            o.println("CUDA devices: none (" + cuda.reason() + ")");
+        } else {
+            o.println("CUDA devices (" + cuda.summary() + "; read only, measure one with ./workbench calibrate --backend cuda):");
+            for (CudaDevice d : cuda.devices()) o.println("  " + d.describe());
         }
         return 0;
     }

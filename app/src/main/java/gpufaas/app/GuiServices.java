@@ -1,5 +1,7 @@
 package gpufaas.app;
 
+import gpufaas.backend.cuda.CudaProbe;
+import gpufaas.backend.cuda.CudaProbeResult;
 import gpufaas.backend.sim.Simulation;
 import gpufaas.views.main.WorkbenchServices;
 import gpufaas.views.run.BackendOption;
@@ -30,8 +32,17 @@ public final class GuiServices {
                 BackendOption.unavailable("docker", "Docker containers",
                         "the window runs experiments on the simulator; run them in real containers from the command line: "
                                 + "./workbench run --backend docker (needs a Docker engine)"),
-                BackendOption.unavailable("cuda", "CUDA (JCuda)",
-                        "not in this build: the JCuda backend is planned; runs use the simulator"));
+                cudaOption());
+    }
+
+    /** CUDA greyed out with the probe's reason, or, on a host with a GPU, because live runs are not wired to it yet. */
+    static BackendOption cudaOption() {
+        CudaProbeResult p = CudaProbe.probe();
+        String why = p.available()
+                ? p.summary() + ", but the window runs experiments on the simulator; run them on the card from the command line: "
+                        + "./workbench run --backend cuda, or measure it with ./workbench calibrate --backend cuda"
+                : "CUDA unavailable: " + p.reason();
+        return BackendOption.unavailable("cuda", "CUDA (JCuda)", why);
     }
 
     static RunPlan plan(ExperimentSpec spec, Path baseDir) {

@@ -1,5 +1,7 @@
 package gpufaas.app;
 
+import gpufaas.backend.cuda.CudaBackend;
+import gpufaas.backend.cuda.CudaUnavailableException;
 import gpufaas.backend.docker.DockerBackend;
 import gpufaas.backend.docker.DockerOptions;
 import gpufaas.backend.docker.FunctionImage;
@@ -45,10 +47,6 @@ final class LiveBackend implements AutoCloseable {
         if (!NAMES.contains(n)) {
             throw new BadInputException(where, 0, field, "unknown backend '" + name + "'; known: " + String.join(", ", NAMES));
         }
-        if (n.equals("cuda")) {
-            throw new BadInputException(where, 0, field, "backend 'cuda' cannot run experiments in this build: "
-                    + "CUDA functions run through `./workbench calibrate --backend cuda`; use sim or docker");
-        }
         return n;
     }
 
@@ -69,7 +67,34 @@ final class LiveBackend implements AutoCloseable {
                     + "(this takes as long as the workload lasts)", b.runId()));
             return new LiveBackend(n, b);
         }
+        if (n.equals("cuda")) return openCuda(setup, notes);
         throw BadInputException.of("--backend", "backend '" + n + "' cannot run experiments in this build");
+    }
+
+    /** The CUDA backend: every GPU of the experiment on a card of this host, no CPU pool, no simulated MIG. */
+    private static LiveBackend openCuda(RunSetup setup, Consumer<String> notes) {
+        gpufaas.engine.run.GpuSetup hw = setup.config().hardware();
+        CudaBackend.Config cfg;
+        try {
+            cfg = CudaBackend.availableConfig();
+        } catch (CudaUnavailableException e) {
+            throw BadInputException.of("--backend cuda", "CUDA is unavailable: " + e.getMessage());
+        }
+        if (hw.count() > cfg.devices().size()) {
+            throw BadInputException.of("--gpu", "the experiment has " + hw.count() + " GPUs, this host has "
+                    + cfg.devices().size() + " CUDA device(s)");
+        }
+        if (hw.mig() != null && !hw.mig().isBlank()) {
+            throw BadInputException.of("--mig", "the CUDA backend runs on whole cards; MIG instances are read, not made "
+                    + "(never changed by the workbench): leave --mig out");
+        }
+        if (hw.cpuCores() > 0) {
+            throw BadInputException.of("--cpu-cores", "the CUDA backend runs GPU functions only: leave out the CPU pool");
+        }
+        CudaBackend b = CudaBackend.create(cfg.withLog(line -> notes.accept("cuda: " + line)));
+        notes.accept("cuda run on " + cfg.devices().size() + " device(s): arrivals are replayed on the wall clock "
+                + "(this takes as long as the workload lasts)");
+        return new LiveBackend("cuda", b);
     }
 
     /** Runs the engine on this backend to the end. */

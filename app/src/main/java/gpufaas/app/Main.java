@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ./workbench}: without arguments it opens the GUI; {@code run}, {@code sweep},
- * {@code screenshot}, {@code policies}, {@code presets} and {@code devices} do the work headless.
+ * {@code screenshot}, {@code policies}, {@code presets}, {@code devices} and {@code calibrate} do the work headless.
  * {@link #execute(String...)} runs it in-process and returns the exit status.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
             "Without a command it opens the GUI."},
         footer = {"", "Exit status: 0 success, 2 bad input, 1 internal error."},
         subcommands = {RunCommand.class, SweepCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
-            DevicesCommand.class, CommandLine.HelpCommand.class})
+            DevicesCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an internal error (or set WORKBENCH_DEBUG=1).")

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpu-cores", paramLabel = "N", description = "CPU cores for CPU placement")
     Integer cpuCores;
 
-    @Option(names = "--backend", paramLabel = "sim|docker|cuda", description = "execution backend: sim (default), docker (real containers on the wall clock)")
+    @Option(names = "--backend", paramLabel = "sim|docker|cuda", description = "execution backend: sim (default), docker (real containers) or cuda (real kernels on this host's GPUs), both on the wall clock")
     Backend backend;
 
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the input's, else 1)")
