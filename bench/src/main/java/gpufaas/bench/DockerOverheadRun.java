@@ -130,7 +130,11 @@ public final class DockerOverheadRun {
         FunctionSpec f = FunctionSpec.gpu(0, "bare", sleepMs, sleepMs + 1, 100);
         try (DockerBackend b = DockerBackend.open(new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of()), List.of(f))) {
             DockerClient d = b.client();
+            // the same image, command, user and limits as the backend's containers
+            DockerOptions opt = new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of());
             String id = d.createContainerCmd(b.builtinImage()).withCmd("/bin/busybox", "sleep", "2147483647")
+                    .withUser("65534:65534").withNetworkDisabled(true)
+                    .withHostConfig(gpufaas.backend.docker.DockerBackend.benchHostConfig(opt))
                     .withLabels(Map.of("io.gpufaas.workbench", "bench")).exec().getId();
             try {
                 d.startContainerCmd(id).exec();

@@ -216,6 +216,11 @@ public final class DockerBackend implements ExecutionBackend {
         return hostConfig(opt, gpuContainers && d != null && d.kind == DeviceKind.GPU ? gpuDeviceId(d) : null);
     }
 
+    /** The limits and isolation of a container without a GPU (for benchmarks that compare with bare engine calls). */
+    public static HostConfig benchHostConfig(DockerOptions opt) {
+        return hostConfig(opt, null);
+    }
+
     /** The limits and isolation of every container; with {@code gpuDeviceId}, a request for that NVIDIA device. */
     static HostConfig hostConfig(DockerOptions opt, String gpuDeviceId) {
         long mem = (long) opt.memoryMb() * 1024 * 1024;
