@@ -273,12 +273,24 @@ public final class DockerBackend implements ExecutionBackend {
         return env;
     }
 
-    /** The argument vector one invocation of {@code f} execs. */
-    List<String> command(FunctionSpec f) {
+    /**
+     * The function's warm time on device {@code d} alone: on a GPU its reference warm time over the
+     * profile's speed and the device's compute share (as the simulator has it), on the CPU pool its
+     * CPU warm time.
+     */
+    static double warmMsOn(FunctionSpec f, Device d) {
+        if (d == null) return f.gpuWarmMs();
+        if (d.kind == DeviceKind.CPU) return f.hasCpu() ? f.cpuWarmMs() : f.gpuWarmMs();
+        return f.gpuWarmMs() / d.profile.speed() / d.computeShare;
+    }
+
+    /** The argument vector one invocation of {@code f} on {@code d} execs. */
+    List<String> command(FunctionSpec f, Device d) {
+        double warm = warmMsOn(f, d);
         FunctionImage custom = opt.functions().get(f.name());
-        if (custom != null) return custom.commandFor(f.gpuWarmMs(), f.gpuMemMb());
-        if (opt.work().equals("cpu")) return BuiltinImage.cpuCommand(Math.round(f.gpuWarmMs() * cpuBytesPerMs));
-        return BuiltinImage.sleepCommand(f.gpuWarmMs());
+        if (custom != null) return custom.commandFor(warm, f.gpuMemMb());
+        if (opt.work().equals("cpu")) return BuiltinImage.cpuCommand(Math.round(warm * cpuBytesPerMs));
+        return BuiltinImage.sleepCommand(warm);
     }
 
     @Override
@@ -289,8 +301,8 @@ public final class DockerBackend implements ExecutionBackend {
             post(() -> cb.failed(inv, c, why));
             return;
         }
-        List<String> argv = command(c.function);
-        long timeoutMs = opt.execTimeoutMs(c.function.gpuWarmMs());
+        List<String> argv = command(c.function, c.device);
+        long timeoutMs = opt.execTimeoutMs(warmMsOn(c.function, c.device));
         boolean cold = inv.coldStart;
         pool.execute(() -> {
             long t0 = System.nanoTime();
@@ -318,6 +330,11 @@ public final class DockerBackend implements ExecutionBackend {
                     return;
                 }
                 String why = diedReason(id);
+                // killed by a signal: the container's own state may trail the exec's end by a moment
+                for (int i = 0; why == null && (code == null || code >= 128) && i < 20; i++) {
+                    Thread.sleep(50);
+                    why = diedReason(id);
+                }
                 if (why == null) why = "exit status " + code + (tail.text().isEmpty() ? "" : ": " + tail.text());
                 removeQuietly(id);
                 String reason = why;

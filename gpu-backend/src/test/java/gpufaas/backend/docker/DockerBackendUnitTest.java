@@ -75,6 +75,20 @@ class DockerBackendUnitTest {
     }
 
     @Test
+    void builtInFunctionsTakeTheirWarmTimeOnTheirDevice() {
+        gpufaas.engine.model.FunctionSpec f = new gpufaas.engine.model.FunctionSpec(0, "f", 100, 400, 1000, 900, 1200, 1, Double.NaN);
+        var slow = new gpufaas.engine.device.DeviceProfile("slow", "half speed", 24_000, 80, 10.0, 0.5, 0,
+                new double[] {1, 2}, new double[] {1, 2}, 0.5, 1.4, 200, List.of(), 0.001,
+                gpufaas.engine.device.DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        Device whole = new Device(0, "slow-0", DeviceKind.GPU, slow, 0, 24_000, 1.0, false, 100, 2, 0, 16);
+        Device quarter = new Device(1, "slow-0/q-0", DeviceKind.GPU, slow, 0, 6_000, 0.25, false, 100, 2, 0, 16);
+        Device cpu = new Device(2, "cpu", DeviceKind.CPU, slow, -1, 0, 1.0, false, 100, 4, 0, 16);
+        assertThat(DockerBackend.warmMsOn(f, whole)).isEqualTo(200.0);
+        assertThat(DockerBackend.warmMsOn(f, quarter)).isEqualTo(800.0);
+        assertThat(DockerBackend.warmMsOn(f, cpu)).isEqualTo(900.0);
+    }
+
+    @Test
     void optionsRefuseBadValuesAndDeriveTimeouts() {
         assertThat(DockerOptions.DEFAULTS.execTimeoutMs(17)).isEqualTo(30_000);
         assertThat(DockerOptions.DEFAULTS.execTimeoutMs(10_000)).isEqualTo(100_000);
