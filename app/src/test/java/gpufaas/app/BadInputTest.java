@@ -161,4 +161,20 @@ class BadInputTest {
         assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString()))
                 .contains("axes: policy").contains("./workbench sweep");
     }
+
+    @Test
+    void badDockerSettingsNameTheKey() throws Exception {
+        Path e = tmp.resolve("d.json");
+        String head = "{\"workload\": {\"functions_csv\": \"funcs.csv\", \"trace_csv\": \"trace.csv\"}, \"backend\": \"docker\",\n";
+        Files.writeString(e, head + " \"docker\": {\"wrok\": \"cpu\"}}");
+        assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString()))
+                .contains("line 2").contains("docker.wrok").contains("unknown key 'wrok'");
+        Files.writeString(e, head + " \"docker\": {\"work\": \"gpu\"}}");
+        assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString())).contains("docker.work").contains("must be sleep or cpu");
+        Files.writeString(e, head + " \"docker\": {\"functions\": {\"nope\": {\"image\": \"x\", \"command\": [\"true\"]}}}}");
+        assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString()))
+                .contains("docker.functions.nope").contains("the workload has no function 'nope'");
+        Files.writeString(e, head + " \"docker\": {\"functions\": {\"f1\": {\"image\": \"x\"}}}}");
+        assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString())).contains("command").contains("is required");
+    }
 }

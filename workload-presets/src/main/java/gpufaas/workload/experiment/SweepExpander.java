@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Expands a sweep: every list-valued key anywhere in the experiment JSON is an axis, except the
- * list {@code workload.functions} (and everything inside it) and {@code iat_ms} lists (data, not
- * choices). The points are the cartesian product, in a deterministic order: axes in document order,
+ * list {@code workload.functions} (and everything inside it), {@code iat_ms} lists and the
+ * {@code docker.functions} settings (commands are argument lists) — data, not choices. The points are the cartesian product, in a deterministic order: axes in document order,
  * the first axis varying slowest.
  */
 public final class SweepExpander {
@@ -57,7 +57,7 @@ public final class SweepExpander {
             k.add(e.getKey());
             String p = String.join(".", k);
             JsonNode v = e.getValue();
-            if (p.equals("workload.functions") || e.getKey().equals("iat_ms")) continue;
+            if (p.equals("workload.functions") || p.equals("docker.functions") || e.getKey().equals("iat_ms")) continue;
             if (v.isArray()) {
                 if (v.isEmpty()) throw new BadInputException(SOURCE, 0, p, "empty list: a sweep axis needs at least one value");
                 List<JsonNode> values = new ArrayList<>();
