@@ -23,26 +23,48 @@ public final class GuiServices {
 
     /** The services of the command line for the GUI. */
     public static WorkbenchServices create() {
-        return new WorkbenchServices(GuiServices::plan, Simulation::engine, GuiServices::export, backends(), Version.get(), 0);
+        return new WorkbenchServices(GuiServices::plan, new Engines(), GuiServices::export, backends(), Version.get(), 0);
     }
 
     static List<BackendOption> backends() {
-        return List.of(
-                BackendOption.available("sim", "Simulated GPUs and CPUs"),
-                BackendOption.unavailable("docker", "Docker containers",
-                        "the window runs experiments on the simulator; run them in real containers from the command line: "
-                                + "./workbench run --backend docker (needs a Docker engine)"),
-                cudaOption());
+        return List.of(BackendOption.available("sim", "Simulated GPUs and CPUs"), dockerOption(), cudaOption());
     }
 
-    /** CUDA greyed out with the probe's reason, or, on a host with a GPU, because live runs are not wired to it yet. */
+    /**
+     * Docker offered where an engine can be addressed: DOCKER_HOST set, or the local socket present
+     * (checked without connecting, so start-up stays fast; a run that cannot reach it says why).
+     */
+    static BackendOption dockerOption() {
+        String host = System.getenv("DOCKER_HOST");
+        if (host == null) host = System.getProperty("DOCKER_HOST");
+        if ((host != null && !host.isBlank()) || java.nio.file.Files.exists(Path.of("/var/run/docker.sock"))) {
+            return BackendOption.available("docker", "Docker containers (live, real time)");
+        }
+        return BackendOption.unavailable("docker", "Docker containers",
+                "no Docker engine: /var/run/docker.sock does not exist and DOCKER_HOST is not set (start dockerd)");
+    }
+
+    /** CUDA offered where the probe finds a device, else greyed out with the probe's reason. */
     static BackendOption cudaOption() {
         CudaProbeResult p = CudaProbe.probe();
-        String why = p.available()
-                ? p.summary() + ", but the window runs experiments on the simulator; run them on the card from the command line: "
-                        + "./workbench run --backend cuda, or measure it with ./workbench calibrate --backend cuda"
-                : "CUDA unavailable: " + p.reason();
-        return BackendOption.unavailable("cuda", "CUDA (JCuda)", why);
+        return p.available() ? BackendOption.available("cuda", "CUDA: " + p.summary() + " (live, real time)")
+                : BackendOption.unavailable("cuda", "CUDA (JCuda)", "CUDA unavailable: " + p.reason());
+    }
+
+    /** The simulator's engines, and live ones on the backend a plan names (the command line's code). */
+    static final class Engines implements gpufaas.views.run.EngineFactory {
+        @Override
+        public gpufaas.engine.run.Engine create(gpufaas.engine.run.EngineConfig config, gpufaas.engine.model.Workload workload,
+                                                gpufaas.engine.run.EngineListener listener, gpufaas.engine.run.TimeSeriesSink series) {
+            return Simulation.engine(config, workload, listener, series);
+        }
+
+        @Override
+        public gpufaas.engine.run.Engine createLive(RunPlan plan, gpufaas.engine.model.Workload workload,
+                                                    gpufaas.engine.run.EngineListener listener) {
+            RunSetup s = setup(plan.spec(), plan.baseDir());
+            return LiveBackend.open(s, n -> { }).engine(plan.config(), workload, listener);
+        }
     }
 
     static RunPlan plan(ExperimentSpec spec, Path baseDir) {
@@ -56,6 +78,11 @@ public final class GuiServices {
 
     /** Writes the run's folder with {@code ./workbench run}'s code (the run is repeated headless from its seed). */
     static Path export(RunPlan plan, Path dir) {
+        if (!plan.spec().backend().equalsIgnoreCase(Planner.BACKEND)) {
+            throw gpufaas.engine.model.BadInputException.of("export", "the window exports by re-running the experiment on the "
+                    + "simulator from its seed; a " + plan.spec().backend() + " run cannot be repeated that way: write its files "
+                    + "with ./workbench run --backend " + plan.spec().backend());
+        }
         FolderRun.execute(setup(plan.spec(), plan.baseDir()), dir, false, true, List.of("gui", "export"));
         return dir;
     }

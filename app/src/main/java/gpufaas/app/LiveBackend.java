@@ -104,6 +104,17 @@ final class LiveBackend implements AutoCloseable {
         return e.run();
     }
 
+    /** A live engine on this backend and the wall clock (the caller closes it, which closes the backend). */
+    Engine engine(gpufaas.engine.run.EngineConfig cfg, gpufaas.engine.model.Workload workload, EngineListener listener) {
+        if (backend == null) throw new IllegalStateException("the simulator has no live engine");
+        try {
+            return new Engine(cfg, workload, backend, new WallClockTimeSource(), listener, TimeSeriesSink.NONE);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         if (backend != null) backend.close();

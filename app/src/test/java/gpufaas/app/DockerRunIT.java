@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -65,6 +66,34 @@ class DockerRunIT {
         JsonNode manifest = new ObjectMapper().readTree(dock.resolve("manifest.json").toFile());
         assertThat(manifest.get("backend").asText()).isEqualTo("docker");
         assertThat(manifest.has("incomplete")).isFalse();
+    }
+
+    @Test
+    void theWindowsLiveEnginesRunADockerPlanAndLeaveNothingBehind() throws Exception {
+        gpufaas.workload.experiment.ExperimentSpec p = gpufaas.workload.experiment.Presets.spec("docker-demo");
+        gpufaas.workload.experiment.ExperimentSpec spec = new gpufaas.workload.experiment.ExperimentSpec(p.name(), p.description(),
+                p.seed(), 4.0, p.workload(), p.devices(), p.policy(), p.admission(), p.placement(), p.params(), p.backend(), p.docker());
+        var services = GuiServices.create();
+        assertThat(services.backends()).anySatisfy(b -> {
+            assertThat(b.name()).isEqualTo("docker");
+            assertThat(b.available()).isTrue();
+        });
+        gpufaas.views.run.RunPlan plan = services.planner().plan(spec, null);
+        gpufaas.engine.run.Engine e = services.engines().createLive(plan, plan.workload(), null);
+        gpufaas.engine.run.RunResult r;
+        try {
+            assertThat(e.backendName()).isEqualTo("docker");
+            r = e.run();
+        } finally {
+            e.close();
+        }
+        assertThat(r.complete()).isTrue();
+        assertThat(r.summary().completed()).isEqualTo(r.summary().invocations()).isPositive();
+        try (var docker = DockerConnection.open()) {
+            assertThat(docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of(gpufaas.backend.docker.DockerLabels.APP, "container")).exec()).isEmpty();
+        }
+        assertThatThrownBy(() -> GuiServices.export(plan, tmp.resolve("x"))).hasMessageContaining("cannot be repeated that way");
     }
 
     private static List<String> ids(List<String> rows) {

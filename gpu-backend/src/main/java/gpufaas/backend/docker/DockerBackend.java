@@ -443,11 +443,12 @@ public final class DockerBackend implements ExecutionBackend {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        pool.shutdown();
+        if (abortReason == null) abortReason = "the run was closed";
+        // whatever is still in flight (a run stopped early) is cut short: its containers go below
+        pool.shutdownNow();
         try {
-            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
         removeRunContainers();

@@ -564,6 +564,15 @@ public final class Engine implements BackendCallbacks {
     /** Why the backend aborted the run, or null. */
     public String abortReason() { return abortReason; }
 
+    /** The name of the backend this engine runs on (sim, docker, cuda). */
+    public String backendName() { return backend.name(); }
+
+    /**
+     * Releases the backend (a live backend removes its containers or frees its GPU memory). Call it
+     * when done with the engine, finished or not; to stop a live run early, {@link #abort} it first.
+     */
+    public void close() { backend.close(); }
+
     @Override
     public TimeSource time() { return ts; }
 

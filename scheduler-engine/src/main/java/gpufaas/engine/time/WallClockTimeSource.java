@@ -21,7 +21,7 @@ public final class WallClockTimeSource implements TimeSource {
     }
 
     private final LongSupplier nanoClock;
-    private final long originNanos;
+    private volatile long originNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
@@ -36,6 +36,20 @@ public final class WallClockTimeSource implements TimeSource {
     public WallClockTimeSource(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.originNanos = nanoClock.getAsLong();
+    }
+
+    /**
+     * Makes now time zero again: for an engine built ahead of its start (a window loads a run, the
+     * user presses play later). Everything scheduled keeps its time relative to the new zero.
+     */
+    public void restart() {
+        lock.lock();
+        try {
+            originNanos = nanoClock.getAsLong();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

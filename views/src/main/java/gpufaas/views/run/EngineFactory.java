@@ -6,8 +6,21 @@ import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.TimeSeriesSink;
 
-/** Makes an engine ready to step on an execution backend (the application passes the simulator's). */
+/**
+ * Makes engines: on the simulator ({@link #create}, virtual time) and, for plans whose backend is a
+ * live one (Docker, CUDA), on that backend and the wall clock ({@link #createLive}).
+ */
 @FunctionalInterface
 public interface EngineFactory {
     Engine create(EngineConfig config, Workload workload, EngineListener listener, TimeSeriesSink series);
+
+    /**
+     * An engine on the plan's live backend and the wall clock; the caller closes it
+     * ({@link Engine#close()}). Throws {@link gpufaas.engine.model.BadInputException} with the
+     * reason when the backend cannot start.
+     */
+    default Engine createLive(RunPlan plan, Workload workload, EngineListener listener) {
+        throw new gpufaas.engine.model.BadInputException("backend", 0, null,
+                "backend '" + plan.spec().backend() + "' cannot run in this window");
+    }
 }

@@ -69,6 +69,8 @@ public final class EngineSession implements AutoCloseable {
     private long lastLatency;
     private long latencyVersion = -1;
     private boolean forcePublish;
+    /** the loaded plan runs on a live backend (Docker, CUDA) on the wall clock */
+    private boolean live;
 
     /**
      * @param maxEventsPerSecond cap on engine events per wall second while playing (0: none);
@@ -143,7 +145,15 @@ public final class EngineSession implements AutoCloseable {
             case EngineCommand.Reset r -> {
                 if (plan != null) load(plan);
             }
+            case EngineCommand.Pause p when live -> liveOnly();
+            case EngineCommand.StepEvent s when live -> liveOnly();
+            case EngineCommand.StepDecision s when live -> liveOnly();
+            case EngineCommand.SetSpeed s when live -> liveOnly();
             case EngineCommand.Play p -> {
+                if (live && engine != null && status == RunStatus.READY
+                        && engine.time() instanceof gpufaas.engine.time.WallClockTimeSource w) {
+                    w.restart(); // the live run's time zero is when it starts playing, not when it was loaded
+                }
                 if (engine != null && (status == RunStatus.READY || status == RunStatus.PAUSED)) {
                     status = RunStatus.PLAYING;
                     hit = null;
@@ -167,6 +177,7 @@ public final class EngineSession implements AutoCloseable {
                 return true;
             }
             case EngineCommand.Shutdown s -> {
+                closeEngine();
                 return false;
             }
         }
@@ -174,7 +185,27 @@ public final class EngineSession implements AutoCloseable {
         return true;
     }
 
+    /** A live run plays in real time: it cannot pause, step or change speed. */
+    private void liveOnly() {
+        message = "a live run on " + plan.spec().backend() + " plays in real time: pause, step and speed do not apply"
+                + " (Reset stops it and removes what it started)";
+    }
+
+    /** Stops (a live run: aborts) and releases the current engine. */
+    private void closeEngine() {
+        Engine e = engine;
+        engine = null;
+        if (e == null || !live) return;
+        try {
+            if (!e.isFinished()) e.abort("stopped from the window");
+            e.close();
+        } catch (RuntimeException ex) {
+            message = "closing the " + plan.spec().backend() + " backend: " + ex.getMessage();
+        }
+    }
+
     private void load(RunPlan p) {
+        closeEngine();
         plan = p;
         generation++;
         summary = null;
@@ -192,8 +223,13 @@ public final class EngineSession implements AutoCloseable {
             holder[0] = new PeekingArrivals(w.arrivals().get());
             return holder[0];
         });
+        live = !p.spec().backend().equalsIgnoreCase("sim");
         try {
-            engine = factory.create(p.config(), peeking, tap, TimeSeriesSink.NONE);
+            engine = live ? factory.createLive(p, peeking, tap) : factory.create(p.config(), peeking, tap, TimeSeriesSink.NONE);
+            if (live) {
+                message = (message.isEmpty() ? "" : message + "; ") + "live run on " + p.spec().backend()
+                        + ": it plays in real time once started; Reset stops it";
+            }
             arrivals = holder[0];
             tap.attach(engine);
             status = RunStatus.READY;
@@ -203,7 +239,7 @@ public final class EngineSession implements AutoCloseable {
     }
 
     private void fail(RuntimeException e) {
-        engine = null;
+        closeEngine();
         status = RunStatus.FAILED;
         message = e instanceof BadInputException ? e.getMessage()
                 : "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -239,10 +275,20 @@ public final class EngineSession implements AutoCloseable {
         }
         status = RunStatus.FINISHED;
         displayUs = engine.timeUs();
+        if (live) {
+            String incomplete = engine.result() != null && !engine.result().complete() ? engine.result().incompleteReason() : null;
+            try {
+                engine.close();
+            } catch (RuntimeException e) {
+                message = "closing the " + plan.spec().backend() + " backend: " + e.getMessage();
+            }
+            if (incomplete != null) message = "the run did not complete: " + incomplete;
+        }
     }
 
     /** Runs the events that are due; returns wall nanoseconds to wait before the next is due (0: go on). */
     private long advance() {
+        if (live) return advanceLive();
         long now = System.nanoTime();
         long target = pacing.targetUs(now);
         long at = breakpoints.atUs();
@@ -287,6 +333,27 @@ public final class EngineSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A live run: processes what is due on the wall clock for at most one slice (a step waits at
+     * most 50 ms for a live backend's report), then lets commands and snapshots in.
+     */
+    private long advanceLive() {
+        long deadline = System.nanoTime() + SLICE_NANOS;
+        while (System.nanoTime() < deadline) {
+            if (engine.isFinished()) {
+                finish();
+                return 0;
+            }
+            long next = nextEventUs();
+            long now = engine.timeUs();
+            if (next != Long.MAX_VALUE && next > now) return Math.min(PUBLISH_NANOS, (next - now) * 1000);
+            if (!step()) return 0;
+            displayUs = Math.max(displayUs, engine.timeUs());
+            tap.takeHit(); // breakpoints cannot pause the real thing
+        }
+        return 0;
     }
 
     private void pauseOn(BreakpointHit h) {
