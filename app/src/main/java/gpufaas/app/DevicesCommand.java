@@ -52,6 +52,13 @@ final class DevicesCommand implements Callable<Integer> {
             o.println("CUDA devices (" + cuda.summary() + "; read only, measure one with ./workbench calibrate --backend cuda):");
             for (CudaDevice d : cuda.devices()) o.println("  " + d.describe());
         }
+        gpufaas.backend.docker.DockerStatus docker = gpufaas.backend.docker.DockerConnection.probe();
+        if (!docker.available()) {
+            o.println("Docker engine: none (" + docker.reason() + ")");
+        } else {
+            o.println("Docker engine: " + docker.version() + " (API " + docker.apiVersion() + ") at " + docker.host()
+                    + "; " + docker.gpuSupport());
+        }
         return 0;
     }
 }

@@ -96,6 +96,13 @@ class DockerRunIT {
         assertThatThrownBy(() -> GuiServices.export(plan, tmp.resolve("x"))).hasMessageContaining("cannot be repeated that way");
     }
 
+    @Test
+    void devicesListsTheEngine() {
+        Cli d = Cli.run("devices");
+        assertThat(d.status()).isZero();
+        assertThat(d.out()).containsPattern("Docker engine: [0-9][^ ]* \\(API [0-9.]+\\) at ");
+    }
+
     private static List<String> ids(List<String> rows) {
         return rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(',')) + " " + r.split(",")[1] + " " + r.split(",")[2])
                 .sorted().toList();
