@@ -120,6 +120,26 @@ class DockerEngineIT {
     }
 
     @Test
+    void cpuWorkIsCalibratedAndRunsForAboutTheWarmTime() {
+        FunctionSpec busy = FunctionSpec.gpu(0, "busy", 400, 800, 1000);
+        DockerBackend b = DockerBackend.open(new DockerOptions("cpu", 64, 1, 16, 0, "off", Map.of()), List.of(busy));
+        assertThat(b.notes()).anyMatch(n -> n.startsWith("cpu work calibrated: "));
+        assertThat(b.command(busy, null)).satisfies(argv -> {
+            assertThat(argv.subList(0, 5)).containsExactly("/bin/busybox", "sh", "-c", BuiltinImage.CPU_SCRIPT, "fn");
+            assertThat(Long.parseLong(argv.get(5))).isPositive();
+        });
+        Rec rec = new Rec();
+        RunResult r = run(b, DockerTestSupport.config("fcfs", "memory", "none"),
+                DockerTestSupport.workload(List.of(busy), 0, 0, 100, 0), rec);
+        assertThat(r.complete()).isTrue();
+        assertThat(rec.done).hasSize(2).allSatisfy(i -> {
+            assertThat(i.outcome).isEqualTo(Outcome.COMPLETED);
+            // hashing for 400 ms on a calibrated rate: well above a bare exec, well below a timeout
+            assertThat(i.endUs - i.startUs).isBetween(150_000L, 10_000_000L);
+        });
+    }
+
+    @Test
     void aFullPoolEvictsTheLeastRecentlyUsedContainer() {
         DockerBackend b = DockerBackend.open(DockerOptions.DEFAULTS, List.of(A, B));
         Rec rec = new Rec();
