@@ -54,6 +54,8 @@ public final class DockerBackend implements ExecutionBackend {
     public record ExecTiming(long invocationId, boolean cold, long createStartNanos, long execNanos) { }
 
     private final DockerClient docker;
+    /** a second client for exec output streams, which stay silent as long as the function runs */
+    private final DockerClient streams;
     private final DockerOptions opt;
     private final String runId;
     private final String builtin;
@@ -77,8 +79,10 @@ public final class DockerBackend implements ExecutionBackend {
         final CompletableFuture<Void> created = new CompletableFuture<>();
     }
 
-    private DockerBackend(DockerClient docker, DockerOptions opt, DockerStatus status, boolean needBuiltin, String runId) {
+    private DockerBackend(DockerClient docker, DockerClient streams, DockerOptions opt, DockerStatus status, boolean needBuiltin,
+                          String runId) {
         this.docker = docker;
+        this.streams = streams;
         this.opt = opt;
         this.runId = runId;
         List<String> gone = DockerLabels.removeLeftovers(docker);
@@ -121,10 +125,12 @@ public final class DockerBackend implements ExecutionBackend {
         }
         boolean needBuiltin = false;
         for (FunctionSpec f : fns) if (!opt.functions().containsKey(f.name())) needBuiltin = true;
+        DockerClient s = DockerConnection.open(host, java.time.Duration.ofDays(1));
         try {
-            return new DockerBackend(c, opt, st, needBuiltin, newRunId());
+            return new DockerBackend(c, s, opt, st, needBuiltin, newRunId());
         } catch (RuntimeException e) {
             closeQuietly(c);
+            closeQuietly(s);
             if (e instanceof IllegalStateException) throw e;
             throw new IllegalStateException("docker: " + DockerConnection.cause(e), e);
         }
@@ -310,7 +316,7 @@ public final class DockerBackend implements ExecutionBackend {
             try {
                 String exec = docker.execCreateCmd(id).withCmd(argv.toArray(String[]::new))
                         .withAttachStdout(true).withAttachStderr(true).exec().getId();
-                Tail tail = docker.execStartCmd(exec).exec(new Tail());
+                Tail tail = streams.execStartCmd(exec).exec(new Tail());
                 boolean finished = tail.awaitCompletion(timeoutMs, TimeUnit.MILLISECONDS);
                 if (!finished) {
                     closeQuietly(tail);
@@ -458,6 +464,7 @@ public final class DockerBackend implements ExecutionBackend {
             // the hook runs anyway
         }
         closeQuietly(docker);
+        closeQuietly(streams);
     }
 
     // ------------------------------------------------------------------ calibration

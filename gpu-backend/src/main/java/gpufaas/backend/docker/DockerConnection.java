@@ -28,6 +28,15 @@ public final class DockerConnection {
 
     /** A client on {@code host} (e.g. {@code tcp://127.0.0.1:2375}); null for DOCKER_HOST or the local socket. */
     public static DockerClient open(String host) {
+        return open(host, Duration.ofSeconds(120));
+    }
+
+    /**
+     * A client whose responses may be silent for up to {@code responseTimeout}: two minutes for
+     * requests, longer for the output streams of execs (their callers bound them with their own
+     * time limit).
+     */
+    public static DockerClient open(String host, Duration responseTimeout) {
         DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (host != null) b.withDockerHost(host);
         DockerClientConfig config = b.build();
@@ -36,7 +45,7 @@ public final class DockerConnection {
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(256)
                 .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(120))
+                .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);
     }
