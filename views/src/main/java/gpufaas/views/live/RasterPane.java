@@ -3,8 +3,6 @@ package gpufaas.views.live;
 import gpufaas.views.style.ViewStyle;
 import javafx.geometry.Orientation;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Region;
 
@@ -19,7 +17,7 @@ abstract class RasterPane extends Region {
     private final ImageView image = new ImageView();
     private final ScrollBar bar = new ScrollBar();
     private final PixelRaster raster = new PixelRaster();
-    private WritableImage buffer;
+    private final RasterImage shown = new RasterImage(image);
     private double width = -1;
     private double height = -1;
     private long fontsStyle = -1;
@@ -113,11 +111,6 @@ abstract class RasterPane extends Region {
         raster.resize(pw, h);
         raster.setOriginX(0);
         paint(raster, pw, h, scrollY(), t);
-        if (buffer == null || (int) buffer.getWidth() != pw || (int) buffer.getHeight() != h) {
-            buffer = new WritableImage(pw, h);
-            image.setImage(buffer);
-        }
-        // opaque pixels: premultiplied and straight ARGB are the same, and the premultiplied format needs no conversion
-        buffer.getPixelWriter().setPixels(0, 0, pw, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, pw);
+        shown.show(raster);
     }
 }
