@@ -115,11 +115,10 @@ final class FlowTablePainter {
         }
         // in flight
         textRight(font, r, Integer.toString(f.inFlight()), col[4] - 8, cy, t.text());
-        lane(r, col[4] + 4, col[5] - 4, top + 3, top + rowH - 4, line, t);
+        lane(r, col[4] + 4, col[5] - 4, top + 3, top + rowH - 4, cy, line, t);
     }
 
-    private void lane(PixelRaster r, int x0, int x1, int y0, int y1, FlowLine item, RasterTheme t) {
-        int cy = (y0 + y1) / 2;
+    private void lane(PixelRaster r, int x0, int x1, int y0, int y1, int cy, FlowLine item, RasterTheme t) {
         TagScale sc = item.scale();
         if (sc == null || Double.isNaN(item.virtualTime())) {
             text(small, r, "no virtual time: this policy keeps no tags", x0 + 4, cy, t.muted(), x1);

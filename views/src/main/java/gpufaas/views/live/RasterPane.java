@@ -47,8 +47,10 @@ abstract class RasterPane extends Region {
     /** Called when the style (theme, font scale) changed: make the fonts again. */
     protected abstract void restyleFonts();
 
-    /** The pixels as last painted (read-only use: tests). */
-    PixelRaster raster() { return raster; }
+    /** The colour (opaque ARGB) painted at (x, y) of the view by the last repaint; 0 outside it. */
+    public int drawnPixel(int x, int y) {
+        return x >= 0 && y >= 0 && x < raster.width() && y < raster.height() ? raster.get(x, y) : 0;
+    }
 
     /** The scroll offset in pixels. */
     protected int scrollY() { return bar.isVisible() ? (int) Math.round(bar.getValue()) : 0; }

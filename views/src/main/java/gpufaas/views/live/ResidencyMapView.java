@@ -17,7 +17,7 @@ public final class ResidencyMapView extends RasterPane {
     private final ResidencyPainter painter = new ResidencyPainter();
     private final Tooltip tip = new Tooltip();
     private List<DeviceState> laidOut = List.of();
-    private volatile List<ResidencyPainter.DrawnBlock> drawn = List.of();
+    private volatile List<DrawnBlock> drawn = List.of();
     private volatile List<List<String>> captions = List.of();
     private long drawnStyle = -1;
 
@@ -29,7 +29,7 @@ public final class ResidencyMapView extends RasterPane {
         Tooltip.install(this, tip);
         setOnMouseMoved(e -> {
             double y = e.getY() + scrollY();
-            for (ResidencyPainter.DrawnBlock b : drawn) {
+            for (DrawnBlock b : drawn) {
                 if (b.contains(e.getX(), y)) {
                     tip.setText(ResidencyPainter.describe(b.block()));
                     return;
@@ -68,7 +68,7 @@ public final class ResidencyMapView extends RasterPane {
     }
 
     /** The blocks as last drawn: device, strip, container, place (tests, tooltips). */
-    public List<ResidencyPainter.DrawnBlock> drawnBlocks() { return drawn; }
+    public List<DrawnBlock> drawnBlocks() { return drawn; }
 
     /** The devices' captions as last drawn, one list of lines per device. */
     public List<List<String>> drawnCaptions() { return captions; }

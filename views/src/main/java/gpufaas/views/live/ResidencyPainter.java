@@ -17,11 +17,6 @@ import java.util.Locale;
 final class ResidencyPainter {
     static final String EMPTY = "Load an experiment to see each container's memory.";
 
-    /** A block as drawn: its device's index in the list, whether in the host strip, and its place in content coordinates. */
-    record DrawnBlock(int device, boolean host, ContainerBlock block, int x, int y, int w, int h) {
-        boolean contains(double px, double py) { return px >= x && px < x + w && py >= y && py < y + h; }
-    }
-
     private GlyphAtlas caption;
     private GlyphAtlas label;
     private GlyphAtlas block;
