@@ -31,9 +31,12 @@ final class FxGlyphs implements GlyphAtlas.Source {
         this.pad = (int) Math.ceil(font.getSize() / 4) + 1;
     }
 
-    /** An atlas of {@code font}'s glyphs. */
+    /** the atlases made so far, shared by the views (FX thread only): a few fonts at one or two scales */
+    private static final Map<Font, GlyphAtlas> MADE = new HashMap<>();
+
+    /** An atlas of {@code font}'s glyphs, made on first use. */
     static GlyphAtlas atlas(Font font) {
-        return new GlyphAtlas(new FxGlyphs(font));
+        return MADE.computeIfAbsent(font, f -> new GlyphAtlas(new FxGlyphs(f)));
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class ResidencyMapView extends RasterPane {
 
     @Override
     protected void restyleFonts() {
-        painter.fonts(FxGlyphs.atlas(style.bold(14)), FxGlyphs.atlas(style.font(12)), FxGlyphs.atlas(style.font(11)));
+        painter.fonts(FxGlyphs.atlas(style.bold(13)), FxGlyphs.atlas(style.font(12)), FxGlyphs.atlas(style.font(11)));
     }
 
     @Override
