@@ -82,6 +82,7 @@ public final class GuiResponsivenessRun {
         boolean ok = true;
         for (String t : tabs) ok &= measure(w, WorkbenchTab.parse(t.trim()), seconds);
         onFx(() -> {
+            Platform.setImplicitExit(false); // the process exits below, not through JavaFX's last-window exit
             w.close();
             w.stage().close();
             return null;

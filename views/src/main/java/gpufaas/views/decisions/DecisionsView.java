@@ -26,6 +26,7 @@ public final class DecisionsView extends BorderPane {
     private final TableView<DecisionRecord> table;
     private int shownSize = -1;
     private long lastSync;
+    static final long SYNC_EVERY_NANOS = 500_000_000L;
 
     public DecisionsView(DecisionsViewModel vm) {
         this.vm = vm;
@@ -84,9 +85,10 @@ public final class DecisionsView extends BorderPane {
 
     /** Keeps the newest decision in view while following (FX thread, once per frame). */
     public void refresh() {
-        // a few steps' decisions show at once; a playing run's stream is taken in every quarter second
+        // a few steps' decisions show at once; a playing run's stream (thousands a second, too fast to read) is taken
+        // in twice a second: each take shifts every visible row, and the table restyles and relays them all
         long now = System.nanoTime();
-        if (vm.pendingCount() > 8 && now - lastSync < 250_000_000L) return;
+        if (vm.pendingCount() > 8 && now - lastSync < SYNC_EVERY_NANOS) return;
         lastSync = now;
         vm.sync();
         int n = vm.visible.size();

@@ -6,7 +6,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
@@ -21,7 +20,9 @@ public final class DecisionsViewModel {
 
     private final DecisionLog log = new DecisionLog(CAPACITY);
     private final List<DecisionRecord> pending = new ArrayList<>();
-    public final ObservableList<DecisionRecord> visible = FXCollections.observableArrayList();
+    private final RecentList<DecisionRecord> shown = new RecentList<>();
+    /** The decisions matching the query, oldest first: the table's items (read-only). */
+    public final ObservableList<DecisionRecord> visible = shown;
     public final StringProperty query = new SimpleStringProperty("");
     public final ObjectProperty<DecisionRecord> selected = new SimpleObjectProperty<>();
     public final StringProperty explanation = new SimpleStringProperty("");
@@ -38,7 +39,7 @@ public final class DecisionsViewModel {
         if (reset) {
             log.clear();
             pending.clear();
-            visible.clear();
+            shown.replaceAll(List.of());
             selected.set(null);
         }
         if (batch.isEmpty()) return;
@@ -56,18 +57,18 @@ public final class DecisionsViewModel {
         long oldest = log.size() == 0 ? Long.MAX_VALUE : log.iterator().next().seq();
         int cut = 0;
         while (cut < visible.size() && visible.get(cut).seq() < oldest) cut++;
-        if (cut > 0) visible.remove(0, cut);
+        shown.dropFirst(cut);
         String q = query.get();
         List<DecisionRecord> add = new ArrayList<>();
         for (DecisionRecord r : pending) if (r.seq() >= oldest && DecisionLog.matches(r, q)) add.add(r);
         pending.clear();
-        if (!add.isEmpty()) visible.addAll(add);
+        shown.append(add);
         updateStatus();
     }
 
     private void refilter() {
         pending.clear();
-        visible.setAll(log.search(query.get()));
+        shown.replaceAll(log.search(query.get()));
         updateStatus();
     }
 

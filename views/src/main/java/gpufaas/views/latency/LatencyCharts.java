@@ -26,6 +26,9 @@ import java.util.List;
  * {@code setNotify(true)}, so one frame's changes cost one redraw. Used by the Latency and Compare tabs.
  */
 public final class LatencyCharts {
+    /** The per-function chart names its functions up to this many; past it the names are left off. */
+    static final int MAX_LABELLED_FUNCTIONS = 60;
+
     private LatencyCharts() { }
 
     public static JFreeChart rolling() {
@@ -54,6 +57,8 @@ public final class LatencyCharts {
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setMaximumCategoryLabelLines(1);
         BarRenderer r = new BarRenderer();
+        r.setDefaultToolTipGenerator(new org.jfree.chart.labels.StandardCategoryToolTipGenerator(
+                "{1}: {2} s ({0})", java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT)));
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setItemMargin(0.02);
@@ -134,6 +139,14 @@ public final class LatencyCharts {
                 i++;
             }
             plot.setDataset(data);
+            // past a few dozen functions the names overlap and cannot be read; drawing them costs more than the
+            // bars (each rotated label is measured and drawn as text): then the axis says how many there are and
+            // a bar's tooltip names its function
+            int n = data.getColumnCount();
+            CategoryAxis x = plot.getDomainAxis();
+            x.setTickLabelsVisible(n <= MAX_LABELLED_FUNCTIONS);
+            x.setLabel(n <= MAX_LABELLED_FUNCTIONS ? "function" : String.format(java.util.Locale.ROOT,
+                    "%d functions (too many to name here: hover a bar)", n));
             ChartStyle.apply(chart, style);
             LegendTitle l = chart.getLegend();
             if (l != null) l.setVisible(runs.size() > 1);

@@ -35,6 +35,9 @@ public final class LatencyView extends BorderPane {
     private long drawn = -1;
     private long drawnStyle = -1;
     private long lastDraw;
+    /** a refill in progress while playing: its data, and the chart to fill next */
+    private List<LatencyCurves> staged;
+    private int next;
 
     public LatencyView(LatencyViewModel vm, ViewStyle style) {
         this.vm = vm;
@@ -82,21 +85,43 @@ public final class LatencyView extends BorderPane {
         refresh(true);
     }
 
-    /** Refills the charts if the data changed (FX thread); at most every two seconds unless forced. */
+    /**
+     * Refills the charts if the data changed (FX thread): forced, all three at once; otherwise at
+     * most every two seconds, one chart per frame (each refill redraws its chart on the FX thread).
+     */
     public void refresh(boolean force) {
         long now = System.nanoTime();
+        if (force) {
+            staged = null;
+        } else if (staged != null) {
+            fill(staged, next++);
+            if (next == 3) staged = null;
+            return;
+        }
         if (!force && now - lastDraw < MIN_REFRESH_NANOS) return;
         if (drawn == vm.revision() && drawnStyle == style.revision()) return;
         drawn = vm.revision();
         drawnStyle = style.revision();
         lastDraw = now;
         List<LatencyCurves> runs = vm.drawn();
-        LatencyCharts.fillRolling(rolling, runs, style);
-        LatencyCharts.fillCdf(cdf, runs, style);
-        LatencyCharts.fillBars(bars, runs, style);
         LatencyCurves c = vm.current();
         info.setText(String.format(Locale.ROOT, "%,d completed in the live run · rolling window %.0f s · %d kept for overlay",
                 c.completed(), c.windowS(), vm.overlays().size()));
+        if (force) {
+            for (int i = 0; i < 3; i++) fill(runs, i);
+            return;
+        }
+        fill(runs, 0);
+        staged = runs;
+        next = 1;
+    }
+
+    private void fill(List<LatencyCurves> runs, int chart) {
+        switch (chart) {
+            case 0 -> LatencyCharts.fillRolling(rolling, runs, style);
+            case 1 -> LatencyCharts.fillCdf(cdf, runs, style);
+            default -> LatencyCharts.fillBars(bars, runs, style);
+        }
     }
 
     public JFreeChart rollingChart() { return rolling; }

@@ -38,7 +38,7 @@ public final class DeviceTimelineView extends Region {
     private final Canvas axis = new Canvas();
     private String wordsDrawn = "";
     private PixelRaster raster = new PixelRaster();
-    private WritableImage buffer;
+    private final RasterImage shown = new RasterImage(image);
     private final List<int[]> colours = new ArrayList<>();
     private double[] legendWidths;
     private long legendStyle = -1;
@@ -227,16 +227,8 @@ public final class DeviceTimelineView extends Region {
     }
 
     private void push(int x0) {
-        int w = raster.width();
-        int h = raster.height();
-        if (w <= 0 || h <= 0) return;
-        if (buffer == null || (int) buffer.getWidth() != w || (int) buffer.getHeight() != h) {
-            buffer = new WritableImage(w, h);
-            image.setImage(buffer);
-        }
         if (image.getLayoutX() != x0) image.relocate(x0, 0);
-        // opaque pixels: premultiplied and straight ARGB are the same, and the premultiplied format needs no conversion
-        buffer.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
+        shown.show(raster);
     }
 
     private int[] lanesPerDevice(List<DeviceState> devices) {

@@ -5,7 +5,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -76,10 +75,8 @@ public final class LiveView extends BorderPane {
         Label resTitle = new Label("Memory residency: each container's memory on the device, moving (striped) or on the host (outlined); ▶ running");
         resTitle.getStyleClass().add("pane-title");
         resTitle.setWrapText(true);
-        ScrollPane resScroll = new ScrollPane(residency);
-        resScroll.setFitToWidth(true);
-        VBox resPane = new VBox(resTitle, resScroll);
-        VBox.setVgrow(resScroll, Priority.ALWAYS);
+        VBox resPane = new VBox(resTitle, residency);
+        VBox.setVgrow(residency, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(flowsPane, tlPane, resPane);
         split.setOrientation(Orientation.VERTICAL);
@@ -141,6 +138,7 @@ public final class LiveView extends BorderPane {
         String vt = Double.isNaN(vm.virtualTime()) ? "" : String.format(Locale.ROOT, " · V = %.2f · T = %.2f",
                 vm.virtualTime(), vm.overrun());
         flowsTitle.setText("Flows" + (vm.policy().isEmpty() ? "" : " under " + vm.policy()) + vt);
+        flows.draw();
     }
 
     public FlowTableView flows() { return flows; }

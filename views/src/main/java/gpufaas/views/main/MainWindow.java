@@ -76,6 +76,15 @@ public final class MainWindow {
     private final FrameStats frameStats = new FrameStats();
     private final AnimationTimer timer;
     private long frames;
+    /**
+     * While a run plays, what the window shows changes at most every this many nanoseconds (30
+     * times a second): the frames between leave the scene untouched, so JavaFX neither renders nor
+     * uploads them (with software rendering each changed frame costs a copy of the whole window).
+     * Paused or stepping, every frame shows the latest state.
+     */
+    static final long SHOW_EVERY_NANOS = 29_000_000;
+    private long lastShown;
+    private boolean playing;
     private RunPlan loaded;
 
     public MainWindow(Stage stage, WorkbenchServices services, WorkbenchSettings settings) {
@@ -162,10 +171,17 @@ public final class MainWindow {
 
     private void frame(long now) {
         long t0 = System.nanoTime();
+        if (playing && now - lastShown < SHOW_EVERY_NANOS) {
+            frames++;
+            frameStats.frame(now, System.nanoTime() - t0);
+            return;
+        }
+        lastShown = now;
         FrameUpdate u = session.mailbox().drain();
         boolean settled = false;
         if (u != null) {
             apply(u);
+            playing = u.snapshot().status() == gpufaas.views.run.RunStatus.PLAYING;
             // a run that stopped playing shows its latest curves at once
             settled = u.latency() != null && u.snapshot().status() != gpufaas.views.run.RunStatus.PLAYING;
         }

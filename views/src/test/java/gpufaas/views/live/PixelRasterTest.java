@@ -39,4 +39,42 @@ class PixelRasterTest {
         assertThat(PixelRaster.darker(0xff6464ff)).isEqualTo(0xff4646b2);
         assertThat(PixelRaster.rgb("#0072B2")).isEqualTo(0xff0072b2);
     }
+
+    @Test
+    void blendMask_mixesByCoverage_andClips() {
+        PixelRaster r = new PixelRaster();
+        r.resize(4, 1);
+        r.clear(0xffffffff);
+        byte[] mask = {(byte) 255, (byte) 128, 0, (byte) 255};
+        r.blendMask(mask, 4, 1, 0, 0, 0xff000000, 0, 3);
+        assertThat(r.get(0, 0)).isEqualTo(0xff000000);
+        assertThat(r.get(1, 0)).isEqualTo(0xff7f7f7f);
+        assertThat(r.get(2, 0)).isEqualTo(0xffffffff);
+        assertThat(r.get(3, 0)).as("clipped").isEqualTo(0xffffffff);
+    }
+
+    @Test
+    void diamondsRoundRectsAndStripes_stayInsideTheirBounds() {
+        PixelRaster r = new PixelRaster();
+        r.resize(20, 20);
+        r.clear(0);
+        r.fillDiamond(10, 10, 4, 0xff111111);
+        assertThat(r.get(10, 10)).isEqualTo(0xff111111);
+        assertThat(r.get(10, 6)).isEqualTo(0xff111111);
+        assertThat(r.get(7, 7)).isZero();
+        r.clear(0);
+        r.strokeDiamond(10, 10, 4, 1, 0xff222222);
+        assertThat(r.get(6, 10)).isEqualTo(0xff222222);
+        assertThat(r.get(10, 10)).as("hollow").isZero();
+        r.clear(0);
+        r.fillRoundRect(0, 0, 20, 10, 5, 0xff333333);
+        assertThat(r.get(0, 0)).as("a rounded corner").isZero();
+        assertThat(r.get(10, 0)).isEqualTo(0xff333333);
+        assertThat(r.get(0, 5)).isEqualTo(0xff333333);
+        r.clear(0);
+        r.stripesDiagonal(0, 0, 20, 20, 10, 0xff444444);
+        assertThat(r.get(0, 0)).isZero();
+        assertThat(r.get(5, 0)).isEqualTo(0xff444444);
+        assertThat(r.get(0, 5)).isEqualTo(0xff444444);
+    }
 }

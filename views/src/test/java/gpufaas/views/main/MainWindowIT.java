@@ -5,6 +5,9 @@ import gpufaas.views.TestPlanner;
 import gpufaas.views.compare.CompareRow;
 import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.live.FlowLine;
+import gpufaas.views.live.FlowTableView;
+import gpufaas.views.live.FunctionPalette;
+import gpufaas.views.live.ResidencyMapView;
 import gpufaas.views.run.BackendOption;
 import gpufaas.views.run.RunPlan;
 import gpufaas.views.run.RunStatus;
@@ -89,14 +92,21 @@ class MainWindowIT {
         assertThat(f.getText()).as("typed into " + query).isEqualTo(text);
     }
 
+    /** The rows the flow table drew, checked against the view model's rows. */
     private List<FlowLine> flowRows(FxRobot robot) {
-        assertThat(robot.lookup("#flow-table").queryAs(TableView.class).getItems()).hasSize(w.live().flows.size());
-        return w.live().shownFlows();
+        FlowTableView table = robot.lookup("#flow-table").queryAs(FlowTableView.class);
+        List<FlowLine> drawn = WaitForAsyncUtils.waitForAsyncFx(5000, () -> List.copyOf(table.drawnRows()));
+        assertThat(drawn).isEqualTo(WaitForAsyncUtils.waitForAsyncFx(5000, () -> w.live().shownFlows()));
+        return drawn;
     }
 
+    /** The blocks the residency map drew: where each container's memory is, whether it runs, and the block's width. */
     private List<String> residencyBlocks(FxRobot robot) {
+        ResidencyMapView map = robot.lookup("#residency-map").queryAs(ResidencyMapView.class);
         List<String> out = new ArrayList<>();
-        for (Node n : robot.lookup(".residency-block").queryAll()) out.add(n.getStyleClass().toString() + n.getBoundsInParent().getWidth());
+        for (var b : map.drawnBlocks()) {
+            out.add(b.block().function() + " " + b.block().location() + (b.block().busy() ? " busy " : " ") + b.w() + (b.host() ? " host" : ""));
+        }
         return out;
     }
 
@@ -216,12 +226,23 @@ class MainWindowIT {
         waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED);
         assertThat(w.transport().message.get()).contains("turned Throttled");
         assertThat(w.live().flowRows()).anyMatch(f -> f.state() == FlowState.THROTTLED);
+        FlowTableView table = robot.lookup("#flow-table").queryAs(FlowTableView.class);
+        waitUntil(() -> table.drawnTexts().contains(FunctionPalette.stateText(FlowState.THROTTLED)));
+        int lightHeader = table.drawnPixel(5, 3);
+        robot.interact(() -> w.setDark(true));
+        waitUntil(() -> table.drawnPixel(5, 3) != lightHeader);
+        robot.interact(() -> w.setDark(false));
+        waitUntil(() -> table.drawnPixel(5, 3) == lightHeader);
+        int rowHeight = table.rowHeight();
+        assertThat(table.drawnPixel(5, 28)).as("below the header at scale 1").isNotEqualTo(lightHeader);
 
         double before = robot.lookup("#clock").queryAs(Label.class).getFont().getSize();
         robot.clickOn("#presenter");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(w.scene().getRoot().getStyleClass()).contains("presenter");
         assertThat(robot.lookup("#clock").queryAs(Label.class).getFont().getSize()).isGreaterThan(before * 1.3);
+        assertThat(table.rowHeight()).isGreaterThan((int) (rowHeight * 1.3));
+        waitUntil(() -> table.drawnPixel(5, 28) == lightHeader); // the header grew with the font
         assertThat(Set.copyOf(w.scene().getStylesheets())).hasSize(1);
     }
 }

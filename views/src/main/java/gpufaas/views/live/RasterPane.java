@@ -1,0 +1,118 @@
+package gpufaas.views.live;
+
+import gpufaas.views.style.ViewStyle;
+import javafx.geometry.Orientation;
+import javafx.scene.image.ImageView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.Region;
+
+/**
+ * A view painted into one pixel buffer shown as one image, with a vertical scroll bar when its
+ * content is taller than the view. JavaFX's software renderer then copies one image per repaint
+ * instead of rasterizing hundreds of cells, chips and texts. Subclasses lay out their content for
+ * a width and paint the visible part; the fonts are glyph atlases made once per style.
+ */
+abstract class RasterPane extends Region {
+    protected final ViewStyle style;
+    private final ImageView image = new ImageView();
+    private final ScrollBar bar = new ScrollBar();
+    private final PixelRaster raster = new PixelRaster();
+    private final RasterImage shown = new RasterImage(image);
+    private double width = -1;
+    private double height = -1;
+    private long fontsStyle = -1;
+    private RasterTheme theme;
+
+    RasterPane(ViewStyle style) {
+        this.style = style;
+        image.setSmooth(false);
+        image.setManaged(false);
+        bar.setOrientation(Orientation.VERTICAL);
+        bar.setManaged(false);
+        bar.setVisible(false);
+        bar.valueProperty().addListener((o, a, b) -> repaint());
+        getChildren().addAll(image, bar);
+        setOnScroll(e -> {
+            if (bar.isVisible()) bar.setValue(Math.max(bar.getMin(), Math.min(bar.getMax(), bar.getValue() - e.getDeltaY())));
+        });
+        setMinHeight(40);
+    }
+
+    /** The content's height when laid out {@code width} pixels wide. */
+    protected abstract int layout(int width, RasterTheme theme);
+
+    /** Paints the view's {@code w} × {@code h} pixels with the content scrolled up by {@code scrollY}. */
+    protected abstract void paint(PixelRaster r, int w, int h, int scrollY, RasterTheme theme);
+
+    /** Called when the style (theme, font scale) changed: make the fonts again. */
+    protected abstract void restyleFonts();
+
+    /** The colour (opaque ARGB) painted at (x, y) of the view by the last repaint; 0 outside it. */
+    public int drawnPixel(int x, int y) {
+        return x >= 0 && y >= 0 && x < raster.width() && y < raster.height() ? raster.get(x, y) : 0;
+    }
+
+    /** The scroll offset in pixels. */
+    protected int scrollY() { return bar.isVisible() ? (int) Math.round(bar.getValue()) : 0; }
+
+    /** Scrolls so that content row {@code y} shows at the top. */
+    void scrollTo(double y) {
+        if (bar.isVisible()) bar.setValue(Math.max(0, Math.min(bar.getMax(), y)));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (w != width || h != height) {
+            width = w;
+            height = h;
+            repaint();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double h) { return 400; }
+
+    @Override
+    protected double computePrefHeight(double w) { return 200; }
+
+    private RasterTheme theme() {
+        if (theme == null || fontsStyle != style.revision()) {
+            fontsStyle = style.revision();
+            theme = style.dark() ? RasterTheme.dark(style.scale()) : RasterTheme.light(style.scale());
+            restyleFonts();
+        }
+        return theme;
+    }
+
+    /** Lays out and paints the visible part from the current state (FX thread). */
+    public final void repaint() {
+        int w = (int) width;
+        int h = (int) height;
+        if (w < 20 || h < 10) return;
+        RasterTheme t = theme();
+        int barW = (int) Math.ceil(Math.max(12, bar.prefWidth(-1)));
+        int content = layout(w, t);
+        boolean scroll = content > h;
+        if (scroll) content = layout(w - barW, t);
+        int pw = scroll ? w - barW : w;
+        if (scroll != bar.isVisible()) bar.setVisible(scroll);
+        if (scroll) {
+            bar.resizeRelocate(pw, 0, barW, h);
+            double max = content - h;
+            if (bar.getMax() != max) bar.setMax(max);
+            bar.setVisibleAmount(h * max / Math.max(1, content));
+            bar.setUnitIncrement(24 * style.scale());
+            bar.setBlockIncrement(h * 0.9);
+            if (bar.getValue() > max) {
+                bar.setValue(max); // repaints through the listener
+                return;
+            }
+        }
+        raster.resize(pw, h);
+        raster.setOriginX(0);
+        paint(raster, pw, h, scrollY(), t);
+        shown.show(raster);
+    }
+}
