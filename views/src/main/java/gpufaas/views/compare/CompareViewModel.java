@@ -25,6 +25,8 @@ public final class CompareViewModel {
     public final ObservableList<String> chosen = FXCollections.observableArrayList();
     public final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     public final StringProperty status = new SimpleStringProperty("Choose policies and press Compare.");
+    /** said after the status when the experiment names a live backend */
+    private String simulatedNote = "";
     public final BooleanProperty running = new SimpleBooleanProperty(false);
     private List<CompareRunner.Entry> entries = List.of();
     private final List<CompareResult> results = new ArrayList<>();
@@ -47,6 +49,9 @@ public final class CompareViewModel {
             return false;
         }
         cancel();
+        // a Docker or CUDA experiment is compared on the simulator (runs of minutes of real time each, one after another, would not be a comparison in the background)
+        simulatedNote = base.backend().equalsIgnoreCase("sim") ? ""
+                : " (on the simulator: the experiment's " + base.backend() + " backend runs only in the Live tab)";
         List<String> policies = new ArrayList<>(chosen);
         List<RunPlan> plans = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -89,12 +94,12 @@ public final class CompareViewModel {
         if (changed) rows.setAll(fresh);
         if (allDone && running.get()) {
             running.set(false);
-            status.set(String.format(Locale.ROOT, "Done: %d of %d runs in %.1f s on %d cores.", results.size(), entries.size(),
-                    (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors()));
+            status.set(String.format(Locale.ROOT, "Done: %d of %d runs in %.1f s on %d cores%s.", results.size(), entries.size(),
+                    (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), simulatedNote));
             changed = true;
         } else if (!allDone) {
-            status.set(String.format(Locale.ROOT, "Running %d policies in the background on %d cores…", entries.size(),
-                    Runtime.getRuntime().availableProcessors()));
+            status.set(String.format(Locale.ROOT, "Running %d policies in the background on %d cores%s…", entries.size(),
+                    Runtime.getRuntime().availableProcessors(), simulatedNote));
         }
         return changed;
     }

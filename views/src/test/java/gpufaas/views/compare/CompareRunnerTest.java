@@ -44,4 +44,23 @@ class CompareRunnerTest {
             assertThat(vm.status.get()).startsWith("Done: 2 of 3 runs");
         }
     }
+
+    @Test
+    void aLiveExperimentIsComparedOnTheSimulatorAndSaysSo() throws Exception {
+        try (CompareRunner runner = new CompareRunner(TestPlanner.SIM, 2)) {
+            CompareViewModel vm = new CompareViewModel(runner);
+            vm.chosen.setAll("fcfs");
+            ExperimentSpec base = Presets.spec("docker-demo");
+            TestPlanner planner = new TestPlanner();
+            assertThat(vm.start(base, ExperimentViewModel::withPolicy, s -> planner.plan(s, null), s -> "")).isTrue();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (vm.running.get() && System.nanoTime() < deadline) {
+                vm.poll();
+                Thread.sleep(20);
+            }
+            assertThat(vm.rows.get(0).status()).isEqualTo("done");
+            assertThat(vm.status.get()).startsWith("Done: 1 of 1 runs")
+                    .contains("(on the simulator: the experiment's docker backend runs only in the Live tab)");
+        }
+    }
 }
