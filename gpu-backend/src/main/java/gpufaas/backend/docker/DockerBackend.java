@@ -88,6 +88,14 @@ public final class DockerBackend implements ExecutionBackend {
         List<String> gone = DockerLabels.removeLeftovers(docker);
         if (!gone.isEmpty()) notes.add("removed " + gone.size() + " container(s) left behind by an earlier workbench process");
         this.builtin = needBuiltin ? BuiltinImage.ensure(docker) : null;
+        for (Map.Entry<String, FunctionImage> e : new java.util.TreeMap<>(opt.functions()).entrySet()) {
+            try {
+                docker.inspectImageCmd(e.getValue().image()).exec();
+            } catch (NotFoundException absent) {
+                throw new IllegalStateException("function '" + e.getKey() + "': image '" + e.getValue().image()
+                        + "' is not on the Docker engine (the workbench pulls nothing: docker pull or build it first)");
+            }
+        }
         boolean gpu = switch (opt.gpus()) {
             case "on" -> {
                 if (!status.nvidiaRuntime()) throw new IllegalStateException("gpus=on, but " + status.gpuSupport());

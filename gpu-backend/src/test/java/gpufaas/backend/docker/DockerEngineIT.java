@@ -221,6 +221,17 @@ class DockerEngineIT {
     }
 
     @Test
+    void aFunctionImageTheEngineDoesNotHaveIsRefusedBeforeTheRun() {
+        FunctionSpec f = FunctionSpec.gpu(0, "mine", 10, 400, 1000);
+        FunctionImage missing = new FunctionImage("gpufaas/no-such-image:0", List.of("true"), null, Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DockerBackend.open(new DockerOptions("sleep", 64, 1, 16, 0, "off", Map.of("mine", missing)), List.of(f)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("function 'mine': image 'gpufaas/no-such-image:0' is not on the Docker engine "
+                        + "(the workbench pulls nothing: docker pull or build it first)");
+    }
+
+    @Test
     void anEngineThatGoesAwayEndsTheRunIncompleteWithNothingLost() throws Exception {
         try (SocketProxy proxy = SocketProxy.toLocalEngine()) {
             DockerBackend b = DockerBackend.open(DockerOptions.DEFAULTS, List.of(A), proxy.host());
