@@ -39,6 +39,14 @@ public final class Device {
     Container lruHead;
     Container lruTail;
     int idleCount;
+    private long lruSeqNext;
+    /**
+     * The idle containers (in the LRU) whose memory is on this GPU and non-empty, as a min-heap on
+     * their LRU position: the ones a swap-out can reclaim, oldest first, without stepping over the
+     * idle containers whose memory is already on the host.
+     */
+    private Container[] onDevice = new Container[8];
+    private int onDeviceCount;
     int onHost;
 
     public Device(int index, String name, DeviceKind kind, DeviceProfile profile, int physicalGpu,
@@ -166,7 +174,9 @@ public final class Device {
         if (lruTail != null) lruTail.lruNext = c; else lruHead = c;
         lruTail = c;
         c.inLru = true;
+        c.lruSeq = lruSeqNext++;
         idleCount++;
+        onDeviceChanged(c);
     }
 
     void lruRemove(Container c) {
@@ -176,6 +186,74 @@ public final class Device {
         c.lruPrev = c.lruNext = null;
         c.inLru = false;
         idleCount--;
+        onDeviceChanged(c);
+    }
+
+    // ------------------------------------------------------------------ idle containers whose memory is on this GPU
+
+    /** The least recently used idle container whose non-empty memory is on this GPU, or null. */
+    Container oldestOnDeviceIdle() { return onDeviceCount == 0 ? null : onDevice[0]; }
+
+    /** Number of idle containers whose non-empty memory is on this GPU. */
+    int onDeviceIdleCount() { return onDeviceCount; }
+
+    private boolean reclaimable(Container c) {
+        return c.inLru && !c.destroyed && kind == DeviceKind.GPU && c.location == MemoryLocation.DEVICE && c.memMb() > 0;
+    }
+
+    /** Brings {@code c}'s membership of the on-device idle heap up to date (after an LRU or location change). */
+    void onDeviceChanged(Container c) {
+        boolean in = reclaimable(c);
+        if (in == (c.onDeviceIdx >= 0)) return;
+        if (in) {
+            if (onDeviceCount == onDevice.length) onDevice = java.util.Arrays.copyOf(onDevice, onDeviceCount * 2);
+            int i = onDeviceCount++;
+            onDevice[i] = c;
+            c.onDeviceIdx = i;
+            heapUp(i);
+        } else {
+            int i = c.onDeviceIdx;
+            c.onDeviceIdx = -1;
+            Container last = onDevice[--onDeviceCount];
+            onDevice[onDeviceCount] = null;
+            if (i < onDeviceCount) {
+                onDevice[i] = last;
+                last.onDeviceIdx = i;
+                heapDown(i);
+                heapUp(last.onDeviceIdx);
+            }
+        }
+    }
+
+    private void heapUp(int i) {
+        Container c = onDevice[i];
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            Container pc = onDevice[p];
+            if (pc.lruSeq <= c.lruSeq) break;
+            onDevice[i] = pc;
+            pc.onDeviceIdx = i;
+            i = p;
+        }
+        onDevice[i] = c;
+        c.onDeviceIdx = i;
+    }
+
+    private void heapDown(int i) {
+        Container c = onDevice[i];
+        int n = onDeviceCount;
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= n) break;
+            int r = l + 1;
+            int m = r < n && onDevice[r].lruSeq < onDevice[l].lruSeq ? r : l;
+            if (onDevice[m].lruSeq >= c.lruSeq) break;
+            onDevice[i] = onDevice[m];
+            onDevice[i].onDeviceIdx = i;
+            i = m;
+        }
+        onDevice[i] = c;
+        c.onDeviceIdx = i;
     }
 
     @Override
