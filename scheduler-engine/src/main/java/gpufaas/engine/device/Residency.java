@@ -19,7 +19,7 @@ public final class Residency {
     private final ExecutionBackend backend;
     private final ResidencyListener listener;
     private long nextContainerId;
-    /** per function: the devices holding at least one of its containers, with how many */
+    /** per function: the devices holding at least one of its containers (in device index order), with how many */
     private final List<List<Device>> holders = new ArrayList<>();
     private final List<List<int[]>> holderCounts = new ArrayList<>();
 
@@ -31,7 +31,7 @@ public final class Residency {
 
     public MemoryMode mode() { return mode; }
 
-    /** The devices holding at least one container of {@code fn} (read-only; small). */
+    /** The devices holding at least one container of {@code fn}, in device index order (read-only; small). */
     public List<Device> holdersOf(int fn) {
         return fn < holders.size() ? holders.get(fn) : List.of();
     }
@@ -246,10 +246,15 @@ public final class Residency {
     /** Marks a created container ready. */
     public void ready(Container c) { c.ready = true; }
 
-    /** Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on Throttled/Inactive. */
-    public void flowActive(List<Device> devices, int fn) {
+    /**
+     * Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on
+     * Throttled/Inactive. Only the GPUs holding a container of {@code fn} are visited, in device
+     * index order (the order of a walk over all GPUs).
+     */
+    public void flowActive(int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP && mode != MemoryMode.PREFETCH_ONLY) return;
-        for (int i = 0, n = devices.size(); i < n; i++) {
+        List<Device> devices = holdersOf(fn);
+        for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             if (d.kind != DeviceKind.GPU) continue;
             List<Container> cs = d.containersOf(fn);
@@ -260,9 +265,10 @@ public final class Residency {
         }
     }
 
-    public void flowIdle(List<Device> devices, int fn) {
+    public void flowIdle(int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP) return;
-        for (int i = 0, n = devices.size(); i < n; i++) {
+        List<Device> devices = holdersOf(fn);
+        for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             if (d.kind != DeviceKind.GPU) continue;
             List<Container> cs = d.containersOf(fn);

@@ -674,8 +674,8 @@ public final class Engine implements BackendCallbacks {
     }
 
     private void applyMemoryHook(Side s, int fn, gpufaas.engine.policy.FlowState to) {
-        if (to == gpufaas.engine.policy.FlowState.ACTIVE) residency.flowActive(gpus, fn);
-        else residency.flowIdle(gpus, fn);
+        if (to == gpufaas.engine.policy.FlowState.ACTIVE) residency.flowActive(fn);
+        else residency.flowIdle(fn);
     }
 
     double serviceEstimateMs(int fn) { return tauMs[fn]; }
