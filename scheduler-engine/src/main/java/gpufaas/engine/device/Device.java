@@ -46,6 +46,8 @@ public final class Device {
      * idle containers whose memory is already on the host.
      */
     private Container[] onDevice = new Container[8];
+    /** onDevice[i].lruSeq, kept alongside so that sifting compares without touching the containers */
+    private long[] onDeviceSeq = new long[8];
     private int onDeviceCount;
     int onHost;
 
@@ -206,53 +208,57 @@ public final class Device {
         boolean in = reclaimable(c);
         if (in == (c.onDeviceIdx >= 0)) return;
         if (in) {
-            if (onDeviceCount == onDevice.length) onDevice = java.util.Arrays.copyOf(onDevice, onDeviceCount * 2);
-            int i = onDeviceCount++;
-            onDevice[i] = c;
-            c.onDeviceIdx = i;
-            heapUp(i);
+            if (onDeviceCount == onDevice.length) {
+                onDevice = java.util.Arrays.copyOf(onDevice, onDeviceCount * 2);
+                onDeviceSeq = java.util.Arrays.copyOf(onDeviceSeq, onDeviceCount * 2);
+            }
+            heapUp(onDeviceCount++, c);
         } else {
             int i = c.onDeviceIdx;
             c.onDeviceIdx = -1;
             Container last = onDevice[--onDeviceCount];
             onDevice[onDeviceCount] = null;
             if (i < onDeviceCount) {
-                onDevice[i] = last;
-                last.onDeviceIdx = i;
-                heapDown(i);
-                heapUp(last.onDeviceIdx);
+                if (i > 0 && onDeviceSeq[(i - 1) >>> 1] > last.lruSeq) heapUp(i, last);
+                else heapDown(i, last);
             }
         }
     }
 
-    private void heapUp(int i) {
-        Container c = onDevice[i];
+    /** Places {@code c} at hole {@code i} or above. */
+    private void heapUp(int i, Container c) {
+        long seq = c.lruSeq;
         while (i > 0) {
             int p = (i - 1) >>> 1;
+            if (onDeviceSeq[p] <= seq) break;
             Container pc = onDevice[p];
-            if (pc.lruSeq <= c.lruSeq) break;
             onDevice[i] = pc;
+            onDeviceSeq[i] = onDeviceSeq[p];
             pc.onDeviceIdx = i;
             i = p;
         }
         onDevice[i] = c;
+        onDeviceSeq[i] = seq;
         c.onDeviceIdx = i;
     }
 
-    private void heapDown(int i) {
-        Container c = onDevice[i];
+    /** Places {@code c} at hole {@code i} or below. */
+    private void heapDown(int i, Container c) {
+        long seq = c.lruSeq;
         int n = onDeviceCount;
         while (true) {
-            int l = 2 * i + 1;
-            if (l >= n) break;
-            int r = l + 1;
-            int m = r < n && onDevice[r].lruSeq < onDevice[l].lruSeq ? r : l;
-            if (onDevice[m].lruSeq >= c.lruSeq) break;
-            onDevice[i] = onDevice[m];
-            onDevice[i].onDeviceIdx = i;
+            int m = 2 * i + 1;
+            if (m >= n) break;
+            if (m + 1 < n && onDeviceSeq[m + 1] < onDeviceSeq[m]) m++;
+            if (onDeviceSeq[m] >= seq) break;
+            Container mc = onDevice[m];
+            onDevice[i] = mc;
+            onDeviceSeq[i] = onDeviceSeq[m];
+            mc.onDeviceIdx = i;
             i = m;
         }
         onDevice[i] = c;
+        onDeviceSeq[i] = seq;
         c.onDeviceIdx = i;
     }
 
