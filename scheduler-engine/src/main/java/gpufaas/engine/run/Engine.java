@@ -415,9 +415,8 @@ public final class Engine implements BackendCallbacks {
     private Device pickOffer(Side s) {
         long now = ts.nowUs();
         long wake = Long.MAX_VALUE;
-        java.util.TreeSet<Integer>[] levels = s.levels();
-        for (int k = 0; k < levels.length - 1; k++) {
-            for (int pos : levels[k]) {
+        for (int k = 0, levels = s.levels(); k < levels - 1; k++) {
+            for (int pos = s.nextInLevel(k, 0); pos >= 0; pos = s.nextInLevel(k, pos + 1)) {
                 Device d = s.devices.get(pos);
                 if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
                 if (!d.gate.open(now)) {
