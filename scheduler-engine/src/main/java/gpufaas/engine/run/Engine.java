@@ -448,6 +448,7 @@ public final class Engine implements BackendCallbacks {
         for (int i = 0, n = holders.size(); i < n; i++) {
             Device d = holders.get(i);
             if (d == offer || d.kind != offer.kind || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
+            if (bestRank == 0 && !better(d, best)) continue; // no rank beats 0: skip looking for its idle container
             int r = rank(d, fn);
             if (r < bestRank || (r == bestRank && better(d, best))) {
                 best = d;
