@@ -24,6 +24,10 @@ public final class Container {
     Container lruPrev;
     Container lruNext;
     boolean inLru;
+    /** position in the device's LRU order: larger means appended later */
+    long lruSeq;
+    /** index in the device's heap of idle containers whose memory is on it, or -1 */
+    int onDeviceIdx = -1;
 
     Container(long id, FunctionSpec function, Device device, long now) {
         this.id = id;

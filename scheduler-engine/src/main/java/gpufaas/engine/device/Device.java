@@ -39,6 +39,16 @@ public final class Device {
     Container lruHead;
     Container lruTail;
     int idleCount;
+    private long lruSeqNext;
+    /**
+     * The idle containers (in the LRU) whose memory is on this GPU and non-empty, as a min-heap on
+     * their LRU position: the ones a swap-out can reclaim, oldest first, without stepping over the
+     * idle containers whose memory is already on the host.
+     */
+    private Container[] onDevice = new Container[8];
+    /** onDevice[i].lruSeq, kept alongside so that sifting compares without touching the containers */
+    private long[] onDeviceSeq = new long[8];
+    private int onDeviceCount;
     int onHost;
 
     public Device(int index, String name, DeviceKind kind, DeviceProfile profile, int physicalGpu,
@@ -166,7 +176,9 @@ public final class Device {
         if (lruTail != null) lruTail.lruNext = c; else lruHead = c;
         lruTail = c;
         c.inLru = true;
+        c.lruSeq = lruSeqNext++;
         idleCount++;
+        onDeviceChanged(c);
     }
 
     void lruRemove(Container c) {
@@ -176,6 +188,78 @@ public final class Device {
         c.lruPrev = c.lruNext = null;
         c.inLru = false;
         idleCount--;
+        onDeviceChanged(c);
+    }
+
+    // ------------------------------------------------------------------ idle containers whose memory is on this GPU
+
+    /** The least recently used idle container whose non-empty memory is on this GPU, or null. */
+    Container oldestOnDeviceIdle() { return onDeviceCount == 0 ? null : onDevice[0]; }
+
+    /** Number of idle containers whose non-empty memory is on this GPU. */
+    int onDeviceIdleCount() { return onDeviceCount; }
+
+    private boolean reclaimable(Container c) {
+        return c.inLru && !c.destroyed && kind == DeviceKind.GPU && c.location == MemoryLocation.DEVICE && c.memMb() > 0;
+    }
+
+    /** Brings {@code c}'s membership of the on-device idle heap up to date (after an LRU or location change). */
+    void onDeviceChanged(Container c) {
+        boolean in = reclaimable(c);
+        if (in == (c.onDeviceIdx >= 0)) return;
+        if (in) {
+            if (onDeviceCount == onDevice.length) {
+                onDevice = java.util.Arrays.copyOf(onDevice, onDeviceCount * 2);
+                onDeviceSeq = java.util.Arrays.copyOf(onDeviceSeq, onDeviceCount * 2);
+            }
+            heapUp(onDeviceCount++, c);
+        } else {
+            int i = c.onDeviceIdx;
+            c.onDeviceIdx = -1;
+            Container last = onDevice[--onDeviceCount];
+            onDevice[onDeviceCount] = null;
+            if (i < onDeviceCount) {
+                if (i > 0 && onDeviceSeq[(i - 1) >>> 1] > last.lruSeq) heapUp(i, last);
+                else heapDown(i, last);
+            }
+        }
+    }
+
+    /** Places {@code c} at hole {@code i} or above. */
+    private void heapUp(int i, Container c) {
+        long seq = c.lruSeq;
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            if (onDeviceSeq[p] <= seq) break;
+            Container pc = onDevice[p];
+            onDevice[i] = pc;
+            onDeviceSeq[i] = onDeviceSeq[p];
+            pc.onDeviceIdx = i;
+            i = p;
+        }
+        onDevice[i] = c;
+        onDeviceSeq[i] = seq;
+        c.onDeviceIdx = i;
+    }
+
+    /** Places {@code c} at hole {@code i} or below. */
+    private void heapDown(int i, Container c) {
+        long seq = c.lruSeq;
+        int n = onDeviceCount;
+        while (true) {
+            int m = 2 * i + 1;
+            if (m >= n) break;
+            if (m + 1 < n && onDeviceSeq[m + 1] < onDeviceSeq[m]) m++;
+            if (onDeviceSeq[m] >= seq) break;
+            Container mc = onDevice[m];
+            onDevice[i] = mc;
+            onDeviceSeq[i] = onDeviceSeq[m];
+            mc.onDeviceIdx = i;
+            i = m;
+        }
+        onDevice[i] = c;
+        onDeviceSeq[i] = seq;
+        c.onDeviceIdx = i;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Residency {
     private final ExecutionBackend backend;
     private final ResidencyListener listener;
     private long nextContainerId;
-    /** per function: the devices holding at least one of its containers, with how many */
+    /** per function: the devices holding at least one of its containers (in device index order), with how many */
     private final List<List<Device>> holders = new ArrayList<>();
     private final List<List<int[]>> holderCounts = new ArrayList<>();
 
@@ -31,7 +31,7 @@ public final class Residency {
 
     public MemoryMode mode() { return mode; }
 
-    /** The devices holding at least one container of {@code fn} (read-only; small). */
+    /** The devices holding at least one container of {@code fn}, in device index order (read-only; small). */
     public List<Device> holdersOf(int fn) {
         return fn < holders.size() ? holders.get(fn) : List.of();
     }
@@ -45,8 +45,10 @@ public final class Residency {
         List<int[]> counts = holderCounts.get(fn);
         int i = ds.indexOf(d);
         if (i < 0) {
-            ds.add(d);
-            counts.add(new int[] {delta});
+            int at = ds.size();
+            while (at > 0 && ds.get(at - 1).index > d.index) at--;
+            ds.add(at, d);
+            counts.add(at, new int[] {delta});
             return;
         }
         if ((counts.get(i)[0] += delta) == 0) {
@@ -102,9 +104,30 @@ public final class Residency {
         return c.location == MemoryLocation.DEVICE || c.location == MemoryLocation.MOVING_IN ? c.memMb() : 0;
     }
 
-    /** Frees memory on {@code d} until {@code need} fits, idle containers in LRU order; false if it cannot. */
+    /**
+     * Frees memory on {@code d} until {@code need} fits, idle containers in LRU order; false if it cannot.
+     * Swapping modes visit only the idle containers whose memory is on the device (the device keeps
+     * them apart, oldest first), so the cost is the number of containers swapped out; the choice and
+     * order are those of a walk of the whole LRU that steps over the others.
+     */
     private boolean makeRoom(Device d, double need, Container keep) {
         if (mode == MemoryMode.UVM) return d.freeMb() >= need;
+        if (mode != MemoryMode.NONE && (keep == null || keep.onDeviceIdx < 0)) {
+            List<Container> expected = null;
+            assert (expected = lruWalkSwaps(d, need, keep)) != null;
+            int swapped = 0;
+            while (d.freeMb() < need) {
+                Container c = d.oldestOnDeviceIdle();
+                if (c == null) break;
+                assert swapped < expected.size() && expected.get(swapped) == c : "makeRoom on " + d + ": swapped " + c + ", the LRU walk " + expected;
+                swapOut(c);
+                d.evictions++;
+                swapped++;
+                if (c.onDeviceIdx >= 0) throw new IllegalStateException(c + ": swap-out left it on the device");
+            }
+            assert swapped == expected.size() : "makeRoom on " + d + ": swapped " + swapped + ", the LRU walk " + expected;
+            return d.freeMb() >= need;
+        }
         Container c = d.lruHead;
         while (d.freeMb() < need && c != null) {
             Container nextC = c.lruNext;
@@ -119,6 +142,19 @@ public final class Residency {
             c = nextC;
         }
         return d.freeMb() >= need;
+    }
+
+    /** The swap-outs a walk of the whole LRU from its head would make (checked with assertions on). */
+    private static List<Container> lruWalkSwaps(Device d, double need, Container keep) {
+        List<Container> out = new ArrayList<>();
+        double used = d.usedMb;
+        for (Container c = d.lruHead; c != null && d.memoryMb - used < need; c = c.lruNext) {
+            if (c != keep && c.location == MemoryLocation.DEVICE && c.memMb() > 0) {
+                out.add(c);
+                used -= c.memMb();
+            }
+        }
+        return out;
     }
 
     /** Returns a container to its device's idle pool, or removes it when there is no pool. */
@@ -157,6 +193,7 @@ public final class Residency {
         if (hostSide(c.location)) c.device.onHost--;
         if (hostSide(to)) c.device.onHost++;
         c.location = to;
+        c.device.onDeviceChanged(c);
     }
 
     /**
@@ -209,10 +246,15 @@ public final class Residency {
     /** Marks a created container ready. */
     public void ready(Container c) { c.ready = true; }
 
-    /** Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on Throttled/Inactive. */
-    public void flowActive(List<Device> devices, int fn) {
+    /**
+     * Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on
+     * Throttled/Inactive. Only the GPUs holding a container of {@code fn} are visited, in device
+     * index order (the order of a walk over all GPUs).
+     */
+    public void flowActive(int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP && mode != MemoryMode.PREFETCH_ONLY) return;
-        for (int i = 0, n = devices.size(); i < n; i++) {
+        List<Device> devices = holdersOf(fn);
+        for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             if (d.kind != DeviceKind.GPU) continue;
             List<Container> cs = d.containersOf(fn);
@@ -223,9 +265,10 @@ public final class Residency {
         }
     }
 
-    public void flowIdle(List<Device> devices, int fn) {
+    public void flowIdle(int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP) return;
-        for (int i = 0, n = devices.size(); i < n; i++) {
+        List<Device> devices = holdersOf(fn);
+        for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             if (d.kind != DeviceKind.GPU) continue;
             List<Container> cs = d.containersOf(fn);

@@ -415,9 +415,8 @@ public final class Engine implements BackendCallbacks {
     private Device pickOffer(Side s) {
         long now = ts.nowUs();
         long wake = Long.MAX_VALUE;
-        java.util.TreeSet<Integer>[] levels = s.levels();
-        for (int k = 0; k < levels.length - 1; k++) {
-            for (int pos : levels[k]) {
+        for (int k = 0, levels = s.levels(); k < levels - 1; k++) {
+            for (int pos = s.nextInLevel(k, 0); pos >= 0; pos = s.nextInLevel(k, pos + 1)) {
                 Device d = s.devices.get(pos);
                 if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
                 if (!d.gate.open(now)) {
@@ -449,6 +448,7 @@ public final class Engine implements BackendCallbacks {
         for (int i = 0, n = holders.size(); i < n; i++) {
             Device d = holders.get(i);
             if (d == offer || d.kind != offer.kind || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
+            if (bestRank == 0 && !better(d, best)) continue; // no rank beats 0: skip looking for its idle container
             int r = rank(d, fn);
             if (r < bestRank || (r == bestRank && better(d, best))) {
                 best = d;
@@ -674,8 +674,8 @@ public final class Engine implements BackendCallbacks {
     }
 
     private void applyMemoryHook(Side s, int fn, gpufaas.engine.policy.FlowState to) {
-        if (to == gpufaas.engine.policy.FlowState.ACTIVE) residency.flowActive(gpus, fn);
-        else residency.flowIdle(gpus, fn);
+        if (to == gpufaas.engine.policy.FlowState.ACTIVE) residency.flowActive(fn);
+        else residency.flowIdle(fn);
     }
 
     double serviceEstimateMs(int fn) { return tauMs[fn]; }

@@ -21,8 +21,8 @@ final class Side implements PolicyContext {
     double runningEndMs;
     int running;
     final int tokens;
-    /** device positions in {@link #devices} by tokens held: levels[k] = devices with k invocations in flight */
-    private final java.util.TreeSet<Integer>[] levels;
+    /** device positions in {@link #devices} by tokens held: bit i of levels[k] = device i has k invocations in flight */
+    private final long[][] levels;
     private final int[] posOf;
 
     Side(Engine engine, Policy policy, List<Device> devices, boolean gpu) {
@@ -37,10 +37,8 @@ final class Side implements PolicyContext {
             maxD = Math.max(maxD, d.dMax());
         }
         this.tokens = t;
-        @SuppressWarnings("unchecked")
-        java.util.TreeSet<Integer>[] l = new java.util.TreeSet[maxD + 1];
-        for (int i = 0; i <= maxD; i++) l[i] = new java.util.TreeSet<>();
-        for (int i = 0; i < this.devices.size(); i++) l[this.devices.get(i).inFlight()].add(i);
+        long[][] l = new long[maxD + 1][(this.devices.size() + 63) >>> 6];
+        for (int i = 0; i < this.devices.size(); i++) l[this.devices.get(i).inFlight()][i >>> 6] |= 1L << i;
         this.levels = l;
         int maxIndex = 0;
         for (Device d : this.devices) maxIndex = Math.max(maxIndex, d.index);
@@ -110,7 +108,7 @@ final class Side implements PolicyContext {
 
     boolean hasFreeToken() {
         for (int k = 0; k < levels.length - 1; k++) {
-            for (int i : levels[k]) if (devices.get(i).hasToken()) return true;
+            for (int i = nextInLevel(k, 0); i >= 0; i = nextInLevel(k, i + 1)) if (devices.get(i).hasToken()) return true;
         }
         return false;
     }
@@ -118,19 +116,32 @@ final class Side implements PolicyContext {
     /** Takes a token of {@code d} (a device of this side). */
     void take(Device d) {
         int pos = posOf[d.index];
-        levels[d.inFlight()].remove(pos);
+        levels[d.inFlight()][pos >>> 6] &= ~(1L << pos);
         d.takeToken();
-        levels[d.inFlight()].add(pos);
+        levels[d.inFlight()][pos >>> 6] |= 1L << pos;
     }
 
     /** Gives a token of {@code d} back. */
     void give(Device d) {
         int pos = posOf[d.index];
-        levels[d.inFlight()].remove(pos);
+        levels[d.inFlight()][pos >>> 6] &= ~(1L << pos);
         d.giveToken();
-        levels[d.inFlight()].add(pos);
+        levels[d.inFlight()][pos >>> 6] |= 1L << pos;
     }
 
-    /** Devices by tokens held, fewest first, lowest position first within a level. */
-    java.util.TreeSet<Integer>[] levels() { return levels; }
+    /** Number of levels: devices hold 0 .. levels() - 1 tokens. */
+    int levels() { return levels.length; }
+
+    /** The lowest position at or after {@code from} of a device holding {@code k} tokens, or -1. */
+    int nextInLevel(int k, int from) {
+        long[] words = levels[k];
+        int w = from >>> 6;
+        if (w >= words.length) return -1;
+        long bits = words[w] & (-1L << from);
+        while (true) {
+            if (bits != 0) return (w << 6) + Long.numberOfTrailingZeros(bits);
+            if (++w == words.length) return -1;
+            bits = words[w];
+        }
+    }
 }
