@@ -127,4 +127,6 @@ public final class LatencyView extends BorderPane {
     public JFreeChart rollingChart() { return rolling; }
 
     public JFreeChart cdfChart() { return cdf; }
+
+    public JFreeChart barsChart() { return bars; }
 }
