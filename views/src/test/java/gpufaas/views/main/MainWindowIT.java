@@ -243,6 +243,29 @@ class MainWindowIT {
     }
 
     @Test
+    void latencyTab_aPausedRunKeptForOverlay_isDrawnBesideTheLiveOne(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-latency");
+        robot.interact(() -> w.transport().maxSpeed.set(true));
+        robot.clickOn("#play");
+        waitUntil(() -> w.latency().current().completed() > 0
+                && w.latencyView().rollingChart().getXYPlot().getDataset().getItemCount(0) > 0); // drawn while playing
+        robot.interact(() -> w.transport().pause());
+        waitUntil(() -> w.transport().status.get() != RunStatus.PLAYING); // paused, or finished already
+        // no longer playing: the charts show the latest curves at once
+        waitUntil(() -> w.latencyView().rollingChart().getXYPlot().getDataset().getItemCount(0)
+                == w.latency().current().timeS().length);
+        long refills = w.latencyView().refills();
+        robot.interact(() -> w.latencyView().refresh(true));
+        assertThat(w.latencyView().refills()).as("nothing changed: nothing redrawn").isEqualTo(refills);
+        robot.clickOn("#keep-run");
+        waitUntil(() -> w.latencyView().rollingChart().getXYPlot().getDataset().getSeriesCount() == 4);
+        var rolling = w.latencyView().rollingChart().getXYPlot().getDataset();
+        assertThat(rolling.getItemCount(0)).isEqualTo(rolling.getItemCount(2)).isEqualTo(w.latency().current().timeS().length);
+        assertThat(rolling.getYValue(3, 0)).isEqualTo(w.latency().current().p99Ms()[0] / 1000.0);
+        assertThat(w.latencyView().cdfChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
+    }
+
+    @Test
     void lesson_loadsItsPolicyParametersAndBreakpoints_andPresenterModeEnlargesText(FxRobot robot) throws Exception {
         robot.clickOn("#side-teaching");
         robot.clickOn("2. Throttling: the over-run bound T");
