@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class DecisionTablePainter {
     static final String[] TITLES = {"#", "time (s)", "function", "device", "start", "queued (s)", "why"};
-    private static final int[] WIDTHS = {60, 90, 130, 90, 130, 90};
+    private static final int[] WIDTHS = {60, 90, 130, 90, 130, 100};
     private static final int WHY_MIN = 320;
     static final String EMPTY = "No decisions yet: press Play, or Step decision to take one at a time.";
 

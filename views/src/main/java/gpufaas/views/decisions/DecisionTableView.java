@@ -26,6 +26,8 @@ public final class DecisionTableView extends RasterPane {
     private RasterTheme theme = RasterTheme.light(1);
     /** the shown decisions changed since the last paint */
     private boolean stale;
+    /** a row was selected before the first layout: scroll it into view after it */
+    private boolean revealLater;
 
     public DecisionTableView(DecisionsViewModel vm, ViewStyle style) {
         super(style);
@@ -62,6 +64,16 @@ public final class DecisionTableView extends RasterPane {
             default -> { return; }
         }
         e.consume();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (revealLater && viewHeight() > 0) {
+            revealLater = false;
+            int i = selectedIndex();
+            if (i >= 0) reveal(i);
+        }
     }
 
     @Override
@@ -104,6 +116,10 @@ public final class DecisionTableView extends RasterPane {
     public int selectedIndex() { return indexOf(vm.selected.get()); }
 
     private void reveal(int i) {
+        if (viewHeight() == 0) { // not laid out yet (a tab just shown): after the first layout
+            revealLater = true;
+            return;
+        }
         int rowH = DecisionTablePainter.rowHeight(theme);
         int top = i * rowH;
         int room = viewHeight() - painter.headerHeight();
