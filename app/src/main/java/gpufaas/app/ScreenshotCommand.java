@@ -171,11 +171,8 @@ final class ScreenshotCommand implements Callable<Integer> {
             w.select(shown);
             if (shown == WorkbenchTab.DECISIONS) {
                 var t = w.decisionsView().table();
-                int n = t.getItems().size();
-                if (n > 0) {
-                    t.getSelectionModel().select(n - 1);
-                    t.scrollTo(Math.max(0, n - 12));
-                }
+                int n = t.items().size();
+                if (n > 0) t.select(n - 1); // scrolls it into view
             }
             return null;
         });

@@ -41,7 +41,7 @@ class MvvmRulesTest {
     void engineSideAndPureLogic_importNoJavaFx() throws IOException {
         List<String> pure = List.of("run/", "transport/PacingClock.java", "transport/Speed.java", "transport/SpeedScale.java",
                 "latency/LatencyAggregator.java", "latency/LatencyCurves.java", "decisions/DecisionLog.java",
-                "decisions/DecisionExplainer.java", "decisions/DecisionRecord.java", "teaching/Breakpoints.java",
+                "decisions/DecisionExplainer.java", "decisions/DecisionRecord.java", "decisions/DecisionTablePainter.java", "teaching/Breakpoints.java",
                 "live/TimelineBuffer.java", "live/TagScale.java", "live/PixelRaster.java", "live/GlyphAtlas.java",
                 "live/FlowTablePainter.java", "live/ResidencyPainter.java", "live/RasterTheme.java", "live/DrawnBlock.java",
                 "compare/CompareRunner.java", "main/FrameStats.java",
@@ -63,7 +63,7 @@ class MvvmRulesTest {
             if (!n.endsWith("View.java")) continue;
             String base = n.substring(0, n.length() - "View.java".length());
             boolean feature = Files.exists(p.resolveSibling(base + "ViewModel.java"));
-            boolean part = List.of("FlowTable", "DeviceTimeline", "ResidencyMap", "ParamEditor", "FunctionTable").contains(base);
+            boolean part = List.of("FlowTable", "DecisionTable", "DeviceTimeline", "ResidencyMap", "ParamEditor", "FunctionTable").contains(base);
             if (!feature && !part) missing.add(n);
         }
         assertThat(missing).isEmpty();

@@ -1,14 +1,12 @@
 package gpufaas.views.decisions;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import gpufaas.views.style.ViewStyle;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -16,19 +14,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /** The Decisions tab: search, the log of dispatch decisions, and the selected one explained. */
 public final class DecisionsView extends BorderPane {
     private final DecisionsViewModel vm;
-    private final TableView<DecisionRecord> table;
-    private int shownSize = -1;
+    private final DecisionTableView table;
     private long lastSync;
-    static final long SYNC_EVERY_NANOS = 500_000_000L;
+    static final long SYNC_EVERY_NANOS = 250_000_000L;
 
-    public DecisionsView(DecisionsViewModel vm) {
+    public DecisionsView(DecisionsViewModel vm, ViewStyle style) {
         this.vm = vm;
         setId("decisions-view");
         TextField search = new TextField();
@@ -45,19 +39,8 @@ public final class DecisionsView extends BorderPane {
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
 
-        table = new TableView<>(vm.visible);
+        table = new DecisionTableView(vm, style);
         table.setId("decision-table");
-        table.setPlaceholder(new Label("No decisions yet: press Play, or Step decision to take one at a time."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(
-                col("#", r -> Long.toString(r.seq()), 60),
-                col("time (s)", r -> DecisionExplainer.seconds(r.timeUs()), 90),
-                col("function", DecisionRecord::function, 130),
-                col("device", DecisionRecord::device, 90),
-                col("start", r -> DecisionExplainer.startLabel(r.startType()), 130),
-                col("queued (s)", r -> String.format(Locale.ROOT, "%.3f", r.queueMs() / 1000), 90),
-                col("why", DecisionExplainer::summary, 320)));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selected.set(b));
         TextArea explanation = new TextArea();
         explanation.setId("decision-explanation");
         explanation.setEditable(false);
@@ -75,28 +58,28 @@ public final class DecisionsView extends BorderPane {
         setCenter(split);
     }
 
-    private static TableColumn<DecisionRecord, String> col(String title, Function<DecisionRecord, String> f, double w) {
-        TableColumn<DecisionRecord, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
-        c.setPrefWidth(w);
-        c.setSortable(false);
-        return c;
-    }
-
-    /** Keeps the newest decision in view while following (FX thread, once per frame). */
+    /**
+     * Takes in the decisions that arrived since the last call and repaints the rows in view (FX
+     * thread, once per shown frame while the tab shows). A few steps' decisions show at once; a
+     * playing run's stream (thousands a second, too fast to read) is taken in four times a second.
+     */
     public void refresh() {
-        // a few steps' decisions show at once; a playing run's stream (thousands a second, too fast to read) is taken
-        // in twice a second: each take shifts every visible row, and the table restyles and relays them all
         long now = System.nanoTime();
+        if (vm.pendingCount() == 0) {
+            if (table.stale()) table.repaint(); // a new search, a new run
+            return;
+        }
         if (vm.pendingCount() > 8 && now - lastSync < SYNC_EVERY_NANOS) return;
         lastSync = now;
+        DecisionRecord first = table.pinnedToEnd() ? null : table.firstShown();
         vm.sync();
-        int n = vm.visible.size();
-        if (n != shownSize) {
-            shownSize = n;
-            if (vm.follow.get() && n > 0 && vm.selected.get() == null) table.scrollTo(n - 1);
-        }
+        if (vm.selected.get() != null && table.selectedIndex() < 0) table.clearSelection(); // it fell off the log
+        if (first != null) table.keepFirst(first);
+        table.repaint();
     }
 
-    public TableView<DecisionRecord> table() { return table; }
+    /** Repaints after a change of theme or font scale. */
+    public void restyle() { table.repaint(); }
+
+    public DecisionTableView table() { return table; }
 }

@@ -18,12 +18,14 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The latency charts (rolling mean and p99, CDF, per-function bars) built with JFreeChart and
  * filled from {@link LatencyCurves}. A fill happens between {@code setNotify(false)} and
- * {@code setNotify(true)}, so one frame's changes cost one redraw. Used by the Latency and Compare tabs.
+ * {@code setNotify(true)}, so one frame's changes cost one redraw; the line charts' series are
+ * updated in place. Used by the Latency and Compare tabs.
  */
 public final class LatencyCharts {
     /** The per-function chart names its functions up to this many; past it the names are left off. */
@@ -77,26 +79,23 @@ public final class LatencyCharts {
         chart.setNotify(false);
         try {
             XYPlot plot = chart.getXYPlot();
-            XYSeriesCollection data = new XYSeriesCollection();
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            List<String> keys = new ArrayList<>();
+            for (LatencyCurves c : runs) {
+                keys.add(c.label() + " mean");
+                keys.add(c.label() + " p99");
+            }
+            XYSeriesCollection data = series(plot, keys);
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
             int i = 0;
             for (LatencyCurves c : runs) {
-                XYSeries mean = new XYSeries(c.label() + " mean", false, true);
-                XYSeries p99 = new XYSeries(c.label() + " p99", false, true);
-                for (int k = 0; k < c.timeS().length; k++) {
-                    mean.add(c.timeS()[k], c.meanMs()[k] / 1000.0, false);
-                    p99.add(c.timeS()[k], c.p99Ms()[k] / 1000.0, false);
-                }
-                data.addSeries(mean);
-                data.addSeries(p99);
+                refill(data.getSeries(2 * i), c.timeS(), c.meanMs(), 1e-3, false);
+                refill(data.getSeries(2 * i + 1), c.timeS(), c.p99Ms(), 1e-3, false);
                 for (int s = 0; s < 2; s++) {
-                    r.setSeriesPaint(2 * i + s, ChartStyle.series(i, style.dark()));
-                    r.setSeriesStroke(2 * i + s, ChartStyle.line(style.scale(), s == 1));
+                    r.setSeriesPaint(2 * i + s, ChartStyle.series(i, style.dark()), false);
+                    r.setSeriesStroke(2 * i + s, ChartStyle.line(style.scale(), s == 1), false);
                 }
                 i++;
             }
-            plot.setDataset(data);
-            plot.setRenderer(r);
             ChartStyle.apply(chart, style);
         } finally {
             chart.setNotify(true);
@@ -107,23 +106,100 @@ public final class LatencyCharts {
         chart.setNotify(false);
         try {
             XYPlot plot = chart.getXYPlot();
-            XYSeriesCollection data = new XYSeriesCollection();
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            List<String> keys = new ArrayList<>();
+            for (LatencyCurves c : runs) keys.add(c.label());
+            XYSeriesCollection data = series(plot, keys);
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
             int i = 0;
             for (LatencyCurves c : runs) {
-                XYSeries s = new XYSeries(c.label(), false, true);
-                for (int k = 0; k < c.cdfMs().length; k++) s.add(Math.max(1e-3, c.cdfMs()[k] / 1000.0), c.cdfShare()[k], false);
-                data.addSeries(s);
-                r.setSeriesPaint(i, ChartStyle.series(i, style.dark()));
-                r.setSeriesStroke(i, ChartStyle.line(style.scale(), false));
+                refill(data.getSeries(i), c.cdfMs(), c.cdfShare(), 1, true);
+                r.setSeriesPaint(i, ChartStyle.series(i, style.dark()), false);
+                r.setSeriesStroke(i, ChartStyle.line(style.scale(), false), false);
                 i++;
             }
-            plot.setDataset(data);
-            plot.setRenderer(r);
             ChartStyle.apply(chart, style);
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /**
+     * The plot's series collection when it holds exactly the series named {@code keys} (updated in
+     * place), else a new one with them, set on the plot with a fresh renderer.
+     */
+    private static XYSeriesCollection series(XYPlot plot, List<String> keys) {
+        if (plot.getDataset() instanceof XYSeriesCollection old && old.getSeriesCount() == keys.size()) {
+            boolean same = true;
+            for (int i = 0; i < keys.size() && same; i++) same = old.getSeriesKey(i).equals(keys.get(i));
+            if (same) return old;
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String k : keys) data.addSeries(new XYSeries(k, false, true));
+        plot.setDataset(data);
+        plot.setRenderer(new XYLineAndShapeRenderer(true, false));
+        return data;
+    }
+
+    /**
+     * Replaces a series' points with ({@code x[k]}, {@code y[k]} × {@code yScale}) as one change;
+     * with {@code cdf} the x values are latencies in ms drawn in seconds on a log axis (at least 1 ms).
+     */
+    private static void refill(XYSeries s, double[] x, double[] y, double yScale, boolean cdf) {
+        s.setNotify(false);
+        s.clear();
+        for (int k = 0; k < x.length; k++) {
+            if (cdf) s.add(Math.max(1e-3, x[k] / 1000.0), y[k], false);
+            else s.add(x[k], y[k] * yScale, false);
+        }
+        s.setNotify(true);
+    }
+
+    /**
+     * A fingerprint of what the rolling chart shows, to a resolution finer than a pixel (values to
+     * 0.2 %): equal fingerprints draw the same picture, so a refill can be skipped.
+     */
+    static long rollingKey(List<LatencyCurves> runs, long styleRevision) {
+        long h = styleRevision;
+        for (LatencyCurves c : runs) {
+            h = mix(h, c.label().hashCode());
+            h = mix(h, c.timeS().length);
+            for (int k = 0; k < c.timeS().length; k++) {
+                h = mix(mix(mix(h, level(c.timeS()[k])), level(c.meanMs()[k])), level(c.p99Ms()[k]));
+            }
+        }
+        return h;
+    }
+
+    /** The same for the CDF. */
+    static long cdfKey(List<LatencyCurves> runs, long styleRevision) {
+        long h = styleRevision;
+        for (LatencyCurves c : runs) {
+            h = mix(h, c.label().hashCode());
+            for (int k = 0; k < c.cdfMs().length; k++) h = mix(mix(h, level(c.cdfMs()[k])), level(c.cdfShare()[k]));
+        }
+        return h;
+    }
+
+    /** The same for the per-function bars. */
+    static long barsKey(List<LatencyCurves> runs, long styleRevision) {
+        long h = styleRevision;
+        for (LatencyCurves c : runs) {
+            h = mix(h, c.label().hashCode());
+            for (LatencyCurves.FunctionLatency f : c.functions()) h = mix(mix(h, f.function().hashCode()), level(f.meanMs()));
+        }
+        return h;
+    }
+
+    /** {@code v} on a logarithmic scale in steps of 0.2 % (sub-pixel on these charts' axes); NaN and 0 have their own levels. */
+    static long level(double v) {
+        if (Double.isNaN(v)) return Long.MIN_VALUE;
+        if (v == 0) return Long.MIN_VALUE + 1;
+        return Math.round(Math.log(Math.abs(v)) / 0.002) * (v < 0 ? -1 : 1);
+    }
+
+    private static long mix(long h, long v) {
+        long x = (h ^ v) * 0x9E3779B97F4A7C15L;
+        return x ^ (x >>> 29);
     }
 
     public static void fillBars(JFreeChart chart, List<LatencyCurves> runs, ViewStyle style) {

@@ -19,12 +19,14 @@ import java.util.Locale;
 
 /**
  * The Latency tab: rolling mean and p99 over simulated time, the CDF and per-function bars for
- * the live run and the runs kept for overlay. Charts are refilled at most a few times a second,
- * and only while the tab shows.
+ * the live run and the runs kept for overlay. Charts are refilled only while the tab shows, only
+ * when their picture changed, and while a run plays one at a time, at most one a second.
  */
 public final class LatencyView extends BorderPane {
-    /** Charts are refilled at most this often unless forced (JFreeChart repaints the whole chart each time). */
-    private static final long MIN_REFRESH_NANOS = 2_000_000_000L;
+    /** While a run plays, at most one chart is refilled per this period (each refill redraws its chart on the FX thread). */
+    static final long SLOT_NANOS = 1_000_000_000L;
+    /** While a run plays, a chart is refilled at most this often. */
+    static final long CHART_EVERY_NANOS = 3_000_000_000L;
 
     private final LatencyViewModel vm;
     private final ViewStyle style;
@@ -32,12 +34,15 @@ public final class LatencyView extends BorderPane {
     private final JFreeChart cdf = LatencyCharts.cdf();
     private final JFreeChart bars = LatencyCharts.bars();
     private final Label info = new Label();
-    private long drawn = -1;
-    private long drawnStyle = -1;
-    private long lastDraw;
-    /** a refill in progress while playing: its data, and the chart to fill next */
-    private List<LatencyCurves> staged;
+    /** the data and style revisions whose pictures all charts show (nothing to refill until either moves) */
+    private long seenData = -1;
+    private long seenStyle = -1;
+    private long lastSlot = Long.MIN_VALUE / 2;
+    /** per chart: when it was last refilled, and the fingerprint of what it shows */
+    private final long[] filledAt = {Long.MIN_VALUE / 2, Long.MIN_VALUE / 2, Long.MIN_VALUE / 2};
+    private final long[] shownKey = {1, 1, 1};
     private int next;
+    private long refills;
 
     public LatencyView(LatencyViewModel vm, ViewStyle style) {
         this.vm = vm;
@@ -86,45 +91,68 @@ public final class LatencyView extends BorderPane {
     }
 
     /**
-     * Refills the charts if the data changed (FX thread): forced, all three at once; otherwise at
-     * most every two seconds, one chart per frame (each refill redraws its chart on the FX thread).
+     * Refills the charts whose picture changed (FX thread, once per shown frame while the tab
+     * shows). Forced (a run paused, stepped or finished, an overlay kept or cleared, a new style),
+     * every changed chart at once. While a run plays, at most one chart per {@link #SLOT_NANOS},
+     * each at most every {@link #CHART_EVERY_NANOS}, taking turns; a chart whose data moved by less
+     * than it can show (a converged CDF, steady per-function means) is not redrawn.
      */
     public void refresh(boolean force) {
         long now = System.nanoTime();
-        if (force) {
-            staged = null;
-        } else if (staged != null) {
-            fill(staged, next++);
-            if (next == 3) staged = null;
-            return;
-        }
-        if (!force && now - lastDraw < MIN_REFRESH_NANOS) return;
-        if (drawn == vm.revision() && drawnStyle == style.revision()) return;
-        drawn = vm.revision();
-        drawnStyle = style.revision();
-        lastDraw = now;
+        if (!force && now - lastSlot < SLOT_NANOS) return;
+        if (!force && seenData == vm.revision() && seenStyle == style.revision()) return;
         List<LatencyCurves> runs = vm.drawn();
         LatencyCurves c = vm.current();
         info.setText(String.format(Locale.ROOT, "%,d completed in the live run · rolling window %.0f s · %d kept for overlay",
                 c.completed(), c.windowS(), vm.overlays().size()));
         if (force) {
-            for (int i = 0; i < 3; i++) fill(runs, i);
+            seenData = vm.revision();
+            seenStyle = style.revision();
+            for (int i = 0; i < 3; i++) fillIfChanged(runs, i, now);
             return;
         }
-        fill(runs, 0);
-        staged = runs;
-        next = 1;
+        lastSlot = now;
+        int unchanged = 0;
+        for (int k = 0; k < 3; k++) {
+            int i = (next + k) % 3;
+            if (now - filledAt[i] < CHART_EVERY_NANOS) continue;
+            if (fillIfChanged(runs, i, now)) {
+                next = i + 1;
+                return;
+            }
+            unchanged++;
+        }
+        if (unchanged == 3) { // nothing to show until the data moves
+            seenData = vm.revision();
+            seenStyle = style.revision();
+        }
     }
 
-    private void fill(List<LatencyCurves> runs, int chart) {
-        switch (chart) {
+    /** Refills chart {@code i} if what it would show differs from what it shows; true when it did. */
+    private boolean fillIfChanged(List<LatencyCurves> runs, int i, long now) {
+        long key = switch (i) {
+            case 0 -> LatencyCharts.rollingKey(runs, style.revision());
+            case 1 -> LatencyCharts.cdfKey(runs, style.revision());
+            default -> LatencyCharts.barsKey(runs, style.revision());
+        };
+        if (key == shownKey[i]) return false;
+        shownKey[i] = key;
+        filledAt[i] = now;
+        refills++;
+        switch (i) {
             case 0 -> LatencyCharts.fillRolling(rolling, runs, style);
             case 1 -> LatencyCharts.fillCdf(cdf, runs, style);
             default -> LatencyCharts.fillBars(bars, runs, style);
         }
+        return true;
     }
+
+    /** How many chart refills this view has made (each one a redraw). */
+    public long refills() { return refills; }
 
     public JFreeChart rollingChart() { return rolling; }
 
     public JFreeChart cdfChart() { return cdf; }
+
+    public JFreeChart barsChart() { return bars; }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * transparent group, one snapshot for the whole batch, and each glyph's alpha is cut out with a
  * few pixels either side of its advance (FX thread).
  */
-final class FxGlyphs implements GlyphAtlas.Source {
+public final class FxGlyphs implements GlyphAtlas.Source {
     private final Font font;
     private final int lineHeight;
     private final int pad;
@@ -35,7 +35,7 @@ final class FxGlyphs implements GlyphAtlas.Source {
     private static final Map<Font, GlyphAtlas> MADE = new HashMap<>();
 
     /** An atlas of {@code font}'s glyphs, made on first use. */
-    static GlyphAtlas atlas(Font font) {
+    public static GlyphAtlas atlas(Font font) {
         return MADE.computeIfAbsent(font, f -> new GlyphAtlas(new FxGlyphs(f)));
     }
 

@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
  * instead of rasterizing hundreds of cells, chips and texts. Subclasses lay out their content for
  * a width and paint the visible part; the fonts are glyph atlases made once per style.
  */
-abstract class RasterPane extends Region {
+public abstract class RasterPane extends Region {
     protected final ViewStyle style;
     private final ImageView image = new ImageView();
     private final ScrollBar bar = new ScrollBar();
@@ -22,15 +22,19 @@ abstract class RasterPane extends Region {
     private double height = -1;
     private long fontsStyle = -1;
     private RasterTheme theme;
+    /** set while {@link #repaint()} moves the scroll bar itself, so the move does not paint again */
+    private boolean adjusting;
 
-    RasterPane(ViewStyle style) {
+    protected RasterPane(ViewStyle style) {
         this.style = style;
         image.setSmooth(false);
         image.setManaged(false);
         bar.setOrientation(Orientation.VERTICAL);
         bar.setManaged(false);
         bar.setVisible(false);
-        bar.valueProperty().addListener((o, a, b) -> repaint());
+        bar.valueProperty().addListener((o, a, b) -> {
+            if (!adjusting) repaint();
+        });
         getChildren().addAll(image, bar);
         setOnScroll(e -> {
             if (bar.isVisible()) bar.setValue(Math.max(bar.getMin(), Math.min(bar.getMax(), bar.getValue() - e.getDeltaY())));
@@ -47,6 +51,12 @@ abstract class RasterPane extends Region {
     /** Called when the style (theme, font scale) changed: make the fonts again. */
     protected abstract void restyleFonts();
 
+    /** Whether a repaint shows the end of the content (a log following its newest line); false here. */
+    protected boolean pinnedToEnd() { return false; }
+
+    /** The height of the view in pixels (0 before the first layout). */
+    protected int viewHeight() { return (int) Math.max(0, height); }
+
     /** The colour (opaque ARGB) painted at (x, y) of the view by the last repaint; 0 outside it. */
     public int drawnPixel(int x, int y) {
         return x >= 0 && y >= 0 && x < raster.width() && y < raster.height() ? raster.get(x, y) : 0;
@@ -55,8 +65,8 @@ abstract class RasterPane extends Region {
     /** The scroll offset in pixels. */
     protected int scrollY() { return bar.isVisible() ? (int) Math.round(bar.getValue()) : 0; }
 
-    /** Scrolls so that content row {@code y} shows at the top. */
-    void scrollTo(double y) {
+    /** Scrolls so that content row {@code y} shows at the top (repaints). */
+    protected void scrollTo(double y) {
         if (bar.isVisible()) bar.setValue(Math.max(0, Math.min(bar.getMax(), y)));
     }
 
@@ -105,9 +115,13 @@ abstract class RasterPane extends Region {
             bar.setVisibleAmount(h * max / Math.max(1, content));
             bar.setUnitIncrement(24 * style.scale());
             bar.setBlockIncrement(h * 0.9);
-            if (bar.getValue() > max) {
-                bar.setValue(max); // repaints through the listener
-                return;
+            if (bar.getValue() > max || pinnedToEnd() && bar.getValue() != max) {
+                adjusting = true;
+                try {
+                    bar.setValue(max);
+                } finally {
+                    adjusting = false;
+                }
             }
         }
         raster.resize(pw, h);

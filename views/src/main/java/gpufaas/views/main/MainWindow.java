@@ -321,6 +321,7 @@ public final class MainWindow {
         if (presenter != (style.scale() > 1)) centre.setDividerPositions(presenter ? 0.36 : 0.3);
         style.set(dark, presenter ? 1.5 : 1.0);
         liveView.flows().restyle();
+        if (decisionsView != null) decisionsView.restyle();
         refreshVisible(true);
     }
 
@@ -372,7 +373,7 @@ public final class MainWindow {
 
     public DecisionsView decisionsView() {
         if (decisionsView == null) {
-            decisionsView = new DecisionsView(decisionsVm);
+            decisionsView = new DecisionsView(decisionsVm, style);
             tabOf.get(WorkbenchTab.DECISIONS).setContent(decisionsView);
         }
         return decisionsView;

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A glyph source for tests: every character a solid box 6 pixels wide and 10 high (plain Java, no JavaFX). */
-final class BoxGlyphs implements GlyphAtlas.Source {
-    static GlyphAtlas atlas() { return new GlyphAtlas(new BoxGlyphs()); }
+public final class BoxGlyphs implements GlyphAtlas.Source {
+    public static GlyphAtlas atlas() { return new GlyphAtlas(new BoxGlyphs()); }
 
     @Override
     public Map<Character, GlyphAtlas.Glyph> render(String chars) {

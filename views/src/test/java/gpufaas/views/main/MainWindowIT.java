@@ -3,7 +3,7 @@ package gpufaas.views.main;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.views.TestPlanner;
 import gpufaas.views.compare.CompareRow;
-import gpufaas.views.decisions.DecisionRecord;
+import gpufaas.views.decisions.DecisionTableView;
 import gpufaas.views.live.FlowLine;
 import gpufaas.views.live.FlowTableView;
 import gpufaas.views.live.FunctionPalette;
@@ -206,12 +206,63 @@ class MainWindowIT {
         waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED && w.decisions().size() >= 2);
         robot.clickOn("#tab-decisions");
         typeInto(robot, "#decision-search", "cold");
-        @SuppressWarnings("unchecked")
-        TableView<DecisionRecord> t = robot.lookup("#decision-table").queryAs(TableView.class);
-        waitUntil(() -> !t.getItems().isEmpty());
-        assertThat(t.getItems()).allSatisfy(r -> assertThat(r.startType().label()).contains("cold"));
-        robot.interact(() -> t.getSelectionModel().select(0));
+        DecisionTableView t = robot.lookup("#decision-table").queryAs(DecisionTableView.class);
+        waitUntil(() -> !t.items().isEmpty() && t.items().stream().allMatch(r -> r.startType().label().contains("cold")));
+        waitUntil(() -> t.drawnTexts().contains("start") && t.drawnTexts().contains(Long.toString(t.items().get(0).seq())));
+        robot.interact(() -> t.select(0));
         assertThat(w.decisions().explanation.get()).contains("Start: cold");
+        assertThat(t.selectedIndex()).isZero();
+    }
+
+    @Test
+    void decisionTable_clickAndKeys_selectRowsAndExplainThem(FxRobot robot) throws Exception {
+        robot.interact(() -> w.transport().maxSpeed.set(true));
+        for (int i = 0; i < 6; i++) robot.clickOn("#step-decision");
+        waitUntil(() -> w.decisions().size() == 6);
+        robot.clickOn("#tab-decisions");
+        DecisionTableView t = robot.lookup("#decision-table").queryAs(DecisionTableView.class);
+        waitUntil(() -> t.items().size() == 6 && t.drawnTexts().contains("6"));
+        assertThat(t.selectedIndex()).isEqualTo(-1);
+        // a click on the second row (below the header) selects it
+        javafx.geometry.Bounds b = t.localToScreen(t.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + 100, b.getMinY() + t.drawnHeaderHeight() + 1.5 * t.rowHeight());
+        waitUntil(() -> t.selectedIndex() == 1);
+        assertThat(w.decisions().explanation.get()).contains("#" + t.items().get(1).invocation());
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        waitUntil(() -> t.selectedIndex() == 2);
+        robot.type(javafx.scene.input.KeyCode.END);
+        waitUntil(() -> t.selectedIndex() == 5);
+        robot.type(javafx.scene.input.KeyCode.UP);
+        waitUntil(() -> t.selectedIndex() == 4);
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        waitUntil(() -> t.selectedIndex() == 0);
+        assertThat(w.decisions().selected.get()).isSameAs(t.items().get(0));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> t.selectedIndex() == -1);
+        assertThat(w.decisions().explanation.get()).isEmpty();
+    }
+
+    @Test
+    void latencyTab_aPausedRunKeptForOverlay_isDrawnBesideTheLiveOne(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-latency");
+        robot.interact(() -> w.transport().maxSpeed.set(true));
+        robot.clickOn("#play");
+        waitUntil(() -> w.latency().current().completed() > 0
+                && w.latencyView().rollingChart().getXYPlot().getDataset().getItemCount(0) > 0); // drawn while playing
+        robot.interact(() -> w.transport().pause());
+        waitUntil(() -> w.transport().status.get() != RunStatus.PLAYING); // paused, or finished already
+        // no longer playing: the charts show the latest curves at once
+        waitUntil(() -> w.latencyView().rollingChart().getXYPlot().getDataset().getItemCount(0)
+                == w.latency().current().timeS().length);
+        long refills = w.latencyView().refills();
+        robot.interact(() -> w.latencyView().refresh(true));
+        assertThat(w.latencyView().refills()).as("nothing changed: nothing redrawn").isEqualTo(refills);
+        robot.clickOn("#keep-run");
+        waitUntil(() -> w.latencyView().rollingChart().getXYPlot().getDataset().getSeriesCount() == 4);
+        var rolling = w.latencyView().rollingChart().getXYPlot().getDataset();
+        assertThat(rolling.getItemCount(0)).isEqualTo(rolling.getItemCount(2)).isEqualTo(w.latency().current().timeS().length);
+        assertThat(rolling.getYValue(3, 0)).isEqualTo(w.latency().current().p99Ms()[0] / 1000.0);
+        assertThat(w.latencyView().cdfChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
     }
 
     @Test
