@@ -248,6 +248,7 @@ public final class MainWindow {
         RunPlan plan = experimentVm.plan();
         if (plan == null) return false;
         loaded = plan;
+        transportVm.live.set(!plan.spec().backend().equalsIgnoreCase("sim"));
         session.send(new EngineCommand.Load(plan));
         stage.setTitle("GPU FaaS scheduling workbench: " + plan.spec().name() + " under " + plan.label());
         return true;

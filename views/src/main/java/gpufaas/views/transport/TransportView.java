@@ -27,8 +27,7 @@ public final class TransportView extends VBox {
         play.setOnAction(e -> vm.togglePlay());
         play.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.status.get() == RunStatus.PLAYING ? "❚❚ Pause" : "▶ Play", vm.status));
-        play.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.status.get() != RunStatus.PLAYING && !vm.canPlay(), vm.status));
+        play.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canToggle(), vm.status, vm.live));
         play.setTooltip(new Tooltip("Play or pause (F5)"));
         Button stepEvent = new Button("Step event");
         stepEvent.setId("step-event");
@@ -38,7 +37,7 @@ public final class TransportView extends VBox {
         stepDecision.setId("step-decision");
         stepDecision.setOnAction(e -> vm.stepDecision());
         stepDecision.setTooltip(new Tooltip("Pause and run until the next dispatch decision (F11)"));
-        stepEvent.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canStep(), vm.status));
+        stepEvent.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canStep(), vm.status, vm.live));
         stepDecision.disableProperty().bind(stepEvent.disableProperty());
         Button reset = new Button("⟲ Reset");
         reset.setId("reset");
@@ -52,7 +51,7 @@ public final class TransportView extends VBox {
         speed.setPrefWidth(180);
         speed.setMajorTickUnit(1);
         speed.setShowTickMarks(true);
-        speed.disableProperty().bind(vm.maxSpeed);
+        speed.disableProperty().bind(vm.maxSpeed.or(vm.live));
         speed.setTooltip(new Tooltip("Simulated time per real second: 0.1× to 1000×"));
         Label speedLabel = new Label();
         speedLabel.textProperty().bind(vm.speedLabel);
@@ -60,6 +59,7 @@ public final class TransportView extends VBox {
         ToggleButton max = new ToggleButton("Max");
         max.setId("speed-max");
         max.selectedProperty().bindBidirectional(vm.maxSpeed);
+        max.disableProperty().bind(vm.live);
         max.setTooltip(new Tooltip("As fast as the CPU allows"));
 
         Label clock = new Label();

@@ -31,6 +31,8 @@ public final class TransportViewModel {
     public final DoubleProperty speedPosition = new SimpleDoubleProperty(SpeedScale.positionOf(10));
     public final BooleanProperty maxSpeed = new SimpleBooleanProperty(false);
     public final StringProperty speedLabel = new SimpleStringProperty(Speed.of(10).label());
+    /** the loaded run is a live one (Docker, CUDA): it plays in real time and cannot pause, step or change speed */
+    public final BooleanProperty live = new SimpleBooleanProperty(false);
 
     public TransportViewModel(Consumer<EngineCommand> engine) {
         this.engine = engine;
@@ -72,7 +74,13 @@ public final class TransportViewModel {
         return s == RunStatus.READY || s == RunStatus.PAUSED;
     }
 
+    /** Whether the play button can act: play a ready or paused run, or pause a playing simulation. */
+    public boolean canToggle() {
+        return canPlay() || (status.get() == RunStatus.PLAYING && !live.get());
+    }
+
     public boolean canStep() {
+        if (live.get()) return false;
         RunStatus s = status.get();
         return s == RunStatus.READY || s == RunStatus.PAUSED || s == RunStatus.PLAYING;
     }
