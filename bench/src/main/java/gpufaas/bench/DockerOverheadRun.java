@@ -134,7 +134,7 @@ public final class DockerOverheadRun {
             DockerOptions opt = new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of());
             String id = d.createContainerCmd(b.builtinImage()).withCmd("/bin/busybox", "sleep", "2147483647")
                     .withUser("65534:65534").withNetworkDisabled(true)
-                    .withHostConfig(gpufaas.backend.docker.DockerBackend.benchHostConfig(opt))
+                    .withHostConfig(gpufaas.backend.docker.DockerBackend.hostConfig(opt, null))
                     .withLabels(Map.of("io.gpufaas.workbench", "bench")).exec().getId();
             try {
                 d.startContainerCmd(id).exec();

@@ -230,13 +230,8 @@ public final class DockerBackend implements ExecutionBackend {
         return hostConfig(opt, gpuContainers && d != null && d.kind == DeviceKind.GPU ? gpuDeviceId(d) : null);
     }
 
-    /** The limits and isolation of a container without a GPU (for benchmarks that compare with bare engine calls). */
-    public static HostConfig benchHostConfig(DockerOptions opt) {
-        return hostConfig(opt, null);
-    }
-
     /** The limits and isolation of every container; with {@code gpuDeviceId}, a request for that NVIDIA device. */
-    static HostConfig hostConfig(DockerOptions opt, String gpuDeviceId) {
+    public static HostConfig hostConfig(DockerOptions opt, String gpuDeviceId) {
         long mem = (long) opt.memoryMb() * 1024 * 1024;
         HostConfig hc = HostConfig.newHostConfig()
                 .withInit(true)
@@ -327,8 +322,8 @@ public final class DockerBackend implements ExecutionBackend {
                 Tail tail = streams.execStartCmd(exec).exec(new Tail());
                 boolean finished = tail.awaitCompletion(timeoutMs, TimeUnit.MILLISECONDS);
                 if (!finished) {
+                    // the engine removes a failed invocation's container (destroyContainer), which ends the exec
                     closeQuietly(tail);
-                    removeQuietly(id);
                     post(() -> cb.failed(inv, c, String.format(Locale.ROOT,
                             "exec timed out after %.3f s (container removed)", timeoutMs / 1000.0)));
                     return;
@@ -350,7 +345,6 @@ public final class DockerBackend implements ExecutionBackend {
                     why = diedReason(id);
                 }
                 if (why == null) why = "exit status " + code + (tail.text().isEmpty() ? "" : ": " + tail.text());
-                removeQuietly(id);
                 String reason = why;
                 post(() -> cb.failed(inv, c, reason));
             } catch (Throwable e) {
@@ -386,8 +380,7 @@ public final class DockerBackend implements ExecutionBackend {
         } else {
             reason = what + ": " + DockerConnection.cause(e);
         }
-        if (slot.dockerId != null && abortReason == null) removeQuietly(slot.dockerId);
-        post(() -> cb.failed(inv, c, reason));
+        post(() -> cb.failed(inv, c, reason)); // the engine then removes the container (destroyContainer)
     }
 
     private boolean engineAnswers() {

@@ -26,10 +26,14 @@ public final class DockerLabels {
 
     private DockerLabels() { }
 
+    /** This host's name, looked up once (a lookup may ask DNS). */
+    private static final String HOST = hostName();
+    /** This process as an owner label value, computed once. */
+    private static final String SELF = HOST + "/" + ProcessHandle.current().pid() + "/" + startMillis(ProcessHandle.current());
+
     /** This process as an owner label value. */
     public static String self() {
-        ProcessHandle me = ProcessHandle.current();
-        return hostName() + "/" + me.pid() + "/" + startMillis(me);
+        return SELF;
     }
 
     static Map<String, String> of(String runId, String function) {
@@ -46,7 +50,7 @@ public final class DockerLabels {
         if (owner == null) return false;
         String[] p = owner.split("/");
         if (p.length != 3) return false;
-        if (!p[0].equals(hostName())) return true; // another host's process: not ours to judge
+        if (!p[0].equals(HOST)) return true; // another host's process: not ours to judge
         try {
             Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(p[1]));
             return h.isPresent() && h.get().isAlive() && Long.toString(startMillis(h.get())).equals(p[2]);
