@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the GUI responsiveness harness (gpufaas.bench.GuiResponsivenessRun) headless on the reactor's
+# Runs the GUI responsiveness harness (gpufaas.bench.GuiResponsivenessRun), headless or on a display, on the reactor's
 # own classes (target/classes of every module first, so a stale jar in ~/.m2 cannot stand in).
 #   bench/gui-responsiveness.sh [events-per-second=20000] [seconds-per-tab=30] [tabs=live] [warm-up-seconds=20]
+#   GUI_HARNESS_SCREEN=display opens the window on $DISPLAY (a desktop, or: xvfb-run -a -s "-screen 0 1920x1200x24" bench/gui-responsiveness.sh ...)
 #   HARNESS_JAVA_OPTS="-XX:+UseG1GC ..." adds JVM options (naming a collector replaces the launcher's choice)
 # Build first, in this checkout (a reactor build; no install needed): mvn -q -B package -DskipTests -pl views,app,bench -am
 set -euo pipefail

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * a fixed event rate (default 20,000 engine events per second) and measures the FX side: the
  * interval between frame-timer pulses, the time each frame spends applying its snapshot, stalls
  * (an interval above 50 ms), and how long a task posted to the FX thread waits (a probe every 10 ms).
+ * With {@code GUI_HARNESS_SCREEN=display} it opens the window on the display instead (GTK, and whichever
+ * Prism pipeline the display allows: hardware on a desktop with a GPU, software under Xvfb): Monocle's
+ * headless screen composes every frame into its own framebuffer on the FX thread, a cost no desktop has.
  * <pre>
  * bench/gui-responsiveness.sh [events-per-second=20000] [seconds-per-tab=30] [tabs=live,decisions,latency] [warm-up-seconds=20]
  * </pre>
@@ -54,7 +57,22 @@ public final class GuiResponsivenessRun {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String[] tabs = (args.length > 2 ? args[2] : "live").split(",");
         int warmupS = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        Headless.use(1920, 1200);
+        String screen = System.getenv().getOrDefault("GUI_HARNESS_SCREEN", "headless");
+        boolean display = switch (screen) {
+            case "headless" -> false;
+            case "display" -> true;
+            default -> {
+                System.err.println("gui-responsiveness: GUI_HARNESS_SCREEN must be headless or display, not " + screen);
+                System.exit(2);
+                yield false;
+            }
+        };
+        if (display && System.getenv().getOrDefault("DISPLAY", "").isBlank()) {
+            System.err.println("gui-responsiveness: GUI_HARNESS_SCREEN=display needs a display (DISPLAY is not set); "
+                    + "run it on a desktop or under xvfb-run");
+            System.exit(2);
+        }
+        if (!display) Headless.use(1920, 1200);
         CompletableFuture<Void> up = new CompletableFuture<>();
         Platform.startup(() -> up.complete(null));
         up.get(30, TimeUnit.SECONDS);
@@ -75,8 +93,8 @@ public final class GuiResponsivenessRun {
             return null;
         });
         System.out.printf(Locale.ROOT, "GUI responsiveness: %s engine events/s cap, %d s per tab after %d s of warm-up, window 1600x1000, "
-                + "%d cores, Java %s%n", fmt(rate), seconds, warmupS, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                + "%d cores, Java %s, %s%n", fmt(rate), seconds, warmupS, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), display ? "on the display " + System.getenv("DISPLAY") : "headless (Monocle)");
         System.out.println("tab        events/s  frames  interval p50/p99/max ms  apply p50/p99/max ms  stalls>50ms  probe p50/p99/max ms  dropped");
         Thread.sleep(warmupS * 1000L); // warm-up: the JIT compiles JavaFX's and our hot code meanwhile
         boolean ok = true;
