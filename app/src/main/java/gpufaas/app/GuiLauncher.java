@@ -39,6 +39,7 @@ final class GuiLauncher {
             return 2;
         }
         try {
+            JavaFxClassPathNotice.silence();
             Application.launch(WorkbenchApplication.class);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -98,6 +98,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         int[] wh = parseSize(size);
         Headless.use(wh[0] + 64, wh[1] + 64);
+        JavaFxClassPathNotice.silence();
         boolean ours = true;
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
