@@ -72,10 +72,24 @@ main_jar=$(cd "$out/input" && ls app-*.jar)
 mods="java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.zipfs,jdk.localedata"
 jlink --add-modules "$mods" --strip-debug --no-header-files --no-man-pages --compress=zip-6 --output "$out/runtime"
 
-# 4. the app-image
+# 4. the app-image. Its launcher gpufaas-workbench opens the GUI (no arguments) or runs a command, with
+#    the GUI's low-pause collector (Shenandoah where the runtime has it, else ZGC; ./workbench makes the
+#    same choice, docs/design-decisions.md 13); gpufaas-workbench-cli runs commands with the default
+#    collector, G1, which simulates about 20 % faster (docs/perf/trace-throughput.md).
+gc_opts=()
+if "$out/runtime/bin/java" -XX:+UseShenandoahGC -version >/dev/null 2>&1; then gc_opts=(--java-options "-XX:+UseShenandoahGC")
+elif [ "$major" -lt 23 ]; then gc_opts=(--java-options "-XX:+UseZGC" --java-options "-XX:+ZGenerational")
+else gc_opts=(--java-options "-XX:+UseZGC"); fi
+cli_props="$out/cli-launcher.properties"
+{
+  echo "description=GPU FaaS scheduling workbench, command line (G1 collector)"
+  if [ "$major" -ge 24 ]; then echo "java-options=--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  else echo "java-options="; fi
+} > "$cli_props"
 jpackage --type app-image --name "$name" --app-version "$version" --dest "$out" \
   --input "$out/input" --main-jar "$main_jar" --main-class gpufaas.app.Main \
-  --runtime-image "$out/runtime" "${java_opts[@]}" \
+  --runtime-image "$out/runtime" "${java_opts[@]}" "${gc_opts[@]}" \
+  --add-launcher "$name-cli=$cli_props" \
   --description "GPU FaaS scheduling workbench: MQFQ-Sticky and its competitors on simulated GPUs" \
   --vendor "gpufaas"
 echo "installer: app-image $out/$name ($(du -sh "$out/$name" | cut -f1))" >&2
