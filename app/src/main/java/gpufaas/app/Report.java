@@ -23,9 +23,9 @@ final class Report {
         out.println(String.format(Locale.ROOT, "  e2e mean %s ms, p99 %s ms; cold starts %s %%; GPU utilization %s %%",
                 num(s.meanE2eMs()), num(s.p99E2eMs()), num(s.coldPct()), num(100 * s.gpuUtilization())));
         boolean live = !setup.experiment().spec().backend().equalsIgnoreCase(Planner.BACKEND);
-        out.println(String.format(Locale.ROOT, "  wall %.2f s, %s invocations/s (%s %s s, %d events)",
+        out.println(String.format(Locale.ROOT, "  wall %.2f s, %s invocations/s (%s; makespan %s s, %d events)",
                 wallS, wallS > 0 ? num(s.invocations() / wallS) : "-", live ? "ran on the " + setup.experiment().spec().backend()
-                        + " backend for" : "simulated", num(s.makespanS()), s.events()));
+                        + " backend" : "simulated", num(s.makespanS()), s.events()));
         if (!r.complete()) out.println("  incomplete: " + r.incompleteReason());
         out.println("  results in " + dir);
     }

@@ -47,7 +47,7 @@ class DockerRunIT {
         Cli d = Cli.run(concat(new String[] {"run", "--out", dock.toString()}, common));
         assertThat(d.status()).as(d.err()).isZero();
         assertThat(d.err()).contains("note: docker run ");
-        assertThat(d.out()).contains("ran on the docker backend for");
+        assertThat(d.out()).contains("ran on the docker backend; makespan ");
 
         assertThat(Cli.names(dock)).isEqualTo(Cli.names(sim));
         JsonNode a = new ObjectMapper().readTree(sim.resolve("summary.json").toFile());

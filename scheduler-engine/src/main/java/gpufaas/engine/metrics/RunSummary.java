@@ -8,7 +8,9 @@ import java.util.List;
  * {@code admittedSloAttainment}: on-time share of the invocations with a deadline that admission
  * control let in (dropped ones count as missed); {@code onTime}: completions by their deadline (and within the cost budget of cost-aware);
  * {@code violations}: completions that were late or over budget; the rates are over all arrived
- * invocations; {@code goodputPerS} is on-time completions per second of makespan;
+ * invocations; {@code makespanS} ends with the last invocation's outcome (keep-alive timers after it
+ * do not count; a run that left invocations unfinished spans to where it stopped), and
+ * {@code gpuUtilization}, {@code throughputPerS} and {@code goodputPerS} are per second of it;
  * {@code costPerOnTime} the run's cost divided by its on-time completions. GPU-cold starts are the
  * cache misses (a container's data had to be loaded onto the device).
  */

@@ -47,6 +47,8 @@ public final class RunMetrics implements EngineListener {
     private final double cpuPrice;
     private long late;
     private long sloRejected;
+    /** when the last invocation ended (completed, failed, rejected or dropped) */
+    private long lastOutcomeUs;
 
     RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices, double[] isolatedMs) {
         this.cfg = cfg;
@@ -88,6 +90,7 @@ public final class RunMetrics implements EngineListener {
     @Override
     public void finished(Invocation inv) {
         int fn = inv.fn();
+        if (inv.endUs > lastOutcomeUs) lastOutcomeUs = inv.endUs;
         switch (inv.outcome) {
             case REJECTED -> {
                 rejected[fn]++;
@@ -135,6 +138,12 @@ public final class RunMetrics implements EngineListener {
     public long failed() { return totalFailed; }
 
 
+    /**
+     * The run's summary. Its makespan ends with the last invocation's outcome: keep-alive timers that
+     * fire after it do not lengthen it. A run that left invocations unfinished (cut at its duration, or
+     * aborted) spans up to {@code endUs}, the time it stopped. Utilization, throughput and goodput are
+     * per second of that makespan; no invocation executes after it, so the busy time is unchanged.
+     */
     RunSummary result(long endUs, long events, long wallMs, long unfinished) {
         List<FunctionSummary> rows = new ArrayList<>();
         double jainSum = 0;
@@ -199,7 +208,8 @@ public final class RunMetrics implements EngineListener {
             double m = meanOfMeans / meansN;
             variance = Math.max(0, sqOfMeans / meansN - m * m);
         }
-        double endS = endUs / 1e6;
+        long spanUs = unfinished > 0 ? endUs : Math.min(endUs, lastOutcomeUs);
+        double makespanS = spanUs / 1e6;
         long gpuBusy = 0;
         int gpuCount = 0;
         long evictions = 0;
@@ -217,7 +227,7 @@ public final class RunMetrics implements EngineListener {
             cost += b / 1e6 * d.profile.pricePerSecond() * d.computeShare;
         }
         cost += cpuBusyMs[0] / 1000.0 * EngineEstimates.cpuPriceOf(cfg);
-        double util = gpuCount == 0 || endUs == 0 ? 0 : (double) gpuBusy / ((double) gpuCount * endUs);
+        double util = gpuCount == 0 || spanUs == 0 ? 0 : (double) gpuBusy / ((double) gpuCount * spanUs);
         double slo = sloArrived == 0 ? Double.NaN : (double) sloOnTime / sloArrived;
         double mean = c == 0 ? Double.NaN : e2eTotal / c;
         double p50 = c == 0 ? Double.NaN : all.getValueAtPercentile(50) / 1000.0;
@@ -231,12 +241,12 @@ public final class RunMetrics implements EngineListener {
                 c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
                 coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, jain, variance, slo,
-                evictions, swaps, prefetches, endS, endS == 0 ? 0 : c / endS, cost,
+                evictions, swaps, prefetches, makespanS, makespanS == 0 ? 0 : c / makespanS, cost,
                 sloArrived - sloRejected == 0 ? Double.NaN : (double) sloOnTime / (sloArrived - sloRejected),
                 onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT,
                 arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
                 arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT,
-                endS == 0 ? 0 : onTimeT / endS, onTimeT == 0 ? Double.NaN : cost / onTimeT,
+                makespanS == 0 ? 0 : onTimeT / makespanS, onTimeT == 0 ? Double.NaN : cost / onTimeT,
                 wallMs, events, List.copyOf(rows));
     }
 }
