@@ -63,6 +63,8 @@ public final class DockerBackend implements ExecutionBackend {
     private final double cpuBytesPerMs;
     private final List<String> notes = new ArrayList<>();
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    /** removals the engine asked for (destroyContainer) that have not finished yet; close() waits for them */
+    private final java.util.Set<CompletableFuture<Void>> pendingRemovals = ConcurrentHashMap.newKeySet();
     private final Map<Long, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicBoolean abortPosted = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -406,9 +408,11 @@ public final class DockerBackend implements ExecutionBackend {
     public void destroyContainer(Container c) {
         Slot slot = slots.remove(c.id);
         if (slot == null) return;
-        slot.created.thenRunAsync(() -> {
+        CompletableFuture<Void> removal = slot.created.thenRunAsync(() -> {
             if (slot.dockerId != null && abortReason == null) removeQuietly(slot.dockerId);
         }, pool);
+        pendingRemovals.add(removal);
+        removal.whenComplete((v, e) -> pendingRemovals.remove(removal));
     }
 
     private void removeQuietly(String id) {
@@ -429,6 +433,17 @@ public final class DockerBackend implements ExecutionBackend {
                 for (var k : mine) all.add(CompletableFuture.runAsync(() -> removeQuietly(k.getId()), ex));
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             }
+            // a container whose removal was already under way answers "removal in progress" (409) and is
+            // still listed for a moment: wait, at most 10 s, until none of this run's is left
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<String> left = runContainers();
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                left = runContainers();
+                for (String id : left) removeQuietly(id);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             // the engine is gone: the next start removes what is left
         }
@@ -450,6 +465,14 @@ public final class DockerBackend implements ExecutionBackend {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        // the removals the engine asked for finish first (interrupted, one could be left half done)
+        try {
+            CompletableFuture.allOf(pendingRemovals.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // a removal that failed or hangs: removeRunContainers below takes the container
+        }
         if (abortReason == null) abortReason = "the run was closed";
         // whatever is still in flight (a run stopped early) is cut short: its containers go below
         pool.shutdownNow();
