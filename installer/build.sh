@@ -81,11 +81,10 @@ if "$out/runtime/bin/java" -XX:+UseShenandoahGC -version >/dev/null 2>&1; then g
 elif [ "$major" -lt 23 ]; then gc_opts=(--java-options "-XX:+UseZGC" --java-options "-XX:+ZGenerational")
 else gc_opts=(--java-options "-XX:+UseZGC"); fi
 cli_props="$out/cli-launcher.properties"
-{
-  echo "description=GPU FaaS scheduling workbench, command line (G1 collector)"
-  if [ "$major" -ge 24 ]; then echo "java-options=--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
-  else echo "java-options="; fi
-} > "$cli_props"
+# (an added launcher inherits the main one's options unless it names its own: it names G1 explicitly)
+cli_opts="-XX:+UseG1GC"
+if [ "$major" -ge 24 ]; then cli_opts="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $cli_opts"; fi
+printf 'description=GPU FaaS scheduling workbench, command line (G1 collector)\njava-options=%s\n' "$cli_opts" > "$cli_props"
 jpackage --type app-image --name "$name" --app-version "$version" --dest "$out" \
   --input "$out/input" --main-jar "$main_jar" --main-class gpufaas.app.Main \
   --runtime-image "$out/runtime" "${java_opts[@]}" "${gc_opts[@]}" \

@@ -58,15 +58,11 @@ public final class GuiResponsivenessRun {
         String[] tabs = (args.length > 2 ? args[2] : "live").split(",");
         int warmupS = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         String screen = System.getenv().getOrDefault("GUI_HARNESS_SCREEN", "headless");
-        boolean display = switch (screen) {
-            case "headless" -> false;
-            case "display" -> true;
-            default -> {
-                System.err.println("gui-responsiveness: GUI_HARNESS_SCREEN must be headless or display, not " + screen);
-                System.exit(2);
-                yield false;
-            }
-        };
+        if (!screen.equals("headless") && !screen.equals("display")) {
+            System.err.println("gui-responsiveness: GUI_HARNESS_SCREEN must be headless or display, not " + screen);
+            System.exit(2);
+        }
+        boolean display = screen.equals("display");
         if (display && System.getenv().getOrDefault("DISPLAY", "").isBlank()) {
             System.err.println("gui-responsiveness: GUI_HARNESS_SCREEN=display needs a display (DISPLAY is not set); "
                     + "run it on a desktop or under xvfb-run");

@@ -426,20 +426,16 @@ public final class DockerBackend implements ExecutionBackend {
     /** Removes every container of this run (at the end, and from the shutdown hook). */
     private void removeRunContainers() {
         try {
-            List<com.github.dockerjava.api.model.Container> mine = docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(DockerLabels.RUN, runId)).exec();
             List<CompletableFuture<Void>> all = new ArrayList<>();
             try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (var k : mine) all.add(CompletableFuture.runAsync(() -> removeQuietly(k.getId()), ex));
+                for (String id : runContainers()) all.add(CompletableFuture.runAsync(() -> removeQuietly(id), ex));
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             }
             // a container whose removal was already under way answers "removal in progress" (409) and is
             // still listed for a moment: wait, at most 10 s, until none of this run's is left
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            List<String> left = runContainers();
-            while (!left.isEmpty() && System.nanoTime() < deadline) {
+            for (List<String> left = runContainers(); !left.isEmpty() && System.nanoTime() < deadline; left = runContainers()) {
                 Thread.sleep(100);
-                left = runContainers();
                 for (String id : left) removeQuietly(id);
             }
         } catch (InterruptedException e) {
