@@ -48,7 +48,7 @@ record BaseInput(ExperimentSpec spec, Path baseDir, String source, List<InputFil
         for (SweepExpander.Axis a : SweepExpander.axes(tree)) axes.add(a.path());
         if (!axes.isEmpty()) {
             throw BadInputException.of(source, "list values make this a sweep (axes: " + String.join(", ", axes)
-                    + "); run it with ./workbench sweep --experiment " + file);
+                    + "); run it with " + LauncherName.command() + " sweep --experiment " + file);
         }
         ExperimentSpec spec = ExperimentJson.read(bytes, source);
         Path base = file.toAbsolutePath().getParent();

@@ -41,7 +41,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PROFILE.json", description = "the profile file to write")
     Path out;
 
-    @Option(names = "--device", defaultValue = "0", paramLabel = "N", description = "CUDA device ordinal (default 0; see ./workbench devices)")
+    @Option(names = "--device", defaultValue = "0", paramLabel = "N", description = "CUDA device ordinal (default 0; see ${ROOT-COMMAND-NAME} devices)")
     int device;
 
     @Option(names = "--name", paramLabel = "NAME", description = "profile name (default: calibrated-<device name>)")
@@ -81,7 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
         CudaDevice d = probe.device(device);
         if (d == null) {
             throw new BadInputException("--device", 0, null, "no CUDA device " + device + " (this host has "
-                    + probe.devices().size() + "; see ./workbench devices)");
+                    + probe.devices().size() + "; see " + LauncherName.command() + " devices)");
         }
         PrintWriter o = main.out;
         o.println("Calibrating " + d.describe());
@@ -95,7 +95,7 @@ final class CalibrateCommand implements Callable<Integer> {
         ProfileDocument written = write(c, baseProfile, name == null ? CalibrationProfile.defaultName(d.name()) : name,
                 speed == null ? Double.NaN : speed, out);
         summary(o, c, written.profile(), baseProfile, speed != null);
-        o.println("Wrote " + out + " (profile " + written.profile().name() + "); use it with: ./workbench run --gpu " + out + " ...");
+        o.println("Wrote " + out + " (profile " + written.profile().name() + "); use it with: " + LauncherName.command() + " run --gpu " + out + " ...");
         return 0;
     }
 

@@ -49,7 +49,7 @@ final class DevicesCommand implements Callable<Integer> {
         if (!cuda.available()) {
             o.println("CUDA devices: none (" + cuda.reason() + ")");
         } else {
-            o.println("CUDA devices (" + cuda.summary() + "; read only, measure one with ./workbench calibrate --backend cuda):");
+            o.println("CUDA devices (" + cuda.summary() + "; read only, measure one with " + LauncherName.command() + " calibrate --backend cuda):");
             for (CudaDevice d : cuda.devices()) o.println("  " + d.describe());
         }
         gpufaas.backend.docker.DockerStatus docker = gpufaas.backend.docker.DockerConnection.probe();

@@ -29,7 +29,8 @@ final class GuiLauncher {
 
     private static String noDisplay() {
         return "no display: the GUI needs a desktop session (DISPLAY or WAYLAND_DISPLAY is not set). "
-                + "./workbench screenshot renders the window headless; ./workbench --help lists the command line.";
+                + LauncherName.command() + " screenshot renders the window headless; "
+                + LauncherName.command() + " --help lists the command line.";
     }
 
     static int open(PrintWriter err) {

@@ -81,7 +81,7 @@ public final class GuiServices {
         if (!plan.spec().backend().equalsIgnoreCase(Planner.BACKEND)) {
             throw gpufaas.engine.model.BadInputException.of("export", "the window exports by re-running the experiment on the "
                     + "simulator from its seed; a " + plan.spec().backend() + " run cannot be repeated that way: write its files "
-                    + "with ./workbench run --backend " + plan.spec().backend());
+                    + "with " + LauncherName.command() + " run --backend " + plan.spec().backend());
         }
         FolderRun.execute(setup(plan.spec(), plan.baseDir()), dir, false, true, List.of("gui", "export"));
         return dir;

@@ -2,8 +2,10 @@ package gpufaas.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code ./workbench}: without arguments it opens the GUI; {@code run}, {@code sweep},
  * {@code screenshot}, {@code policies}, {@code presets}, {@code devices} and {@code calibrate} do the work headless.
- * {@link #execute(String...)} runs it in-process and returns the exit status.
+ * {@link #execute(String...)} runs it in-process and returns the exit status. Started by an installed
+ * launcher, usage lines carry that launcher's name ({@link LauncherName}).
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -59,7 +62,7 @@ public final class Main implements Callable<Integer> {
     private static int execute(PrintWriter out, PrintWriter err, boolean realConsole, String... args) {
         boolean debug = Errors.debugRequested(args);
         Main main = new Main(out, err, List.of(args), realConsole);
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = commandLine(main);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -73,16 +76,27 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The command line model around {@code main}, named after the launcher that started it. */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        String launcher = LauncherName.installed();
+        if (launcher != null) cl.setCommandName(launcher);
+        return cl;
+    }
+
     @Override
     public Integer call() {
         return GuiLauncher.open(err);
     }
 
-    /** The version from the build. */
+    /** The version and the commit from the build. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Spec
+        CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {"workbench " + Version.get()};
+            return new String[] {spec.root().name() + " " + Version.get(), Version.commit()};
         }
     }
 }

@@ -21,7 +21,7 @@ final class PointRunner {
         Path base = task.baseDir() == null ? null : Path.of(task.baseDir());
         if (!spec.backend().equalsIgnoreCase(Planner.BACKEND)) {
             throw new gpufaas.engine.model.BadInputException(source, 0, "backend", "sweeps run on the simulator; "
-                    + "run each " + spec.backend() + " point with ./workbench run");
+                    + "run each " + spec.backend() + " point with " + LauncherName.command() + " run");
         }
         return Planner.plan(new BaseInput(spec, base, source, List.of()), Overrides.NONE);
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./workbench presets}: the built-in presets with their descriptions. */
 @Command(name = "presets",
-        description = "Lists the built-in presets (run one with: workbench run --preset NAME).")
+        description = "Lists the built-in presets (run one with: ${ROOT-COMMAND-NAME} run --preset NAME).")
 final class PresetsCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "a built-in preset (see: workbench presets)")
+    @Option(names = "--preset", paramLabel = "NAME", description = "a built-in preset (see: ${ROOT-COMMAND-NAME} presets)")
     String preset;
 
     @Option(names = "--experiment", paramLabel = "FILE.json", description = "an experiment file")
@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             description = "functions: func_name,cold_dur_ms,warm_dur_ms,mem_mb plus optional columns")
     Path functions;
 
-    @Option(names = "--policy", paramLabel = "NAME", description = "queueing policy (see: workbench policies)")
+    @Option(names = "--policy", paramLabel = "NAME", description = "queueing policy (see: ${ROOT-COMMAND-NAME} policies)")
     String policy;
 
     @Option(names = "--admission", paramLabel = "NAME", description = "admission control")

@@ -37,7 +37,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "a built-in preset (see: workbench presets)")
+    @Option(names = "--preset", paramLabel = "NAME", description = "a built-in preset (see: ${ROOT-COMMAND-NAME} presets)")
     String preset;
 
     @Option(names = "--experiment", paramLabel = "FILE.json", description = "an experiment file")

@@ -38,7 +38,7 @@ class ListCommandsTest {
                 .contains("calibrate");
         Cli v = Cli.run("--version");
         assertThat(v.status()).isZero();
-        assertThat(v.out()).startsWith("workbench ");
+        assertThat(v.out()).startsWith("workbench " + Version.get() + System.lineSeparator() + "commit ");
         assertThat(Cli.run("run", "--help").out()).contains("--no-invocations").contains("--param=KEY=VALUE");
     }
 }
