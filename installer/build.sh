@@ -133,7 +133,9 @@ DPKG_DEB_COMPRESSOR_TYPE=none jpackage --type deb --name "$name" --app-version "
 # 6. what jpackage cannot put outside /opt, as files of the package (dpkg refuses to overwrite another
 #    package's files with them and removes them with the package): the commands on PATH as links into
 #    /opt, and their manual pages, written from the program's own command line model; the GUI's desktop
-#    entry beside its icon (the command-line launcher has neither); the checksums dpkg --verify reads
+#    entry beside its icon (the command-line launcher has neither); the checksums dpkg --verify reads.
+#    Compressed with gzip: the jars and the runtime's modules are compressed already, and xz made the
+#    package only 5 % smaller (87 MB against 92 MB) in 20 times as long (80 s against 3.4 s, busy 2 cores)
 stage="$out/deb-root"
 dpkg-deb -R "$out/jpackage-deb/${name}_${version}_${arch}.deb" "$stage"
 mkdir -p "$stage/usr/bin" "$stage/usr/share/man/man1"
@@ -154,6 +156,6 @@ manpage "$name-cli" "GPU FaaS scheduling workbench, command line" \
 sed -i -e "s/ ,/,/g" -e "s/^Installed-Size: .*/Installed-Size: $(du -s -k --apparent-size --exclude=DEBIAN "$stage" | cut -f1)/" "$stage/DEBIAN/control"
 ( cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum ) > "$stage/DEBIAN/md5sums"
 deb="$out/${name}_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$stage" "$deb" >/dev/null
 rm -rf "$stage" "$out/jpackage-deb"
 echo "installer: package $deb ($(du -h "$deb" | cut -f1)); install with: sudo apt-get install $deb" >&2
