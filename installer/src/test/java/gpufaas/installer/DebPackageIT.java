@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -62,24 +63,31 @@ class DebPackageIT {
                     module + "'s jar is missing or older than its classes: the package is made of the jars, so run "
                             + "the whole build (./workbench test, i.e. mvn install) rather than this module alone");
         }
+        String built = builtCommit();
+        String head = HostCommand.onPath("git")
+                ? run(Duration.ofSeconds(30), "git", "-C", ROOT.toString(), "rev-parse", "-q", "--verify", "HEAD").out().strip() : "";
+        assumeTrue(head.isEmpty() || head.equals(built), "the jars were built from commit " + built + " and the checkout is at "
+                + head + ": run the whole build (./workbench test) so that the package and ./workbench run the same build");
         HostCommand.deleteTree(WORK);
         Files.createDirectories(WORK);
         long t0 = System.nanoTime();
-        HostCommand.Result built = run(Duration.ofMinutes(8), ROOT.resolve("installer/build.sh").toString(),
+        HostCommand.Result build = run(Duration.ofMinutes(8), ROOT.resolve("installer/build.sh").toString(),
                 "--no-maven", "--out", WORK.toString());
-        assertThat(built.status()).as("installer/build.sh failed:%n%s", built.tail()).isZero();
+        assertThat(build.status()).as("installer/build.sh failed:%n%s", build.tail()).isZero();
         try (Stream<Path> s = Files.list(WORK)) {
             deb = s.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst().orElseThrow();
         }
         log("built %s (%d MB) in %.0f s", deb.getFileName(), Files.size(deb) >> 20, seconds(t0));
     }
 
+    @AfterEach
+    void purgeWhatAFailedStepLeftInstalled() throws Exception {
+        // so that the machine is as the test found it, and the next test starts from there
+        if (deb != null && installed()) run(Duration.ofMinutes(3), apt(DEFAULT_DPKG_PATH, "purge", PACKAGE));
+    }
+
     @AfterAll
     static void cleanUp() throws Exception {
-        if (deb != null && installed()) {
-            // a failed step left it installed: purge it so the machine is as the test found it
-            run(Duration.ofMinutes(3), apt(DEFAULT_DPKG_PATH, "purge", PACKAGE));
-        }
         HostCommand.deleteTree(WORK);
     }
 
@@ -204,6 +212,15 @@ class DebPackageIT {
     private static boolean installed() throws IOException, InterruptedException {
         HostCommand.Result r = run(Duration.ofSeconds(30), "dpkg-query", "-W", "-f=${db:Status-Status}", PACKAGE);
         return r.status() == 0 && !r.out().strip().equals("not-installed") && !r.out().isBlank();
+    }
+
+    /** The commit the app module's build recorded (empty outside a checkout). */
+    private static String builtCommit() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(ROOT.resolve("app/target/classes/gpufaas/app/version.properties"))) {
+            p.load(in);
+        }
+        return p.getProperty("commit", "").strip();
     }
 
     /** Whether the module's jar is there and no older than its classes (made by this build's package phase). */
