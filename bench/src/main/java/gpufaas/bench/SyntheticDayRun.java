@@ -188,7 +188,7 @@ public final class SyntheticDayRun {
             byBase.merge(base.name(), 1, Integer::sum);
             load += r * base.gpuWarmMs() / 1000;
             entries.add(new FunctionEntry(String.format(Locale.ROOT, "fn%05d-%s", i, base.name()), base.name(),
-                    null, null, memMb, null, null, null, null, arrival(r, amplitude)));
+                    null, null, memMb, null, null, null, null, null, arrival(r, amplitude)));
         }
         java.util.Arrays.sort(rates);
         return new Workload(entries, totalRate, max, rates[n / 2], load, byBase);

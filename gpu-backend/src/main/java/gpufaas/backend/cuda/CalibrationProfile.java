@@ -33,7 +33,7 @@ public final class CalibrationProfile {
 
     /** A base for cards without a built-in profile: speed 1, the model's default assumptions (docs/model.md). */
     public static DeviceProfile genericBase(double memoryMb) {
-        return new DeviceProfile("generic", "", memoryMb, 1, 12, 1.0, Math.min(300, memoryMb / 2),
+        return new DeviceProfile("generic", "", memoryMb, 1, 12, 6, 1.0, Math.min(300, memoryMb / 2),
                 new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1}, 0.5, 1.4, 200,
                 List.of(), 0, DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
     }
@@ -63,7 +63,10 @@ public final class CalibrationProfile {
         String desc = "Measured by ./workbench calibrate on " + c.device().name() + " (compute capability "
                 + c.device().computeCapability() + ", driver CUDA " + CudaProbeResult.version(c.driverVersion()) + ")"
                 + (base == null ? "; unmeasured fields are the model's generic defaults" : "; unmeasured fields from built-in profile " + b.name());
-        return new DeviceProfile(name, desc, memoryMb, c.device().multiprocessors(), round(c.linkGBps(), 3), sp, ctx, curve,
+        double link = round(c.linkGBps(), 3);
+        // demand paging is not measured: it keeps the base profile's ratio to the prefetch rate
+        double fault = round(link * b.faultGBps() / b.linkGBps(), 3);
+        return new DeviceProfile(name, desc, memoryMb, c.device().multiprocessors(), link, fault, sp, ctx, curve,
                 b.mpsSlowdownCurve(), b.mpsSmSensitivity(), b.uvmOversubscribedFactor(), b.utilSampleMs(),
                 b.migProfiles(), b.pricePerSecond(), b.cpuPricePerSecond());
     }

@@ -4,10 +4,8 @@ import gpufaas.engine.backend.BackendCallbacks;
 import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
-import gpufaas.engine.device.DeviceKind;
-import gpufaas.engine.device.MemoryMode;
+import gpufaas.engine.device.ExecutionModel;
 import gpufaas.engine.device.Residency;
-import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.time.SeededStreams;
@@ -18,32 +16,28 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The simulated devices (docs/model.md). Execution: an invocation's work is its warm time on the
- * reference device divided by the profile's speed and its compute share (MIG), times the MPS
- * lone-client factor and the demand-paging factor when memory is oversubscribed; k invocations
- * executing on one device progress at rate 1/slowdown(k) each (processor sharing). Moves occupy
- * the physical GPU's host link one after another at the profile's bandwidth.
+ * The simulated devices (docs/model.md): it charges exactly what the engine's {@link ExecutionModel}
+ * says. A container start takes the model's container start; an execution's work is the model's
+ * work, k invocations executing on one device progressing at 1/factor(k) of their speed each
+ * (processor sharing); moves (prefetches, swap-outs and demand paging) occupy the physical GPU's
+ * host link one after another, at the prefetch rate or, for demand paging, the fault rate.
  */
 public final class SimulatedBackend implements ExecutionBackend {
     private final EngineConfig cfg;
-    private final double coldFloorMs;
-    private final double kernelLoadMs;
+    private final ExecutionModel model;
     private final double mpsFailureRate;
     private final SplittableRandom failures;
     private BackendCallbacks cb;
     private TimeSource ts;
     private DeviceRun[] runs = new DeviceRun[0];
-    private final MemoryMode memoryMode;
     /** per physical GPU: when its host link is free again */
     private long[] linkFreeAt = new long[1];
 
     public SimulatedBackend(EngineConfig cfg) {
         this.cfg = cfg;
-        this.coldFloorMs = cfg.engineParams().getDouble("cold_floor_ms");
-        this.kernelLoadMs = cfg.engineParams().getDouble("kernel_load_ms");
+        this.model = cfg.executionModel();
         this.mpsFailureRate = cfg.mpsFailureRate();
         this.failures = new SeededStreams(cfg.seed()).stream("sim/mps-failures");
-        this.memoryMode = cfg.memoryMode();
     }
 
     @Override
@@ -55,35 +49,9 @@ public final class SimulatedBackend implements ExecutionBackend {
         this.ts = callbacks.time();
     }
 
-    /** Container start time before the code runs (µs). */
-    long initUs(Container c) {
-        Device d = c.device;
-        FunctionSpec f = c.function;
-        double ms;
-        if (c.shared()) {
-            ms = kernelLoadMs + f.gpuMemMb() / d.profile.linkGBps();
-        } else if (d.kind == DeviceKind.CPU) {
-            ms = Math.max(0, f.cpuColdOrWarmMs() - f.cpuWarmMs());
-        } else {
-            ms = Math.max(f.gpuColdMs() - f.gpuWarmMs(), coldFloorMs);
-        }
-        return Math.round(ms * 1000);
-    }
-
-    /** Work of one execution in µs at slowdown 1. */
-    double workUs(Device d, FunctionSpec f) {
-        if (d.kind == DeviceKind.CPU) return f.cpuWarmMs() * 1000;
-        double us = f.gpuWarmMs() * 1000 / d.profile.speed() / d.computeShare;
-        if (d.mps && d.mpsThreadPct < 100) {
-            us *= 1 + d.profile.mpsSmSensitivity() * (100.0 / d.mpsThreadPct - 1);
-        }
-        if (memoryMode != MemoryMode.NONE && Residency.oversubscribed(d)) us *= d.profile.uvmOversubscribedFactor();
-        return us;
-    }
-
     @Override
     public void createContainer(Container c, Invocation inv) {
-        long done = ts.nowUs() + initUs(c);
+        long done = ts.nowUs() + model.containerStartUs(c.device, c.function, c.shared());
         ts.schedule(done, now -> {
             if (!c.destroyed()) cb.containerReady(c, inv);
         });
@@ -93,7 +61,7 @@ public final class SimulatedBackend implements ExecutionBackend {
     public void execute(Invocation inv, Container c) {
         Device d = c.device;
         DeviceRun run = run(d);
-        double work = workUs(d, c.function);
+        double work = model.workUs(d, c.function, Residency.oversubscribed(d));
         run.add(new Exec(inv, c, work), ts.nowUs());
         if (d.mps && mpsFailureRate > 0 && failures.nextDouble() < mpsFailureRate) {
             long crashAt = ts.nowUs() + (long) (failures.nextDouble() * work);
@@ -124,11 +92,20 @@ public final class SimulatedBackend implements ExecutionBackend {
 
     @Override
     public void moveMemory(Container c, boolean toDevice) {
+        move(c, toDevice, model.transferUs(c.device, c.memMb()));
+    }
+
+    @Override
+    public void faultIn(Container c) {
+        move(c, true, model.faultUs(c.device, c.memMb()));
+    }
+
+    /** A move of {@code dur} µs on the physical GPU's host link, after the moves queued before it. */
+    private void move(Container c, boolean toDevice, long dur) {
         int gpu = c.device.physicalGpu;
         long now = ts.nowUs();
         if (gpu >= linkFreeAt.length) linkFreeAt = java.util.Arrays.copyOf(linkFreeAt, gpu + 1);
         long start = Math.max(now, linkFreeAt[gpu]);
-        long dur = Math.round(c.memMb() * 1000.0 / c.device.profile.linkGBps());
         long done = start + dur;
         linkFreeAt[gpu] = done;
         ts.schedule(done, t -> cb.memoryMoved(c, toDevice));
@@ -152,7 +129,7 @@ public final class SimulatedBackend implements ExecutionBackend {
         }
     }
 
-    /** The executions on one device under processor sharing. */
+    /** The executions on one device under processor sharing, each at 1/factor(k) of its speed. */
     final class DeviceRun implements gpufaas.engine.time.Scheduled {
         final Device device;
         private final List<Exec> running = new ArrayList<>();
@@ -163,8 +140,7 @@ public final class SimulatedBackend implements ExecutionBackend {
         DeviceRun(Device device) { this.device = device; }
 
         private double factor(int k) {
-            if (device.kind == DeviceKind.CPU || k <= 1) return k <= 1 ? 1.0 : 1.0;
-            return device.profile.slowdownAt(k, device.mps);
+            return ExecutionModel.factor(device, k);
         }
 
         private void progress(long now) {

@@ -77,7 +77,7 @@ class DockerBackendUnitTest {
     @Test
     void builtInFunctionsTakeTheirWarmTimeOnTheirDevice() {
         gpufaas.engine.model.FunctionSpec f = new gpufaas.engine.model.FunctionSpec(0, "f", 100, 400, 1000, 900, 1200, 1, Double.NaN);
-        var slow = new gpufaas.engine.device.DeviceProfile("slow", "half speed", 24_000, 80, 10.0, 0.5, 0,
+        var slow = new gpufaas.engine.device.DeviceProfile("slow", "half speed", 24_000, 80, 10.0, 5.0, 0.5, 0,
                 new double[] {1, 2}, new double[] {1, 2}, 0.5, 1.4, 200, List.of(), 0.001,
                 gpufaas.engine.device.DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
         Device whole = new Device(0, "slow-0", DeviceKind.GPU, slow, 0, 24_000, 1.0, false, 100, 2, 0, 16);

@@ -43,7 +43,7 @@ final class DockerTestSupport {
 
     /** A reference GPU: 24 GB, 10 GB/s link, speed 1, no context memory. */
     static DeviceProfile ref() {
-        return new DeviceProfile("ref", "test device", 24_000, 80, 10.0, 1.0, 0,
+        return new DeviceProfile("ref", "test device", 24_000, 80, 10.0, 5.0, 1.0, 0,
                 new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1},
                 0.5, 1.4, 200, List.of(new MigProfile("half", 1, 2, 12_000, 2)), 0.001,
                 DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);

@@ -18,30 +18,49 @@ class HandScheduleTest {
 
     @Test
     void fcfs_twoFunctionsOneToken_runsInArrivalOrderWithColdThenWarm() {
-        // A0@0 cold: init 200, exec 100 -> 300; then A's memory leaves (FCFS moves memory off after each
-        // invocation): 300..400 on the link. B0 waits, cold at 300: init 300, exec 200 -> 800.
-        // A1@50 waits; at 800 its container's memory is on the host: prefetch 800..900 (GPU-cold), exec -> 1000.
-        // B's memory leaves after B0, behind A's prefetch on the link: 900..1000.
+        // FCFS runs on unified memory without Prefetch+Swap: memory stays where it is while there is room.
+        // A0@0 cold: init 200, exec 100 -> 300. B0 waits, cold at 300: init 300, exec 200 -> 800.
+        // A1@50 waits; at 800 A's idle container still has its memory on the device: warm, exec -> 900.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 0, 1, 50, 0);
         assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1), w, r)).containsExactly(
                 "A#0 0->200->300 cold d0 completed",
                 "B#1 300->600->800 cold d0 completed",
-                "A#2 800->900->1000 gpu_cold d0 completed");
-        assertThat(r.moves).containsExactly("A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST",
-                "A:HOST->MOVING_IN", "B:DEVICE->MOVING_OUT", "A:MOVING_IN->DEVICE", "B:MOVING_OUT->HOST",
-                "A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST");
+                "A#2 800->800->900 warm d0 completed");
+        assertThat(r.moves).isEmpty();
     }
 
     @Test
-    void fcfs_functionIdleBetweenInvocations_payGpuColdPrefetch() {
-        // A0@0 cold -> 300, then swap out 300..400 on the link. A1@1000: container on host ->
-        // GPU-cold: prefetch 100 ms (1000..1100), exec 100 -> 1200.
+    void fcfs_memoryShort_driverEvictsIdleMemoryAndTheNextRunPagesItBackIn() {
+        // 1500 MB device, 1000 MB footprints (no context memory), link 10 GB/s (100 ms per 1000 MB),
+        // demand paging 5 GB/s (200 ms per 1000 MB).
+        // A0@0 cold -> 300. B0 cold at 300 needs 1000 MB, 500 free: A's idle memory is evicted to the host
+        // (300..400 on the link); B: init 300, exec 200 -> 800.
+        // A1 at 800: its memory is on the host and nothing prefetches it: the code starts at 800 and its kernels
+        // wait on page faults. B's idle memory is evicted first (800..900), A's faults in behind it on the link
+        // (900..1100), then A executes 100 -> 1200.
+        Recorder r = new Recorder();
+        Workload w = Recorder.workload(List.of(A, B), 0, 0, 0, 1, 50, 0);
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(1500), 1, "D", 1), w, r)).containsExactly(
+                "A#0 0->200->300 cold d0 completed",
+                "B#1 300->600->800 cold d0 completed",
+                "A#2 800->800->1200 gpu_cold d0 completed");
+        assertThat(r.moves).containsExactly("A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST",
+                "B:DEVICE->MOVING_OUT", "A:HOST->MOVING_IN", "B:MOVING_OUT->HOST", "A:MOVING_IN->DEVICE");
+    }
+
+    @Test
+    void fcfs_withPrefetchSwap_prefetchesOverlappingTheStartAndSwapsAfterEachInvocation() {
+        // The same policy asked to run with Prefetch+Swap (memory=prefetch+swap): a function with nothing queued
+        // or running turns Inactive and its memory leaves. A0@0 cold -> 300, then swap out 300..400 on the link.
+        // A1@1000: container on the host -> GPU-cold: the code starts at 1000 while the prefetch runs
+        // (1000..1100, 100 ms), then executes 100 -> 1200.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 1000, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1), w, r)).containsExactly(
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1, "memory", "prefetch+swap"), w, r))
+                .containsExactly(
                 "A#0 0->200->300 cold d0 completed",
-                "A#1 1000->1100->1200 gpu_cold d0 completed");
+                "A#1 1000->1000->1200 gpu_cold d0 completed");
     }
 
     @Test

@@ -83,14 +83,31 @@ class HardwareModelTest {
 
     @Test
     void utilizationGate_holdsTheThirdDispatchUntilTheNextSample() {
-        // U=95, D=3: grants at 0 raise the estimate 0 -> 50 -> 100; the third waits for the 200 ms
-        // sample: busy 128 of 200 ms (two at 1.28x) -> 0.6*64 + 0.4*100 = 78.4 <= 95; by then C's idle containers
-        // were swapped out (10 MB: 1 ms each on the link), so C2 prefetches 200..201.
+        // U=95, D=3; L's kernels run 30 % of its execution (gpu_activity 0.3). Grants at 0 raise the estimate
+        // 0 -> 50 (none running) -> 100 (+100/1): the third waits. At the 200 ms sample, two executions
+        // time-sliced (factor 1.28) kept a kernel on the device 2 x 0.3 / 1.28 = 46.875 % of the time; the
+        // smoothed reading 0.6 x 46.875 = 28.125 replaces the estimate: the gate opens and the third starts.
+        FunctionSpec l = new FunctionSpec(0, "L", 1000, 1000, 10, Double.NaN, Double.NaN, 1, Double.NaN, 0.3);
+        Workload w = Recorder.workload(List.of(l), 0, 0, 0, 0, 0, 0);
+        var hw = new GpuSetup(Recorder.ref(16000), 1, null, false, 0);
+        List<String> gated = Recorder.run(cfg("fcfs", hw, "D", 3, "util", 95), w, new Recorder());
+        assertThat(gated.get(0)).startsWith("L#0 0->0->");
+        assertThat(gated.get(1)).startsWith("L#1 0->0->");
+        assertThat(gated.get(2)).startsWith("L#2 200->200->");
+        // without the gate all three start at once
+        assertThat(Recorder.run(cfg("fcfs", hw, "D", 3), w, new Recorder()).get(2)).startsWith("L#2 0->0->");
+    }
+
+    @Test
+    void utilizationGate_aTokenGivenBackTakesItsShareOffTheEstimate() {
+        // U=95, D=3, default kernel activity: C0 and C1 start at 0 (estimate 0 -> 50 -> 100) and C2 waits.
+        // Both end at 128 (1.28 x 100); the first token given back lowers the estimate to 100 / 2 = 50, so C2
+        // starts at 128, before the 200 ms sample, in C0's container (its memory still on the device): warm.
         Workload w = Recorder.workload(List.of(C), 0, 0, 0, 0, 0, 0);
         var hw = new GpuSetup(Recorder.ref(16000), 1, null, false, 0);
         assertThat(Recorder.run(cfg("fcfs", hw, "D", 3, "util", 95), w, new Recorder())).containsExactly(
                 "C#0 0->0->128 cold d0 completed", "C#1 0->0->128 cold d0 completed",
-                "C#2 200->201->301 gpu_cold d0 completed");
+                "C#2 128->128->228 warm d0 completed");
     }
 
     @Test

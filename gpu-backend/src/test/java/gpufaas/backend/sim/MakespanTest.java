@@ -39,7 +39,9 @@ class MakespanTest {
         RunSummary s = Simulation.run(cfg("mqfq-sticky", null, "ttl", "5"), TWO, null, null).summary();
         assertThat(s.completed()).isEqualTo(2);
         assertThat(s.makespanS()).isEqualTo(1.1);
-        assertThat(s.gpuUtilization()).isCloseTo(0.2 / 1.1, within(1e-12));
+        // utilization counts kernel time (as NVML does): F runs alone, its kernels 0.7 of the time (the default)
+        assertThat(s.gpuUtilization()).isCloseTo(0.7 * 0.2 / 1.1, within(1e-9));
+        assertThat(s.gpuExecShare()).isCloseTo(0.2 / 1.1, within(1e-12));
         assertThat(s.throughputPerS()).isCloseTo(2 / 1.1, within(1e-12));
         assertThat(s.goodputPerS()).isCloseTo(2 / 1.1, within(1e-12));
     }

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hand-computed schedules per policy (ms; reference device speed 1; cold floor 0 so a function with
  * cold == warm starts cold in exactly its warm time; zero footprints so moves take no time unless
- * stated). Baselines move a function's memory off after each invocation unless the next one of the
- * same function takes the container back-to-back, so a later invocation is GPU-cold (here at no cost).
+ * stated). Baselines run on unified memory without Prefetch+Swap: a function's memory stays on the
+ * device while there is room, so a later invocation in an idle container is warm. A GPU-cold start's
+ * code starts at dispatch and its kernels wait for the prefetch.
  */
 class PolicyScheduleTest {
     static final FunctionSpec A = FunctionSpec.gpu(0, "A", 100, 100, 0);
@@ -71,10 +72,11 @@ class PolicyScheduleTest {
         Recorder longTtl = new Recorder();
         assertThat(Recorder.run(Recorder.config("mqfq-sticky", Recorder.ref(16000), 1, "ttl", "2s"), w, longTtl))
                 .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 1000->1000->1100 warm d0 completed");
-        // ttl 0.5 s: Inactive at 600, swapped out 600..700; at 1000 Active again -> prefetch 1000..1100, GPU-cold.
+        // ttl 0.5 s: Inactive at 600, swapped out 600..700; at 1000 Active again -> prefetch 1000..1100, GPU-cold:
+        // the code starts at 1000, its kernels wait for the prefetch, then execute 1100..1200.
         Recorder shortTtl = new Recorder();
         assertThat(Recorder.run(Recorder.config("mqfq-sticky", Recorder.ref(16000), 1, "ttl", "0.5s"), w, shortTtl))
-                .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 1000->1100->1200 gpu_cold d0 completed");
+                .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 1000->1000->1200 gpu_cold d0 completed");
         assertThat(shortTtl.states).contains("600ms f0 ACTIVE->INACTIVE", "1000ms f0 INACTIVE->ACTIVE");
         // ... and after A1 ends at 1200, Inactive again at 1700: swapped out once more.
         assertThat(shortTtl.moves).containsExactly("A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST",
@@ -84,10 +86,10 @@ class PolicyScheduleTest {
     @Test
     void mqfqSticky_ttlAsMultipleOfIat_usesObservedMeanInterArrival() {
         // Arrivals 0, 400, 800. After A0 ends at 100 only one arrival is known: no IAT, TTL 0 -> Inactive,
-        // swapped out 100..200; A1 is GPU-cold 400..500..600. Now IAT = 400.
+        // swapped out 100..200; A1 is GPU-cold: starts at 400, prefetch 400..500, ends 600. Now IAT = 400.
         // 1.5xIAT = 600 ms: Active until 1200 > 800, so A2 is warm.
         // 0.5xIAT = 200 ms: Inactive at 800 (the TTL event precedes the arrival at the same instant):
-        // swap-out 800..900, then A2's prefetch 900..1000 on the same link -> start 1000.
+        // swap-out 800..900, then A2's prefetch 900..1000 on the same link; A2 starts at 800 and ends 1100.
         FunctionSpec a = FunctionSpec.gpu(0, "A", 100, 100, 1000);
         Workload w = Recorder.workload(List.of(a), 0, 0, 400, 0, 800, 0);
         Recorder r = new Recorder();
@@ -95,8 +97,8 @@ class PolicyScheduleTest {
                 .last().isEqualTo("A#2 800->800->900 warm d0 completed");
         Recorder s = new Recorder();
         assertThat(Recorder.run(Recorder.config("mqfq-sticky", Recorder.ref(16000), 1, "ttl", "0.5xIAT"), w, s))
-                .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 400->500->600 gpu_cold d0 completed",
-                        "A#2 800->1000->1100 gpu_cold d0 completed");
+                .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 400->400->600 gpu_cold d0 completed",
+                        "A#2 800->800->1100 gpu_cold d0 completed");
         assertThat(s.states).contains("100ms f0 ACTIVE->INACTIVE", "800ms f0 ACTIVE->INACTIVE");
     }
 
@@ -108,10 +110,10 @@ class PolicyScheduleTest {
         assertThat(Recorder.run(Recorder.config("batch", Recorder.ref(16000), 1, "D", 1), w, new Recorder()))
                 .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 100->100->200 warm d0 completed",
                         "B#2 300->300->400 cold d0 completed", "A#3 200->200->300 warm d0 completed");
-        // FCFS on the same trace serves B2 before A3 (whose memory left while B2 ran).
+        // FCFS on the same trace serves B2 before A3 (whose memory stayed on the device).
         assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1), w, new Recorder()))
                 .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 100->100->200 warm d0 completed",
-                        "B#2 200->200->300 cold d0 completed", "A#3 300->300->400 gpu_cold d0 completed");
+                        "B#2 200->200->300 cold d0 completed", "A#3 300->300->400 warm d0 completed");
     }
 
     @Test
@@ -120,7 +122,7 @@ class PolicyScheduleTest {
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 10, 0, 20, 1, 30, 0);
         assertThat(Recorder.run(Recorder.config("sized-batch", Recorder.ref(16000), 1, "D", 1, "batch_size", 1), w, new Recorder()))
                 .containsExactly("A#0 0->0->100 cold d0 completed", "A#1 100->100->200 warm d0 completed",
-                        "B#2 200->200->300 cold d0 completed", "A#3 300->300->400 gpu_cold d0 completed");
+                        "B#2 200->200->300 cold d0 completed", "A#3 300->300->400 warm d0 completed");
     }
 
     @Test
@@ -131,8 +133,8 @@ class PolicyScheduleTest {
         Workload w = Recorder.workload(List.of(A, B300), 0, 0, 0, 1, 0, 0, 0, 1, 0, 0);
         assertThat(Recorder.run(Recorder.config("paella-sjf", Recorder.ref(16000), 1, "D", 1, "threshold", "0.5"), w, new Recorder()))
                 .containsExactly("A#0 0->0->100 cold d0 completed", "B#1 200->200->500 cold d0 completed",
-                        "A#2 100->100->200 warm d0 completed", "B#3 600->600->900 gpu_cold d0 completed",
-                        "A#4 500->500->600 gpu_cold d0 completed");
+                        "A#2 100->100->200 warm d0 completed", "B#3 600->600->900 warm d0 completed",
+                        "A#4 500->500->600 warm d0 completed");
         // threshold 25 (default): pure shortest first: A2, A4, then B1, B3.
         assertThat(Recorder.run(Recorder.config("paella-sjf", Recorder.ref(16000), 1, "D", 1), w, new Recorder()))
                 .containsExactly("A#0 0->0->100 cold d0 completed", "B#1 300->300->600 cold d0 completed",

@@ -61,7 +61,7 @@ final class Recorder implements EngineListener {
 
     /** A reference device: speed 1, 10 GB/s link, no context memory, the V100 slowdown curve. */
     static DeviceProfile ref(double memoryMb) {
-        return new DeviceProfile("ref", "test device", memoryMb, 80, 10.0, 1.0, 0,
+        return new DeviceProfile("ref", "test device", memoryMb, 80, 10.0, 5.0, 1.0, 0,
                 new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1},
                 0.5, 1.4, 200, List.of(new gpufaas.engine.device.MigProfile("half", 1, 2, memoryMb / 2, 2)), 0.001,
                 DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);

@@ -86,7 +86,7 @@ class SloAdmissionPlacementTest {
                 "A#2 100->100->200 warm d0 completed");
         assertThat(run(cfg("edf", null, null, 0), w)).containsExactly(
                 "A#0 0->0->100 cold d0 completed", "B#1 100->100->200 cold d0 completed",
-                "A#2 200->200->300 gpu_cold d0 completed");
+                "A#2 200->200->300 warm d0 completed");
     }
 
     @Test

@@ -21,8 +21,15 @@ public interface ExecutionBackend extends AutoCloseable {
     /** Runs {@code inv} in {@code c}, then reports executed (or failed). */
     void execute(Invocation inv, Container c);
 
-    /** Moves {@code c}'s memory to the device or to the host, then reports memoryMoved. */
+    /** Moves {@code c}'s memory to the device or to the host (an explicit prefetch or swap-out), then reports memoryMoved. */
     void moveMemory(Container c, boolean toDevice);
+
+    /**
+     * {@code c}'s invocation starts with its memory on the host and no prefetch (unified-memory demand
+     * paging): reports memoryMoved(c, true) once its footprint is on the device. A backend that cannot
+     * tell the two apart prefetches.
+     */
+    default void faultIn(Container c) { moveMemory(c, true); }
 
     /** Removes {@code c} (evicted or no longer wanted). No report. */
     void destroyContainer(Container c);

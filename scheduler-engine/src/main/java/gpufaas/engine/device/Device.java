@@ -28,6 +28,13 @@ public final class Device {
     int dMax;
     int inFlight;
     int executing;
+    /** kernel activity of each computing execution (the first computingCount entries) */
+    private double[] computing = new double[4];
+    private int computingCount;
+    /** executing invocations still waiting for their memory (stalled on faults or a prefetch) */
+    private int memoryWaits;
+    /** the ledger exceeds the memory because running invocations need more than the device has */
+    boolean oversubscribed;
     int poolCapacity;
     double usedMb;
     long evictions;
@@ -82,6 +89,15 @@ public final class Device {
 
     public double freeMb() { return memoryMb - usedMb; }
 
+    /**
+     * true while the memory ledger is above capacity because the invocations running here need more
+     * than the device has (unified memory pages; executions started now pay the demand-paging factor).
+     */
+    public boolean oversubscribed() { return oversubscribed; }
+
+    /** Memory held by the CUDA contexts of this device's containers (they stay while a container lives). */
+    public double contextMb() { return kind == DeviceKind.GPU ? all.size() * profile.contextMemMb() : 0; }
+
     public long evictions() { return evictions; }
 
     public long swapsOut() { return swapsOut; }
@@ -115,11 +131,56 @@ public final class Device {
         inFlight--;
     }
 
-    /** An invocation starts executing; true when the device was idle before. */
-    public boolean beginExec() { return ++executing == 1; }
+    /**
+     * An invocation starts executing at {@code now}: computing with kernels running {@code activity}
+     * of the time, or first {@code waitingForMemory} (its kernels stalled until its memory is on the
+     * device). The gate sees the device's new kernel-busy share.
+     */
+    public void beginExec(double activity, boolean waitingForMemory, long now) {
+        executing++;
+        if (waitingForMemory) memoryWaits++; else addComputing(activity);
+        updateGate(now);
+    }
 
-    /** An invocation stops executing; true when the device is idle now. */
-    public boolean endExec() { return --executing == 0; }
+    /** An executing invocation's memory arrived: it computes from {@code now} on. */
+    public void memoryArrived(double activity, long now) {
+        if (memoryWaits <= 0) throw new IllegalStateException(name + ": no execution waits for memory");
+        memoryWaits--;
+        addComputing(activity);
+        updateGate(now);
+    }
+
+    /** An invocation that computed with {@code activity} (or was still waiting for memory) stops executing. */
+    public void endExec(double activity, boolean waitingForMemory, long now) {
+        if (executing <= 0) throw new IllegalStateException(name + ": no execution to end");
+        executing--;
+        if (waitingForMemory) memoryWaits--; else removeComputing(activity);
+        updateGate(now);
+    }
+
+    /** Share of time at least one kernel runs with the current executions (see {@link ExecutionModel#kernelBusy}). */
+    public double kernelShare() {
+        return ExecutionModel.kernelBusy(this, computing, computingCount, memoryWaits);
+    }
+
+    private void updateGate(long now) {
+        gate.setActivity(now, kernelShare(), executing > 0);
+    }
+
+    private void addComputing(double a) {
+        if (computingCount == computing.length) computing = java.util.Arrays.copyOf(computing, computingCount * 2);
+        computing[computingCount++] = a;
+    }
+
+    private void removeComputing(double a) {
+        for (int i = 0; i < computingCount; i++) {
+            if (computing[i] == a) {
+                computing[i] = computing[--computingCount];
+                return;
+            }
+        }
+        throw new IllegalStateException(name + ": no computing execution with activity " + a);
+    }
 
     /** All live containers (read-only view for snapshots). */
     public List<Container> containers() { return java.util.Collections.unmodifiableList(all); }

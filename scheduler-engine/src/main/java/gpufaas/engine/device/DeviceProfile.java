@@ -10,6 +10,8 @@ import java.util.List;
  * @param memoryMb       device memory
  * @param sms            streaming multiprocessors (informational; MIG shares come from slices)
  * @param linkGBps       effective host-device bandwidth for prefetch and swap (GB/s)
+ * @param faultGBps      effective rate at which demand paging (unified-memory page faults) brings a
+ *                       footprint onto the device while its kernels wait (GB/s)
  * @param speed          execution speed relative to the reference device the timings were measured on
  * @param contextMemMb   device memory each container's CUDA context holds while it lives
  * @param slowdown       execution-time factor with k = 1, 2, ... invocations sharing by time slicing
@@ -23,12 +25,15 @@ import java.util.List;
  * @param cpuPricePerSecond price of one second of one CPU core of the server (for cost metrics)
  */
 public record DeviceProfile(String name, String description, double memoryMb, int sms, double linkGBps,
-                            double speed, double contextMemMb, double[] slowdown, double[] mpsSlowdown,
+                            double faultGBps, double speed, double contextMemMb, double[] slowdown, double[] mpsSlowdown,
                             double mpsSmSensitivity, double uvmOversubscribedFactor, double utilSampleMs,
                             List<MigProfile> migProfiles, double pricePerSecond, double cpuPricePerSecond) {
 
     /** CPU core-second price used when a profile does not give one (about 4.8 cents per core-hour). */
     public static final double DEFAULT_CPU_PRICE_PER_SECOND = 0.0000133;
+
+    /** Demand-paging rate as a share of the prefetch rate, for profiles that do not give one (docs/model.md). */
+    public static final double DEFAULT_FAULT_SHARE = 0.5;
 
     public DeviceProfile {
         migProfiles = migProfiles == null ? List.of() : List.copyOf(migProfiles);
@@ -36,6 +41,7 @@ public record DeviceProfile(String name, String description, double memoryMb, in
         mpsSlowdown = mpsSlowdown.clone();
         check(name, "memory_mb", memoryMb > 0);
         check(name, "link_gbps", linkGBps > 0);
+        check(name, "fault_gbps", faultGBps > 0 && faultGBps <= linkGBps);
         check(name, "speed", speed > 0);
         check(name, "context_mem_mb", contextMemMb >= 0 && contextMemMb < memoryMb);
         check(name, "slowdown", slowdown.length > 0 && slowdown[0] >= 1 && nonDecreasing(slowdown));
@@ -81,7 +87,7 @@ public record DeviceProfile(String name, String description, double memoryMb, in
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceProfile p && p.name.equals(name) && p.memoryMb == memoryMb
-                && p.linkGBps == linkGBps && p.speed == speed && Arrays.equals(p.slowdown, slowdown)
+                && p.linkGBps == linkGBps && p.faultGBps == faultGBps && p.speed == speed && Arrays.equals(p.slowdown, slowdown)
                 && Arrays.equals(p.mpsSlowdown, mpsSlowdown) && p.migProfiles.equals(migProfiles);
     }
 

@@ -75,7 +75,13 @@ public final class Residency {
         return create(d, f, now, false);
     }
 
-    /** As {@link #create(Device, FunctionSpec, long)}; {@code shared} marks a tenant entry in a shared KaaS worker. */
+    /**
+     * As {@link #create(Device, FunctionSpec, long)}; {@code shared} marks a tenant entry in a shared
+     * KaaS worker. The new container's context and footprint are allocated on the device: idle
+     * containers' memory leaves first (LRU), then idle containers themselves (their contexts cannot
+     * leave the device); if running invocations still need more than the device has, the device
+     * runs oversubscribed.
+     */
     public Container create(Device d, FunctionSpec f, long now, boolean shared) {
         boolean gpu = d.kind == DeviceKind.GPU;
         double need = gpu ? f.gpuMemMb() + d.profile.contextMemMb() : 0;
@@ -83,12 +89,17 @@ public final class Residency {
         while (d.containerCount() >= d.poolCapacity && d.lruHead != null) {
             evict(d.lruHead, true);
         }
-        if (gpu) makeRoom(d, need, null);
+        if (gpu && !makeRoom(d, need, null)) {
+            while (d.freeMb() < need && d.lruHead != null) evict(d.lruHead, true);
+        }
         Container c = d.add(nextContainerId++, f, now);
         c.busy = true;
         c.shared = shared;
         hold(f.id(), d, +1);
-        if (gpu) d.usedMb += need;
+        if (gpu) {
+            d.usedMb += need;
+            ledgerChanged(d);
+        }
         listener.containerCreated(c);
         return c;
     }
@@ -111,7 +122,6 @@ public final class Residency {
      * order are those of a walk of the whole LRU that steps over the others.
      */
     private boolean makeRoom(Device d, double need, Container keep) {
-        if (mode == MemoryMode.UVM) return d.freeMb() >= need;
         if (mode != MemoryMode.NONE && (keep == null || keep.onDeviceIdx < 0)) {
             List<Container> expected = null;
             assert (expected = lruWalkSwaps(d, need, keep)) != null;
@@ -177,6 +187,7 @@ public final class Residency {
         if (d.kind == DeviceKind.GPU) d.usedMb -= onDeviceMb(c) + d.profile.contextMemMb();
         if (hostSide(c.location)) d.onHost--;
         d.remove(c);
+        ledgerChanged(d);
         hold(c.function.id(), d, -1);
         if (evicted) d.evictions++;
         backend.destroyContainer(c);
@@ -202,16 +213,32 @@ public final class Residency {
      * oversubscribed; an anticipatory prefetch of an idle one happens only when room can be made.
      */
     public void prefetch(Container c, boolean needed) {
-        if (c.destroyed || c.device.kind != DeviceKind.GPU) return;
-        if (c.location == MemoryLocation.DEVICE || c.location == MemoryLocation.MOVING_IN) return;
+        if (!startMoveIn(c, needed)) return;
+        backend.moveMemory(c, true);
+    }
+
+    /**
+     * Demand paging (unified memory without prefetches): the memory of {@code c}, whose invocation is
+     * starting, comes onto the device through page faults while its kernels wait. Idle containers'
+     * memory is evicted for it (LRU); if that is not enough the device runs oversubscribed.
+     */
+    public void faultIn(Container c) {
+        if (!startMoveIn(c, true)) return;
+        backend.faultIn(c);
+    }
+
+    private boolean startMoveIn(Container c, boolean needed) {
+        if (c.destroyed || c.device.kind != DeviceKind.GPU) return false;
+        if (c.location == MemoryLocation.DEVICE || c.location == MemoryLocation.MOVING_IN) return false;
         Device d = c.device;
-        if (!makeRoom(d, c.memMb(), c) && !needed) return;
+        if (!makeRoom(d, c.memMb(), c) && !needed) return false;
         MemoryLocation from = c.location;
         setLocation(c, MemoryLocation.MOVING_IN);
         d.usedMb += c.memMb();
         d.prefetches++;
+        ledgerChanged(d);
         listener.memoryMoved(c, from, MemoryLocation.MOVING_IN);
-        backend.moveMemory(c, true);
+        return true;
     }
 
     /** Moves an idle container's memory to the host. */
@@ -222,8 +249,14 @@ public final class Residency {
         setLocation(c, MemoryLocation.MOVING_OUT);
         d.usedMb -= c.memMb();
         d.swapsOut++;
+        ledgerChanged(d);
         listener.memoryMoved(c, MemoryLocation.DEVICE, MemoryLocation.MOVING_OUT);
         backend.moveMemory(c, false);
+    }
+
+    /** Keeps the device's oversubscription mark in step with its ledger. */
+    private static void ledgerChanged(Device d) {
+        d.oversubscribed = oversubscribed(d);
     }
 
     /** A move finished; returns true when the container's memory is now on its device. */

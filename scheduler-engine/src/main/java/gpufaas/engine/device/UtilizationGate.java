@@ -1,22 +1,35 @@
 package gpufaas.engine.device;
 
 /**
- * The utilization estimate behind the dispatch gate (reference §5): each grant raises the estimate
- * (by estimate/running, running = invocations holding a token, or by 50 points when none does) until the next monitoring sample
- * replaces it with 0.6 × measured + 0.4 × estimate. Samples are applied lazily, in closed form
- * over long stretches with no change, so an idle day costs nothing. "Measured" is the share of
- * the interval in which at least one invocation was executing.
+ * The utilization estimate behind the dispatch gate (reference §5), and the device's busy-time
+ * counters. A monitor samples the device every period; its reading is smoothed (0.6 × new sample
+ * + 0.4 × the previous smoothed value) and replaces the estimate. Between samples each grant
+ * raises the estimate by one running invocation's share (estimate/running, running = invocations
+ * holding a token, or by 50 points when none does), and each token given back lowers it by one
+ * share (estimate × (running − 1)/running), as the reference control plane's GPU manager does, so
+ * a grant's increment lasts until the next sample or the invocation's end, whichever comes first.
+ * A sample is what NVML's utilization reports: the share of the sample period during which at least
+ * one kernel ran. The device reports that share as a rate
+ * (0 when no kernel can run, 1 when one surely runs; between for executions whose kernels run part
+ * of the time). Samples are applied lazily, in closed form over long stretches with no change, so
+ * an idle day costs nothing. The gate also counts the time at least one invocation executes.
  */
 public final class UtilizationGate {
     private static final double NEW_WEIGHT = 0.6;
     private final long periodUs;
     private double limitPct;
     private double estimatePct;
-    private boolean busy;
+    /** the monitor's smoothed reading */
+    private double smoothedPct;
+    /** kernel-busy share now */
+    private double rate;
+    /** at least one invocation executing now */
+    private boolean executing;
     private long lastUs;
     private long nextSampleUs;
-    private long busyAccUs;
-    private long totalBusyUs;
+    private double busyAccUs;
+    private double totalBusyUs;
+    private long totalExecUs;
 
     public UtilizationGate(long periodUs, double limitPct) {
         if (periodUs <= 0) throw new IllegalArgumentException("sample period must be positive");
@@ -42,10 +55,17 @@ public final class UtilizationGate {
         estimatePct += running > 0 ? estimatePct / running : 50.0;
     }
 
-    /** Records whether at least one invocation executes from {@code now} on. */
-    public void setBusy(long now, boolean nowBusy) {
+    /** Records a token given back on a device where {@code running} invocations held tokens (this one included). */
+    public void released(long now, int running) {
         advance(now);
-        busy = nowBusy;
+        estimatePct = running > 0 ? estimatePct / running * (running - 1) : 0;
+    }
+
+    /** From {@code now} on, kernels run {@code kernelShare} of the time and {@code anyExecuting} says whether any invocation executes. */
+    public void setActivity(long now, double kernelShare, boolean anyExecuting) {
+        advance(now);
+        rate = Math.max(0, Math.min(1, kernelShare));
+        executing = anyExecuting;
     }
 
     public double estimatePct(long now) {
@@ -59,10 +79,16 @@ public final class UtilizationGate {
         return nextSampleUs;
     }
 
-    /** Microseconds with at least one invocation executing, up to {@code now}. */
+    /** Kernel-busy microseconds (NVML's utilization × time) up to {@code now}. */
     public long busyUs(long now) {
         advance(now);
-        return totalBusyUs;
+        return Math.round(totalBusyUs);
+    }
+
+    /** Microseconds with at least one invocation executing, up to {@code now}. */
+    public long executingUs(long now) {
+        advance(now);
+        return totalExecUs;
     }
 
     private void advance(long now) {
@@ -72,15 +98,17 @@ public final class UtilizationGate {
             return;
         }
         accumulate(nextSampleUs);
-        sample((double) busyAccUs / periodUs);
+        sample(busyAccUs / periodUs);
         busyAccUs = 0;
         nextSampleUs += periodUs;
         if (now >= nextSampleUs) {
             long n = (now - nextSampleUs) / periodUs + 1;
-            double m = busy ? 100.0 : 0.0;
-            estimatePct = m + (estimatePct - m) * Math.pow(1 - NEW_WEIGHT, n);
+            double m = rate * 100.0;
+            smoothedPct = m + (smoothedPct - m) * Math.pow(1 - NEW_WEIGHT, n);
+            estimatePct = smoothedPct;
             long end = nextSampleUs + (n - 1) * periodUs;
-            if (busy) totalBusyUs += end - lastUs;
+            totalBusyUs += rate * (end - lastUs);
+            if (executing) totalExecUs += end - lastUs;
             lastUs = end;
             nextSampleUs = end + periodUs;
         }
@@ -88,14 +116,17 @@ public final class UtilizationGate {
     }
 
     private void accumulate(long until) {
-        if (busy) {
-            busyAccUs += until - lastUs;
-            totalBusyUs += until - lastUs;
+        long dt = until - lastUs;
+        if (rate > 0) {
+            busyAccUs += rate * dt;
+            totalBusyUs += rate * dt;
         }
+        if (executing) totalExecUs += dt;
         lastUs = until;
     }
 
     private void sample(double measuredFraction) {
-        estimatePct = NEW_WEIGHT * measuredFraction * 100.0 + (1 - NEW_WEIGHT) * estimatePct;
+        smoothedPct = NEW_WEIGHT * measuredFraction * 100.0 + (1 - NEW_WEIGHT) * smoothedPct;
+        estimatePct = smoothedPct;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * invocations; {@code makespanS} ends with the last invocation's outcome (keep-alive timers after it
  * do not count; a run that left invocations unfinished spans to where it stopped), and
  * {@code gpuUtilization}, {@code throughputPerS} and {@code goodputPerS} are per second of it;
+ * {@code gpuUtilization} is what NVML reports (the share of time a kernel runs, averaged over the GPUs)
+ * and {@code gpuExecShare} the share of time at least one invocation executes (its code started);
  * {@code costPerOnTime} the run's cost divided by its on-time completions. GPU-cold starts are the
  * cache misses (a container's data had to be loaded onto the device).
  */
@@ -18,7 +20,7 @@ public record RunSummary(String policy, long invocations, long completed, long r
                          long unfinished, double meanE2eMs, double p50E2eMs, double p90E2eMs, double p99E2eMs,
                          double p999E2eMs, double maxE2eMs, double meanQueueMs, double meanExecMs,
                          long coldStarts, double coldPct, long gpuColdStarts, long warmStarts, long cpuStarts,
-                         double gpuUtilization, double jainFairness, double fnLatencyVariance, double sloAttainment,
+                         double gpuUtilization, double gpuExecShare, double jainFairness, double fnLatencyVariance, double sloAttainment,
                          long evictions, long swapsOut, long prefetches, double makespanS, double throughputPerS,
                          double cost, double admittedSloAttainment, long onTime, long violations, double violationRate, double rejectionRate,
                          double dropRate, double goodputPerS, double costPerOnTime,

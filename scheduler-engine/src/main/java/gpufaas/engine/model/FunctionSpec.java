@@ -6,12 +6,14 @@ package gpufaas.engine.model;
  * version; {@code sloMs} is NaN when it has no latency objective.
  *
  * @param id dense index 0..n-1 used by the engine's arrays
+ * @param gpuActivity share of a warm GPU execution during which one of its kernels runs (what NVML's
+ *                    utilization counts), in (0, 1]; NaN when unknown (the engine's default applies)
  */
 public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuColdMs, double gpuMemMb,
-                           double cpuWarmMs, double cpuColdMs, double weight, double sloMs) {
+                           double cpuWarmMs, double cpuColdMs, double weight, double sloMs, double gpuActivity) {
 
-    /** Footprint assumed when a source does not publish one (the reference control plane's default). */
-    public static final double DEFAULT_MEM_MB = 3072;
+    /** Footprint assumed when a source does not publish one (the model's calibrated default, docs/model.md). */
+    public static final double DEFAULT_MEM_MB = 1024;
 
     public FunctionSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("function name is empty");
@@ -26,6 +28,15 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
         if (!Double.isNaN(sloMs) && !(sloMs > 0)) {
             throw new IllegalArgumentException(name + ": slo_ms must be positive, got " + sloMs);
         }
+        if (!Double.isNaN(gpuActivity) && !(gpuActivity > 0 && gpuActivity <= 1)) {
+            throw new IllegalArgumentException(name + ": gpu_activity must be in (0, 1], got " + gpuActivity);
+        }
+    }
+
+    /** A function whose kernel activity is unknown (the engine's default applies). */
+    public FunctionSpec(int id, String name, double gpuWarmMs, double gpuColdMs, double gpuMemMb,
+                        double cpuWarmMs, double cpuColdMs, double weight, double sloMs) {
+        this(id, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, Double.NaN);
     }
 
     private static void requireNonNegative(String fn, String field, double v) {
@@ -40,12 +51,15 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
     }
 
     public FunctionSpec withId(int newId) {
-        return new FunctionSpec(newId, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs);
+        return new FunctionSpec(newId, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
     }
 
     public boolean hasCpu() { return !Double.isNaN(cpuWarmMs); }
 
     public boolean hasSlo() { return !Double.isNaN(sloMs); }
+
+    /** true when the function declares its kernel activity share. */
+    public boolean hasGpuActivity() { return !Double.isNaN(gpuActivity); }
 
     /** CPU warm time over GPU warm time; +inf without a CPU version. */
     public double gpuSpeedup() {

@@ -29,6 +29,10 @@ public final class Invocation {
     public double estimateMs;
     /** engine: the service estimate counted in its side's backlog while it waits and runs */
     public double plannedMs;
+    /** engine: the share of its execution during which its kernels run */
+    public double activity;
+    /** engine: it has started but its kernels wait for its memory (a prefetch or demand paging under way) */
+    public boolean waitingForMemory;
     /** Intrusive FIFO link for the policies' queues. */
     public Invocation next;
 

@@ -1,5 +1,6 @@
 package gpufaas.engine.policy;
 
+import gpufaas.engine.device.MemoryMode;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.param.Params;
 
@@ -7,11 +8,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A policy's name, aliases (Ilúvatar's names), one-paragraph description, declared parameters and
- * factory: the one place the CLI listing, the GUI's parameter editor and the docs read.
+ * A policy's name, aliases (Ilúvatar's names), one-paragraph description, declared parameters,
+ * the GPU memory management it runs with unless {@code memory} is set, and factory: the one place
+ * the CLI listing, the GUI's parameter editor and the docs read.
  */
 public record PolicyDescriptor(String name, List<String> aliases, String description,
-                               List<ParamSpec> params, Function<Params, Policy> factory) {
+                               List<ParamSpec> params, MemoryMode memory, Function<Params, Policy> factory) {
 
     public PolicyDescriptor {
         aliases = List.copyOf(aliases);

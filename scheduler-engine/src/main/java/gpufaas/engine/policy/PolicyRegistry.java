@@ -1,5 +1,6 @@
 package gpufaas.engine.policy;
 
+import gpufaas.engine.device.MemoryMode;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.policy.baseline.BatchPolicy;
@@ -45,22 +46,22 @@ public final class PolicyRegistry {
                             + "start tag. This is the rule Ilúvatar calls mqfq_sticky (accepted as an alias); the paper's "
                             + "MQFQ-Sticky rule is our mqfq-sticky."),
             new PolicyDescriptor("fcfs", List.of("FCFS"),
-                    "First come, first served: one global FIFO. Warm pool and memory management on: a function's memory is "
-                            + "moved onto the device before and off it after each invocation, unless the next invocation "
-                            + "dispatched is of the same function and takes the container back-to-back.",
-                    List.of(), p -> new FcfsPolicy("fcfs", true)),
+                    "First come, first served: one global FIFO, with the warm pool. Memory is unified memory without "
+                            + "Prefetch+Swap (memory uvm): a container's memory stays on the device until the driver evicts it "
+                            + "for another's (LRU), and comes back by demand paging when it runs again.",
+                    List.of(), MemoryMode.UVM, p -> new FcfsPolicy("fcfs", true)),
             new PolicyDescriptor("fcfs-naive", List.of("fcfs_naive"),
                     "FCFS with no container pool: every invocation creates a fresh GPU container (a cold start) that is "
                             + "removed afterwards, as with plain GPU containers today.",
-                    List.of(), p -> new FcfsPolicy("fcfs-naive", false)),
+                    List.of(), MemoryMode.UVM, p -> new FcfsPolicy("fcfs-naive", false)),
             new PolicyDescriptor("batch", List.of("batch_all"),
                     "Batching: per-function queues; a free token takes the entire queue holding the oldest invocation and "
                             + "runs it serially in one container under one token. Later arrivals wait for the next batch.",
-                    List.of(), p -> new BatchPolicy("batch", Integer.MAX_VALUE)),
+                    List.of(), MemoryMode.UVM, p -> new BatchPolicy("batch", Integer.MAX_VALUE)),
             new PolicyDescriptor("sized-batch", List.of("sized_batch"),
                     "Batching as batch, with at most batch_size invocations per batch.",
                     List.of(ParamSpec.ofInt("batch_size", 10, 1, 1_000_000, "largest batch", "max_batch")),
-                    p -> new BatchPolicy("sized-batch", p.getInt("batch_size"))),
+                    MemoryMode.UVM, p -> new BatchPolicy("sized-batch", p.getInt("batch_size"))),
             new PolicyDescriptor("paella-sjf", List.of("paella", "paella_sjf"),
                     "Function-level approximation of Paella's SRPT with a fairness threshold: the function whose head has "
                             + "the smallest estimated duration goes first, unless some function's deficit reached the threshold "
@@ -68,26 +69,26 @@ public final class PolicyRegistry {
                             + "other backlogged function's by 1/N.",
                     List.of(ParamSpec.ofDouble("threshold", 25, 0, 1e9, "deficit at which a function is served first",
                             "fairness_threshold")),
-                    p -> new PaellaSjfPolicy("paella-sjf", p.getDouble("threshold"))),
+                    MemoryMode.UVM, p -> new PaellaSjfPolicy("paella-sjf", p.getDouble("threshold"))),
             new PolicyDescriptor("sjf", List.of("SJF"),
                     "Shortest job first: one global heap on the estimated duration at arrival (cold, GPU-cold or warm "
                             + "estimate by container state).",
-                    List.of(), p -> new EstimateOrderPolicy("sjf", false)),
+                    List.of(), MemoryMode.UVM, p -> new EstimateOrderPolicy("sjf", false)),
             new PolicyDescriptor("eedf", List.of("EEDF"),
                     "Earliest expected end first: one global heap on arrival time plus estimated duration.",
-                    List.of(), p -> new EstimateOrderPolicy("eedf", true)),
+                    List.of(), MemoryMode.UVM, p -> new EstimateOrderPolicy("eedf", true)),
             new PolicyDescriptor("edf", List.of("EDF"),
                     "Earliest deadline first (deadline = arrival + the function's slo_ms). Invocations without an SLO "
                             + "come after all that have one, in arrival order.",
-                    List.of(), p -> new SloPolicy("edf", SloOrder.EDF)),
+                    List.of(), MemoryMode.UVM, p -> new SloPolicy("edf", SloOrder.EDF)),
             new PolicyDescriptor("lsf", List.of("LSF", "least-slack"),
                     "Least slack first: slack = deadline - now - estimated time to finish (start cost by container "
                             + "state + service, estimated at arrival); equivalently the latest start time first.",
-                    List.of(), p -> new SloPolicy("lsf", SloOrder.LSF)),
+                    List.of(), MemoryMode.UVM, p -> new SloPolicy("lsf", SloOrder.LSF)),
             new PolicyDescriptor("edf-warm", List.of("edf_warm"),
                     "Among the waiting invocations that can still meet their deadline (looking up to 64 deep in deadline "
                             + "order), the first whose function is warm on the freed device; otherwise EDF.",
-                    List.of(), p -> new SloPolicy("edf-warm", SloOrder.EDF_WARM)),
+                    List.of(), MemoryMode.UVM, p -> new SloPolicy("edf-warm", SloOrder.EDF_WARM)),
             new PolicyDescriptor("cost-aware", List.of("cost_aware"),
                     "Among the waiting invocations that can still meet their deadline (up to 64 deep), the cheapest to "
                             + "run on this kind of device (estimated run time x price); otherwise EDF. An invocation whose "
@@ -95,39 +96,39 @@ public final class PolicyRegistry {
                             + "the cheapest device kind that meets each deadline.",
                     List.of(ParamSpec.ofDouble("budget", 0, 0, 1e12, "largest acceptable cost of one invocation "
                             + "(price x seconds); 0: no budget")),
-                    p -> new SloPolicy("cost-aware", SloOrder.COST_AWARE)),
+                    MemoryMode.UVM, p -> new SloPolicy("cost-aware", SloOrder.COST_AWARE)),
             new PolicyDescriptor("kaas-balance", List.of("kaas_balance", "balance"),
                     "Kernel-as-a-Service, one shared FCFS pool: any GPU worker runs any tenant (function); no per-tenant "
                             + "worker starts, but a tenant's first request on a worker loads its kernels (kernel_load_ms) "
                             + "and data (footprint over the host link): a cache miss, kept in an LRU data cache.",
-                    List.of(), p -> new KaasBalancePolicy()),
+                    List.of(), MemoryMode.PREFETCH_ONLY, p -> new KaasBalancePolicy()),
             new PolicyDescriptor("kaas-exclusive", List.of("kaas_exclusive", "exclusive"),
                     "Kernel-as-a-Service with private workers: one worker per GPU, owned by one tenant. A waiting tenant "
                             + "grows by taking a freed worker of a largest tenant when it has none or one more still leaves "
                             + "it below the largest; the old worker is killed and a new one started (a cold start). "
                             + "Thrashes when tenants outnumber GPUs.",
-                    List.of(), p -> new KaasOwnedWorkersPolicy("kaas-exclusive", false)),
+                    List.of(), MemoryMode.PREFETCH_ONLY, p -> new KaasOwnedWorkersPolicy("kaas-exclusive", false)),
             new PolicyDescriptor("kaas-affinity", List.of("kaas_affinity", "affinity"),
                     "As kaas-exclusive, but workers move between tenants instead of being killed: no process start, the "
                             + "moved worker's cache holds another tenant's data (a kernel load and data upload).",
-                    List.of(), p -> new KaasOwnedWorkersPolicy("kaas-affinity", true)),
+                    List.of(), MemoryMode.PREFETCH_ONLY, p -> new KaasOwnedWorkersPolicy("kaas-affinity", true)),
             new PolicyDescriptor("kaas-static", List.of("kaas_static", "static"),
                     "Kernel-as-a-Service with fixed partitions: tenant i is bound to GPU i mod G with its own worker; each "
                             + "GPU serves its tenants FCFS. Several tenants on one GPU share it by time slicing, or as "
                             + "fractional GPUs through the MPS model with --mps on (each gets 100/D percent of the threads).",
-                    List.of(), p -> new KaasStaticPolicy()),
+                    List.of(), MemoryMode.PREFETCH_ONLY, p -> new KaasStaticPolicy()),
             new PolicyDescriptor("kaas-cfs", List.of("kaas_cfs", "cfs"),
                     "Kernel-as-a-Service, shared workers scheduled like CFS: per-tenant virtual time advanced per request "
                             + "by its weight (estimated GPU-seconds per request / the function's weight); a free worker "
                             + "picks the smallest effective virtual time, where a tenant whose data is not on this GPU pays "
                             + "penalty x its weight.",
                     List.of(ParamSpec.ofDouble("penalty", 10, 0, 1e6, "off-affinity penalty in multiples of the tenant's weight")),
-                    p -> new KaasCfsPolicy(p.getDouble("penalty"))));
+                    MemoryMode.PREFETCH_ONLY, p -> new KaasCfsPolicy(p.getDouble("penalty"))));
 
     private PolicyRegistry() { }
 
     private static PolicyDescriptor mqfq(String name, List<String> aliases, Selection sel, String description) {
-        return new PolicyDescriptor(name, aliases, description, List.of(T, TTL),
+        return new PolicyDescriptor(name, aliases, description, List.of(T, TTL), MemoryMode.PREFETCH_SWAP,
                 p -> new MqfqPolicy(name, sel, p.getDouble("T"), p.getTtl("ttl")));
     }
 

@@ -7,6 +7,7 @@ import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
+import gpufaas.engine.device.ExecutionModel;
 import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.device.Residency;
 import gpufaas.engine.model.ArrivalSource;
@@ -49,7 +50,7 @@ public final class Engine implements BackendCallbacks {
     private final Placement placement;
     private final ArrivalSource arrivals;
     private final TimeSeries timeSeries;
-    private final ArrayDeque<Invocation>[] memoryWaiters;
+    private final ExecutionModel model;
     private final EngineEstimates estimates;
     /** invocations parked by admission control (defer), oldest first */
     private final ArrayDeque<Invocation> parked = new ArrayDeque<>();
@@ -82,7 +83,6 @@ public final class Engine implements BackendCallbacks {
     private final long[] lastArrival;
     private final long[] arrivalsOf;
 
-    @SuppressWarnings("unchecked")
     public Engine(EngineConfig cfg, Workload workload, ExecutionBackend backend, TimeSource ts,
                   EngineListener listener, TimeSeriesSink seriesSink) {
         this.cfg = cfg;
@@ -97,17 +97,18 @@ public final class Engine implements BackendCallbacks {
         this.placement = cfg.placement().factory().apply(cfg.placementParams(), fns);
         Policy gpuPolicy = gpus.isEmpty() ? null : newPolicy();
         if (gpuPolicy != null) for (Device d : gpus) d.limitWorkers(gpuPolicy.workersPerDevice());
+        this.model = cfg.executionModel();
         this.metrics = new RunMetrics(cfg, fns, devices, isolatedMs(cpus));
+        this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
         List<EngineListener> ls = new ArrayList<>();
         ls.add(metrics);
+        ls.add(timeSeries);
         if (listener != null) ls.add(listener);
         this.listener = EngineListener.of(ls);
-        this.residency = new Residency(cfg.memoryMode(), backend, this.listener);
+        this.residency = new Residency(model.memory(), backend, this.listener);
         checkPlacementHardware(cpus);
         this.gpuSide = gpuPolicy == null ? null : new Side(this, gpuPolicy, gpus, true);
         this.cpuSide = cpus.isEmpty() ? null : new Side(this, newPolicy(), cpus, false);
-        this.memoryWaiters = new ArrayDeque[devices.size()];
-        for (int i = 0; i < devices.size(); i++) memoryWaiters[i] = new ArrayDeque<>();
         int n = fns.size();
         ewma = cfg.ewma();
         tauMs = new double[n];
@@ -115,11 +116,9 @@ public final class Engine implements BackendCallbacks {
         firstArrival = new long[n];
         lastArrival = new long[n];
         arrivalsOf = new long[n];
-        double scale = gpus.isEmpty() ? 1 : gpus.get(0).profile.speed() * gpus.get(0).computeShare;
-        for (FunctionSpec f : fns) tauMs[f.id()] = f.gpuWarmMs() / scale;
-        this.estimates = new EngineEstimates(this, cfg);
+        for (FunctionSpec f : fns) tauMs[f.id()] = gpus.isEmpty() ? f.gpuWarmMs() : model.serviceMs(gpus.get(0), f);
+        this.estimates = new EngineEstimates(this, cfg, model);
         checkFootprints();
-        this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
         this.arrivals = workload.arrivals().get();
         backend.attach(this);
         pullArrival();
@@ -144,7 +143,7 @@ public final class Engine implements BackendCallbacks {
         for (FunctionSpec f : fns) {
             boolean cpu = fixed != null ? fixed[f.id()] == Target.CPU : gpus.isEmpty();
             if (cpu) iso[f.id()] = f.cpuWarmMs();
-            else iso[f.id()] = f.gpuWarmMs() / gpus.get(0).profile.speed() / gpus.get(0).computeShare;
+            else iso[f.id()] = cfg.executionModel().serviceMs(gpus.get(0), f);
         }
         return iso;
     }
@@ -289,7 +288,6 @@ public final class Engine implements BackendCallbacks {
         int fn = f.id();
         if (arrivalsOf[fn]++ == 0) firstArrival[fn] = now;
         lastArrival[fn] = now;
-        timeSeries.arrived();
         listener.arrived(inv);
         pullArrival();
         Verdict v = admission.onArrival(inv, estimates);
@@ -312,8 +310,7 @@ public final class Engine implements BackendCallbacks {
         }
         inv.plannedMs = estimates.serviceMs(inv.fn(), t);
         if (Double.isInfinite(inv.plannedMs)) inv.plannedMs = 0;
-        side.queuedWorkMs += inv.plannedMs;
-        side.policy.enqueue(inv);
+        side.enqueue(inv);
         dispatch(side);
     }
 
@@ -361,7 +358,7 @@ public final class Engine implements BackendCallbacks {
             progress = false;
             for (int i = 0, n = s.devices.size(); i < n && p.queued() > 0; i++) {
                 Device d = s.devices.get(i);
-                if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
+                if (!s.canTake(d)) continue;
                 if (!d.gate.open(now)) {
                     scheduleGateWake(d.gate.nextSampleUs(now));
                     continue;
@@ -386,7 +383,7 @@ public final class Engine implements BackendCallbacks {
             String drop = admission.dropAtDispatch(inv, kind, estimates);
             if (drop == null) return inv;
             Invocation rest = s.policy.continuation(inv);
-            s.queuedWorkMs -= inv.plannedMs;
+            s.unqueued(inv);
             s.policy.completed(inv);
             end(inv, Outcome.DROPPED, drop);
             droppedAny = true;
@@ -418,7 +415,7 @@ public final class Engine implements BackendCallbacks {
         for (int k = 0, levels = s.levels(); k < levels - 1; k++) {
             for (int pos = s.nextInLevel(k, 0); pos >= 0; pos = s.nextInLevel(k, pos + 1)) {
                 Device d = s.devices.get(pos);
-                if (!d.hasToken() || !memoryWaiters[d.index].isEmpty()) continue;
+                if (!s.canTake(d)) continue;
                 if (!d.gate.open(now)) {
                     wake = Math.min(wake, d.gate.nextSampleUs(now));
                     continue;
@@ -447,7 +444,7 @@ public final class Engine implements BackendCallbacks {
         List<Device> holders = residency.holdersOf(fn);
         for (int i = 0, n = holders.size(); i < n; i++) {
             Device d = holders.get(i);
-            if (d == offer || d.kind != offer.kind || !d.hasToken() || !memoryWaiters[d.index].isEmpty() || !d.gate.open(now)) continue;
+            if (d == offer || d.kind != offer.kind || !s.canTake(d) || !d.gate.open(now)) continue;
             if (bestRank == 0 && !better(d, best)) continue; // no rank beats 0: skip looking for its idle container
             int r = rank(d, fn);
             if (r < bestRank || (r == bestRank && better(d, best))) {
@@ -477,18 +474,13 @@ public final class Engine implements BackendCallbacks {
 
     private void start(Side s, Invocation inv, Device d, boolean tokenHeld) {
         long now = ts.nowUs();
-        if (!tokenHeld) {
-            d.gate.granted(now, d.inFlight());
-            s.take(d);
-        }
+        if (!tokenHeld) s.take(d);
         inFlight++;
         inv.dispatchUs = now;
         inv.device = d.index;
-        s.queuedWorkMs -= inv.plannedMs;
-        s.runningEndMs += now / 1000.0 + inv.plannedMs;
-        s.running++;
+        s.running(inv, now);
         s.policy.dispatched(inv, d);
-        if (!place(s, inv, d)) memoryWaiters[d.index].add(inv);
+        if (!place(s, inv, d)) s.waitForMemory(inv, d);
     }
 
     /**
@@ -513,7 +505,10 @@ public final class Engine implements BackendCallbacks {
                 inv.startType = StartType.GPU_COLD;
                 listener.dispatched(inv, d);
                 c.pendingStart = inv;
-                residency.prefetch(c, true);
+                // the code starts at once and its kernels wait for the memory: a prefetch issued now (or an
+                // anticipatory one still under way), or, without prefetches, demand paging
+                beginExecution(inv, d, true);
+                if (model.demandPaged()) residency.faultIn(c); else residency.prefetch(c, true);
             }
             return true;
         }
@@ -530,16 +525,22 @@ public final class Engine implements BackendCallbacks {
     }
 
     private void execute(Invocation inv, Container c) {
-        Device d = c.device;
-        inv.startUs = ts.nowUs();
-        if (d.beginExec()) d.gate.setBusy(inv.startUs, true);
-        listener.started(inv, d);
+        beginExecution(inv, c.device, false);
         backend.execute(inv, c);
     }
 
+    /** The invocation's code starts now: computing, or first waiting for its memory. */
+    private void beginExecution(Invocation inv, Device d, boolean waitingForMemory) {
+        inv.startUs = ts.nowUs();
+        inv.activity = model.kernelActivity(d, inv.function);
+        inv.waitingForMemory = waitingForMemory;
+        d.beginExec(inv.activity, waitingForMemory, inv.startUs);
+        listener.started(inv, d);
+    }
+
     private void retryMemoryWaiters(Device d) {
-        ArrayDeque<Invocation> q = memoryWaiters[d.index];
         Side s = d.kind == DeviceKind.CPU ? cpuSide : gpuSide;
+        ArrayDeque<Invocation> q = s.memoryWaiters(d);
         while (!q.isEmpty()) {
             if (!place(s, q.peek(), d)) return;
             q.poll();
@@ -588,7 +589,14 @@ public final class Engine implements BackendCallbacks {
         if (residency.moved(c, toDevice) && c.pendingStart != null) {
             Invocation inv = c.pendingStart;
             c.pendingStart = null;
-            execute(inv, c);
+            if (inv.startUs < 0) {
+                execute(inv, c);
+            } else {
+                // its memory is on the device: the kernels now run their own share of the time
+                inv.waitingForMemory = false;
+                c.device.memoryArrived(inv.activity, ts.nowUs());
+                backend.execute(inv, c);
+            }
         }
     }
 
@@ -606,7 +614,7 @@ public final class Engine implements BackendCallbacks {
         long now = ts.nowUs();
         Device d = c.device;
         Side s = d.kind == DeviceKind.CPU ? cpuSide : gpuSide;
-        if (inv.startUs >= 0 && inv.endUs < 0 && d.endExec()) d.gate.setBusy(now, false);
+        if (inv.startUs >= 0 && inv.endUs < 0) d.endExec(inv.activity, inv.waitingForMemory, now);
         if (c.pendingStart == inv) c.pendingStart = null;
         if (failure == null) {
             observe(inv.fn(), (now - inv.startUs) / 1000.0, d.kind == DeviceKind.GPU);
@@ -615,9 +623,7 @@ public final class Engine implements BackendCallbacks {
             end(inv, Outcome.FAILED, failure);
             residency.remove(c, false);
         }
-        timeSeries.completed(d, inv);
-        s.runningEndMs -= inv.dispatchUs / 1000.0 + inv.plannedMs;
-        s.running--;
+        s.ended(inv);
         deferDepth++;
         Invocation next = screen(s, s.policy.continuation(inv));
         if (next == null) {
@@ -632,9 +638,7 @@ public final class Engine implements BackendCallbacks {
                 next.device = d.index;
                 next.startType = d.kind == DeviceKind.CPU ? StartType.CPU : StartType.WARM;
                 next.onCpu = d.kind == DeviceKind.CPU;
-                s.queuedWorkMs -= next.plannedMs;
-                s.runningEndMs += now / 1000.0 + next.plannedMs;
-                s.running++;
+                s.running(next, now);
                 inFlight++;
                 s.policy.dispatched(next, d);
                 listener.dispatched(next, d);
@@ -680,25 +684,8 @@ public final class Engine implements BackendCallbacks {
 
     double serviceEstimateMs(int fn) { return tauMs[fn]; }
 
-    double startEstimateMs(Side s, int fn) {
-        FunctionSpec f = fns.get(fn);
-        if (!s.gpu) return f.cpuWarmMs();
-        boolean host = false;
-        List<Device> holders = residency.holdersOf(fn);
-        for (int i = 0, n = holders.size(); i < n; i++) {
-            Device d = holders.get(i);
-            if (d.kind != DeviceKind.GPU) continue;
-            Container c = d.idleContainerOf(fn);
-            if (c == null) continue;
-            if (c.location() == MemoryLocation.DEVICE) return tauMs[fn];
-            host = true;
-        }
-        if (host) {
-            Device d = gpus.get(0);
-            return tauMs[fn] + f.gpuMemMb() / (d.profile.linkGBps() * 1000.0) * 1000.0;
-        }
-        return Math.max(f.gpuColdMs(), f.gpuWarmMs());
-    }
+    /** Estimated duration (ms) of {@code fn} if it were dispatched now on {@code s}: start cost by container state, then service. */
+    double durationIfStartedNowMs(int fn, Side s) { return estimates.durationIfStartedNowMs(fn, s); }
 
     double meanIatUs(int fn) {
         long n = arrivalsOf[fn];

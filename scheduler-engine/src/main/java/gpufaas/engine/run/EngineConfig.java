@@ -65,7 +65,17 @@ public record EngineConfig(PolicyDescriptor policy, Params policyParams,
 
     public int pool() { return engineParams.getInt("pool"); }
 
-    public MemoryMode memoryMode() { return MemoryMode.parse(engineParams.getChoice("memory")); }
+    /** The memory management of the run: the {@code memory} parameter, or the policy's own when it is {@code auto}. */
+    public MemoryMode memoryMode() {
+        String m = engineParams.getChoice("memory");
+        return m.equals("auto") ? policy.memory() : MemoryMode.parse(m);
+    }
+
+    /** The execution model of this configuration (docs/model.md). */
+    public gpufaas.engine.device.ExecutionModel executionModel() {
+        return new gpufaas.engine.device.ExecutionModel(engineParams.getDouble("cold_floor_ms"),
+                engineParams.getDouble("kernel_load_ms"), engineParams.getDouble("gpu_activity"), memoryMode());
+    }
 
     public double ewma() { return engineParams.getDouble("ewma"); }
 

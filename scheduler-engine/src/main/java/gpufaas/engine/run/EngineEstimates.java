@@ -2,9 +2,11 @@ package gpufaas.engine.run;
 
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
+import gpufaas.engine.device.ExecutionModel;
 import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.model.StartType;
 import gpufaas.engine.placement.Estimates;
 import gpufaas.engine.placement.Target;
 import gpufaas.engine.policy.WorkerModel;
@@ -13,22 +15,19 @@ import java.util.List;
 
 /**
  * The engine's estimates for placement, admission and SLO-aware policies (reference model of
- * slo-and-kaas-policies §1): service = the EWMA of observed execution times on GPUs (the warm time
- * scaled by the device's speed until the first sample) or the CPU warm time; start cost = 0 with
- * an idle container whose data is resident, a prefetch when it is on the host, a container start
- * (or a kernel load and data upload in shared KaaS workers) otherwise; free_at = now when a token
- * is free and nothing waits, else now + backlog ÷ tokens.
+ * slo-and-kaas-policies §1): service = the EWMA of observed execution times on GPUs (the execution
+ * model's time on the device until the first sample) or the CPU warm time; start cost from the
+ * execution model by container state (see {@link #startCostMs}); free_at = now when a token is free
+ * and nothing waits, else now + backlog ÷ tokens.
  */
 final class EngineEstimates implements Estimates {
     private final Engine engine;
-    private final double coldFloorMs;
-    private final double kernelLoadMs;
+    private final ExecutionModel model;
     private final double cpuPrice;
 
-    EngineEstimates(Engine engine, EngineConfig cfg) {
+    EngineEstimates(Engine engine, EngineConfig cfg, ExecutionModel model) {
         this.engine = engine;
-        this.coldFloorMs = cfg.engineParams().getDouble("cold_floor_ms");
-        this.kernelLoadMs = cfg.engineParams().getDouble("kernel_load_ms");
+        this.model = model;
         this.cpuPrice = cpuPriceOf(cfg);
     }
 
@@ -55,25 +54,35 @@ final class EngineEstimates implements Estimates {
         return engine.serviceEstimateMs(fn);
     }
 
-    /** Start cost (ms) of {@code fn} on the side's best device right now. */
+    /**
+     * Start cost (ms) of {@code fn} on the side's best device right now, from the execution model:
+     * nothing with an idle container whose memory is on the device, its memory's move (a prefetch, or
+     * demand paging) when that is on the host, else a container start (a kernel load and data upload
+     * in a shared KaaS worker).
+     */
     double startCostMs(int fn, Side s) {
         FunctionSpec f = engine.functions().get(fn);
-        boolean onHost = false;
-        List<Device> ds = s.devices;
         List<Device> holders = engine.holdersOf(fn);
+        Device onHost = null;
         for (int i = 0, n = holders.size(); i < n; i++) {
             Device d = holders.get(i);
-            if (d.kind != ds.get(0).kind) continue;
+            if (d.kind != s.devices.get(0).kind) continue;
             Container c = d.idleContainerOf(fn);
             if (c == null) continue;
-            if (c.location() == MemoryLocation.DEVICE || !s.gpu) return 0;
-            onHost = true;
+            if (!s.gpu) return model.startCostMs(d, f, StartType.CPU, false, false);
+            if (c.location() == MemoryLocation.DEVICE) return 0;
+            if (onHost == null) onHost = d;
         }
-        if (!s.gpu) return Math.max(0, f.cpuColdOrWarmMs() - f.cpuWarmMs());
-        double upload = f.gpuMemMb() / ds.get(0).profile.linkGBps();
-        if (onHost) return upload;
-        if (s.policy.workerModel() == WorkerModel.SHARED_WORKERS) return kernelLoadMs + upload;
-        return Math.max(f.gpuColdMs() - f.gpuWarmMs(), coldFloorMs);
+        if (onHost != null) return model.startCostMs(onHost, f, StartType.GPU_COLD, false, false);
+        Device d = s.devices.get(0);
+        if (!s.gpu) return model.startCostMs(d, f, StartType.CPU, false, true);
+        boolean shared = s.policy.workerModel() == WorkerModel.SHARED_WORKERS;
+        return model.startCostMs(d, f, shared ? StartType.GPU_COLD : StartType.COLD, shared, true);
+    }
+
+    /** Estimated duration (ms) of {@code fn} if it were dispatched now on {@code s}: start cost and service. */
+    double durationIfStartedNowMs(int fn, Side s) {
+        return startCostMs(fn, s) + serviceMs(fn, s.kind());
     }
 
     @Override
@@ -123,7 +132,7 @@ final class EngineEstimates implements Estimates {
     @Override
     public double queuedWorkMs(Target kind) {
         Side s = side(kind);
-        return s == null ? 0 : s.queuedWorkMs;
+        return s == null ? 0 : s.queuedWorkMs();
     }
 
     /** The server's CPU core-second price: from the GPU profile, or the default without GPUs. */

@@ -13,9 +13,14 @@ public final class EngineParams {
                     + "estimated utilization at most U (0 turns the gate off)", "limit_on_utilization", "U"),
             ParamSpec.ofInt("pool", 16, 1, 100_000, "warm pool: most containers kept per device (LRU eviction of idle ones)",
                     "funcs_per_device"),
-            ParamSpec.ofChoice("memory", "prefetch+swap", List.of("prefetch+swap", "prefetch-only", "uvm", "none"),
-                    "GPU memory management: prefetch+swap (the paper's), prefetch-only, uvm (demand paging), none",
+            ParamSpec.ofChoice("memory", "auto", List.of("auto", "prefetch+swap", "prefetch-only", "uvm", "none"),
+                    "GPU memory management: auto (the policy's own: prefetch+swap for the MQFQ family, uvm for the "
+                            + "baselines and SLO policies, prefetch-only for the KaaS pools), prefetch+swap (the paper's), "
+                            + "prefetch-only, uvm (demand paging, LRU eviction by the driver), none (plain allocations)",
                     "memory_mode"),
+            ParamSpec.ofDouble("gpu_activity", 0.7, 0.01, 1, "simulated: share of a GPU execution during which its "
+                    + "kernels run (what NVML's utilization and the gate see), for functions that do not declare "
+                    + "their own gpu_activity", "kernel_activity"),
             ParamSpec.ofDouble("ewma", 0.1, 0.0001, 1, "weight of a new sample in the EWMA of a function's execution time",
                     "ewma_weight"),
             ParamSpec.ofDouble("mps_pct", 0, 0, 100, "MPS active thread percentage per client; 0 means 100/D",

@@ -211,6 +211,7 @@ public final class RunMetrics implements EngineListener {
         long spanUs = unfinished > 0 ? endUs : Math.min(endUs, lastOutcomeUs);
         double makespanS = spanUs / 1e6;
         long gpuBusy = 0;
+        long gpuExec = 0;
         int gpuCount = 0;
         long evictions = 0;
         long swaps = 0;
@@ -222,12 +223,14 @@ public final class RunMetrics implements EngineListener {
             prefetches += d.prefetches();
             if (d.kind != DeviceKind.GPU) continue;
             gpuCount++;
-            long b = d.gate.busyUs(endUs);
-            gpuBusy += b;
+            long b = d.gate.executingUs(endUs);
+            gpuBusy += d.gate.busyUs(endUs);
+            gpuExec += b;
             cost += b / 1e6 * d.profile.pricePerSecond() * d.computeShare;
         }
         cost += cpuBusyMs[0] / 1000.0 * EngineEstimates.cpuPriceOf(cfg);
         double util = gpuCount == 0 || spanUs == 0 ? 0 : (double) gpuBusy / ((double) gpuCount * spanUs);
+        double execShare = gpuCount == 0 || spanUs == 0 ? 0 : (double) gpuExec / ((double) gpuCount * spanUs);
         double slo = sloArrived == 0 ? Double.NaN : (double) sloOnTime / sloArrived;
         double mean = c == 0 ? Double.NaN : e2eTotal / c;
         double p50 = c == 0 ? Double.NaN : all.getValueAtPercentile(50) / 1000.0;
@@ -240,7 +243,7 @@ public final class RunMetrics implements EngineListener {
                 c == 0 ? Double.NaN : all.getValueAtPercentile(99.9) / 1000.0,
                 c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
-                coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, jain, variance, slo,
+                coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, execShare, jain, variance, slo,
                 evictions, swaps, prefetches, makespanS, makespanS == 0 ? 0 : c / makespanS, cost,
                 sloArrived - sloRejected == 0 ? Double.NaN : (double) sloOnTime / (sloArrived - sloRejected),
                 onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT,

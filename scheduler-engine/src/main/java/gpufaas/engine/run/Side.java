@@ -8,7 +8,12 @@ import gpufaas.engine.policy.PolicyContext;
 
 import java.util.List;
 
-/** One policy instance with the devices it serves (the GPUs, or the CPU pool) and its context. */
+/**
+ * One policy instance with the devices it serves (the GPUs, or the CPU pool) and its context. It
+ * owns the side's accounting: its devices' tokens (kept by level for the dispatch loop), the
+ * estimated work queued and running (for finish estimates), and per device the invocations that
+ * hold a token but wait for memory (memory mode none).
+ */
 final class Side implements PolicyContext {
     final Engine engine;
     final Policy policy;
@@ -16,10 +21,12 @@ final class Side implements PolicyContext {
     final boolean gpu;
     private long wakePendingAt = Long.MAX_VALUE;
     /** estimated service (ms) of the invocations waiting in this side's queues */
-    double queuedWorkMs;
+    private double queuedWorkMs;
     /** Σ (dispatch time + planned service) in ms over the invocations running here, and their count */
-    double runningEndMs;
-    int running;
+    private double runningEndMs;
+    private int running;
+    /** per device position: invocations holding a token of that device while they wait for memory */
+    private final java.util.ArrayDeque<gpufaas.engine.model.Invocation>[] memoryWaiters;
     final int tokens;
     /** device positions in {@link #devices} by tokens held: bit i of levels[k] = device i has k invocations in flight */
     private final long[][] levels;
@@ -44,7 +51,57 @@ final class Side implements PolicyContext {
         for (Device d : this.devices) maxIndex = Math.max(maxIndex, d.index);
         this.posOf = new int[maxIndex + 1];
         for (int i = 0; i < this.devices.size(); i++) posOf[this.devices.get(i).index] = i;
+        @SuppressWarnings("unchecked")
+        java.util.ArrayDeque<gpufaas.engine.model.Invocation>[] w = new java.util.ArrayDeque[this.devices.size()];
+        for (int i = 0; i < w.length; i++) w[i] = new java.util.ArrayDeque<>();
+        this.memoryWaiters = w;
         policy.attach(this);
+    }
+
+    // ------------------------------------------------------------------ work accounting
+
+    /** {@code inv} joins this side's queues with its planned service (ms). */
+    void enqueue(gpufaas.engine.model.Invocation inv) {
+        queuedWorkMs += inv.plannedMs;
+        policy.enqueue(inv);
+    }
+
+    /** {@code inv} leaves the queues without running (dropped at dispatch). */
+    void unqueued(gpufaas.engine.model.Invocation inv) {
+        queuedWorkMs -= inv.plannedMs;
+    }
+
+    /** {@code inv} leaves the queues and starts running at {@code nowUs}. */
+    void running(gpufaas.engine.model.Invocation inv, long nowUs) {
+        queuedWorkMs -= inv.plannedMs;
+        runningEndMs += nowUs / 1000.0 + inv.plannedMs;
+        running++;
+    }
+
+    /** {@code inv}, dispatched at {@code inv.dispatchUs}, stops running. */
+    void ended(gpufaas.engine.model.Invocation inv) {
+        runningEndMs -= inv.dispatchUs / 1000.0 + inv.plannedMs;
+        running--;
+    }
+
+    /** Estimated service (ms) of the invocations waiting in this side's queues. */
+    double queuedWorkMs() { return queuedWorkMs; }
+
+    // ------------------------------------------------------------------ invocations waiting for memory
+
+    /** true when {@code d} can take a new invocation: a token free and nobody waiting there for memory. */
+    boolean canTake(Device d) {
+        return d.hasToken() && memoryWaiters[posOf[d.index]].isEmpty();
+    }
+
+    /** {@code inv} holds a token of {@code d} and waits there for memory. */
+    void waitForMemory(gpufaas.engine.model.Invocation inv, Device d) {
+        memoryWaiters[posOf[d.index]].add(inv);
+    }
+
+    /** The invocations waiting on {@code d} for memory, oldest first (the engine retries them). */
+    java.util.ArrayDeque<gpufaas.engine.model.Invocation> memoryWaiters(Device d) {
+        return memoryWaiters[posOf[d.index]];
     }
 
     @Override
@@ -77,7 +134,7 @@ final class Side implements PolicyContext {
     public double serviceEstimateMs(int fn) { return engine.serviceEstimateMs(fn); }
 
     @Override
-    public double startEstimateMs(int fn) { return engine.startEstimateMs(this, fn); }
+    public double startEstimateMs(int fn) { return engine.durationIfStartedNowMs(fn, this); }
 
     @Override
     public boolean hasWarmContainer(int fn, Device device) {
@@ -93,12 +150,17 @@ final class Side implements PolicyContext {
 
     @Override
     public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) {
-        return engine.estimates().finishIfStartedNowUs(inv, gpu ? gpufaas.engine.placement.Target.GPU : gpufaas.engine.placement.Target.CPU);
+        return engine.estimates().finishIfStartedNowUs(inv, kind());
     }
 
     @Override
     public double pricePerSecond() {
-        return engine.estimates().pricePerSecond(gpu ? gpufaas.engine.placement.Target.GPU : gpufaas.engine.placement.Target.CPU);
+        return engine.estimates().pricePerSecond(kind());
+    }
+
+    /** The kind of device this side serves, as placement names it. */
+    gpufaas.engine.placement.Target kind() {
+        return gpu ? gpufaas.engine.placement.Target.GPU : gpufaas.engine.placement.Target.CPU;
     }
 
     /** Queue and running work (ms) not yet done, at {@code nowMs}. */
@@ -113,8 +175,9 @@ final class Side implements PolicyContext {
         return false;
     }
 
-    /** Takes a token of {@code d} (a device of this side). */
+    /** Takes a token of {@code d} (a device of this side); its gate counts the grant. */
     void take(Device d) {
+        d.gate.granted(engine.nowUs(), d.inFlight());
         int pos = posOf[d.index];
         levels[d.inFlight()][pos >>> 6] &= ~(1L << pos);
         d.takeToken();
@@ -123,6 +186,7 @@ final class Side implements PolicyContext {
 
     /** Gives a token of {@code d} back. */
     void give(Device d) {
+        d.gate.released(engine.nowUs(), d.inFlight());
         int pos = posOf[d.index];
         levels[d.inFlight()][pos >>> 6] &= ~(1L << pos);
         d.giveToken();

@@ -2,20 +2,24 @@ package gpufaas.engine.run;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.model.Outcome;
 
 import java.util.List;
 
 /**
- * Emits one row per device at every interval boundary the run passes. State between events is
+ * Emits one row per device at every interval boundary the run passes. It listens to the same
+ * events as the run's metrics (arrivals, and invocations ending with their outcome), so both count
+ * alike: a failed invocation is counted as failed, not as completed. State between events is
  * constant, so the row for boundary b is taken just before the first event later than b.
  */
-final class TimeSeries {
+final class TimeSeries implements EngineListener {
     private final Engine engine;
     private final TimeSeriesSink sink;
     private final long intervalUs;
     private long nextUs;
     private long arrivals;
     private final long[] completed;
+    private final long[] failed;
     private final long[] cold;
     private final double[] e2eSumMs;
     private final long[] busyAtLast;
@@ -27,17 +31,26 @@ final class TimeSeries {
         this.nextUs = intervalUs;
         int n = engine.devices().size();
         completed = new long[n];
+        failed = new long[n];
         cold = new long[n];
         e2eSumMs = new double[n];
         busyAtLast = new long[n];
     }
 
-    void arrived() { arrivals++; }
+    @Override
+    public void arrived(Invocation inv) { arrivals++; }
 
-    void completed(Device d, Invocation inv) {
-        completed[d.index]++;
-        if (inv.coldStart) cold[d.index]++;
-        e2eSumMs[d.index] += inv.e2eUs() / 1000.0;
+    @Override
+    public void finished(Invocation inv) {
+        int d = inv.device;
+        if (d < 0) return; // rejected or dropped before it reached a device: counted by the metrics only
+        if (inv.outcome == Outcome.FAILED) {
+            failed[d]++;
+        } else if (inv.outcome == Outcome.COMPLETED) {
+            completed[d]++;
+            if (inv.coldStart) cold[d]++;
+            e2eSumMs[d] += inv.e2eUs() / 1000.0;
+        }
     }
 
     /** Emits rows for every boundary strictly before {@code nextEventUs}. */
@@ -65,12 +78,14 @@ final class TimeSeries {
             long busy = d.gate.busyUs(at);
             double util = (double) (busy - busyAtLast[d.index]) / span;
             busyAtLast[d.index] = busy;
-            int onHost = d.containersOnHost();
             long n = completed[d.index];
+            boolean over = d.oversubscribed();
             sink.row(new TimeSeriesRow(at / 1e6, d.name, engine.queuedFor(d), d.inFlight(), d.executing(),
-                    Math.min(1.0, util), d.usedMb(), d.memoryMb, d.containerCount(), onHost,
-                    arrivals, n, cold[d.index], n == 0 ? Double.NaN : e2eSumMs[d.index] / n));
+                    Math.min(1.0, util), d.usedMb(), d.memoryMb, d.containerCount(), d.containersOnHost(),
+                    arrivals, n, cold[d.index], n == 0 ? Double.NaN : e2eSumMs[d.index] / n,
+                    failed[d.index], over, over ? d.profile.uvmOversubscribedFactor() : 1.0, d.contextMb()));
             completed[d.index] = 0;
+            failed[d.index] = 0;
             cold[d.index] = 0;
             e2eSumMs[d.index] = 0;
         }

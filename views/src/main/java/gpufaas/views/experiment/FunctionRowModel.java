@@ -33,6 +33,8 @@ public final class FunctionRowModel {
     public final StringProperty periodS = new SimpleStringProperty("300");
     public final StringProperty phaseS = new SimpleStringProperty("0");
     /** inter-arrival times (ms) imported from a trace, with where they came from */
+    /** what an Azure-minutes process of a loaded experiment holds (count, span, burstiness) */
+    public final StringProperty azureNote = new SimpleStringProperty("");
     public final ObjectProperty<List<Double>> iatMs = new SimpleObjectProperty<>(List.of());
     public final StringProperty iatSource = new SimpleStringProperty("");
     /** what is wrong with the row, empty when valid */
@@ -42,6 +44,9 @@ public final class FunctionRowModel {
     private Double cpuColdMs;
     private Double weight;
     private Double sloMs;
+    private Double gpuActivity;
+    /** the Azure-minutes process of a loaded experiment (count and span are not columns of the table) */
+    private ArrivalProcess.AzureMinutes azureMinutes;
 
     /** A row for catalog function {@code base} named {@code name} with Poisson arrivals at {@code rate}/s. */
     public static FunctionRowModel ofCatalog(String name, String base, double rate) {
@@ -69,6 +74,7 @@ public final class FunctionRowModel {
         r.cpuColdMs = e.cpuColdMs();
         r.weight = e.weight();
         r.sloMs = e.sloMs();
+        r.gpuActivity = e.gpuActivity();
         switch (e.arrival()) {
             case ArrivalProcess.Poisson p -> {
                 r.arrival.set(ArrivalKind.POISSON);
@@ -87,6 +93,13 @@ public final class FunctionRowModel {
                 r.amplitude.set(num(d.amplitude()));
                 r.periodS.set(num(d.periodS()));
                 r.phaseS.set(num(d.phaseS()));
+            }
+            case ArrivalProcess.AzureMinutes a -> {
+                r.arrival.set(ArrivalKind.AZURE_MINUTES);
+                r.azureMinutes = a;
+                r.ratePerS.set(num(a.meanRatePerS()));
+                r.azureNote.set(a.count() + " invocations over " + num(a.spanS()) + " s, Azure-like bursts (dispersion "
+                        + num(a.dispersion()) + ", " + num(a.perMinute()) + " per minute); set by the experiment");
             }
             case ArrivalProcess.Empirical m -> {
                 r.arrival.set(ArrivalKind.TRACE);
@@ -111,7 +124,7 @@ public final class FunctionRowModel {
         Double cold = override(coldMs.get(), "cold ms", cat == null ? null : cat.gpuColdMs());
         Double mem = override(memMb.get(), "memory MB", cat == null ? null : cat.gpuMemMb());
         ArrivalProcess p = process();
-        return new FunctionEntry(n, b, warm, cold, mem, cpuWarmMs, cpuColdMs, weight, sloMs, p);
+        return new FunctionEntry(n, b, warm, cold, mem, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity, p);
     }
 
     /** Validates the row into {@link #problem}; true when valid. */
@@ -143,6 +156,13 @@ public final class FunctionRowModel {
                     throw new FieldProblem("arrival", "choose a trace file to take this function's inter-arrival times from");
                 }
                 yield new ArrivalProcess.Empirical(iatMs.get());
+            }
+            case AZURE_MINUTES -> {
+                if (azureMinutes == null) {
+                    throw new FieldProblem("arrival", "Azure-minutes arrivals (an exact count over a span) come from an "
+                            + "experiment or preset, e.g. diss-25.7095; choose another process to compose one here");
+                }
+                yield azureMinutes;
             }
         };
     }

@@ -15,7 +15,7 @@ import static gpufaas.workload.json.FieldProblem.require;
  * binds it so that a bad value is reported with its line. {@code sources} says where the numbers
  * come from; the engine does not need it.
  */
-@JsonPropertyOrder({"name", "description", "memory_mb", "sms", "link_gbps", "speed", "context_mem_mb", "slowdown",
+@JsonPropertyOrder({"name", "description", "memory_mb", "sms", "link_gbps", "fault_gbps", "speed", "context_mem_mb", "slowdown",
     "mps_slowdown", "mps_sm_sensitivity", "uvm_oversubscribed_factor", "util_sample_ms", "mig_profiles",
     "price_per_second", "cpu_price_per_second", "sources"})
 record DeviceProfileJson(
@@ -24,6 +24,7 @@ record DeviceProfileJson(
         @JsonProperty(value = "memory_mb", required = true) double memoryMb,
         @JsonProperty(value = "sms", required = true) int sms,
         @JsonProperty(value = "link_gbps", required = true) double linkGbps,
+        @JsonProperty("fault_gbps") Double faultGbps,
         @JsonProperty(value = "speed", required = true) double speed,
         @JsonProperty(value = "context_mem_mb", required = true) double contextMemMb,
         @JsonProperty(value = "slowdown", required = true) double[] slowdown,
@@ -41,6 +42,8 @@ record DeviceProfileJson(
         require(memoryMb > 0 && Double.isFinite(memoryMb), "memory_mb", "must be > 0");
         require(sms > 0, "sms", "must be > 0");
         require(linkGbps > 0 && Double.isFinite(linkGbps), "link_gbps", "must be > 0");
+        if (faultGbps == null) faultGbps = linkGbps * DeviceProfile.DEFAULT_FAULT_SHARE;
+        require(faultGbps > 0 && faultGbps <= linkGbps, "fault_gbps", "must be > 0 and at most link_gbps");
         require(speed > 0 && Double.isFinite(speed), "speed", "must be > 0");
         require(contextMemMb >= 0 && contextMemMb < memoryMb, "context_mem_mb", "must be >= 0 and below memory_mb");
         requireCurve(slowdown, "slowdown");
@@ -82,15 +85,15 @@ record DeviceProfileJson(
     DeviceProfile toProfile() {
         List<MigProfile> migs = new ArrayList<>();
         for (Mig m : migProfiles) migs.add(new MigProfile(m.name(), m.computeSlices(), m.totalSlices(), m.memoryMb(), m.count()));
-        return new DeviceProfile(name, description == null ? "" : description, memoryMb, sms, linkGbps, speed, contextMemMb,
-                slowdown, mpsSlowdown, mpsSmSensitivity, uvmOversubscribedFactor, utilSampleMs, migs, pricePerSecond,
+        return new DeviceProfile(name, description == null ? "" : description, memoryMb, sms, linkGbps, faultGbps, speed,
+                contextMemMb, slowdown, mpsSlowdown, mpsSmSensitivity, uvmOversubscribedFactor, utilSampleMs, migs, pricePerSecond,
                 cpuPricePerSecond);
     }
 
     static DeviceProfileJson of(DeviceProfile p, String sources) {
         List<Mig> migs = new ArrayList<>();
         for (MigProfile m : p.migProfiles()) migs.add(new Mig(m.name(), m.computeSlices(), m.totalSlices(), m.memoryMb(), m.count()));
-        return new DeviceProfileJson(p.name(), p.description(), p.memoryMb(), p.sms(), p.linkGBps(), p.speed(), p.contextMemMb(),
+        return new DeviceProfileJson(p.name(), p.description(), p.memoryMb(), p.sms(), p.linkGBps(), p.faultGBps(), p.speed(), p.contextMemMb(),
                 p.slowdownCurve(), p.mpsSlowdownCurve(), p.mpsSmSensitivity(), p.uvmOversubscribedFactor(), p.utilSampleMs(),
                 migs, p.pricePerSecond(), p.cpuPricePerSecond(), sources);
     }

@@ -14,9 +14,10 @@ import static gpufaas.workload.json.FieldProblem.require;
  * {@link FunctionSpec#DEFAULT_MEM_MB}.
  */
 @JsonPropertyOrder({"name", "base", "gpu_warm_ms", "gpu_cold_ms", "gpu_mem_mb", "cpu_warm_ms", "cpu_cold_ms", "weight",
-    "slo_ms", "arrival"})
+    "slo_ms", "gpu_activity", "arrival"})
 public record FunctionEntry(String name, String base, Double gpuWarmMs, Double gpuColdMs, Double gpuMemMb,
-                            Double cpuWarmMs, Double cpuColdMs, Double weight, Double sloMs, ArrivalProcess arrival) {
+                            Double cpuWarmMs, Double cpuColdMs, Double weight, Double sloMs, Double gpuActivity,
+                            ArrivalProcess arrival) {
 
     public FunctionEntry {
         require(name != null && !name.isBlank(), "name", "is required");
@@ -31,6 +32,7 @@ public record FunctionEntry(String name, String base, Double gpuWarmMs, Double g
         nonNegative(cpuColdMs, "cpu_cold_ms");
         require(weight == null || (weight > 0 && Double.isFinite(weight)), "weight", "must be > 0");
         require(sloMs == null || (sloMs > 0 && Double.isFinite(sloMs)), "slo_ms", "must be > 0");
+        require(gpuActivity == null || (gpuActivity > 0 && gpuActivity <= 1), "gpu_activity", "must be in (0, 1]");
     }
 
     private static void nonNegative(Double v, String field) {
@@ -39,7 +41,7 @@ public record FunctionEntry(String name, String base, Double gpuWarmMs, Double g
 
     /** A catalog function with an arrival process. */
     public static FunctionEntry of(String name, String base, ArrivalProcess arrival) {
-        return new FunctionEntry(name, base, null, null, null, null, null, null, null, arrival);
+        return new FunctionEntry(name, base, null, null, null, null, null, null, null, null, arrival);
     }
 
     /** The function with id {@code id}: the base's values, then the overrides. */
@@ -52,7 +54,8 @@ public record FunctionEntry(String name, String base, Double gpuWarmMs, Double g
                 pick(cpuWarmMs, b == null ? Double.NaN : b.cpuWarmMs()),
                 pick(cpuColdMs, b == null ? Double.NaN : b.cpuColdMs()),
                 pick(weight, b == null ? 1.0 : b.weight()),
-                pick(sloMs, b == null ? Double.NaN : b.sloMs()));
+                pick(sloMs, b == null ? Double.NaN : b.sloMs()),
+                pick(gpuActivity, b == null ? Double.NaN : b.gpuActivity()));
     }
 
     private static double pick(Double override, double dflt) {

@@ -13,12 +13,13 @@ import java.nio.file.Path;
  * order ({@code policy, invocations, completed, rejected, dropped, failed, unfinished,
  * mean_e2e_ms, p50_e2e_ms, p90_e2e_ms, p99_e2e_ms, p999_e2e_ms, max_e2e_ms, mean_queue_ms,
  * mean_exec_ms, cold_starts, cold_pct, gpu_cold_starts, warm_starts, cpu_starts, gpu_utilization,
- * jain_fairness, fn_latency_variance, slo_attainment, evictions, swaps_out, prefetches, makespan_s,
+ * gpu_exec_share, jain_fairness, fn_latency_variance, slo_attainment, evictions, swaps_out, prefetches, makespan_s,
  * throughput_per_s, cost, wall_ms, events}), then {@code complete} (whether every invocation
  * ended) and {@code incomplete_reason} (null when complete), then {@code functions}: the rows of
  * {@code summary.csv} as objects with the same snake_case keys.
  *
- * <p>Latencies in ms, {@code fn_latency_variance} in s², {@code gpu_utilization},
+ * <p>Latencies in ms, {@code fn_latency_variance} in s², {@code gpu_utilization} (the share of time a
+ * kernel runs, as NVML reports it), {@code gpu_exec_share} (the share of time an invocation executes),
  * {@code jain_fairness} and {@code slo_attainment} as shares 0..1, {@code cold_pct} in percent.
  * Doubles have 6 significant digits; NaN is null, except {@code slo_attainment} and {@code admitted_slo_attainment}, which are left out
  * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) is the only value that

@@ -12,19 +12,26 @@ import java.util.Map;
  * Streams {@code timeseries.csv}: one row per device at the end of every interval, with the header
  * <pre>
  * time_s,device,queued,in_flight,executing,utilization,mem_used_mb,mem_capacity_mb,containers,
- * containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms
+ * containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,oversubscribed,paging_factor,
+ * mem_context_mb
  * </pre>
  * {@code time_s}: end of the interval in seconds, exact to the microsecond, no trailing zeros.
  * {@code queued} and {@code arrivals} are server-wide (the queue of the policy serving the
- * device's kind); the other columns are the device's. {@code utilization} (0..1) and the
- * {@code completed}, {@code cold_starts} and {@code mean_e2e_ms} counts cover the interval; the
- * others are the state at its end. Doubles have 6 significant digits; {@code mean_e2e_ms} is empty
- * when nothing completed on the device in the interval.
+ * device's kind); the other columns are the device's. {@code utilization} (0..1: the share of the
+ * interval during which at least one kernel ran, as NVML reports it) and the {@code completed},
+ * {@code cold_starts}, {@code mean_e2e_ms} and {@code failed} counts cover the interval (failed
+ * invocations are not counted as completed); the others are the state at its end.
+ * {@code oversubscribed} is 1 when the memory ledger is above capacity (running invocations need
+ * more than the device has) and {@code paging_factor} the execution-time factor that executions
+ * started then pay (1 otherwise); {@code mem_context_mb} is the part of {@code mem_used_mb} held by
+ * the CUDA contexts of the device's containers. Doubles have 6 significant digits;
+ * {@code mean_e2e_ms} is empty when nothing completed on the device in the interval.
  */
 public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable {
     /** The header line, without its line feed. */
     public static final String HEADER = "time_s,device,queued,in_flight,executing,utilization,mem_used_mb,"
-            + "mem_capacity_mb,containers,containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms";
+            + "mem_capacity_mb,containers,containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,"
+            + "oversubscribed,paging_factor,mem_context_mb";
 
     private final ByteSink out;
     private final Map<String, byte[]> deviceBytes = new HashMap<>();
@@ -78,6 +85,15 @@ public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable 
         o.putLong(r.coldStarts());
         o.put((byte) ',');
         o.text(Num.csv(r.meanE2eMs()));
+        o.ensure(40);
+        o.put((byte) ',');
+        o.putLong(r.failed());
+        o.put((byte) ',');
+        o.put((byte) (r.oversubscribed() ? '1' : '0'));
+        o.text(",");
+        o.text(Num.csv(r.pagingFactor()));
+        o.text(",");
+        o.text(Num.csv(r.contextMb()));
         o.text("\n");
         rows++;
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Reads a functions CSV: Ilúvatar's {@code func_name,cold_dur_ms,warm_dur_ms,mem_mb} (GPU cold
  * time, GPU warm time, GPU footprint) plus the optional columns
- * {@code gpu_warm_ms,gpu_cold_ms,gpu_mem_mb,cpu_warm_ms,cpu_cold_ms,weight,slo_ms}. A non-empty
+ * {@code gpu_warm_ms,gpu_cold_ms,gpu_mem_mb,cpu_warm_ms,cpu_cold_ms,weight,slo_ms,gpu_activity}. A non-empty
  * {@code gpu_*} value wins over its base column, so a file may carry either or both. Unknown
  * columns are ignored. Ids are 0..n-1 in file order.
  */
@@ -49,6 +49,7 @@ public final class FunctionsCsvReader {
         int cpuCold = csv.column("cpu_cold_ms");
         int weight = csv.column("weight");
         int slo = csv.column("slo_ms");
+        int activity = csv.column("gpu_activity");
         List<FunctionSpec> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         while (csv.next()) {
@@ -64,7 +65,9 @@ public final class FunctionsCsvReader {
             if (!(w > 0)) throw csv.error("weight", "must be > 0, got " + csv.raw(weight));
             double s = optional(csv, slo, "slo_ms", Double.NaN);
             if (s == 0) throw csv.error("slo_ms", "must be > 0 (leave it empty for no SLO)");
-            out.add(new FunctionSpec(out.size(), fn, warm, cold, mem, cw, cc, w, s));
+            double a = optional(csv, activity, "gpu_activity", Double.NaN);
+            if (!Double.isNaN(a) && !(a > 0 && a <= 1)) throw csv.error("gpu_activity", "must be in (0, 1], got " + csv.raw(activity));
+            out.add(new FunctionSpec(out.size(), fn, warm, cold, mem, cw, cc, w, s, a));
         }
         if (out.isEmpty()) throw new BadInputException(csv.source(), csv.line(), null, "no functions in the file");
         return List.copyOf(out);

@@ -18,7 +18,7 @@ import java.util.List;
  * time or SLO is an empty field.
  */
 public final class FunctionsCsvWriter {
-    public static final String HEADER = "func_name,cold_dur_ms,warm_dur_ms,mem_mb,cpu_warm_ms,cpu_cold_ms,weight,slo_ms";
+    public static final String HEADER = "func_name,cold_dur_ms,warm_dur_ms,mem_mb,cpu_warm_ms,cpu_cold_ms,weight,slo_ms,gpu_activity";
 
     private FunctionsCsvWriter() { }
 
@@ -36,7 +36,8 @@ public final class FunctionsCsvWriter {
             b.append(CsvFile.escape(f.name())).append(',').append(number(f.gpuColdMs())).append(',')
                     .append(number(f.gpuWarmMs())).append(',').append(number(f.gpuMemMb())).append(',')
                     .append(number(f.cpuWarmMs())).append(',').append(number(f.cpuColdMs())).append(',')
-                    .append(number(f.weight())).append(',').append(number(f.sloMs())).append('\n');
+                    .append(number(f.weight())).append(',').append(number(f.sloMs())).append(',')
+                    .append(number(f.gpuActivity())).append('\n');
         }
         try {
             out.write(b.toString());

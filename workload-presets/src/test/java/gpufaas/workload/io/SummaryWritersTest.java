@@ -18,7 +18,7 @@ class SummaryWritersTest {
 
     private static RunSummary summary(double slo) {
         return new RunSummary("mqfq-sticky", 3, 2, 1, 0, 0, 0, 100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30, 1, 50, 0, 1, 0,
-                0.25, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, slo, 2, 0, 0, 1.0 / 3, 0, 0.5, 0.000123456789 / 2,
+                0.25, 0.4, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, slo, 2, 0, 0, 1.0 / 3, 0, 0.5, 0.000123456789 / 2,
                 17, 42, List.of(F, ALL));
     }
 
@@ -58,6 +58,7 @@ class SummaryWritersTest {
                   "warm_starts": 1,
                   "cpu_starts": 0,
                   "gpu_utilization": 0.25,
+                  "gpu_exec_share": 0.4,
                   "jain_fairness": 1,
                   "fn_latency_variance": 0,
                   "evictions": 0,

@@ -132,12 +132,22 @@ class FunctionsCsvReaderTest {
     @Test
     void write_thenRead_roundTripsEveryField() {
         List<FunctionSpec> fns = List.of(
-                new FunctionSpec(0, "a", 12.5, 300, 1536, 40, 900, 2, 250),
+                new FunctionSpec(0, "a", 12.5, 300, 1536, 40, 900, 2, 250, 0.4),
                 new FunctionSpec(1, "b", 1, 2, 3, Double.NaN, Double.NaN, 1, Double.NaN),
                 new FunctionSpec(2, "with,comma", 0.017, 3517, 3072, 45, Double.NaN, 0.5, Double.NaN));
         StringWriter out = new StringWriter();
         FunctionsCsvWriter.write(fns, out);
-        assertThat(out.toString()).startsWith(FunctionsCsvWriter.HEADER + "\na,300,12.5,1536,40,900,2,250\n");
+        assertThat(out.toString()).startsWith(FunctionsCsvWriter.HEADER + "\na,300,12.5,1536,40,900,2,250,0.4\nb,2,1,3,,,1,,\n");
         assertThat(read(out.toString())).isEqualTo(fns);
+    }
+
+    @Test
+    void read_gpuActivity_isOptionalAndMustBeAShare() {
+        List<FunctionSpec> fns = read("func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_activity\nf,100,10,1000,0.25\ng,100,10,1000,\n");
+        assertThat(fns.get(0).gpuActivity()).isEqualTo(0.25);
+        assertThat(fns.get(1).hasGpuActivity()).isFalse();
+        assertThatThrownBy(() -> read("func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_activity\nf,100,10,1000,1.5\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("gpu_activity").hasMessageContaining("(0, 1]");
     }
 }
