@@ -208,13 +208,18 @@ public final class ExperimentView extends VBox {
         src.textProperty().bind(r.iatSource);
         src.getStyleClass().add("help");
         VBox trace = new VBox(4, choose, src);
-        into.getChildren().addAll(title, poisson, bursty, diurnal, trace);
+        Label azure = new Label();
+        azure.textProperty().bind(r.azureNote);
+        azure.setWrapText(true);
+        azure.getStyleClass().add("help");
+        into.getChildren().addAll(title, poisson, bursty, diurnal, trace, azure);
         Runnable vis = () -> {
             ArrivalKind k = r.arrival.get();
             set(poisson, k == ArrivalKind.POISSON);
             set(bursty, k == ArrivalKind.BURSTY);
             set(diurnal, k == ArrivalKind.DIURNAL);
             set(trace, k == ArrivalKind.TRACE);
+            set(azure, k == ArrivalKind.AZURE_MINUTES);
         };
         r.arrival.addListener((o, a, b) -> vis.run());
         vis.run();

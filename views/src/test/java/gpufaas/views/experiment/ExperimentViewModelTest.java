@@ -93,14 +93,14 @@ class ExperimentViewModelTest {
         ExperimentViewModel vm = vm();
         vm.loadPreset("teaching-3");
         FunctionRowModel added = vm.addFunction("rnn");
-        added.memMb.set("1024");
+        added.memMb.set("2048");
         added.arrival.set(ArrivalKind.BURSTY);
         ExperimentSpec s = vm.toSpec();
         var e = s.workload().functions().get(3);
         assertThat(e.name()).isEqualTo("rnn");
         assertThat(e.base()).isEqualTo("rnn");
         assertThat(e.gpuWarmMs()).isNull();
-        assertThat(e.gpuMemMb()).isEqualTo(1024.0);
+        assertThat(e.gpuMemMb()).isEqualTo(2048.0);
         assertThat(e.arrival()).isInstanceOf(gpufaas.workload.gen.ArrivalProcess.Bursty.class);
         assertThat(vm.preset.get()).isEmpty();
     }

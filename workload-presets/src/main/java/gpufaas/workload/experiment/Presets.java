@@ -1,6 +1,7 @@
 package gpufaas.workload.experiment;
 
 import gpufaas.engine.model.BadInputException;
+import gpufaas.workload.calibration.DissertationTraces;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +12,22 @@ import java.util.Locale;
 
 /**
  * The built-in presets: experiment JSON resources {@code gpufaas/presets/NAME.json}, listed here
- * explicitly (no classpath scanning). Load one with {@link ExperimentLoader#loadPreset(String)}.
+ * explicitly (no classpath scanning), and the dissertation's nine traces ({@code diss-TRACE}, built
+ * from the calibration data by {@link DissertationTraces}). Load one with
+ * {@link ExperimentLoader#loadPreset(String)}.
  */
 public final class Presets {
-    private static final List<String> NAMES = List.of("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
+    private static final List<String> FILES = List.of("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
             "mixed-slo", "overload", "cpu-gpu", "kaas-tenants", "docker-demo");
+    private static final List<String> NAMES = names(FILES);
 
     private Presets() { }
+
+    private static List<String> names(List<String> files) {
+        List<String> all = new ArrayList<>(files);
+        all.addAll(DissertationTraces.presetNames());
+        return List.copyOf(all);
+    }
 
     /** Preset names in listing order. */
     public static List<String> names() { return NAMES; }
@@ -39,6 +49,10 @@ public final class Presets {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         if (!NAMES.contains(n)) {
             throw new BadInputException("--preset", 0, null, "unknown preset '" + name + "'; known: " + String.join(", ", NAMES));
+        }
+        if (!FILES.contains(n)) {
+            String trace = n.substring(DissertationTraces.PREFIX.length());
+            return ExperimentJson.write(DissertationTraces.experiment(trace)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         String res = "/gpufaas/presets/" + n + ".json";
         try (InputStream in = Presets.class.getResourceAsStream(res)) {

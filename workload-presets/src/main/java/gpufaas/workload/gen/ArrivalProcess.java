@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
     @JsonSubTypes.Type(value = ArrivalProcess.Poisson.class, name = "poisson"),
     @JsonSubTypes.Type(value = ArrivalProcess.Bursty.class, name = "bursty"),
     @JsonSubTypes.Type(value = ArrivalProcess.Diurnal.class, name = "diurnal"),
-    @JsonSubTypes.Type(value = ArrivalProcess.Empirical.class, name = "empirical")})
+    @JsonSubTypes.Type(value = ArrivalProcess.Empirical.class, name = "empirical"),
+    @JsonSubTypes.Type(value = ArrivalProcess.AzureMinutes.class, name = "azure-minutes")})
 public sealed interface ArrivalProcess {
 
     /** Long-run mean arrival rate (per second). */
@@ -130,6 +131,40 @@ public sealed interface ArrivalProcess {
                     return t;
                 }
             };
+        }
+    }
+
+    /**
+     * Exactly {@code count} arrivals spread over {@code span_s} seconds with the burstiness of an Azure
+     * Functions 2019 function, built as the MQFQ-Sticky dissertation's trace generator builds its
+     * arrivals (inter-arrival times drawn from the empirical distribution of a function's per-minute
+     * counts, a minute compressed to a second), from a synthetic day of counts: the Azure per-minute
+     * counts of the functions the authors sampled are not published. A day's counts are negative
+     * binomial with mean {@code per_minute} and shape {@code dispersion} (smaller: burstier). See
+     * docs/model.md, "Workloads".
+     */
+    record AzureMinutes(@JsonProperty(value = "count", required = true) int count,
+                        @JsonProperty(value = "span_s", required = true) double spanS,
+                        @JsonProperty("dispersion") Double dispersion,
+                        @JsonProperty("per_minute") Double perMinute) implements ArrivalProcess {
+        /** The shape of the per-minute counts when a workload does not give one (docs/model.md). */
+        public static final double DEFAULT_DISPERSION = 0.2;
+        /** The mean invocations per minute of the synthetic day when a workload does not give one. */
+        public static final double DEFAULT_PER_MINUTE = 10;
+
+        public AzureMinutes {
+            FieldProblem.require(count > 0, "count", "must be > 0");
+            FieldProblem.require(spanS > 0 && Double.isFinite(spanS), "span_s", "must be a number > 0");
+            if (dispersion == null) dispersion = DEFAULT_DISPERSION;
+            if (perMinute == null) perMinute = DEFAULT_PER_MINUTE;
+            FieldProblem.require(dispersion > 0 && Double.isFinite(dispersion), "dispersion", "must be a number > 0");
+            FieldProblem.require(perMinute > 0 && Double.isFinite(perMinute), "per_minute", "must be a number > 0");
+        }
+
+        @Override public double meanRatePerS() { return count / spanS; }
+
+        @Override public ArrivalClock clock(SplittableRandom random) {
+            return new MinuteCountsClock(count, spanS, dispersion, perMinute, random);
         }
     }
 }
