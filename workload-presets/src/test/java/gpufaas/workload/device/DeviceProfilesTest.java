@@ -24,7 +24,8 @@ class DeviceProfilesTest {
             DeviceProfile p = DeviceProfiles.load(n);
             assertThat(p.name()).isEqualTo(n);
             assertThat(p.contextMemMb()).isEqualTo(300);
-            assertThat(p.slowdownCurve()).containsExactly(1.0, 1.28, 1.58, 1.95, 2.475, 3.0);
+            assertThat(p.slowdownCurve()).containsExactly(1.0, 1.7, 2.85, 4.0, 5.15, 6.3);
+            assertThat(p.faultGBps()).isEqualTo(p.linkGBps() / 2);
             assertThat(p.mpsSlowdownCurve()).containsExactly(1.0, 1.12, 1.3, 1.55, 1.8, 2.1);
             assertThat(p.uvmOversubscribedFactor()).isEqualTo(1.4);
             assertThat(p.utilSampleMs()).isEqualTo(200);
@@ -108,7 +109,7 @@ class DeviceProfilesTest {
 
     @Test
     void read_decreasingSlowdown_isRejected() {
-        BadInputException e = readError(valid().replace("1.28", "0.9"));
+        BadInputException e = readError(valid().replace("1.7", "0.9"));
         assertThat(e.field()).isEqualTo("slowdown");
     }
 
