@@ -17,7 +17,11 @@ final class LocalSweepExecutor implements SweepExecutor {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    int threads() { return threads; }
+    @Override
+    public String where(int points) {
+        int n = Math.max(1, Math.min(threads, points));
+        return n + (n == 1 ? " thread" : " threads");
+    }
 
     @Override
     public void execute(List<SweepTask> tasks, Listener listener) throws Exception {

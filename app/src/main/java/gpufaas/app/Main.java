@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./workbench}: without arguments it opens the GUI; {@code run}, {@code sweep},
+ * {@code ./workbench}: without arguments it opens the GUI; {@code run}, {@code sweep}, {@code cluster},
  * {@code screenshot}, {@code policies}, {@code presets}, {@code devices} and {@code calibrate} do the work headless.
  * {@link #execute(String...)} runs it in-process and returns the exit status. Started by an installed
  * launcher, usage lines carry that launcher's name ({@link LauncherName}).
@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "(MQFQ-Sticky and baselines) and writes the results as CSV and JSON.",
             "Without a command it opens the GUI."},
         footer = {"", "Exit status: 0 success, 2 bad input, 1 internal error."},
-        subcommands = {RunCommand.class, SweepCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ClusterCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
             DevicesCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -31,9 +31,10 @@ final class Progress implements SweepExecutor.Listener {
         }
     }
 
-    void start(int total, int threads) {
+    /** @param where where the points run ("2 threads", a cluster's URL) */
+    void start(int total, String where) {
         if (redraw) draw(0, total);
-        else err.println("sweep: " + total + " points on " + threads + (threads == 1 ? " thread" : " threads"));
+        else err.println("sweep: " + total + " points on " + where);
         err.flush();
     }
 

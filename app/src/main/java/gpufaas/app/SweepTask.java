@@ -2,6 +2,7 @@ package gpufaas.app;
 
 import gpufaas.workload.experiment.InputFile;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,11 +18,27 @@ import java.util.List;
  * @param force       whether the folder may be a non-empty folder that is not an earlier output
  * @param command     the sweep's command line, for the manifest
  * @param inputs      files the sweep read (the experiment), for the manifest
+ * @param files       files the point reads, as the sweep resolved them before anything ran (path and
+ *                    checksum): what an executor on another machine must make available to it
  */
 public record SweepTask(int index, String label, String experiment, String baseDir, String outDir,
-                        boolean invocations, boolean force, List<String> command, List<InputFile> inputs) {
+                        boolean invocations, boolean force, List<String> command, List<InputFile> inputs,
+                        List<InputFile> files) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public SweepTask {
         command = List.copyOf(command);
         inputs = List.copyOf(inputs);
+        files = List.copyOf(files);
+    }
+
+    /** This task with another experiment JSON and result folder (a copy of the point on another machine). */
+    public SweepTask relocated(String newExperiment, String newOutDir) {
+        return new SweepTask(index, label, newExperiment, baseDir, newOutDir, invocations, force, command, inputs, files);
+    }
+
+    /** This task with the files its point reads. */
+    SweepTask withFiles(List<InputFile> pointFiles) {
+        return new SweepTask(index, label, experiment, baseDir, outDir, invocations, force, command, inputs, pointFiles);
     }
 }

@@ -89,4 +89,37 @@ class SweepCommandTest {
                 .containsExactly("error: " + tmp.resolve("late-bad.csv") + ", line 3, field 'invoke_time_ms': '-1' must not be negative");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void call_clusterOptionsWithoutCluster_exit2NamingTheOption() throws Exception {
+        Path e = experiment();
+        Cli shared = Cli.run("sweep", "--experiment", e.toString(), "--out", tmp.resolve("o").toString(), "--shared-dir", tmp.toString());
+        assertThat(shared.status()).isEqualTo(2);
+        assertThat(shared.err()).isEqualTo("error: --shared-dir: applies only with --cluster\n");
+        Cli conf = Cli.run("sweep", "--experiment", e.toString(), "--out", tmp.resolve("o").toString(),
+                "--cluster-conf", "spark.executor.memory=2g");
+        assertThat(conf.err()).isEqualTo("error: --cluster-conf: applies only with --cluster\n");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void call_clusterWithParallel_exit2() throws Exception {
+        Cli r = Cli.run("sweep", "--experiment", experiment().toString(), "--out", tmp.resolve("o").toString(),
+                "--cluster", "spark://127.0.0.1:7077", "--parallel", "2");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --parallel: applies to local sweeps; on a cluster its executors' cores decide\n");
+    }
+
+    @Test
+    void call_clusterWithoutItsModuleOnTheClassPath_exit2SayingWhatAddsIt() throws Exception {
+        Cli r = Cli.run("sweep", "--experiment", experiment().toString(), "--out", tmp.resolve("o").toString(),
+                "--cluster", "spark://127.0.0.1:7077");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: --cluster: no executor for spark:// clusters on the class path "
+                + "(./workbench adds the sweep-spark module's jars for sweep --cluster and cluster)\n");
+        Cli notUrl = Cli.run("sweep", "--experiment", experiment().toString(), "--out", tmp.resolve("o").toString(),
+                "--cluster", "127.0.0.1:7077");
+        assertThat(notUrl.err()).isEqualTo("error: --cluster: '127.0.0.1:7077' is not a cluster URL; expected spark://HOST:PORT\n");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
 }

@@ -1,5 +1,7 @@
 package gpufaas.workload.experiment;
 
+import java.io.Serializable;
+
 /**
  * A file an experiment read, for the run manifest.
  *
@@ -7,4 +9,6 @@ package gpufaas.workload.experiment;
  * @param path   the path as resolved, or {@code preset:NAME} for a built-in preset
  * @param sha256 hex SHA-256 of its bytes
  */
-public record InputFile(String role, String path, String sha256) { }
+public record InputFile(String role, String path, String sha256) implements Serializable {
+    private static final long serialVersionUID = 1L;
+}

@@ -104,6 +104,24 @@ public final class RunOutput implements AutoCloseable {
      * have, and writes the manifest last. On failure everything written is removed.
      */
     public void commit(ManifestWriter manifest) {
+        finish(part -> manifest.write(part, outputs()));
+    }
+
+    /**
+     * As {@link #commit(ManifestWriter)} with a manifest written elsewhere (a sweep point run on
+     * another machine, whose files are placed here as they came): its bytes are placed as they are.
+     */
+    public void commit(byte[] manifest) {
+        finish(part -> Files.write(part, manifest));
+    }
+
+    /** Writes the manifest's part file. */
+    @FunctionalInterface
+    private interface ManifestPart {
+        void writeTo(Path part) throws IOException;
+    }
+
+    private void finish(ManifestPart manifest) {
         if (committed || closed) throw new IllegalStateException("already finished");
         try {
             for (String n : outputs) {
@@ -122,7 +140,7 @@ public final class RunOutput implements AutoCloseable {
                 if (!outputs.contains(old)) deleteOutput(dir.resolve(old));
             }
             Path part = dir.resolve(ManifestWriter.FILE + PART);
-            manifest.write(part, outputs());
+            manifest.writeTo(part);
             Path target = dir.resolve(ManifestWriter.FILE);
             move(part, target);
             committed = true;

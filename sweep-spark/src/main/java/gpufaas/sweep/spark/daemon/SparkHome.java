@@ -1,0 +1,53 @@
+package gpufaas.sweep.spark.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A stand-in for a Spark installation: a temporary folder whose {@code jars/} holds links to Spark's
+ * jars. A worker starts its executors with {@code SPARK_HOME/jars/*} as their class path, as on a
+ * cluster installed from Spark's distribution; the workbench's own classes reach them only as a
+ * sweep's shipped jars.
+ */
+final class SparkHome implements AutoCloseable {
+    private final Path dir;
+
+    private SparkHome(Path dir) {
+        this.dir = dir;
+    }
+
+    static SparkHome create(List<Path> sparkJars) throws IOException {
+        Path dir = Files.createTempDirectory("gpufaas-spark-home-");
+        Path jars = Files.createDirectory(dir.resolve("jars"));
+        for (Path j : sparkJars) {
+            Path link = jars.resolve(j.getFileName().toString());
+            if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            try {
+                Files.createSymbolicLink(link, j.toAbsolutePath());
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(j, link);
+            }
+        }
+        return new SparkHome(dir);
+    }
+
+    Path dir() { return dir; }
+
+    @Override
+    public void close() {
+        deleteTree(dir);
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a temporary folder; what is left goes with the system's temporary files
+        }
+    }
+}
