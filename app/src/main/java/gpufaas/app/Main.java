@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "(MQFQ-Sticky and baselines) and writes the results as CSV and JSON.",
             "Without a command it opens the GUI."},
         footer = {"", "Exit status: 0 success, 2 bad input, 1 internal error."},
-        subcommands = {RunCommand.class, SweepCommand.class, ClusterCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ClusterCommand.class, ReproduceCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
             DevicesCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -56,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--cluster", paramLabel = "URL", description = "run the points on a cluster: spark://HOST:PORT "
-            + "(a Spark 4.2 standalone master; ./workbench cluster starts one)")
+            + "(a Spark 4.2 standalone master; ${ROOT-COMMAND-NAME} cluster starts one)")
     String cluster;
 
     @Option(names = "--shared-dir", paramLabel = "DIR", description = "with --cluster: a folder every machine sees at the "

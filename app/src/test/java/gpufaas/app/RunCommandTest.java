@@ -71,7 +71,7 @@ class RunCommandTest {
         assertThat(summary.get(3)).startsWith("ALL,5,5,");
         assertThat(Files.readAllLines(out.resolve("timeseries.csv")).get(0)).isEqualTo(TimeSeriesCsvWriter.HEADER)
                 .isEqualTo("time_s,device,queued,in_flight,executing,utilization,mem_used_mb,mem_capacity_mb,containers,"
-                        + "containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,oversubscribed,paging_factor,mem_context_mb");
+                        + "containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,oversubscribed,paging_factor,mem_context_mb,mean_in_system");
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).startsWith("{\n  \"policy\": \"mqfq-sticky\",\n  \"invocations\": 5,\n  \"completed\": 5,")
                 .contains("\"complete\": true").contains("\"functions\": [").doesNotContain("\n  \"slo_attainment\"");

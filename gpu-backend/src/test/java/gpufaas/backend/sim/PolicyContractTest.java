@@ -36,8 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and placements (seeded, so a failure names the seed that reproduces it): every arrived
  * invocation ends exactly once (a rejected or dropped one with its reason), tokens
  * and pool sizes are never exceeded, no idle container holds device memory while the device is
- * oversubscribed, memory never exceeds capacity without demand paging, engine time and MQFQ's
- * virtual time never go backwards, and the engine's own invariants hold after every event.
+ * oversubscribed, memory never exceeds capacity unless the device is marked oversubscribed at that
+ * moment, engine time and MQFQ's virtual time never go backwards, the engine's own invariants hold
+ * after every event, and the time series obeys Little's law: the integral of the number of
+ * invocations in the system (its mean_in_system × interval length) equals the sum of their
+ * end-to-end times.
  */
 class PolicyContractTest {
     static final int SEEDS = 25;
@@ -99,7 +102,8 @@ class PolicyContractTest {
         EngineConfig cfg = EngineConfig.resolve(policy, admission, placement, params,
                 new GpuSetup(p, gpus, mig ? "half" : null, mps, cpuCores), seed, "test");
         Checker checker = new Checker(memory, Integer.parseInt(params.get("pool")));
-        Engine e = Simulation.engine(cfg, w, checker, null);
+        List<gpufaas.engine.run.TimeSeriesRow> rows = new ArrayList<>();
+        Engine e = Simulation.engine(cfg, w, checker, rows::add);
         checker.engine = e;
         long lastTime = 0;
         double lastV = 0;
@@ -131,6 +135,22 @@ class PolicyContractTest {
         var s = e.metrics();
         assertThat(s.completed() + s.failed() + s.rejected() + s.dropped()).isEqualTo(n);
         assertThat(e.parked()).isZero();
+        littlesLaw(rows, e.devices().get(0).name, checker.finished);
+    }
+
+    /** Σ over the first device's rows of mean_in_system × interval = Σ end-to-end times (µs). */
+    static void littlesLaw(List<gpufaas.engine.run.TimeSeriesRow> rows, String device, List<Invocation> ended) {
+        double area = 0;
+        double last = 0;
+        for (var r : rows) {
+            if (!r.device().equals(device)) continue;
+            area += r.meanInSystem() * (r.timeS() - last) * 1e6;
+            last = r.timeS();
+        }
+        double sum = 0;
+        for (Invocation inv : ended) sum += inv.e2eUs();
+        assertThat(area).as("Little's law: time-integral of invocations in the system vs their total time")
+                .isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, sum) + 1));
     }
 
     /** Checks capacities at every dispatch and container event, and counts endings. */
@@ -181,7 +201,10 @@ class PolicyContractTest {
             if (d.kind != DeviceKind.GPU) return;
             if (memory.equals("none")) {
                 assertThat(d.usedMb()).as("memory on " + d.name).isLessThanOrEqualTo(d.memoryMb + 1e-6);
-            } else if (!memory.equals("uvm") && d.usedMb() > d.memoryMb + 1e-6) {
+            }
+            if (d.usedMb() > d.memoryMb + 1e-6) {
+                assertThat(d.oversubscribed()).as(d.name + " above capacity (" + d.usedMb() + " of " + d.memoryMb
+                        + " MB) without being marked oversubscribed, at " + when).isTrue();
                 for (Container c : d.containers()) {
                     if (!c.busy() && c.ready() && c.location() == MemoryLocation.DEVICE && c.memMb() > 0) {
                         throw new AssertionError(d.name + " oversubscribed (" + d.usedMb() + " of " + d.memoryMb + " MB) while idle " + c + " keeps its memory, at " + when);

@@ -23,6 +23,10 @@ final class TimeSeries implements EngineListener {
     private final long[] cold;
     private final double[] e2eSumMs;
     private final long[] busyAtLast;
+    /** invocations arrived and not ended, and ∫ of that over the current interval (µs) */
+    private long inSystem;
+    private double inSystemArea;
+    private long inSystemSince;
 
     TimeSeries(Engine engine, TimeSeriesSink sink, long intervalUs) {
         this.engine = engine;
@@ -38,10 +42,16 @@ final class TimeSeries implements EngineListener {
     }
 
     @Override
-    public void arrived(Invocation inv) { arrivals++; }
+    public void arrived(Invocation inv) {
+        arrivals++;
+        integrateTo(inv.arrivalUs);
+        inSystem++;
+    }
 
     @Override
     public void finished(Invocation inv) {
+        integrateTo(inv.endUs);
+        inSystem--;
         int d = inv.device;
         if (d < 0) return; // rejected or dropped before it reached a device: counted by the metrics only
         if (inv.outcome == Outcome.FAILED) {
@@ -70,9 +80,19 @@ final class TimeSeries implements EngineListener {
         if (nextUs - intervalUs < endUs) emit(endUs);
     }
 
+    private void integrateTo(long t) {
+        if (t > inSystemSince) {
+            inSystemArea += (double) inSystem * (t - inSystemSince);
+            inSystemSince = t;
+        }
+    }
+
     private void emit(long at) {
         List<Device> ds = engine.devices();
         long span = Math.max(1, at - (nextUs - intervalUs));
+        integrateTo(at);
+        double meanInSystem = inSystemArea / span;
+        inSystemArea = 0;
         for (int i = 0, nd = ds.size(); i < nd; i++) {
             Device d = ds.get(i);
             long busy = d.gate.busyUs(at);
@@ -83,7 +103,7 @@ final class TimeSeries implements EngineListener {
             sink.row(new TimeSeriesRow(at / 1e6, d.name, engine.queuedFor(d), d.inFlight(), d.executing(),
                     Math.min(1.0, util), d.usedMb(), d.memoryMb, d.containerCount(), d.containersOnHost(),
                     arrivals, n, cold[d.index], n == 0 ? Double.NaN : e2eSumMs[d.index] / n,
-                    failed[d.index], over, over ? d.profile.uvmOversubscribedFactor() : 1.0, d.contextMb()));
+                    failed[d.index], over, over ? d.profile.uvmOversubscribedFactor() : 1.0, d.contextMb(), meanInSystem));
             completed[d.index] = 0;
             failed[d.index] = 0;
             cold[d.index] = 0;

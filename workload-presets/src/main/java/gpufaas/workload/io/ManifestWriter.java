@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Writes {@code manifest.json}, the record of how a folder was made and the mark that it is
  * complete ({@link RunOutput} writes it last). Keys, in this order:
- * {@code tool} ("gpufaas-workbench"), {@code kind} ("run" or "sweep"), {@code version},
+ * {@code tool} ("gpufaas-workbench"), {@code kind} ("run", "sweep" or "reproduction"), {@code version},
  * {@code command} (the arguments), {@code point} (a sweep point's {@code index} and {@code label}),
  * {@code seed}, {@code workload}, {@code inputs} (each
  * {@code role}, {@code path} as given and {@code sha256} of its bytes), {@code policy},
@@ -63,6 +63,9 @@ public final class ManifestWriter {
 
     /** A manifest of a sweep folder. */
     public static ManifestWriter sweep(String version) { return new ManifestWriter("sweep", version); }
+
+    /** A manifest of a reproduction's folder (the report of {@code reproduce}). */
+    public static ManifestWriter reproduction(String version) { return new ManifestWriter("reproduction", version); }
 
     public ManifestWriter command(List<String> args) {
         this.command = List.copyOf(args);

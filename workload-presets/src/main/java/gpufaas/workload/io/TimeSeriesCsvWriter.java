@@ -13,7 +13,7 @@ import java.util.Map;
  * <pre>
  * time_s,device,queued,in_flight,executing,utilization,mem_used_mb,mem_capacity_mb,containers,
  * containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,oversubscribed,paging_factor,
- * mem_context_mb
+ * mem_context_mb,mean_in_system
  * </pre>
  * {@code time_s}: end of the interval in seconds, exact to the microsecond, no trailing zeros.
  * {@code queued} and {@code arrivals} are server-wide (the queue of the policy serving the
@@ -24,14 +24,16 @@ import java.util.Map;
  * {@code oversubscribed} is 1 when the memory ledger is above capacity (running invocations need
  * more than the device has) and {@code paging_factor} the execution-time factor that executions
  * started then pay (1 otherwise); {@code mem_context_mb} is the part of {@code mem_used_mb} held by
- * the CUDA contexts of the device's containers. Doubles have 6 significant digits;
+ * the CUDA contexts of the device's containers. {@code mean_in_system} (server-wide, like
+ * {@code queued}) is the time average over the interval of the invocations arrived and not yet
+ * ended: Σ mean_in_system × interval length = Σ end-to-end times (Little's law). Doubles have 6 significant digits;
  * {@code mean_e2e_ms} is empty when nothing completed on the device in the interval.
  */
 public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable {
     /** The header line, without its line feed. */
     public static final String HEADER = "time_s,device,queued,in_flight,executing,utilization,mem_used_mb,"
             + "mem_capacity_mb,containers,containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,"
-            + "oversubscribed,paging_factor,mem_context_mb";
+            + "oversubscribed,paging_factor,mem_context_mb,mean_in_system";
 
     private final ByteSink out;
     private final Map<String, byte[]> deviceBytes = new HashMap<>();
@@ -94,6 +96,8 @@ public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable 
         o.text(Num.csv(r.pagingFactor()));
         o.text(",");
         o.text(Num.csv(r.contextMb()));
+        o.text(",");
+        o.text(Num.csv(r.meanInSystem()));
         o.text("\n");
         rows++;
     }

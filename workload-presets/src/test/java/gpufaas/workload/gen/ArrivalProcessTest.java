@@ -130,4 +130,46 @@ class ArrivalProcessTest {
         assertThatThrownBy(() -> new ArrivalProcess.Empirical(List.of()))
                 .isInstanceOf(FieldProblem.class);
     }
+
+    @Test
+    void azureMinutes_exactCountWithinTheSpan_sameForTheSameStream() {
+        ArrivalProcess.AzureMinutes a = new ArrivalProcess.AzureMinutes(426, 600, null, null);
+        List<Double> t = times(a, 4, 1_000);
+        assertThat(t).hasSize(426).isSorted().allSatisfy(x -> assertThat(x).isBetween(0.0, 600.0));
+        assertThat(times(a, 4, 1_000)).isEqualTo(t);
+        assertThat(a.meanRatePerS()).isCloseTo(0.71, within(1e-9));
+        assertThat(a.dispersion()).isEqualTo(ArrivalProcess.AzureMinutes.DEFAULT_DISPERSION);
+    }
+
+    @Test
+    void azureMinutes_burstierThanPoissonAndMoreSoWithSmallerDispersion() {
+        // squared coefficient of variation of the gaps, averaged over seeds: Poisson has 1
+        double bursty = meanCv2(new ArrivalProcess.AzureMinutes(2000, 600, 0.2, 10.0));
+        double calmer = meanCv2(new ArrivalProcess.AzureMinutes(2000, 600, 5.0, 10.0));
+        assertThat(bursty).isGreaterThan(2);
+        assertThat(calmer).isLessThan(bursty);
+    }
+
+    @Test
+    void azureMinutes_badValues_nameTheField() {
+        assertThatThrownBy(() -> new ArrivalProcess.AzureMinutes(0, 600, null, null))
+                .satisfies(e -> assertThat(((FieldProblem) e).field()).isEqualTo("count"));
+        assertThatThrownBy(() -> new ArrivalProcess.AzureMinutes(5, 600, -1.0, null))
+                .satisfies(e -> assertThat(((FieldProblem) e).field()).isEqualTo("dispersion"));
+    }
+
+    private static double meanCv2(ArrivalProcess p) {
+        double sum = 0;
+        for (int seed = 1; seed <= 10; seed++) {
+            List<Double> t = times(p, seed, 1_000);
+            double m = 0;
+            for (int i = 1; i < t.size(); i++) m += t.get(i) - t.get(i - 1);
+            m /= t.size() - 1;
+            double v = 0;
+            for (int i = 1; i < t.size(); i++) v += Math.pow(t.get(i) - t.get(i - 1) - m, 2);
+            v /= t.size() - 2;
+            sum += v / (m * m);
+        }
+        return sum / 10;
+    }
 }
