@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Paints the memory residency map into a {@link PixelRaster}: per device a caption (capacity, use,
- * containers on the device, moving and on the host, tokens in use, evictions, swaps, prefetches),
+ * Paints the memory residency map into a {@link PixelRaster}: per device a caption (an
+ * OVERSUBSCRIBED mark with the factor executions pay while running invocations need more than the
+ * device has, capacity and use with the part held by containers' CUDA contexts, containers on the
+ * device, moving and on the host, tokens in use, evictions, swaps, prefetches),
  * a strip of its memory with a block per container whose memory is on the device (filled) or
  * moving (striped), and a strip of the containers whose memory is on the host (pale, outlined);
  * a running container's block has a thick edge and ▶ before its name. {@link #layout} places
@@ -109,10 +111,15 @@ final class ResidencyPainter {
             else if (c.location() == MemoryLocation.DEVICE) onDev++;
             else moving++;
         }
+        int n = d.containers().size();
+        String contexts = d.contextMb() > 0 ? String.format(Locale.ROOT, " (%,.0f MB of it the contexts of %d container%s)",
+                d.contextMb(), n, n == 1 ? "" : "s") : "";
+        String over = d.oversubscribed() ? String.format(Locale.ROOT, "OVERSUBSCRIBED: running invocations need more "
+                + "memory than the device has; executions started now are %.2fx slower · ", d.pagingFactor()) : "";
         return String.format(Locale.ROOT,
-                "%s (%s): %,.0f of %,.0f MB used · %d container%s on device%s · %d on host · %d running of D=%d · "
+                "%s%s (%s): %,.0f of %,.0f MB used%s · %d %s memory on device%s · %d on host · %d running of D=%d · "
                         + "evictions %,d · swaps out %,d · prefetches %,d",
-                d.name(), d.kind(), d.usedMb(), d.memoryMb(), onDev, onDev == 1 ? "" : "s",
+                over, d.name(), d.kind(), d.usedMb(), d.memoryMb(), contexts, onDev, onDev == 1 ? "container's" : "containers'",
                 moving > 0 ? " · " + moving + " moving" : "", onHost, d.inFlight(), d.dMax(), d.evictions(),
                 d.swapsOut(), d.prefetches());
     }

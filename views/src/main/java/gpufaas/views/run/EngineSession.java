@@ -455,7 +455,8 @@ public final class EngineSession implements AutoCloseable {
             case CPU -> "CPU pool";
             case GPU -> d.computeShare < 1 ? "MIG instance" : (d.mps ? "GPU (MPS)" : "GPU");
         };
-        return new DeviceState(d.index, name, kind, d.memoryMb, d.usedMb(), d.inFlight(), d.dMax(), d.evictions(),
+        return new DeviceState(d.index, name, kind, d.memoryMb, d.usedMb(), d.contextMb(), d.oversubscribed(),
+                d.oversubscribed() ? d.profile.uvmOversubscribedFactor() : 1.0, d.inFlight(), d.dMax(), d.evictions(),
                 d.swapsOut(), d.prefetches(), blocks);
     }
 }

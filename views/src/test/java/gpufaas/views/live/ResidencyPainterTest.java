@@ -17,7 +17,7 @@ class ResidencyPainterTest {
     }
 
     private static DeviceState gpu() {
-        return new DeviceState(0, "gpu-0", "GPU", 4000, 1500, 1, 2, 3, 4, 5, List.of(
+        return new DeviceState(0, "gpu-0", "GPU", 4000, 1500, 0, false, 1, 1, 2, 3, 4, 5, List.of(
                 new ContainerBlock(1, 0, "alpha", 1000, MemoryLocation.DEVICE, true),
                 new ContainerBlock(2, 1, "beta", 500, MemoryLocation.MOVING_IN, false),
                 new ContainerBlock(3, 2, "gamma", 2000, MemoryLocation.HOST, false)));
@@ -38,7 +38,7 @@ class ResidencyPainterTest {
         assertThat(alpha.w()).isCloseTo(2 * beta.w(), org.assertj.core.data.Offset.offset(1));
         assertThat(blocks.get(3).y()).as("the second device lies below the first").isGreaterThan(blocks.get(2).y());
         assertThat(h).isGreaterThan(blocks.get(5).y() + blocks.get(5).h());
-        assertThat(p.captions().get(0).get(0)).startsWith("gpu-0 (GPU): 1,500 of 4,000 MB used · 1 container on device · 1 moving · 1 on host")
+        assertThat(p.captions().get(0).get(0)).startsWith("gpu-0 (GPU): 1,500 of 4,000 MB used · 1 container's memory on device · 1 moving · 1 on host")
                 .endsWith("1 running of D=2 · evictions 3 · swaps out 4 · prefetches 5");
     }
 
@@ -73,5 +73,16 @@ class ResidencyPainterTest {
         for (String line : p.captions().get(0)) assertThat(line.length() * 6).isLessThanOrEqualTo(400 - 16);
         assertThat(p.layout(List.of(), 400, theme)).isPositive();
         assertThat(p.blocks()).isEmpty();
+    }
+
+    @Test
+    void caption_namesTheContextsMemory_andMarksAnOversubscribedDevice() {
+        DeviceState idle = new DeviceState(0, "a30-0", "GPU", 24576, 4800, 4800, false, 1, 0, 2, 0, 0, 0, java.util.Collections.nCopies(16,
+                new ContainerBlock(1, 0, "f", 1024, MemoryLocation.HOST, false)));
+        assertThat(ResidencyPainter.caption(idle)).startsWith("a30-0 (GPU): 4,800 of 24,576 MB used (4,800 MB of it the contexts of "
+                + "16 containers) · 0 containers' memory on device · 16 on host");
+        DeviceState over = new DeviceState(1, "a30-0/1g.6gb-0", "MIG instance", 6144, 7344, 600, true, 1.4, 2, 2, 0, 0, 0, List.of());
+        assertThat(ResidencyPainter.caption(over)).startsWith("OVERSUBSCRIBED: running invocations need more memory than the device "
+                + "has; executions started now are 1.40x slower · a30-0/1g.6gb-0 (MIG instance): 7,344 of 6,144 MB used");
     }
 }
