@@ -290,9 +290,7 @@ public final class DockerBackend implements ExecutionBackend {
      * CPU warm time.
      */
     static double warmMsOn(FunctionSpec f, Device d) {
-        if (d == null) return f.gpuWarmMs();
-        if (d.kind == DeviceKind.CPU) return f.hasCpu() ? f.cpuWarmMs() : f.gpuWarmMs();
-        return f.gpuWarmMs() / d.profile.speed() / d.computeShare;
+        return d == null ? f.gpuWarmMs() : gpufaas.engine.device.ExecutionModel.warmOnDeviceMs(d, f);
     }
 
     /** The argument vector one invocation of {@code f} on {@code d} execs. */

@@ -80,10 +80,20 @@ public final class ExecutionModel {
         return mb / d.profile.faultGBps();
     }
 
+    /**
+     * The warm time of {@code f} on {@code d} (ms): the reference warm time over the profile's speed and
+     * the device's compute share (MIG), or the CPU warm time on the CPU pool (the GPU warm time for a
+     * function without a CPU version). What a real backend's stand-in function takes.
+     */
+    public static double warmOnDeviceMs(Device d, FunctionSpec f) {
+        if (d.kind == DeviceKind.CPU) return f.hasCpu() ? f.cpuWarmMs() : f.gpuWarmMs();
+        return f.gpuWarmMs() / d.profile.speed() / d.computeShare;
+    }
+
     /** Work of one execution at slowdown 1 (µs); {@code oversubscribed}: the device's memory is oversubscribed now. */
     public double workUs(Device d, FunctionSpec f, boolean oversubscribed) {
         if (d.kind == DeviceKind.CPU) return f.cpuWarmMs() * 1000;
-        double us = f.gpuWarmMs() * 1000 / d.profile.speed() / d.computeShare;
+        double us = warmOnDeviceMs(d, f) * 1000;
         if (d.mps && d.mpsThreadPct < 100) us *= 1 + d.profile.mpsSmSensitivity() * (100.0 / d.mpsThreadPct - 1);
         if (oversubscribed && memory != MemoryMode.NONE) us *= d.profile.uvmOversubscribedFactor();
         return us;
