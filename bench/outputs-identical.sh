@@ -19,12 +19,13 @@ trap cleanup EXIT
 build() { # build DIR: compile the modules the command line needs, in DIR's own target folders
   (cd "$1" && mvn -B -q -o package -DskipTests -pl app -am >/dev/null 2>&1 || (cd "$1" && mvn -B -q package -DskipTests -pl app -am))
 }
-run_all() { # run_all DIR OUT
+run_all() { # run_all DIR OUT: both builds write to the same folder (manifests record the command), then it moves
   local cp="$1/app/target/classes:$(cat "$1/app/target/classpath.txt")"
-  mkdir -p "$tmp/runner-$(basename "$2")"
-  javac -q -cp "$cp" -d "$tmp/runner-$(basename "$2")" "$root/bench/outputs/RunEveryPreset.java" 2>/dev/null \
-    || javac -cp "$cp" -d "$tmp/runner-$(basename "$2")" "$root/bench/outputs/RunEveryPreset.java"
-  java -cp "$cp:$tmp/runner-$(basename "$2")" RunEveryPreset "$2"
+  rm -rf "$tmp/runner" "$tmp/out"
+  mkdir -p "$tmp/runner"
+  javac -cp "$cp" -d "$tmp/runner" "$root/bench/outputs/RunEveryPreset.java"
+  java -cp "$cp:$tmp/runner" RunEveryPreset "$tmp/out"
+  mv "$tmp/out" "$2"
 }
 
 git -C "$root" worktree add --detach "$tmp/base" "$base_ref" >/dev/null
