@@ -10,16 +10,14 @@ public final class Container {
     public final long id;
     public final FunctionSpec function;
     public final Device device;
-    /** the invocation waiting for this container to become ready or for its memory to arrive (engine use) */
-    public gpufaas.engine.model.Invocation pendingStart;
+    /** the invocation waiting for this container to become ready or for its memory to arrive */
+    private gpufaas.engine.model.Invocation awaiting;
     /** a tenant's kernels and data in a shared KaaS worker rather than a container of its own */
     boolean shared;
     MemoryLocation location;
     boolean busy;
     boolean ready;
     boolean destroyed;
-    long lastUsedUs;
-    long moveDoneUs;
     /** LRU links among the device's idle containers. */
     Container lruPrev;
     Container lruNext;
@@ -29,15 +27,29 @@ public final class Container {
     /** index in the device's heap of idle containers whose memory is on it, or -1 */
     int onDeviceIdx = -1;
 
-    Container(long id, FunctionSpec function, Device device, long now) {
+    Container(long id, FunctionSpec function, Device device) {
         this.id = id;
         this.function = function;
         this.device = device;
         this.location = MemoryLocation.DEVICE;
-        this.lastUsedUs = now;
     }
 
     public MemoryLocation location() { return location; }
+
+    /** {@code inv} waits for this container: its start (a cold start) or its memory (a GPU-cold start). */
+    public void await(gpufaas.engine.model.Invocation inv) { awaiting = inv; }
+
+    /** The invocation waiting for this container, no longer waiting; null when none was. */
+    public gpufaas.engine.model.Invocation takeAwaiting() {
+        gpufaas.engine.model.Invocation inv = awaiting;
+        awaiting = null;
+        return inv;
+    }
+
+    /** {@code inv} no longer waits for this container (it started, ended or failed). */
+    public void stopAwaiting(gpufaas.engine.model.Invocation inv) {
+        if (awaiting == inv) awaiting = null;
+    }
 
     public boolean busy() { return busy; }
 
@@ -45,11 +57,6 @@ public final class Container {
     public boolean ready() { return ready; }
 
     public boolean destroyed() { return destroyed; }
-
-    public long lastUsedUs() { return lastUsedUs; }
-
-    /** when a move in progress completes */
-    public long moveDoneUs() { return moveDoneUs; }
 
     public double memMb() { return function.gpuMemMb(); }
 

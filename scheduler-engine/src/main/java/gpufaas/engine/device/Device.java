@@ -210,8 +210,8 @@ public final class Device {
         };
     }
 
-    Container add(long id, FunctionSpec f, long now) {
-        Container c = new Container(id, f, this, now);
+    Container add(long id, FunctionSpec f) {
+        Container c = new Container(id, f, this);
         while (byFunction.size() <= f.id()) byFunction.add(null);
         List<Container> l = byFunction.get(f.id());
         if (l == null) {

@@ -29,8 +29,6 @@ public final class Residency {
         this.listener = listener;
     }
 
-    public MemoryMode mode() { return mode; }
-
     /** The devices holding at least one container of {@code fn}, in device index order (read-only; small). */
     public List<Device> holdersOf(int fn) {
         return fn < holders.size() ? holders.get(fn) : List.of();
@@ -68,21 +66,14 @@ public final class Residency {
 
     /**
      * Creates a busy, not yet ready container of {@code f} on {@code d}, evicting idle containers
-     * for a pool slot and for memory. Returns null when the memory mode is NONE and the footprint
-     * cannot be made to fit (the caller waits for a release).
-     */
-    public Container create(Device d, FunctionSpec f, long now) {
-        return create(d, f, now, false);
-    }
-
-    /**
-     * As {@link #create(Device, FunctionSpec, long)}; {@code shared} marks a tenant entry in a shared
-     * KaaS worker. The new container's context and footprint are allocated on the device: idle
+     * for a pool slot and for memory; {@code shared} marks a tenant entry in a shared KaaS worker.
+     * Returns null when the memory mode is NONE and the footprint cannot be made to fit (the caller
+     * waits for a release). The new container's context and footprint are allocated on the device: idle
      * containers' memory leaves first (LRU), then idle containers themselves (their contexts cannot
      * leave the device); if running invocations still need more than the device has, the device
      * runs oversubscribed.
      */
-    public Container create(Device d, FunctionSpec f, long now, boolean shared) {
+    public Container create(Device d, FunctionSpec f, boolean shared) {
         boolean gpu = d.kind == DeviceKind.GPU;
         double need = gpu ? f.gpuMemMb() + d.profile.contextMemMb() : 0;
         if (gpu && mode == MemoryMode.NONE && !canFit(d, need)) return null;
@@ -92,7 +83,7 @@ public final class Residency {
         if (gpu && !makeRoom(d, need, null)) {
             while (d.freeMb() < need && d.lruHead != null) evict(d.lruHead, true);
         }
-        Container c = d.add(nextContainerId++, f, now);
+        Container c = d.add(nextContainerId++, f);
         c.busy = true;
         c.shared = shared;
         hold(f.id(), d, +1);
@@ -168,9 +159,8 @@ public final class Residency {
     }
 
     /** Returns a container to its device's idle pool, or removes it when there is no pool. */
-    public void release(Container c, long now, boolean keep) {
+    public void release(Container c, boolean keep) {
         c.busy = false;
-        c.lastUsedUs = now;
         if (!keep) {
             remove(c, false);
             return;
@@ -195,8 +185,6 @@ public final class Residency {
     }
 
     private void evict(Container c, boolean evicted) { remove(c, evicted); }
-
-    public boolean onDevice(Container c) { return c.location == MemoryLocation.DEVICE; }
 
     private static boolean hostSide(MemoryLocation l) { return l == MemoryLocation.HOST || l == MemoryLocation.MOVING_OUT; }
 

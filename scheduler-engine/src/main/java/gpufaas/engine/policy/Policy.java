@@ -20,9 +20,6 @@ public interface Policy {
      */
     Invocation next(Device device);
 
-    /** The invocation chosen by {@link #next} now runs on {@code device}. */
-    default void dispatched(Invocation inv, Device device) { }
-
     /** The invocation finished (completed or failed); its token is free again. */
     void completed(Invocation inv);
 
@@ -32,21 +29,8 @@ public interface Policy {
      */
     default Invocation continuation(Invocation finished) { return null; }
 
-    /** false for policies that keep no warm containers (every invocation a cold start). */
-    default boolean usesWarmPool() { return true; }
-
-    /** What a container is under this policy, and so what a first start costs. */
-    default WorkerModel workerModel() { return WorkerModel.CONTAINERS; }
-
-    /** Workers (containers and tokens) per GPU this policy needs, or 0 to keep the device parameters. */
-    default int workersPerDevice() { return 0; }
-
-    /**
-     * true when {@link #next} decides for the offered device itself (static partitions, worker
-     * ownership): the engine then offers every device with a free token in turn and never moves
-     * the chosen invocation to another device.
-     */
-    default boolean pinsDevices() { return false; }
+    /** What this policy needs of the engine beyond its choices (none by default). */
+    default java.util.Set<Characteristic> characteristics() { return java.util.Set.of(); }
 
     /** A timer asked for with {@link PolicyContext#wakeAt} fired. */
     default void onWake(long nowUs) { }

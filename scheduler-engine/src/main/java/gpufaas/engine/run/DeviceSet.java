@@ -4,7 +4,9 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MigProfile;
+import gpufaas.engine.device.MemoryMode;
 import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.FunctionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,5 +46,25 @@ public final class DeviceSet {
                     hw.cpuCores(), 0, Math.max(cfg.pool(), hw.cpuCores())));
         }
         return out;
+    }
+
+    /** The devices of {@code kind}, in order. */
+    public static List<Device> of(List<Device> devices, DeviceKind kind) {
+        List<Device> out = new ArrayList<>();
+        for (Device d : devices) if (d.kind == kind) out.add(d);
+        return out;
+    }
+
+    /** Without memory management (memory mode none) every function must fit on every GPU with its context. */
+    static void checkFootprints(EngineConfig cfg, List<Device> gpus, List<FunctionSpec> fns) {
+        if (cfg.memoryMode() != MemoryMode.NONE) return;
+        for (Device d : gpus) {
+            for (FunctionSpec f : fns) {
+                if (f.gpuMemMb() + d.profile.contextMemMb() > d.memoryMb) {
+                    throw BadInputException.of("--param memory=none", "function '" + f.name() + "' needs "
+                            + f.gpuMemMb() + " MB plus context, device " + d.name + " has " + d.memoryMb + " MB");
+                }
+            }
+        }
     }
 }

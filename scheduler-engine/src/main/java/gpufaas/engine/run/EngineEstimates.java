@@ -2,6 +2,7 @@ package gpufaas.engine.run;
 
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
+import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.ExecutionModel;
 import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.FunctionSpec;
@@ -9,14 +10,14 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.StartType;
 import gpufaas.engine.placement.Estimates;
 import gpufaas.engine.placement.Target;
-import gpufaas.engine.policy.WorkerModel;
+import gpufaas.engine.policy.Characteristic;
 
 import java.util.List;
 
 /**
  * The engine's estimates for placement, admission and SLO-aware policies (reference model of
- * slo-and-kaas-policies §1): service = the EWMA of observed execution times on GPUs (the execution
- * model's time on the device until the first sample) or the CPU warm time; start cost from the
+ * slo-and-kaas-policies §1): service = the EWMA of observed execution times on GPUs (weight
+ * {@code ewma}; the execution model's time on the device until the first sample) or the CPU warm time; start cost from the
  * execution model by container state (see {@link #startCostMs}); free_at = now when a token is free
  * and nothing waits, else now + backlog ÷ tokens.
  */
@@ -24,12 +25,34 @@ final class EngineEstimates implements Estimates {
     private final Engine engine;
     private final ExecutionModel model;
     private final double cpuPrice;
+    private final double ewma;
+    /** per function: the EWMA of its execution times on GPUs (ms), and whether a sample has come */
+    private final double[] tauMs;
+    private final boolean[] tauKnown;
 
-    EngineEstimates(Engine engine, EngineConfig cfg, ExecutionModel model) {
+    EngineEstimates(Engine engine, EngineConfig cfg, ExecutionModel model, List<Device> gpus) {
         this.engine = engine;
         this.model = model;
         this.cpuPrice = cpuPriceOf(cfg);
+        this.ewma = cfg.ewma();
+        List<FunctionSpec> fns = engine.functions();
+        tauMs = new double[fns.size()];
+        tauKnown = new boolean[fns.size()];
+        for (FunctionSpec f : fns) tauMs[f.id()] = gpus.isEmpty() ? f.gpuWarmMs() : model.serviceMs(gpus.get(0), f);
     }
+
+    /** An execution of {@code fn} on a GPU took {@code execMs}: the first sample replaces the model's time, later ones move the EWMA. */
+    void observe(int fn, double execMs) {
+        if (!tauKnown[fn]) {
+            tauMs[fn] = execMs;
+            tauKnown[fn] = true;
+        } else {
+            tauMs[fn] = (1 - ewma) * tauMs[fn] + ewma * execMs;
+        }
+    }
+
+    /** The estimated execution time (ms) of {@code fn} on a GPU. */
+    double serviceEstimateMs(int fn) { return tauMs[fn]; }
 
     @Override
     public long nowUs() { return engine.timeUs(); }
@@ -37,13 +60,7 @@ final class EngineEstimates implements Estimates {
     @Override
     public boolean has(Target kind) { return side(kind) != null; }
 
-    private Side side(Target kind) {
-        return switch (kind) {
-            case GPU -> engine.gpuSide();
-            case CPU -> engine.cpuSide();
-            case REJECT -> null;
-        };
-    }
+    private Side side(Target kind) { return engine.side(kind); }
 
     @Override
     public double serviceMs(int fn, Target kind) {
@@ -51,7 +68,7 @@ final class EngineEstimates implements Estimates {
         if (s == null) return Double.POSITIVE_INFINITY;
         FunctionSpec f = engine.functions().get(fn);
         if (kind == Target.CPU) return f.hasCpu() ? f.cpuWarmMs() : Double.POSITIVE_INFINITY;
-        return engine.serviceEstimateMs(fn);
+        return tauMs[fn];
     }
 
     /**
@@ -76,7 +93,7 @@ final class EngineEstimates implements Estimates {
         if (onHost != null) return model.startCostMs(onHost, f, StartType.GPU_COLD, false, false);
         Device d = s.devices.get(0);
         if (!s.gpu) return model.startCostMs(d, f, StartType.CPU, false, true);
-        boolean shared = s.policy.workerModel() == WorkerModel.SHARED_WORKERS;
+        boolean shared = s.has(Characteristic.SHARED_WORKERS);
         return model.startCostMs(d, f, shared ? StartType.GPU_COLD : StartType.COLD, shared, true);
     }
 
@@ -116,7 +133,7 @@ final class EngineEstimates implements Estimates {
 
     @Override
     public double gpuOccupancy() {
-        Side s = engine.gpuSide();
+        Side s = engine.side(Target.GPU);
         if (s == null) return 0;
         int held = 0;
         for (Device d : s.devices) held += d.inFlight();
@@ -138,6 +155,6 @@ final class EngineEstimates implements Estimates {
     /** The server's CPU core-second price: from the GPU profile, or the default without GPUs. */
     static double cpuPriceOf(EngineConfig cfg) {
         var p = cfg.hardware().profile();
-        return p == null ? gpufaas.engine.device.DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND : p.cpuPricePerSecond();
+        return p == null ? DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND : p.cpuPricePerSecond();
     }
 }

@@ -1,12 +1,18 @@
 package gpufaas.engine.run;
 
 import gpufaas.engine.device.Device;
+import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Invocation;
+import gpufaas.engine.placement.Target;
+import gpufaas.engine.policy.Characteristic;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
 
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One policy instance with the devices it serves (the GPUs, or the CPU pool) and its context. It
@@ -19,6 +25,7 @@ final class Side implements PolicyContext {
     final Policy policy;
     final List<Device> devices;
     final boolean gpu;
+    private final Set<Characteristic> characteristics;
     private long wakePendingAt = Long.MAX_VALUE;
     /** estimated service (ms) of the invocations waiting in this side's queues */
     private double queuedWorkMs;
@@ -26,7 +33,7 @@ final class Side implements PolicyContext {
     private double runningEndMs;
     private int running;
     /** per device position: invocations holding a token of that device while they wait for memory */
-    private final java.util.ArrayDeque<gpufaas.engine.model.Invocation>[] memoryWaiters;
+    private final ArrayDeque<Invocation>[] memoryWaiters;
     final int tokens;
     /** device positions in {@link #devices} by tokens held: bit i of levels[k] = device i has k invocations in flight */
     private final long[][] levels;
@@ -37,6 +44,8 @@ final class Side implements PolicyContext {
         this.policy = policy;
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
+        this.characteristics = policy.characteristics();
+        if (gpu && has(Characteristic.ONE_WORKER_PER_DEVICE)) for (Device d : this.devices) d.limitWorkers(1);
         int t = 0;
         int maxD = 0;
         for (Device d : this.devices) {
@@ -52,8 +61,8 @@ final class Side implements PolicyContext {
         this.posOf = new int[maxIndex + 1];
         for (int i = 0; i < this.devices.size(); i++) posOf[this.devices.get(i).index] = i;
         @SuppressWarnings("unchecked")
-        java.util.ArrayDeque<gpufaas.engine.model.Invocation>[] w = new java.util.ArrayDeque[this.devices.size()];
-        for (int i = 0; i < w.length; i++) w[i] = new java.util.ArrayDeque<>();
+        ArrayDeque<Invocation>[] w = new ArrayDeque[this.devices.size()];
+        for (int i = 0; i < w.length; i++) w[i] = new ArrayDeque<>();
         this.memoryWaiters = w;
         policy.attach(this);
     }
@@ -61,25 +70,33 @@ final class Side implements PolicyContext {
     // ------------------------------------------------------------------ work accounting
 
     /** {@code inv} joins this side's queues with its planned service (ms). */
-    void enqueue(gpufaas.engine.model.Invocation inv) {
+    void enqueue(Invocation inv) {
         queuedWorkMs += inv.plannedMs;
         policy.enqueue(inv);
     }
 
     /** {@code inv} leaves the queues without running (dropped at dispatch). */
-    void unqueued(gpufaas.engine.model.Invocation inv) {
+    void unqueued(Invocation inv) {
         queuedWorkMs -= inv.plannedMs;
     }
 
-    /** {@code inv} leaves the queues and starts running at {@code nowUs}. */
-    void running(gpufaas.engine.model.Invocation inv, long nowUs) {
+    /** {@code inv} leaves the queues and runs on {@code d} from {@code nowUs} (under a token the caller holds). */
+    void dispatched(Invocation inv, Device d, long nowUs) {
+        inv.dispatchUs = nowUs;
+        inv.device = d.index;
         queuedWorkMs -= inv.plannedMs;
         runningEndMs += nowUs / 1000.0 + inv.plannedMs;
         running++;
     }
 
+    /** Invocations dispatched here and not ended. */
+    int running() { return running; }
+
+    /** true when the side's policy needs {@code c} of the engine. */
+    boolean has(Characteristic c) { return characteristics.contains(c); }
+
     /** {@code inv}, dispatched at {@code inv.dispatchUs}, stops running. */
-    void ended(gpufaas.engine.model.Invocation inv) {
+    void ended(Invocation inv) {
         runningEndMs -= inv.dispatchUs / 1000.0 + inv.plannedMs;
         running--;
     }
@@ -95,12 +112,12 @@ final class Side implements PolicyContext {
     }
 
     /** {@code inv} holds a token of {@code d} and waits there for memory. */
-    void waitForMemory(gpufaas.engine.model.Invocation inv, Device d) {
+    void waitForMemory(Invocation inv, Device d) {
         memoryWaiters[posOf[d.index]].add(inv);
     }
 
     /** The invocations waiting on {@code d} for memory, oldest first (the engine retries them). */
-    java.util.ArrayDeque<gpufaas.engine.model.Invocation> memoryWaiters(Device d) {
+    ArrayDeque<Invocation> memoryWaiters(Device d) {
         return memoryWaiters[posOf[d.index]];
     }
 
@@ -118,7 +135,7 @@ final class Side implements PolicyContext {
         engine.time().schedule(atUs, t -> {
             if (wakePendingAt == t) wakePendingAt = Long.MAX_VALUE;
             policy.onWake(t);
-            engine.dispatch(this);
+            engine.dispatcher().dispatch(this);
         });
     }
 
@@ -131,15 +148,15 @@ final class Side implements PolicyContext {
     public int dMax() { return devices.get(0).dMax(); }
 
     @Override
-    public double serviceEstimateMs(int fn) { return engine.serviceEstimateMs(fn); }
+    public double serviceEstimateMs(int fn) { return engine.estimator().serviceEstimateMs(fn); }
 
     @Override
-    public double startEstimateMs(int fn) { return engine.durationIfStartedNowMs(fn, this); }
+    public double startEstimateMs(int fn) { return engine.estimator().durationIfStartedNowMs(fn, this); }
 
     @Override
     public boolean hasWarmContainer(int fn, Device device) {
         var c = device.idleContainerOf(fn);
-        return c != null && c.location() == gpufaas.engine.device.MemoryLocation.DEVICE;
+        return c != null && c.location() == MemoryLocation.DEVICE;
     }
 
     @Override
@@ -149,18 +166,18 @@ final class Side implements PolicyContext {
     public List<Device> devices() { return devices; }
 
     @Override
-    public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) {
-        return engine.estimates().finishIfStartedNowUs(inv, kind());
+    public long finishIfStartedNowUs(Invocation inv) {
+        return engine.estimator().finishIfStartedNowUs(inv, kind());
     }
 
     @Override
     public double pricePerSecond() {
-        return engine.estimates().pricePerSecond(kind());
+        return engine.estimator().pricePerSecond(kind());
     }
 
     /** The kind of device this side serves, as placement names it. */
-    gpufaas.engine.placement.Target kind() {
-        return gpu ? gpufaas.engine.placement.Target.GPU : gpufaas.engine.placement.Target.CPU;
+    Target kind() {
+        return gpu ? Target.GPU : Target.CPU;
     }
 
     /** Queue and running work (ms) not yet done, at {@code nowMs}. */

@@ -25,4 +25,11 @@ public interface TimeSource {
 
     /** Number of scheduled actions not yet run. */
     int pending();
+
+    /**
+     * true when actions are also scheduled from outside the engine's thread (a live backend posting
+     * its reports): with nothing scheduled the engine then waits for them instead of calling the run
+     * stalled.
+     */
+    default boolean fedFromOutside() { return false; }
 }

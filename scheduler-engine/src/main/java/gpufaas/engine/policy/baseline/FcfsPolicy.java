@@ -27,5 +27,7 @@ public final class FcfsPolicy extends BaselinePolicy {
     protected Invocation take(Device device) { return queue.poll(); }
 
     @Override
-    public boolean usesWarmPool() { return warmPool; }
+    public java.util.Set<gpufaas.engine.policy.Characteristic> characteristics() {
+        return warmPool ? java.util.Set.of() : java.util.Set.of(gpufaas.engine.policy.Characteristic.NO_WARM_POOL);
+    }
 }

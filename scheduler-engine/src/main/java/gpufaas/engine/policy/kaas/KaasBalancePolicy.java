@@ -3,8 +3,10 @@ package gpufaas.engine.policy.kaas;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.FifoQueue;
-import gpufaas.engine.policy.WorkerModel;
+import gpufaas.engine.policy.Characteristic;
 import gpufaas.engine.policy.baseline.BaselinePolicy;
+
+import java.util.Set;
 
 /** kaas-balance: one shared FCFS pool; any worker runs any tenant; misses load kernels and data. */
 public final class KaasBalancePolicy extends BaselinePolicy {
@@ -22,5 +24,5 @@ public final class KaasBalancePolicy extends BaselinePolicy {
     protected Invocation take(Device device) { return queue.poll(); }
 
     @Override
-    public WorkerModel workerModel() { return WorkerModel.SHARED_WORKERS; }
+    public Set<Characteristic> characteristics() { return Set.of(Characteristic.SHARED_WORKERS); }
 }

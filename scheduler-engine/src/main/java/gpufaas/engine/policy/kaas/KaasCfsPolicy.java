@@ -2,7 +2,6 @@ package gpufaas.engine.policy.kaas;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
-import gpufaas.engine.policy.WorkerModel;
 
 /**
  * kaas-cfs: shared workers scheduled like CFS. Each tenant has a virtual time advanced, per
@@ -63,8 +62,7 @@ public final class KaasCfsPolicy extends TenantQueues {
     public double virtualTime(int tenant) { return vt[tenant]; }
 
     @Override
-    public WorkerModel workerModel() { return WorkerModel.SHARED_WORKERS; }
-
-    @Override
-    public boolean pinsDevices() { return true; }
+    public java.util.Set<gpufaas.engine.policy.Characteristic> characteristics() {
+        return java.util.Set.of(gpufaas.engine.policy.Characteristic.SHARED_WORKERS, gpufaas.engine.policy.Characteristic.PINS_DEVICES);
+    }
 }

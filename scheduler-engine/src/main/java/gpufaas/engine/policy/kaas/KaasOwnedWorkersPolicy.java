@@ -2,7 +2,7 @@ package gpufaas.engine.policy.kaas;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
-import gpufaas.engine.policy.WorkerModel;
+import gpufaas.engine.policy.Characteristic;
 
 import java.util.List;
 
@@ -64,11 +64,8 @@ public final class KaasOwnedWorkersPolicy extends TenantQueues {
     }
 
     @Override
-    public WorkerModel workerModel() { return moveWorkers ? WorkerModel.SHARED_WORKERS : WorkerModel.CONTAINERS; }
-
-    @Override
-    public int workersPerDevice() { return 1; }
-
-    @Override
-    public boolean pinsDevices() { return true; }
+    public java.util.Set<Characteristic> characteristics() {
+        return moveWorkers ? java.util.Set.of(Characteristic.SHARED_WORKERS, Characteristic.ONE_WORKER_PER_DEVICE, Characteristic.PINS_DEVICES)
+                : java.util.Set.of(Characteristic.ONE_WORKER_PER_DEVICE, Characteristic.PINS_DEVICES);
+    }
 }

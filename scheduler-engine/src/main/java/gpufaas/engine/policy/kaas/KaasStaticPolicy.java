@@ -55,5 +55,7 @@ public final class KaasStaticPolicy extends TenantQueues {
     }
 
     @Override
-    public boolean pinsDevices() { return true; }
+    public java.util.Set<gpufaas.engine.policy.Characteristic> characteristics() {
+        return java.util.Set.of(gpufaas.engine.policy.Characteristic.PINS_DEVICES);
+    }
 }
