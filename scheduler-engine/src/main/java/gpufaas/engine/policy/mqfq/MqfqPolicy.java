@@ -238,8 +238,6 @@ public final class MqfqPolicy implements Policy {
 
     public double startTag(int fn) { return s[fn]; }
 
-    public double finishTag(int fn) { return f[fn]; }
-
     @Override
     public PolicySnapshot snapshot() {
         List<FlowView> flows = new ArrayList<>();
