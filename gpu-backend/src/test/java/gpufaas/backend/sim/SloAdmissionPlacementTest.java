@@ -98,6 +98,21 @@ class SloAdmissionPlacementTest {
                 "B#2 600->600->900 cold d0 completed");
     }
 
+    @Test
+    void costAware_budget_makesACompletionOverItAViolation() {
+        // the costAware case's schedule; the reference GPU costs 0.001 per second: X 0.0005, A 0.0001,
+        // B 0.0003. With a budget of 0.0002, X (no SLO) and B are over it although both end in time.
+        Workload w = Recorder.workload(List.of(X, fn(1, "A", 100, 5000), fn(2, "B", 300, 4000)), 0, 0, 10, 1, 20, 2);
+        var within = Simulation.run(cfg("cost-aware", null, null, 0), w, null, null).summary();
+        assertThat(within.onTime()).isEqualTo(3);
+        assertThat(within.violations()).isZero();
+        var budget = Simulation.run(cfg("cost-aware", null, null, 0, "budget", 0.0002), w, null, null).summary();
+        assertThat(budget.onTime()).isEqualTo(1);
+        assertThat(budget.violations()).isEqualTo(2);
+        assertThat(budget.sloAttainment()).isEqualTo(0.5);
+        assertThat(budget.meanE2eMs()).isEqualTo(within.meanE2eMs()); // the budget judges, it does not reorder
+    }
+
     // L: 1000 ms, SLO 1500. L0@0 runs 0..1000; L1@100 would start at 1000 and end at 2000 > 1600; L2@1200 fits.
     static final Workload L_CASE = Recorder.workload(List.of(fn(0, "L", 1000, 1500)), 0, 0, 100, 0, 1200, 0);
 

@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Streaming aggregates of a run: counts per outcome and start type, latencies, utilization, fairness. */
 public final class RunMetrics implements EngineListener {
@@ -42,9 +43,9 @@ public final class RunMetrics implements EngineListener {
     private long totalFailed;
 
     private final double[] isolated;
-    private final double budget;
-    private final double gpuPrice;
-    private final double cpuPrice;
+    /** what a completion by its deadline must also meet to be on time, on the GPUs and on the CPU pool (null: nothing) */
+    private Predicate<Invocation> gpuObjective;
+    private Predicate<Invocation> cpuObjective;
     private long late;
     private long sloRejected;
     /** when the last invocation ended (completed, failed, rejected or dropped) */
@@ -53,12 +54,6 @@ public final class RunMetrics implements EngineListener {
     RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices, double[] isolatedMs) {
         this.cfg = cfg;
         this.isolated = isolatedMs;
-        var budgetSpec = gpufaas.engine.param.Params.find(cfg.policyParams().specs(), "budget");
-        this.budget = budgetSpec == null ? 0 : cfg.policyParams().getDouble("budget");
-        double gp = 0;
-        for (Device d : devices) if (d.kind == DeviceKind.GPU) { gp = d.profile.pricePerSecond() * d.computeShare; break; }
-        this.gpuPrice = gp;
-        this.cpuPrice = EngineEstimates.cpuPriceOf(cfg);
         this.fns = fns;
         this.devices = devices;
         int n = fns.size();
@@ -79,6 +74,12 @@ public final class RunMetrics implements EngineListener {
         execSum = new double[n];
         cpuBusyMs = new double[1];
         latency = new LatencyRecorder[n];
+    }
+
+    /** A policy's objective for the invocations of its side ({@code cpu}: the CPU pool's, else the GPUs'). */
+    void addObjective(boolean cpu, Predicate<Invocation> met) {
+        if (cpu) cpuObjective = cpuObjective == null ? met : cpuObjective.and(met);
+        else gpuObjective = gpuObjective == null ? met : gpuObjective.and(met);
     }
 
     @Override
@@ -114,8 +115,8 @@ public final class RunMetrics implements EngineListener {
         double execMs = (inv.endUs - inv.startUs) / 1000.0;
         execSum[fn] += execMs;
         if (inv.onCpu) cpuBusyMs[0] += execMs;
-        boolean withinBudget = budget <= 0 || execMs / 1000.0 * (inv.onCpu ? cpuPrice : gpuPrice) <= budget;
-        if (inv.endUs <= inv.deadlineUs && withinBudget) {
+        Predicate<Invocation> objective = inv.onCpu ? cpuObjective : gpuObjective;
+        if (inv.endUs <= inv.deadlineUs && (objective == null || objective.test(inv))) {
             onTime[fn]++;
             if (inv.deadlineUs != Long.MAX_VALUE) sloOnTime[fn]++;
         } else {

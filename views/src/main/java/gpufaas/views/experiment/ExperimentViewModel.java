@@ -6,8 +6,9 @@ import gpufaas.engine.device.MigProfile;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.placement.PlacementRegistry;
-import gpufaas.engine.policy.PolicyDescriptor;
+import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.registry.Entry;
 import gpufaas.engine.run.EngineParams;
 import gpufaas.views.run.BackendOption;
 import gpufaas.views.run.RunPlan;
@@ -122,7 +123,7 @@ public final class ExperimentViewModel {
 
     public static List<String> policyNames() {
         List<String> n = new ArrayList<>();
-        for (PolicyDescriptor d : PolicyRegistry.all()) n.add(d.name());
+        for (var d : PolicyRegistry.all()) n.add(d.name());
         return n;
     }
 
@@ -354,7 +355,7 @@ public final class ExperimentViewModel {
     }
 
     private void rebuildParams(boolean keepValues) {
-        PolicyDescriptor pol;
+        Entry<PolicyFactory> pol;
         try {
             pol = PolicyRegistry.find(policy.get(), "policy");
         } catch (BadInputException e) {
