@@ -91,7 +91,7 @@ public final class CalibrationVariants {
         DeviceProfile prof = gpu == null ? e.device() : DeviceProfiles.load(gpu);
         EngineConfig cfg = EngineConfig.resolve(policy, null, null, s.params(), new GpuSetup(prof, 1, null, false, 0), seed, "variant");
         var sum = Simulation.run(cfg, e.workload(), null, null).summary();
-        return new double[] {sum.meanE2eMs() / 1000, sum.gpuUtilization() * 100};
+        return new double[] {sum.latency().meanE2eMs() / 1000, sum.devices().gpuUtilization() * 100};
     }
 
     /** Per seed: {latency s, utilization %}. */

@@ -104,13 +104,13 @@ class SloAdmissionPlacementTest {
         // B 0.0003. With a budget of 0.0002, X (no SLO) and B are over it although both end in time.
         Workload w = Recorder.workload(List.of(X, fn(1, "A", 100, 5000), fn(2, "B", 300, 4000)), 0, 0, 10, 1, 20, 2);
         var within = Simulation.run(cfg("cost-aware", null, null, 0), w, null, null).summary();
-        assertThat(within.onTime()).isEqualTo(3);
-        assertThat(within.violations()).isZero();
+        assertThat(within.slo().onTime()).isEqualTo(3);
+        assertThat(within.slo().violations()).isZero();
         var budget = Simulation.run(cfg("cost-aware", null, null, 0, "budget", 0.0002), w, null, null).summary();
-        assertThat(budget.onTime()).isEqualTo(1);
-        assertThat(budget.violations()).isEqualTo(2);
-        assertThat(budget.sloAttainment()).isEqualTo(0.5);
-        assertThat(budget.meanE2eMs()).isEqualTo(within.meanE2eMs()); // the budget judges, it does not reorder
+        assertThat(budget.slo().onTime()).isEqualTo(1);
+        assertThat(budget.slo().violations()).isEqualTo(2);
+        assertThat(budget.slo().sloAttainment()).isEqualTo(0.5);
+        assertThat(budget.latency().meanE2eMs()).isEqualTo(within.latency().meanE2eMs()); // the budget judges, it does not reorder
     }
 
     // L: 1000 ms, SLO 1500. L0@0 runs 0..1000; L1@100 would start at 1000 and end at 2000 > 1600; L2@1200 fits.
@@ -180,15 +180,15 @@ class SloAdmissionPlacementTest {
     @Test
     void sloMetrics_countOnTimeViolationsRejectionsAndGoodput() {
         var result = Simulation.run(cfg("fcfs", "feasible", null, 0), L_CASE, null, null).summary();
-        assertThat(result.onTime()).isEqualTo(2);
-        assertThat(result.violations()).isZero();
-        assertThat(result.rejectionRate()).isEqualTo(1.0 / 3);
-        assertThat(result.sloAttainment()).isEqualTo(2.0 / 3);
+        assertThat(result.slo().onTime()).isEqualTo(2);
+        assertThat(result.slo().violations()).isZero();
+        assertThat(result.counts().rejectionRate()).isEqualTo(1.0 / 3);
+        assertThat(result.slo().sloAttainment()).isEqualTo(2.0 / 3);
         var late = Simulation.run(cfg("fcfs", null, null, 0), L_CASE, null, null).summary();
         // admitting all: L1 ends at 2000 > 1600 and L2, behind it, at 3000 > 2700
-        assertThat(late.violations()).isEqualTo(2);
-        assertThat(late.sloAttainment()).isEqualTo(1.0 / 3);
-        assertThat(late.goodputPerS()).isEqualTo(1 / late.makespanS());
+        assertThat(late.slo().violations()).isEqualTo(2);
+        assertThat(late.slo().sloAttainment()).isEqualTo(1.0 / 3);
+        assertThat(late.throughput().goodputPerS()).isEqualTo(1 / late.throughput().makespanS());
     }
 
     @Test

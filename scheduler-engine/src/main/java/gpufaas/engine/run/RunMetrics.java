@@ -239,18 +239,22 @@ public final class RunMetrics implements EngineListener {
         rows.add(new FunctionSummary("ALL", arrivedT, c, totalRejected, totalDropped, totalFailed, mean, p50, p99,
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c, coldT, gpuColdT, warmT, cpuT,
                 c == 0 ? Double.NaN : 100.0 * coldT / c, Double.NaN, Double.NaN, slo));
-        return new RunSummary(cfg.policy().name(), arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
-                mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
+        var counts = new RunSummary.Counts(arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
+                arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
+                arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT);
+        var latency = new RunSummary.Latency(mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
                 c == 0 ? Double.NaN : all.getValueAtPercentile(99.9) / 1000.0,
                 c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
-                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
-                coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, execShare, jain, variance, slo,
-                evictions, swaps, prefetches, makespanS, makespanS == 0 ? 0 : c / makespanS, cost,
-                sloArrived - sloRejected == 0 ? Double.NaN : (double) sloOnTime / (sloArrived - sloRejected),
-                onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT,
-                arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
-                arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT,
-                makespanS == 0 ? 0 : onTimeT / makespanS, onTimeT == 0 ? Double.NaN : cost / onTimeT,
-                wallMs, events, List.copyOf(rows));
+                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c);
+        var starts = new RunSummary.Starts(coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT);
+        var use = new RunSummary.Devices(util, execShare, evictions, swaps, prefetches);
+        var throughput = new RunSummary.Throughput(makespanS, makespanS == 0 ? 0 : c / makespanS,
+                makespanS == 0 ? 0 : onTimeT / makespanS);
+        var costs = new RunSummary.Costs(cost, onTimeT == 0 ? Double.NaN : cost / onTimeT);
+        long admitted = sloArrived - sloRejected;
+        var slos = new RunSummary.Slo(slo, admitted == 0 ? Double.NaN : (double) sloOnTime / admitted,
+                onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT);
+        return new RunSummary(cfg.policy().name(), counts, latency, starts, use, new RunSummary.Fairness(jain, variance),
+                throughput, costs, slos, wallMs, events, rows);
     }
 }

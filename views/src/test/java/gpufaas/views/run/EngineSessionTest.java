@@ -66,7 +66,7 @@ class EngineSessionTest {
             LiveSnapshot snap = latest(s);
             assertThat(snap.status()).isEqualTo(RunStatus.FINISHED);
             assertThat(snap.summary()).isNotNull();
-            assertThat(snap.summary().completed()).isEqualTo(snap.arrivals());
+            assertThat(snap.summary().counts().completed()).isEqualTo(snap.arrivals());
             assertThat(snap.progress()).isEqualTo(1.0);
         }
     }

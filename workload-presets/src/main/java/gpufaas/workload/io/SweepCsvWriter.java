@@ -40,8 +40,8 @@ public final class SweepCsvWriter {
     /** The summary columns, in summary.json's order. */
     public static List<String> summaryColumns() {
         List<String> cols = new ArrayList<>();
-        for (String n : new RecordFields(RunSummary.class).names()) {
-            if (!n.equals("functions") && !n.equals("wall_ms")) cols.add(n);
+        for (String n : RunSummary.standardNames()) {
+            if (!n.equals("wall_ms")) cols.add(n);
         }
         cols.add("complete");
         cols.add("incomplete_reason");

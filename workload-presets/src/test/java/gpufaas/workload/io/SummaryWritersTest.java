@@ -17,8 +17,15 @@ class SummaryWritersTest {
             1, 0, 1, 0, 50, NaN, NaN, NaN);
 
     private static RunSummary summary(double slo) {
-        return new RunSummary("mqfq-sticky", 3, 2, 1, 0, 0, 0, 100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30, 1, 50, 0, 1, 0,
-                0.25, 0.4, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, slo, 2, 0, 0, 1.0 / 3, 0, 0.5, 0.000123456789 / 2,
+        return new RunSummary("mqfq-sticky",
+                new RunSummary.Counts(3, 2, 1, 0, 0, 0, 1.0 / 3, 0),
+                new RunSummary.Latency(100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30),
+                new RunSummary.Starts(1, 50, 0, 1, 0),
+                new RunSummary.Devices(0.25, 0.4, 0, 1, 2),
+                new RunSummary.Fairness(1, 0),
+                new RunSummary.Throughput(4, 0.5, 0.5),
+                new RunSummary.Costs(0.000123456789, 0.000123456789 / 2),
+                new RunSummary.Slo(slo, slo, 2, 0, 0),
                 17, 42, List.of(F, ALL));
     }
 
