@@ -99,6 +99,11 @@ public class DispatchDecisionBenchmark {
         @Override public java.util.List<gpufaas.engine.device.Device> devices() { return java.util.List.of(); }
         @Override public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) { return 0; }
         @Override public double pricePerSecond() { return 0; }
-        @Override public PolicyStats stats() { return met -> { }; }
+        @Override public PolicyStats stats() {
+            return new PolicyStats() {
+                @Override public void addMetric(String name, java.util.function.LongSupplier count) { }
+                @Override public void addObjective(java.util.function.Predicate<Invocation> met) { }
+            };
+        }
     }
 }

@@ -1,5 +1,6 @@
 package gpufaas.backend.sim;
 
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
@@ -106,10 +107,12 @@ class SloAdmissionPlacementTest {
         var within = Simulation.run(cfg("cost-aware", null, null, 0), w, null, null).summary();
         assertThat(within.slo().onTime()).isEqualTo(3);
         assertThat(within.slo().violations()).isZero();
+        assertThat(within.policyMetrics()).isEmpty(); // no budget, no field of its own
         var budget = Simulation.run(cfg("cost-aware", null, null, 0, "budget", 0.0002), w, null, null).summary();
         assertThat(budget.slo().onTime()).isEqualTo(1);
         assertThat(budget.slo().violations()).isEqualTo(2);
         assertThat(budget.slo().sloAttainment()).isEqualTo(0.5);
+        assertThat(budget.policyMetrics()).containsExactly(new Metric("over_budget", 2L));
         assertThat(budget.latency().meanE2eMs()).isEqualTo(within.latency().meanE2eMs()); // the budget judges, it does not reorder
     }
 

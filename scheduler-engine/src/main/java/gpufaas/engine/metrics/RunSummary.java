@@ -7,16 +7,18 @@ import java.util.function.Function;
 /**
  * The overall result of a run, in groups: counts, latency, starts, devices, fairness, throughput,
  * costs and SLO. Latencies in milliseconds, utilization and attainments as shares 0..1.
- * {@link #metrics()} flattens it into the fields of {@code summary.json}, in that file's order.
+ * {@link #metrics()} flattens it into the fields of {@code summary.json}, in that file's order,
+ * followed by the fields the policy added ({@code policyMetrics}).
  *
  * @param wallMs the run's wall-clock time (the one value that depends on the host)
  * @param events engine events processed
  */
 public record RunSummary(String policy, Counts counts, Latency latency, Starts starts, Devices devices,
                          Fairness fairness, Throughput throughput, Costs costs, Slo slo, long wallMs, long events,
-                         List<FunctionSummary> functions) {
+                         List<Metric> policyMetrics, List<FunctionSummary> functions) {
 
     public RunSummary {
+        policyMetrics = List.copyOf(policyMetrics);
         functions = List.copyOf(functions);
     }
 
@@ -122,10 +124,11 @@ public record RunSummary(String policy, Counts counts, Latency latency, Starts s
         return out;
     }
 
-    /** Every field of the summary, in summary.json's order. */
+    /** Every field of the summary, in summary.json's order: the standard ones, then the policy's. */
     public List<Metric> metrics() {
-        List<Metric> out = new ArrayList<>(COLUMNS.size());
+        List<Metric> out = new ArrayList<>(COLUMNS.size() + policyMetrics.size());
         for (Column c : COLUMNS) out.add(new Metric(c.name(), c.value().apply(this)));
+        out.addAll(policyMetrics);
         return out;
     }
 }

@@ -4,6 +4,7 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.metrics.FunctionSummary;
 import gpufaas.engine.metrics.LatencyRecorder;
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
@@ -11,7 +12,10 @@ import gpufaas.engine.model.Outcome;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /** Streaming aggregates of a run: counts per outcome and start type, latencies, utilization, fairness. */
@@ -46,6 +50,8 @@ public final class RunMetrics implements EngineListener {
     /** what a completion by its deadline must also meet to be on time, on the GPUs and on the CPU pool (null: nothing) */
     private Predicate<Invocation> gpuObjective;
     private Predicate<Invocation> cpuObjective;
+    /** the policy's own summary fields: name -> the counts of the sides that added it */
+    private final Map<String, List<LongSupplier>> policyMetrics = new LinkedHashMap<>();
     private long late;
     private long sloRejected;
     /** when the last invocation ended (completed, failed, rejected or dropped) */
@@ -80,6 +86,14 @@ public final class RunMetrics implements EngineListener {
     void addObjective(boolean cpu, Predicate<Invocation> met) {
         if (cpu) cpuObjective = cpuObjective == null ? met : cpuObjective.and(met);
         else gpuObjective = gpuObjective == null ? met : gpuObjective.and(met);
+    }
+
+    /** A policy's own summary field; a side adding a name another side added is counted into it. */
+    void addPolicyMetric(String name, LongSupplier count) {
+        if (!name.matches("[a-z][a-z0-9_]*") || RunSummary.standardNames().contains(name)) {
+            throw new IllegalArgumentException("a policy's summary field needs a snake_case name of its own: " + name);
+        }
+        policyMetrics.computeIfAbsent(name, k -> new ArrayList<>()).add(count);
     }
 
     @Override
@@ -254,7 +268,13 @@ public final class RunMetrics implements EngineListener {
         long admitted = sloArrived - sloRejected;
         var slos = new RunSummary.Slo(slo, admitted == 0 ? Double.NaN : (double) sloOnTime / admitted,
                 onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT);
+        List<Metric> own = new ArrayList<>();
+        policyMetrics.forEach((name, sides) -> {
+            long sum = 0;
+            for (LongSupplier n : sides) sum += n.getAsLong();
+            own.add(new Metric(name, sum));
+        });
         return new RunSummary(cfg.policy().name(), counts, latency, starts, use, new RunSummary.Fairness(jain, variance),
-                throughput, costs, slos, wallMs, events, rows);
+                throughput, costs, slos, wallMs, events, own, rows);
     }
 }

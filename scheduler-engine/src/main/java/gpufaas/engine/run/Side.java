@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -161,6 +162,9 @@ final class Side implements PolicyContext {
     @Override
     public PolicyStats stats() {
         return new PolicyStats() {
+            @Override
+            public void addMetric(String name, LongSupplier count) { engine.metrics().addPolicyMetric(name, count); }
+
             @Override
             public void addObjective(Predicate<Invocation> met) { engine.metrics().addObjective(!gpu, met); }
         };

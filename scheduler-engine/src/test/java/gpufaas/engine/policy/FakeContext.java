@@ -5,13 +5,16 @@ import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
  * A policy context for unit tests: settable time, fixed estimates, recorded state changes, timer
- * requests and objectives; {@link #fire} runs the timers' actions as the engine would.
+ * requests, summary fields and objectives; {@link #fire} runs the timers' actions as the engine would.
  */
 public final class FakeContext implements PolicyContext {
     public long now;
@@ -21,6 +24,7 @@ public final class FakeContext implements PolicyContext {
     public final List<String> changes = new ArrayList<>();
     public final List<Long> wakes = new ArrayList<>();
     public final List<Predicate<Invocation>> objectives = new ArrayList<>();
+    public final Map<String, LongSupplier> metrics = new LinkedHashMap<>();
     private final List<LongConsumer> timers = new ArrayList<>();
     public double iatUs = Double.NaN;
 
@@ -53,6 +57,12 @@ public final class FakeContext implements PolicyContext {
 
     @Override
     public PolicyStats stats() {
-        return objectives::add;
+        return new PolicyStats() {
+            @Override
+            public void addMetric(String name, LongSupplier count) { metrics.put(name, count); }
+
+            @Override
+            public void addObjective(Predicate<Invocation> met) { objectives.add(met); }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package gpufaas.workload.io;
 
 import gpufaas.engine.metrics.FunctionSummary;
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.run.RunResult;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SummaryWritersTest {
                 new RunSummary.Throughput(4, 0.5, 0.5),
                 new RunSummary.Costs(0.000123456789, 0.000123456789 / 2),
                 new RunSummary.Slo(slo, slo, 2, 0, 0),
-                17, 42, List.of(F, ALL));
+                17, 42, List.of(), List.of(F, ALL));
     }
 
     @Test
@@ -131,6 +132,15 @@ class SummaryWritersTest {
                   ]
                 }
                 """);
+    }
+
+    @Test
+    void summaryJson_writesThePolicysOwnFieldsAfterTheStandardOnes() {
+        RunSummary s = summary(NaN);
+        RunSummary withOwn = new RunSummary(s.policy(), s.counts(), s.latency(), s.starts(), s.devices(), s.fairness(),
+                s.throughput(), s.costs(), s.slo(), s.wallMs(), s.events(), List.of(new Metric("over_budget", 2L)), s.functions());
+        assertThat(SummaryJsonWriter.toText(new RunResult(withOwn, true, null)))
+                .contains("  \"events\": 42,\n  \"over_budget\": 2,\n  \"complete\": true,\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package gpufaas.engine.policy.slo;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.model.Outcome;
 import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.baseline.BaselinePolicy;
 
@@ -18,13 +19,14 @@ import java.util.TreeSet;
  *
  * <p>A cost budget (cost-aware's {@code budget}) is an objective of the run: a completion whose cost
  * (run time × the device's price per second) exceeds it is a violation even when it met its
- * deadline.
+ * deadline, and the summary counts such completions in {@code over_budget}.
  */
 public final class SloPolicy extends BaselinePolicy {
     private static final int WINDOW = 64;
     private final SloOrder order;
     private final TreeSet<Invocation> waiting;
     private final double budget;
+    private long overBudget;
 
     /** An SLO ordering without a cost budget. */
     public SloPolicy(PolicyContext ctx, SloOrder order) { this(ctx, order, 0); }
@@ -36,6 +38,7 @@ public final class SloPolicy extends BaselinePolicy {
         this.budget = budget;
         if (budget > 0) {
             ctx.stats().addObjective(this::withinBudget);
+            ctx.stats().addMetric("over_budget", () -> overBudget);
         }
         Comparator<Invocation> key = order == SloOrder.LSF
                 ? Comparator.comparingLong(SloPolicy::latestStartUs)
@@ -46,6 +49,12 @@ public final class SloPolicy extends BaselinePolicy {
     /** Its cost (run time × the price of this side's devices) is at most the budget. */
     private boolean withinBudget(Invocation inv) {
         return (inv.endUs - inv.startUs) / 1000.0 / 1000.0 * ctx.pricePerSecond() <= budget;
+    }
+
+    @Override
+    public void completed(Invocation inv) {
+        if (budget > 0 && inv.outcome == Outcome.COMPLETED && !withinBudget(inv)) overBudget++;
+        super.completed(inv);
     }
 
     private static long latestStartUs(Invocation i) {
