@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.InvalidFieldException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * in words a user can act on and without Java type names.
  */
 public final class JacksonErrors {
-    private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
 
     private JacksonErrors() { }
 
@@ -49,6 +50,9 @@ public final class JacksonErrors {
         }
         if (m instanceof ValueInstantiationException && m.getCause() instanceof FieldProblem p) {
             return new BadInputException(source, line, join(path, p.field()), p.getMessage());
+        }
+        if (m instanceof ValueInstantiationException && m.getCause() instanceof InvalidFieldException p) {
+            return new BadInputException(source, line, join(path, p.field()), p.problem());
         }
         if (m instanceof ValueInstantiationException && m.getCause() instanceof IllegalArgumentException a) {
             return new BadInputException(source, line, path.isEmpty() ? null : path, a.getMessage());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a JSON document's keys against the records it will be bound to, before binding. Jackson
@@ -32,10 +33,15 @@ public final class KnownKeys {
 
     /** Throws a {@link BadInputException} at the first key {@code root} has no place for. */
     public static void check(byte[] json, Class<?> root, String source) {
+        check(json, root, source, Set.of());
+    }
+
+    /** As {@link #check(byte[], Class, String)}, also accepting {@code extraRootKeys} at the top level. */
+    public static void check(byte[] json, Class<?> root, String source, Set<String> extraRootKeys) {
         ObjectMapper m = JsonMappers.strict();
         try (JsonParser p = m.getFactory().createParser(json)) {
             if (p.nextToken() == null) return;
-            scan(p, m.getTypeFactory().constructType(root), "", source);
+            scan(p, m.getTypeFactory().constructType(root), "", source, extraRootKeys);
         } catch (JsonProcessingException e) {
             throw JacksonErrors.toBadInput(e, source);
         } catch (IOException e) {
@@ -44,6 +50,10 @@ public final class KnownKeys {
     }
 
     private static void scan(JsonParser p, JavaType type, String path, String source) throws IOException {
+        scan(p, type, path, source, Set.of());
+    }
+
+    private static void scan(JsonParser p, JavaType type, String path, String source, Set<String> extra) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_ARRAY) {
             JavaType element = type.isContainerType() ? type.getContentType() : null;
@@ -65,6 +75,10 @@ public final class KnownKeys {
             return;
         }
         Map<String, JavaType> known = properties(type.getRawClass());
+        if (!extra.isEmpty()) {
+            known = new LinkedHashMap<>(known);
+            for (String k : extra) known.put(k, null);
+        }
         if (known.isEmpty()) {
             p.skipChildren();
             return;
