@@ -68,7 +68,7 @@ public final class CalibrationVariants {
     private ExperimentSpec spec(String trace, String policy, Map<String, String> extra, long seed) {
         ExperimentSpec base = DissertationTraces.experiment(trace);
         List<FunctionEntry> fns = new ArrayList<>();
-        for (FunctionEntry f : base.workload().functions()) {
+        for (FunctionEntry f : ((WorkloadSpec.Generated) base.workload()).functions()) {
             ArrivalProcess.AzureMinutes a = (ArrivalProcess.AzureMinutes) f.arrival();
             ArrivalProcess arr = new ArrivalProcess.AzureMinutes(a.count(), a.spanS(), dispersion, null);
             fns.add(new FunctionEntry(f.name(), f.base(), f.gpuWarmMs(), null, Double.isNaN(footprint) ? null : footprint,

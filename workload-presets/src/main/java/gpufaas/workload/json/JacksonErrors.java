@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class JacksonErrors {
     private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
+    /** A list where one value belongs. */
+    static final String LIST_IS_AXIS = "expected a single value, found a list (lists are sweep axes: run it with the sweep command)";
 
     private JacksonErrors() { }
 
@@ -42,6 +44,10 @@ public final class JacksonErrors {
             return new BadInputException(source, line, path, "unknown key '" + u.getPropertyName() + "'"
                     + known(u.getKnownPropertyIds()));
         }
+        Class<?> target = m instanceof InvalidTypeIdException t && t.getBaseType() != null ? t.getBaseType().getRawClass()
+                : m instanceof MismatchedInputException mi ? mi.getTargetType() : null;
+        String oneOf = target == null ? null : KnownKeys.oneOf(target);
+        if (oneOf != null) return new BadInputException(source, line, path.isEmpty() ? null : path, oneOf); // keys of no one record
         if (m instanceof InvalidTypeIdException t) {
             String id = t.getTypeId();
             return new BadInputException(source, line, join(path, "process"), id == null
@@ -67,8 +73,7 @@ public final class JacksonErrors {
         if (m instanceof MismatchedInputException mi) {
             if (m.getOriginalMessage().contains(JsonToken.START_ARRAY.name())) {
                 if (path.isEmpty()) return new BadInputException(source, line, null, "expected a JSON object, found a list");
-                return new BadInputException(source, line, path, "expected a single value, found a list"
-                        + " (lists are sweep axes: run it with the sweep command)");
+                return new BadInputException(source, line, path, LIST_IS_AXIS);
             }
             return new BadInputException(source, line, path.isEmpty() ? null : path, "expected " + typeName(mi.getTargetType()));
         }
