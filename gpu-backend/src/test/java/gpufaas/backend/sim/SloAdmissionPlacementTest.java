@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SloAdmissionPlacementTest {
     static FunctionSpec fn(int id, String name, double warm, double slo) {
-        return new FunctionSpec(id, name, warm, warm, 0, Double.NaN, Double.NaN, 1, slo);
+        return FunctionSpec.builder(id, name).gpu(warm, warm).memMb(0).sloMs(slo).build();
     }
 
     static FunctionSpec cpuFn(int id, String name, double warm, double cpu, double slo) {
-        return new FunctionSpec(id, name, warm, warm, 0, cpu, cpu, 1, slo);
+        return FunctionSpec.builder(id, name).gpu(warm, warm).memMb(0).cpu(cpu, cpu).sloMs(slo).build();
     }
 
     private static EngineConfig cfg(String policy, String admission, String placement, int cpus, Object... kv) {

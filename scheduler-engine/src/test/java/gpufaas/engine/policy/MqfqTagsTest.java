@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Start-time fair queueing arithmetic of reference §2, by hand (service 1 s = 1000 ms). */
 class MqfqTagsTest {
-    static final FunctionSpec A = new FunctionSpec(0, "A", 1000, 1000, 0, Double.NaN, Double.NaN, 1.0, Double.NaN);
-    static final FunctionSpec B = new FunctionSpec(1, "B", 1000, 1000, 0, Double.NaN, Double.NaN, 2.0, Double.NaN);
+    static final FunctionSpec A = FunctionSpec.builder(0, "A").gpu(1000, 1000).memMb(0).build();
+    static final FunctionSpec B = FunctionSpec.builder(1, "B").gpu(1000, 1000).memMb(0).weight(2).build();
     long ids;
 
     private Invocation inv(FunctionSpec f) { return new Invocation(ids++, f, 0); }
