@@ -138,7 +138,8 @@ final class Planner {
     /** A file-name-safe form of {@code s}: letters, digits, '.', '_' and '-' kept, others '_'. */
     static String sanitize(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) b.append(c);
             else if (c == '=') b.append('-');
             else b.append('_');

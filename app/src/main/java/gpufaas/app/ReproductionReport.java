@@ -206,7 +206,7 @@ final class ReproductionReport {
 
     long met() { return judged().stream().filter(Row::met).count() + checks.stream().filter(Check::ok).count(); }
 
-    long targets() { return judged().size() + checks.size(); }
+    long targets() { return (long) judged().size() + checks.size(); }
 
     /** exp(mean |ln(simulated / published)|) over a table's published latencies. */
     double geoMeanError(String table) {

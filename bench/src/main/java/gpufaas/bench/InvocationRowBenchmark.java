@@ -78,10 +78,11 @@ public class InvocationRowBenchmark {
         b.setUp();
         long n = args.length > 0 ? Long.parseLong(args[0]) : 50_000_000L;
         List<Double> rates = new ArrayList<>();
+        long perRep = n / 5;
         for (int rep = 0; rep < 5; rep++) {
             long t0 = System.nanoTime();
-            for (long k = 0; k < n / 5; k++) b.row();
-            rates.add((n / 5) / ((System.nanoTime() - t0) / 1e9));
+            for (long k = 0; k < perRep; k++) b.row();
+            rates.add(perRep / ((System.nanoTime() - t0) / 1e9));
         }
         System.out.println("rows/s per repetition: " + rates);
         b.tearDown();

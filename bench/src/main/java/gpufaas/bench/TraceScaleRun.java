@@ -150,8 +150,6 @@ public final class TraceScaleRun {
     static List<FunctionSpec> functions() {
         List<FunctionSpec> cat = new ArrayList<>(BenchmarkCatalog.get().functions());
         cat.sort(Comparator.comparingDouble(FunctionSpec::gpuWarmMs));
-        List<FunctionSpec> cycled = new ArrayList<>();
-        for (int i = 0; i < FUNCTIONS; i++) cycled.add(cat.get(i % cat.size()));
         // stable sort by warm time: the repeated short functions sit next to their first copy
         List<int[]> order = new ArrayList<>();
         for (int i = 0; i < FUNCTIONS; i++) order.add(new int[] {i % cat.size(), i / cat.size()});

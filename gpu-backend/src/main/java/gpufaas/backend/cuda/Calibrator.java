@@ -28,7 +28,12 @@ public final class Calibrator {
     public static final int MAX_K = 6;
     static final int MOVE_ROUNDS = 3;
 
-    /** @param kernelMs length each kernel is sized to in the concurrency runs; @param rateMinMs least length of a rate run */
+    /**
+     * How long the calibration's kernels run.
+     *
+     * @param kernelMs  length each kernel is sized to in the concurrency runs
+     * @param rateMinMs least length of a rate run
+     */
     public record Options(double kernelMs, double rateMinMs) {
         public static final Options DEFAULT = new Options(100, 50);
     }

@@ -42,6 +42,8 @@ public final class CudaBackend implements ExecutionBackend {
     }
 
     /**
+     * What the backend runs on and reports to.
+     *
      * @param devices  the CUDA devices to use, in engine order: engine GPU i runs on {@code devices.get(i)}
      * @param rateMinMs how long each rate-measuring kernel runs at least at start (ms)
      * @param listener receives measurements (may be null)

@@ -219,7 +219,8 @@ final class GpuWorker implements AutoCloseable {
                 grown[i] = CudaKernels.newStream();
                 streamLoad.put(grown[i], 0);
             }
-            streams.put(engineDevice, set = grown);
+            set = grown;
+            streams.put(engineDevice, set);
         }
         cudaStream_t best = set[0];
         for (int i = 0; i < d; i++) if (streamLoad.get(set[i]) < streamLoad.get(best)) best = set[i];
@@ -229,7 +230,7 @@ final class GpuWorker implements AutoCloseable {
     // ------------------------------------------------------------------ completion polling
 
     /** A kernel run in flight: stencils are enqueued in chunks as earlier chunks finish. */
-    private final class KernelRun {
+    private static final class KernelRun {
         final KernelPlan plan;
         final Pointer base;
         final cudaStream_t stream;

@@ -28,7 +28,7 @@ public final class DockerConnection {
 
     /** A client on {@code host} (e.g. {@code tcp://127.0.0.1:2375}); null for DOCKER_HOST or the local socket. */
     public static DockerClient open(String host) {
-        return open(host, Duration.ofSeconds(120));
+        return open(host, Duration.ofMinutes(2));
     }
 
     /**

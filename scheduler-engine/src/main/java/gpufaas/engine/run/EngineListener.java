@@ -26,10 +26,13 @@ public interface EngineListener extends ResidencyListener {
 
     default void flowStateChanged(int fn, FlowState from, FlowState to, long nowUs) { }
 
+    @Override
     default void containerCreated(Container c) { }
 
+    @Override
     default void containerRemoved(Container c, boolean evicted) { }
 
+    @Override
     default void memoryMoved(Container c, MemoryLocation from, MemoryLocation to) { }
 
     /** Combines listeners, called in order. */

@@ -18,8 +18,9 @@ import java.util.Locale;
 /**
  * A line-oriented reader of small and medium CSV files with a header: columns are found by name
  * (case-insensitive, unknown columns ignored), fields may be quoted (RFC 4180 quotes within one
- * line), empty lines are skipped, and every problem becomes a {@link BadInputException} naming the
- * file, the line and the column. Not for huge traces: {@code TraceCsvReader} parses bytes instead.
+ * line), empty lines are skipped, a row must have as many fields as the header, and every problem
+ * becomes a {@link BadInputException} naming the file, the line and the column. Not for huge
+ * traces: {@code TraceCsvReader} parses bytes instead.
  */
 public final class CsvFile implements AutoCloseable {
     private final BufferedReader in;
@@ -81,7 +82,10 @@ public final class CsvFile implements AutoCloseable {
         return c;
     }
 
-    /** Moves to the next non-empty line. Returns false at the end of the file. */
+    /**
+     * Moves to the next non-empty line. Returns false at the end of the file. A row with more or
+     * fewer fields than the header is a {@link BadInputException} naming both counts.
+     */
     public boolean next() {
         String l;
         do {
@@ -89,7 +93,19 @@ public final class CsvFile implements AutoCloseable {
             if (l == null) return false;
         } while (l.isBlank());
         split(l);
+        if (fields.size() != header.size()) throw fieldCount();
         return true;
+    }
+
+    private BadInputException fieldCount() {
+        int n = fields.size();
+        String problem = "the row has " + n + (n == 1 ? " field" : " fields") + " but the header has " + header.size();
+        if (n < header.size()) {
+            problem += " (no value for " + String.join(",", header.subList(n, header.size())) + ")";
+        } else {
+            problem += " (a comma inside a value needs quotes)";
+        }
+        return new BadInputException(source, line, null, problem);
     }
 
     /** Line number (1 = header) of the current row. */
@@ -97,7 +113,7 @@ public final class CsvFile implements AutoCloseable {
 
     public int size() { return fields.size(); }
 
-    /** Raw field at {@code col} of the current row, trimmed; empty when the row is shorter. */
+    /** Raw field at {@code col} of the current row, trimmed; empty for a column that is absent (-1). */
     public String raw(int col) {
         return col >= 0 && col < fields.size() ? fields.get(col).trim() : "";
     }

@@ -36,6 +36,8 @@ public final class AzureLikeWorkload {
     private AzureLikeWorkload() { }
 
     /**
+     * An experiment of {@code functions} Azure-like functions offering {@code offeredLoad} of one device.
+     *
      * @param functions   how many functions (≥ 1)
      * @param offeredLoad share of one {@code device} kept busy, e.g. 0.7
      * @param durationS   run length in seconds

@@ -107,15 +107,13 @@ final class ByteSink implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        try {
+        // the channel is closed whatever happens; a failure to close after a failed write is added to
+        // that failure (suppressed) instead of replacing it
+        try (WritableByteChannel ch = out) {
             drain();
             if (writer != null) writer.finish();
-        } finally {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close " + name + ": " + e.getMessage(), e);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + name + ": " + e.getMessage(), e);
         }
     }
 

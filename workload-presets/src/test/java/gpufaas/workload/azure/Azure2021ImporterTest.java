@@ -92,4 +92,11 @@ class Azure2021ImporterTest {
         assertThatThrownBy(() -> Azure2021Importer.load(Azure2021Options.of(file), CATALOG)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("end_timestamp");
     }
+
+    @Test
+    void load_rowWithAFieldFewer_namesLineAndBothCounts() throws IOException {
+        Files.writeString(file, "app,func,end_timestamp,duration\na,f,1,0.5\na,f,2\n");
+        assertThatThrownBy(() -> Azure2021Importer.load(Azure2021Options.of(file), CATALOG)).isInstanceOf(BadInputException.class)
+                .hasMessage(file + ", line 3: the row has 3 fields but the header has 4 (no value for duration)");
+    }
 }

@@ -59,11 +59,36 @@ class CsvFileTest {
     }
 
     @Test
-    void raw_shortRow_isEmpty() {
-        CsvFile c = csv("a,b\n1\n");
-        c.next();
+    void next_rowWithAFieldFewerThanTheHeader_namesFileLineAndBothCounts() {
+        CsvFile c = csv("a,b,c\n1,2,3\n\n4,5\n");
+        assertThat(c.next()).isTrue();
+        assertThatThrownBy(c::next).isInstanceOf(BadInputException.class)
+                .hasMessage("x.csv, line 4: the row has 2 fields but the header has 3 (no value for c)");
+    }
+
+    @Test
+    void next_rowWithMoreFieldsThanTheHeader_isRejected() {
+        CsvFile c = csv("a,b\n1,2,3\n");
+        assertThatThrownBy(c::next).isInstanceOf(BadInputException.class)
+                .hasMessage("x.csv, line 2: the row has 3 fields but the header has 2 (a comma inside a value needs quotes)");
+    }
+
+    @Test
+    void next_oneFieldUnderAThreeColumnHeader_namesEveryMissingColumn() {
+        CsvFile c = csv("a,b,c\n1\n");
+        assertThatThrownBy(c::next).hasMessage("x.csv, line 2: the row has 1 field but the header has 3 (no value for b,c)");
+    }
+
+    @Test
+    void next_emptyAndQuotedFields_countAsFields() {
+        // a trailing comma is an empty last field; a quoted comma is part of one field
+        CsvFile c = csv("a,b,c\n1,,\n\"x,y\",2,3\n");
+        assertThat(c.next()).isTrue();
+        assertThat(c.size()).isEqualTo(3);
         assertThat(c.raw(1)).isEmpty();
-        assertThatThrownBy(() -> c.text(1, "b")).hasMessageContaining("missing");
+        assertThatThrownBy(() -> c.text(1, "b")).hasMessage("x.csv, line 2, field 'b': value is missing");
+        assertThat(c.next()).isTrue();
+        assertThat(c.raw(0)).isEqualTo("x,y");
     }
 
     @Test

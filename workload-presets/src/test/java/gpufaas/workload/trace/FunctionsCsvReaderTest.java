@@ -150,4 +150,12 @@ class FunctionsCsvReaderTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("gpu_activity").hasMessageContaining("(0, 1]");
     }
+
+    @Test
+    void read_rowWithAFieldFewerThanTheHeader_isRejectedNotReadAsMissingOptionalColumns() {
+        // the last column is optional: before the check this row ran as "no SLO"
+        BadInputException e = error("func_name,cold_dur_ms,warm_dur_ms,mem_mb,slo_ms\nf,100,10,1000,300\ng,100,10,1000\n");
+        assertThat(e).hasMessage("f.csv, line 3: the row has 4 fields but the header has 5 (no value for slo_ms)");
+        assertThat(e.line()).isEqualTo(3);
+    }
 }
