@@ -60,7 +60,7 @@ record BaseInput(ExperimentSpec spec, Path baseDir, String source, List<InputFil
         requireFile(trace, "--trace");
         requireFile(functions, "--functions");
         String name = trace.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        WorkloadSpec w = new WorkloadSpec(null, functions.toString(), trace.toString(), null, null, null);
+        WorkloadSpec w = new WorkloadSpec.Trace(functions.toString(), trace.toString());
         ExperimentSpec spec = new ExperimentSpec(name, "", DEFAULT_SEED, null, w, null, null, null, null, null, null);
         return new BaseInput(spec, null, "command line", List.of());
     }

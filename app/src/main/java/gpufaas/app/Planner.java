@@ -1,15 +1,16 @@
 package gpufaas.app;
 
-import gpufaas.engine.admission.AdmissionDescriptor;
+import gpufaas.engine.admission.Admission;
 import gpufaas.engine.admission.AdmissionRegistry;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.param.Params;
-import gpufaas.engine.placement.PlacementDescriptor;
+import gpufaas.engine.placement.Placement;
 import gpufaas.engine.placement.PlacementRegistry;
-import gpufaas.engine.policy.PolicyDescriptor;
+import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.registry.Entry;
 import gpufaas.engine.run.DeviceSet;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineParams;
@@ -52,9 +53,9 @@ final class Planner {
         ExperimentSpec spec = o.apply(base.spec());
         String src = base.source();
         LiveBackend.checkName(spec.backend(), o.backend() != null ? "--backend" : src, o.backend() != null ? null : "backend");
-        PolicyDescriptor pol = PolicyRegistry.find(spec.policy(), o.policy() != null ? "--policy" : src);
-        AdmissionDescriptor adm = AdmissionRegistry.find(spec.admission(), o.admission() != null ? "--admission" : src);
-        PlacementDescriptor pla = PlacementRegistry.find(spec.placement(), o.placement() != null ? "--placement" : src);
+        Entry<PolicyFactory> pol = PolicyRegistry.find(spec.policy(), o.policy() != null ? "--policy" : src);
+        Entry<Admission.Factory> adm = AdmissionRegistry.find(spec.admission(), o.admission() != null ? "--admission" : src);
+        Entry<Placement.Factory> pla = PlacementRegistry.find(spec.placement(), o.placement() != null ? "--placement" : src);
         Experiment exp = ExperimentLoader.resolve(spec, base.baseDir(), src);
         LiveBackend.checkFunctionNames(spec.docker(), exp.workload().functions(), src);
 
@@ -87,8 +88,8 @@ final class Planner {
      * but another registered one does (an experiment written for mqfq-sticky run with --policy fcfs
      * still runs), noting each. A key nobody declares stays, so the engine reports it.
      */
-    private static void dropForeign(Map<String, String> params, PolicyDescriptor pol, AdmissionDescriptor adm,
-                                    PlacementDescriptor pla, List<String> notes) {
+    private static void dropForeign(Map<String, String> params, Entry<PolicyFactory> pol, Entry<Admission.Factory> adm,
+                                    Entry<Placement.Factory> pla, List<String> notes) {
         List<ParamSpec> mine = new ArrayList<>(pol.params());
         mine.addAll(adm.params());
         mine.addAll(pla.params());
@@ -107,10 +108,8 @@ final class Planner {
     }
 
     private static boolean declaredElsewhere(String key) {
-        for (PolicyDescriptor p : PolicyRegistry.all()) if (Params.find(p.params(), key) != null) return true;
-        for (AdmissionDescriptor a : AdmissionRegistry.all()) if (Params.find(a.params(), key) != null) return true;
-        for (PlacementDescriptor p : PlacementRegistry.all()) if (Params.find(p.params(), key) != null) return true;
-        return false;
+        return PolicyRegistry.registry().param(key) != null || AdmissionRegistry.registry().param(key) != null
+                || PlacementRegistry.registry().param(key) != null;
     }
 
     /** The key of {@code m} naming the same parameter as {@code key} (same name or alias of one spec), or null. */
@@ -126,10 +125,9 @@ final class Planner {
     private static ParamSpec anySpec(String key) {
         ParamSpec s = Params.find(EngineParams.SPECS, key);
         if (s != null) return s;
-        for (PolicyDescriptor p : PolicyRegistry.all()) if ((s = Params.find(p.params(), key)) != null) return s;
-        for (AdmissionDescriptor a : AdmissionRegistry.all()) if ((s = Params.find(a.params(), key)) != null) return s;
-        for (PlacementDescriptor p : PlacementRegistry.all()) if ((s = Params.find(p.params(), key)) != null) return s;
-        return null;
+        if ((s = PolicyRegistry.registry().param(key)) != null) return s;
+        if ((s = AdmissionRegistry.registry().param(key)) != null) return s;
+        return PlacementRegistry.registry().param(key);
     }
 
     /** The default output folder of a run: runs/NAME-POLICY, with unsafe characters replaced. */

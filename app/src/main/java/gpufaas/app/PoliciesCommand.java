@@ -1,12 +1,10 @@
 package gpufaas.app;
 
-import gpufaas.engine.admission.AdmissionDescriptor;
 import gpufaas.engine.admission.AdmissionRegistry;
 import gpufaas.engine.param.ParamSpec;
-import gpufaas.engine.placement.PlacementDescriptor;
 import gpufaas.engine.placement.PlacementRegistry;
-import gpufaas.engine.policy.PolicyDescriptor;
 import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.registry.Entry;
 import gpufaas.engine.run.EngineParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,23 +30,24 @@ final class PoliciesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = main.out;
         o.println("Policies (--policy NAME; parameters with --param KEY=VALUE):");
-        for (PolicyDescriptor p : PolicyRegistry.all()) entry(o, p.name(), p.aliases(), p.description(), p.params());
+        for (Entry<?> p : PolicyRegistry.all()) entry(o, p);
         o.println();
         o.println("Placements (--placement NAME):");
-        for (PlacementDescriptor p : PlacementRegistry.all()) entry(o, p.name(), p.aliases(), p.description(), p.params());
+        for (Entry<?> p : PlacementRegistry.all()) entry(o, p);
         o.println();
         o.println("Admission controls (--admission NAME):");
-        for (AdmissionDescriptor a : AdmissionRegistry.all()) entry(o, a.name(), a.aliases(), a.description(), a.params());
+        for (Entry<?> a : AdmissionRegistry.all()) entry(o, a);
         o.println();
         o.println("Device parameters (--param KEY=VALUE, under every policy):");
         params(o, EngineParams.SPECS, "  ");
         return 0;
     }
 
-    private static void entry(PrintWriter o, String name, List<String> aliases, String description, List<ParamSpec> params) {
+    private static void entry(PrintWriter o, Entry<?> e) {
         o.println();
-        o.println("  " + name + (aliases.isEmpty() ? "" : "  (aliases: " + String.join(", ", aliases) + ")"));
-        Text.wrap(description, "    ").forEach(o::println);
+        o.println("  " + e.name() + (e.aliases().isEmpty() ? "" : "  (aliases: " + String.join(", ", e.aliases()) + ")"));
+        Text.wrap(e.description(), "    ").forEach(o::println);
+        List<ParamSpec> params = e.params();
         if (params.isEmpty()) {
             o.println("    parameters: none");
             return;

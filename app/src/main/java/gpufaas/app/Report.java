@@ -17,15 +17,17 @@ final class Report {
         RunSummary s = r.summary();
         EngineConfig c = setup.config();
         out.println(setup.name() + " under " + s.policy() + " on " + hardware(c.hardware()) + ", seed " + c.seed());
+        RunSummary.Counts n = s.counts();
         out.println(String.format(Locale.ROOT, "  invocations %d: %d completed, %d rejected, %d dropped, %d failed%s",
-                s.invocations(), s.completed(), s.rejected(), s.dropped(), s.failed(),
-                s.unfinished() > 0 ? ", " + s.unfinished() + " unfinished" : ""));
+                n.invocations(), n.completed(), n.rejected(), n.dropped(), n.failed(),
+                n.unfinished() > 0 ? ", " + n.unfinished() + " unfinished" : ""));
         out.println(String.format(Locale.ROOT, "  e2e mean %s ms, p99 %s ms; cold starts %s %%; GPU utilization %s %%",
-                num(s.meanE2eMs()), num(s.p99E2eMs()), num(s.coldPct()), num(100 * s.gpuUtilization())));
+                num(s.latency().meanE2eMs()), num(s.latency().p99E2eMs()), num(s.starts().coldPct()),
+                num(100 * s.devices().gpuUtilization())));
         boolean live = !setup.experiment().spec().backend().equalsIgnoreCase(Planner.BACKEND);
         out.println(String.format(Locale.ROOT, "  wall %.2f s, %s invocations/s (%s; makespan %s s, %d events)",
-                wallS, wallS > 0 ? num(s.invocations() / wallS) : "-", live ? "ran on the " + setup.experiment().spec().backend()
-                        + " backend" : "simulated", num(s.makespanS()), s.events()));
+                wallS, wallS > 0 ? num(n.invocations() / wallS) : "-", live ? "ran on the " + setup.experiment().spec().backend()
+                        + " backend" : "simulated", num(s.throughput().makespanS()), s.events()));
         if (!r.complete()) out.println("  incomplete: " + r.incompleteReason());
         out.println("  results in " + dir);
     }

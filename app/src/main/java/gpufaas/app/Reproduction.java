@@ -162,7 +162,8 @@ final class Reproduction {
         RunResult r = Simulation.run(s.config(), s.experiment().workload(), norm, null);
         if (!r.complete()) throw new IllegalStateException(c.key() + " seed " + seed + ": " + r.incompleteReason());
         RunSummary m = r.summary();
-        return new Measure(m.meanE2eMs() / 1000, m.gpuUtilization() * 100, norm.value(), m.fnLatencyVariance(), m.coldPct());
+        return new Measure(m.latency().meanE2eMs() / 1000, m.devices().gpuUtilization() * 100, norm.value(),
+                m.fairness().fnLatencyVariance(), m.starts().coldPct());
     }
 
     /** Σ execution ÷ Σ isolated execution (the warm time on the run's device) over warm and GPU-cold completions. */

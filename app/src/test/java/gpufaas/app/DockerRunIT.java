@@ -88,7 +88,7 @@ class DockerRunIT {
             e.close();
         }
         assertThat(r.complete()).isTrue();
-        assertThat(r.summary().completed()).isEqualTo(r.summary().invocations()).isPositive();
+        assertThat(r.summary().counts().completed()).isEqualTo(r.summary().counts().invocations()).isPositive();
         try (var docker = DockerConnection.open()) {
             assertThat(docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(java.util.Map.of(gpufaas.backend.docker.DockerLabels.APP, "container")).exec()).isEmpty();

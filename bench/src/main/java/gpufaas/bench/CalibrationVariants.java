@@ -68,7 +68,7 @@ public final class CalibrationVariants {
     private ExperimentSpec spec(String trace, String policy, Map<String, String> extra, long seed) {
         ExperimentSpec base = DissertationTraces.experiment(trace);
         List<FunctionEntry> fns = new ArrayList<>();
-        for (FunctionEntry f : base.workload().functions()) {
+        for (FunctionEntry f : ((WorkloadSpec.Generated) base.workload()).functions()) {
             ArrivalProcess.AzureMinutes a = (ArrivalProcess.AzureMinutes) f.arrival();
             ArrivalProcess arr = new ArrivalProcess.AzureMinutes(a.count(), a.spanS(), dispersion, null);
             fns.add(new FunctionEntry(f.name(), f.base(), f.gpuWarmMs(), null, Double.isNaN(footprint) ? null : footprint,
@@ -91,7 +91,7 @@ public final class CalibrationVariants {
         DeviceProfile prof = gpu == null ? e.device() : DeviceProfiles.load(gpu);
         EngineConfig cfg = EngineConfig.resolve(policy, null, null, s.params(), new GpuSetup(prof, 1, null, false, 0), seed, "variant");
         var sum = Simulation.run(cfg, e.workload(), null, null).summary();
-        return new double[] {sum.meanE2eMs() / 1000, sum.gpuUtilization() * 100};
+        return new double[] {sum.latency().meanE2eMs() / 1000, sum.devices().gpuUtilization() * 100};
     }
 
     /** Per seed: {latency s, utilization %}. */

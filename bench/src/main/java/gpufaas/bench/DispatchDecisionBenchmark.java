@@ -7,8 +7,10 @@ import gpufaas.engine.param.Params;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
-import gpufaas.engine.policy.PolicyDescriptor;
+import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.policy.PolicyStats;
+import gpufaas.engine.registry.Entry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,9 +64,8 @@ public class DispatchDecisionBenchmark {
         for (int i = 0; i < flows; i++) {
             fns.add(FunctionSpec.gpu(i, "f" + i, 10 + rnd.nextDouble() * 1000, 2000, 1000));
         }
-        PolicyDescriptor d = PolicyRegistry.find(policy, "bench");
-        p = d.factory().apply(Params.resolve(d.params(), Map.of(), "bench"));
-        p.attach(new Context(fns));
+        Entry<PolicyFactory> d = PolicyRegistry.find(policy, "bench");
+        p = d.factory().create(new Context(fns), Params.resolve(d.params(), Map.of(), "bench"));
         for (int i = 0; i < flows * 4; i++) p.enqueue(new Invocation(ids++, fns.get(i % flows), now));
         picks = new int[1 << 16];
         for (int i = 0; i < picks.length; i++) picks[i] = rnd.nextInt(flows);
@@ -88,7 +89,7 @@ public class DispatchDecisionBenchmark {
 
         @Override public long nowUs() { return now; }
         @Override public List<FunctionSpec> functions() { return fns; }
-        @Override public void wakeAt(long atUs) { }
+        @Override public Timer timer(java.util.function.LongConsumer action) { return atUs -> { }; }
         @Override public void flowStateChanged(int fn, FlowState from, FlowState to) { }
         @Override public int dMax() { return 2; }
         @Override public double serviceEstimateMs(int fn) { return fns.get(fn).gpuWarmMs(); }
@@ -98,5 +99,11 @@ public class DispatchDecisionBenchmark {
         @Override public java.util.List<gpufaas.engine.device.Device> devices() { return java.util.List.of(); }
         @Override public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) { return 0; }
         @Override public double pricePerSecond() { return 0; }
+        @Override public PolicyStats stats() {
+            return new PolicyStats() {
+                @Override public void addMetric(String name, java.util.function.LongSupplier count) { }
+                @Override public void addObjective(java.util.function.Predicate<Invocation> met) { }
+            };
+        }
     }
 }

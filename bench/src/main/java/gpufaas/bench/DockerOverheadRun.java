@@ -163,9 +163,10 @@ public final class DockerOverheadRun {
         p.put("pool", Integer.toString(pool));
         p.put("D", Integer.toString(dMax));
         p.put("memory", "none");
-        DeviceProfile ref = new DeviceProfile("ref", "reference device", 80_000, 80, 10.0, 5.0, 1.0, 0,
-                new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1},
-                0.5, 1.4, 200, List.of(new MigProfile("half", 1, 2, 40_000, 2)), 0.001, DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        DeviceProfile ref = DeviceProfile.builder("ref").description("reference device").memoryMb(80_000).sms(80)
+                .linkGBps(10.0).faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0).mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
+                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200)
+                .migProfiles(List.of(new MigProfile("half", 1, 2, 40_000, 2))).pricePerSecond(0.001).build();
         return EngineConfig.resolve("fcfs", null, null, p, new GpuSetup(ref, 1, null, false, 0), 1, "bench");
     }
 

@@ -2,7 +2,6 @@ package gpufaas.backend.cuda;
 
 import gpufaas.engine.device.DeviceProfile;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +32,10 @@ public final class CalibrationProfile {
 
     /** A base for cards without a built-in profile: speed 1, the model's default assumptions (docs/model.md). */
     public static DeviceProfile genericBase(double memoryMb) {
-        return new DeviceProfile("generic", "", memoryMb, 1, 12, 6, 1.0, Math.min(300, memoryMb / 2),
-                new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1}, 0.5, 1.4, 200,
-                List.of(), 0, DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        return DeviceProfile.builder("generic").memoryMb(memoryMb).sms(1).linkGBps(12).faultGBps(6.0).speed(1.0)
+                .contextMemMb(Math.min(300, memoryMb / 2)).slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0)
+                .mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1).mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200).build();
     }
 
     /** A profile name from a device name: "calibrated-" + lower-case letters, digits and dashes. */
@@ -66,9 +66,9 @@ public final class CalibrationProfile {
         double link = round(c.linkGBps(), 3);
         // demand paging is not measured: it keeps the base profile's ratio to the prefetch rate
         double fault = round(link * b.faultGBps() / b.linkGBps(), 3);
-        return new DeviceProfile(name, desc, memoryMb, c.device().multiprocessors(), link, fault, sp, ctx, curve,
-                b.mpsSlowdownCurve(), b.mpsSmSensitivity(), b.uvmOversubscribedFactor(), b.utilSampleMs(),
-                b.migProfiles(), b.pricePerSecond(), b.cpuPricePerSecond());
+        // the measured knobs replace the base's; the others (and any the base has beyond these) stay
+        return b.toBuilder().name(name).description(desc).memoryMb(memoryMb).sms(c.device().multiprocessors())
+                .linkGBps(link).faultGBps(fault).speed(sp).contextMemMb(ctx).slowdown(curve).build();
     }
 
     /** The profile's {@code sources} text: every measurement, and where each unmeasured field comes from. */

@@ -77,9 +77,9 @@ class DockerBackendUnitTest {
     @Test
     void builtInFunctionsTakeTheirWarmTimeOnTheirDevice() {
         gpufaas.engine.model.FunctionSpec f = new gpufaas.engine.model.FunctionSpec(0, "f", 100, 400, 1000, 900, 1200, 1, Double.NaN);
-        var slow = new gpufaas.engine.device.DeviceProfile("slow", "half speed", 24_000, 80, 10.0, 5.0, 0.5, 0,
-                new double[] {1, 2}, new double[] {1, 2}, 0.5, 1.4, 200, List.of(), 0.001,
-                gpufaas.engine.device.DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        var slow = gpufaas.engine.device.DeviceProfile.builder("slow").description("half speed").memoryMb(24_000).sms(80)
+                .linkGBps(10.0).faultGBps(5.0).speed(0.5).contextMemMb(0).slowdown(1, 2).mpsSlowdown(1, 2)
+                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200).pricePerSecond(0.001).build();
         Device whole = new Device(0, "slow-0", DeviceKind.GPU, slow, 0, 24_000, 1.0, false, 100, 2, 0, 16);
         Device quarter = new Device(1, "slow-0/q-0", DeviceKind.GPU, slow, 0, 6_000, 0.25, false, 100, 2, 0, 16);
         Device cpu = new Device(2, "cpu", DeviceKind.CPU, slow, -1, 0, 1.0, false, 100, 4, 0, 16);

@@ -260,8 +260,8 @@ class DockerEngineIT {
                 assertThat(failed).as("failed at or after the cut").isPositive();
                 // every arrival that happened ended exactly once, completed or failed with a reason
                 assertThat(rec.done.stream().map(i -> i.id).distinct().count()).isEqualTo(rec.done.size());
-                assertThat(r.summary().invocations()).isEqualTo(rec.done.size());
-                assertThat(r.summary().unfinished()).isZero();
+                assertThat(r.summary().counts().invocations()).isEqualTo(rec.done.size());
+                assertThat(r.summary().counts().unfinished()).isZero();
                 assertThat(rec.done).filteredOn(i -> i.outcome == Outcome.FAILED).allMatch(i -> i.reason != null && !i.reason.isBlank());
                 String notRun = r.incompleteReason().replaceAll(".*; (\\d+) arrivals of the workload were not run.*", "$1");
                 assertThat(Long.parseLong(notRun) + rec.done.size()).isEqualTo(40);

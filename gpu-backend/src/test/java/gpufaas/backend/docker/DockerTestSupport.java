@@ -43,10 +43,10 @@ final class DockerTestSupport {
 
     /** A reference GPU: 24 GB, 10 GB/s link, speed 1, no context memory. */
     static DeviceProfile ref() {
-        return new DeviceProfile("ref", "test device", 24_000, 80, 10.0, 5.0, 1.0, 0,
-                new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1},
-                0.5, 1.4, 200, List.of(new MigProfile("half", 1, 2, 12_000, 2)), 0.001,
-                DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        return DeviceProfile.builder("ref").description("test device").memoryMb(24_000).sms(80).linkGBps(10.0)
+                .faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0).mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
+                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200)
+                .migProfiles(List.of(new MigProfile("half", 1, 2, 12_000, 2))).pricePerSecond(0.001).build();
     }
 
     /** One reference GPU under {@code policy} with the gate off and the given parameters. */

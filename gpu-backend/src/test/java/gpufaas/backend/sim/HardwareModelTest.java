@@ -65,7 +65,7 @@ class HardwareModelTest {
         assertThat(r.finished).extracting(i -> i.reason)
                 .anyMatch(s -> s.equals("mps client crashed"))
                 .anyMatch(s -> s.startsWith("mps co-failure: client C inv#"));
-        assertThat(result.summary().failed()).isEqualTo(3);
+        assertThat(result.summary().counts().failed()).isEqualTo(3);
         assertThat(result.complete()).isTrue();
     }
 

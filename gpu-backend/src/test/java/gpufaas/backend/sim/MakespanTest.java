@@ -37,19 +37,19 @@ class MakespanTest {
     @Test
     void makespan_endsWithTheLastCompletionNotTheKeepAliveTimers() {
         RunSummary s = Simulation.run(cfg("mqfq-sticky", null, "ttl", "5"), TWO, null, null).summary();
-        assertThat(s.completed()).isEqualTo(2);
-        assertThat(s.makespanS()).isEqualTo(1.1);
+        assertThat(s.counts().completed()).isEqualTo(2);
+        assertThat(s.throughput().makespanS()).isEqualTo(1.1);
         // utilization counts kernel time (as NVML does): F runs alone, its kernels 0.7 of the time (the default)
-        assertThat(s.gpuUtilization()).isCloseTo(0.7 * 0.2 / 1.1, within(1e-9));
-        assertThat(s.gpuExecShare()).isCloseTo(0.2 / 1.1, within(1e-12));
-        assertThat(s.throughputPerS()).isCloseTo(2 / 1.1, within(1e-12));
-        assertThat(s.goodputPerS()).isCloseTo(2 / 1.1, within(1e-12));
+        assertThat(s.devices().gpuUtilization()).isCloseTo(0.7 * 0.2 / 1.1, within(1e-9));
+        assertThat(s.devices().gpuExecShare()).isCloseTo(0.2 / 1.1, within(1e-12));
+        assertThat(s.throughput().throughputPerS()).isCloseTo(2 / 1.1, within(1e-12));
+        assertThat(s.throughput().goodputPerS()).isCloseTo(2 / 1.1, within(1e-12));
     }
 
     @Test
     void makespan_isTheSameUnderEveryTtl() {
         for (String ttl : List.of("0", "0.5", "60")) {
-            assertThat(Simulation.run(cfg("mqfq-sticky", null, "ttl", ttl), TWO, null, null).summary().makespanS())
+            assertThat(Simulation.run(cfg("mqfq-sticky", null, "ttl", ttl), TWO, null, null).summary().throughput().makespanS())
                     .as("ttl " + ttl).isEqualTo(1.1);
         }
     }

@@ -39,8 +39,9 @@ class QueueingTheoryTest {
     private static final double[] FLAT = {1, 1, 1, 1, 1, 1, 1, 1};
 
     private static DeviceProfile flat() {
-        return new DeviceProfile("flat", "no sharing slowdown, no context memory", 16000, 80, 10, 5, 1.0, 0, FLAT, FLAT,
-                0, 1.4, 200, List.of(), 0, DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        return DeviceProfile.builder("flat").description("no sharing slowdown, no context memory").memoryMb(16000).sms(80)
+                .linkGBps(10).faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(FLAT).mpsSlowdown(FLAT)
+                .mpsSmSensitivity(0).uvmOversubscribedFactor(1.4).utilSampleMs(200).build();
     }
 
     private static EngineConfig cfg(int tokens) {

@@ -61,10 +61,11 @@ final class Recorder implements EngineListener {
 
     /** A reference device: speed 1, 10 GB/s link, no context memory, the V100 slowdown curve. */
     static DeviceProfile ref(double memoryMb) {
-        return new DeviceProfile("ref", "test device", memoryMb, 80, 10.0, 5.0, 1.0, 0,
-                new double[] {1, 1.28, 1.58, 1.95, 2.475, 3.0}, new double[] {1, 1.12, 1.3, 1.55, 1.8, 2.1},
-                0.5, 1.4, 200, List.of(new gpufaas.engine.device.MigProfile("half", 1, 2, memoryMb / 2, 2)), 0.001,
-                DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        return DeviceProfile.builder("ref").description("test device").memoryMb(memoryMb).sms(80).linkGBps(10.0)
+                .faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0).mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
+                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200)
+                .migProfiles(List.of(new gpufaas.engine.device.MigProfile("half", 1, 2, memoryMb / 2, 2)))
+                .pricePerSecond(0.001).build();
     }
 
     static EngineConfig config(String policy, DeviceProfile p, int gpus, Object... kv) {

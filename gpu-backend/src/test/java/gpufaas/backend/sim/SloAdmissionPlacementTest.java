@@ -1,5 +1,6 @@
 package gpufaas.backend.sim;
 
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
@@ -20,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SloAdmissionPlacementTest {
     static FunctionSpec fn(int id, String name, double warm, double slo) {
-        return new FunctionSpec(id, name, warm, warm, 0, Double.NaN, Double.NaN, 1, slo);
+        return FunctionSpec.builder(id, name).gpu(warm, warm).memMb(0).sloMs(slo).build();
     }
 
     static FunctionSpec cpuFn(int id, String name, double warm, double cpu, double slo) {
-        return new FunctionSpec(id, name, warm, warm, 0, cpu, cpu, 1, slo);
+        return FunctionSpec.builder(id, name).gpu(warm, warm).memMb(0).cpu(cpu, cpu).sloMs(slo).build();
     }
 
     private static EngineConfig cfg(String policy, String admission, String placement, int cpus, Object... kv) {
@@ -98,6 +99,23 @@ class SloAdmissionPlacementTest {
                 "B#2 600->600->900 cold d0 completed");
     }
 
+    @Test
+    void costAware_budget_makesACompletionOverItAViolation() {
+        // the costAware case's schedule; the reference GPU costs 0.001 per second: X 0.0005, A 0.0001,
+        // B 0.0003. With a budget of 0.0002, X (no SLO) and B are over it although both end in time.
+        Workload w = Recorder.workload(List.of(X, fn(1, "A", 100, 5000), fn(2, "B", 300, 4000)), 0, 0, 10, 1, 20, 2);
+        var within = Simulation.run(cfg("cost-aware", null, null, 0), w, null, null).summary();
+        assertThat(within.slo().onTime()).isEqualTo(3);
+        assertThat(within.slo().violations()).isZero();
+        assertThat(within.policyMetrics()).isEmpty(); // no budget, no field of its own
+        var budget = Simulation.run(cfg("cost-aware", null, null, 0, "budget", 0.0002), w, null, null).summary();
+        assertThat(budget.slo().onTime()).isEqualTo(1);
+        assertThat(budget.slo().violations()).isEqualTo(2);
+        assertThat(budget.slo().sloAttainment()).isEqualTo(0.5);
+        assertThat(budget.policyMetrics()).containsExactly(new Metric("over_budget", 2L));
+        assertThat(budget.latency().meanE2eMs()).isEqualTo(within.latency().meanE2eMs()); // the budget judges, it does not reorder
+    }
+
     // L: 1000 ms, SLO 1500. L0@0 runs 0..1000; L1@100 would start at 1000 and end at 2000 > 1600; L2@1200 fits.
     static final Workload L_CASE = Recorder.workload(List.of(fn(0, "L", 1000, 1500)), 0, 0, 100, 0, 1200, 0);
 
@@ -165,15 +183,15 @@ class SloAdmissionPlacementTest {
     @Test
     void sloMetrics_countOnTimeViolationsRejectionsAndGoodput() {
         var result = Simulation.run(cfg("fcfs", "feasible", null, 0), L_CASE, null, null).summary();
-        assertThat(result.onTime()).isEqualTo(2);
-        assertThat(result.violations()).isZero();
-        assertThat(result.rejectionRate()).isEqualTo(1.0 / 3);
-        assertThat(result.sloAttainment()).isEqualTo(2.0 / 3);
+        assertThat(result.slo().onTime()).isEqualTo(2);
+        assertThat(result.slo().violations()).isZero();
+        assertThat(result.counts().rejectionRate()).isEqualTo(1.0 / 3);
+        assertThat(result.slo().sloAttainment()).isEqualTo(2.0 / 3);
         var late = Simulation.run(cfg("fcfs", null, null, 0), L_CASE, null, null).summary();
         // admitting all: L1 ends at 2000 > 1600 and L2, behind it, at 3000 > 2700
-        assertThat(late.violations()).isEqualTo(2);
-        assertThat(late.sloAttainment()).isEqualTo(1.0 / 3);
-        assertThat(late.goodputPerS()).isEqualTo(1 / late.makespanS());
+        assertThat(late.slo().violations()).isEqualTo(2);
+        assertThat(late.slo().sloAttainment()).isEqualTo(1.0 / 3);
+        assertThat(late.throughput().goodputPerS()).isEqualTo(1 / late.throughput().makespanS());
     }
 
     @Test

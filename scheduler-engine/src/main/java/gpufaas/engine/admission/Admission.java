@@ -17,4 +17,10 @@ public interface Admission {
 
     /** true when a parked invocation may enter the queues now. */
     default boolean releaseDeferred(Estimates est) { return true; }
+
+    /** Builds a registered admission control from its parameters. */
+    @FunctionalInterface
+    interface Factory {
+        Admission create(gpufaas.engine.param.Params params);
+    }
 }

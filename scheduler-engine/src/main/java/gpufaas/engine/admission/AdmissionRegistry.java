@@ -1,54 +1,54 @@
 package gpufaas.engine.admission;
 
-import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.placement.Estimates;
 import gpufaas.engine.placement.Target;
+import gpufaas.engine.registry.Entry;
+import gpufaas.engine.registry.Registry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** The explicit list of admission controls (reference: slo-and-kaas-policies §3). */
 public final class AdmissionRegistry {
-    private static final List<AdmissionDescriptor> ALL = List.of(
-            new AdmissionDescriptor("admit-all", List.of("none"),
+    private static final Registry<Admission.Factory> REGISTRY = new Registry<>("admission control", "admission", List.of(
+            new Entry<>("admit-all", List.of("none"),
                     "Admit every invocation (the baseline; an overloaded system queues without bound).",
                     List.of(), p -> (inv, est) -> Verdict.ADMIT),
-            new AdmissionDescriptor("feasible", List.of(),
+            new Entry<>("feasible", List.of(),
                     "At arrival, reject an invocation with an SLO if no device kind can finish it by its deadline given "
                             + "the work queued and running ahead of it (est. finish = max(now, free_at) + start cost + service).",
                     List.of(), p -> AdmissionRegistry::feasible),
-            new AdmissionDescriptor("drop-late", List.of("drop_late"),
+            new Entry<>("drop-late", List.of("drop_late"),
                     "At dispatch, drop an invocation with an SLO that can no longer finish by its deadline even if it "
                             + "started now (start cost + service).",
                     List.of(), p -> new DropLate()),
-            new AdmissionDescriptor("queue-cap", List.of("queue_cap"),
+            new Entry<>("queue-cap", List.of("queue_cap"),
                     "Reject at arrival while the queues hold max_queued invocations or more, or (when max_queued_work_s "
                             + "> 0) at least that many seconds of estimated service.",
                     List.of(ParamSpec.ofInt("max_queued", 64, 0, 100_000_000, "reject while this many invocations are queued"),
                             ParamSpec.ofDouble("max_queued_work_s", 0, 0, 1e9,
                                     "reject while the queued work is at least this many seconds (0: no work cap)")),
                     p -> queueCap(p.getInt("max_queued"), p.getDouble("max_queued_work_s"))),
-            new AdmissionDescriptor("defer", List.of(),
+            new Entry<>("defer", List.of(),
                     "Park loose-SLO invocations (no SLO, or an SLO of at least loose_slo_ms) while the GPUs are busier "
                             + "than the low-water mark (share of GPU tokens held); release them, oldest first, when "
                             + "occupancy falls to it. Tight-SLO invocations are admitted at once.",
                     List.of(ParamSpec.ofDouble("low_water", 50, 0, 100, "GPU token occupancy (percent) at or below which parked invocations enter"),
                             ParamSpec.ofDouble("loose_slo_ms", 10_000, 0, 1e12, "SLOs at least this long count as loose")),
-                    p -> new Defer(p.getDouble("low_water") / 100.0, p.getDouble("loose_slo_ms"))));
+                    p -> new Defer(p.getDouble("low_water") / 100.0, p.getDouble("loose_slo_ms")))));
 
     private AdmissionRegistry() { }
 
-    public static List<AdmissionDescriptor> all() { return ALL; }
+    /** Every admission control, in listing order. */
+    public static List<Entry<Admission.Factory>> all() { return REGISTRY.all(); }
 
-    public static AdmissionDescriptor find(String name, String source) {
-        for (AdmissionDescriptor d : ALL) if (d.answersTo(name)) return d;
-        List<String> names = new ArrayList<>();
-        for (AdmissionDescriptor d : ALL) names.add(d.name());
-        throw new BadInputException(source, 0, "admission", "unknown admission control '" + name + "'; known: " + String.join(", ", names));
-    }
+    /** The admission control answering to {@code name} (a name or alias), or a BadInputException listing the known ones. */
+    public static Entry<Admission.Factory> find(String name, String source) { return REGISTRY.find(name, source); }
+
+    /** The registry itself (names, parameter look-up). */
+    public static Registry<Admission.Factory> registry() { return REGISTRY; }
 
     private static Verdict feasible(Invocation inv, Estimates est) {
         if (inv.deadlineUs == Long.MAX_VALUE) return Verdict.ADMIT;

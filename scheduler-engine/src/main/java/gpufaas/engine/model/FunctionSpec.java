@@ -50,6 +50,58 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
         return new FunctionSpec(id, name, warmMs, coldMs, memMb, Double.NaN, Double.NaN, 1.0, Double.NaN);
     }
 
+    /**
+     * A builder naming each value (for tests and tools): GPU timings must be set; the footprint
+     * defaults to {@link #DEFAULT_MEM_MB}, the weight to 1; no CPU version, SLO or kernel activity
+     * unless set.
+     */
+    public static Builder builder(int id, String name) { return new Builder(id, name); }
+
+    /** Builds a {@link FunctionSpec} value by value. */
+    public static final class Builder {
+        private final int id;
+        private final String name;
+        private double gpuWarmMs = Double.NaN;
+        private double gpuColdMs = Double.NaN;
+        private double gpuMemMb = DEFAULT_MEM_MB;
+        private double cpuWarmMs = Double.NaN;
+        private double cpuColdMs = Double.NaN;
+        private double weight = 1.0;
+        private double sloMs = Double.NaN;
+        private double gpuActivity = Double.NaN;
+
+        private Builder(int id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        /** Warm and cold times on the reference GPU (ms). */
+        public Builder gpu(double warmMs, double coldMs) {
+            gpuWarmMs = warmMs;
+            gpuColdMs = coldMs;
+            return this;
+        }
+
+        public Builder memMb(double v) { gpuMemMb = v; return this; }
+
+        /** Warm and cold times of the CPU version (ms). */
+        public Builder cpu(double warmMs, double coldMs) {
+            cpuWarmMs = warmMs;
+            cpuColdMs = coldMs;
+            return this;
+        }
+
+        public Builder weight(double v) { weight = v; return this; }
+
+        public Builder sloMs(double v) { sloMs = v; return this; }
+
+        public Builder gpuActivity(double v) { gpuActivity = v; return this; }
+
+        public FunctionSpec build() {
+            return new FunctionSpec(id, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
+        }
+    }
+
     public FunctionSpec withId(int newId) {
         return new FunctionSpec(newId, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
     }

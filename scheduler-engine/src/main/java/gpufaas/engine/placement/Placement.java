@@ -12,4 +12,13 @@ public interface Placement {
 
     /** true for placements that depend on the moment (deadlines, load), false for fixed per-function ones. */
     default boolean dynamic() { return false; }
+
+    /**
+     * Builds a registered placement from its parameters for a workload's functions (it may check
+     * up front that the functions it sends to the CPU pool have CPU timings).
+     */
+    @FunctionalInterface
+    interface Factory {
+        Placement create(gpufaas.engine.param.Params params, java.util.List<gpufaas.engine.model.FunctionSpec> functions);
+    }
 }

@@ -4,16 +4,17 @@ import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.param.ParamSpec;
+import gpufaas.engine.registry.Entry;
+import gpufaas.engine.registry.Registry;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The explicit list of CPU/GPU placements (reference: mqfq-sticky §7, slo-and-kaas-policies §4). */
 public final class PlacementRegistry {
-    private static final List<PlacementDescriptor> ALL = List.of(
-            new PlacementDescriptor("gpu-only", List.of("gpu"), "Every invocation runs on a GPU (the default).",
+    private static final Registry<Placement.Factory> REGISTRY = new Registry<>("placement", "placement", List.of(
+            new Entry<>("gpu-only", List.of("gpu"), "Every invocation runs on a GPU (the default).",
                     List.of(), (p, fns) -> (inv, est) -> Target.GPU),
-            new PlacementDescriptor("cpu-only", List.of("cpu"),
+            new Entry<>("cpu-only", List.of("cpu"),
                     "Every invocation runs on the CPU pool with the function's CPU timings (needs cpu_warm_ms for every "
                             + "function and --cpu-cores > 0).",
                     List.of(), (p, fns) -> {
@@ -23,7 +24,7 @@ public final class PlacementRegistry {
                         }
                         return (inv, est) -> Target.CPU;
                     }),
-            new PlacementDescriptor("speedup", List.of("hybrid"),
+            new Entry<>("speedup", List.of("hybrid"),
                     "Hybrid: functions whose GPU speedup (CPU warm time / GPU warm time) is at most the threshold run on "
                             + "the CPU pool, the others on GPUs. Functions without a CPU version always run on GPUs.",
                     List.of(ParamSpec.ofDouble("speedup_threshold", 3, 0, 1e9,
@@ -34,31 +35,31 @@ public final class PlacementRegistry {
                         for (FunctionSpec f : fns) cpu[f.id()] = f.hasCpu() && f.gpuSpeedup() <= th;
                         return (inv, est) -> cpu[inv.fn()] ? Target.CPU : Target.GPU;
                     }),
-            new PlacementDescriptor("gpu-first", List.of("gpu_first"),
+            new Entry<>("gpu-first", List.of("gpu_first"),
                     "GPU if it can finish the invocation by its deadline (estimated), else the CPU pool if that can, "
                             + "else reject. Invocations without an SLO go to the GPU.",
                     List.of(), (p, fns) -> new GpuFirst()),
-            new PlacementDescriptor("cost-first", List.of("cost_first"),
+            new Entry<>("cost-first", List.of("cost_first"),
                     "The cheapest device kind (estimated service x price per second) that can finish the invocation by "
                             + "its deadline; when none can, the kind that finishes it first. Without an SLO: the cheapest.",
                     List.of(), (p, fns) -> new CostFirst()),
-            new PlacementDescriptor("slack-split", List.of("slack_split"),
+            new Entry<>("slack-split", List.of("slack_split"),
                     "Slack (deadline - now - best estimated time to finish) above theta_ms sends the invocation to the CPU "
                             + "pool, below it to a GPU. No SLO counts as unlimited slack. Functions without a CPU version "
                             + "always go to a GPU.",
                     List.of(ParamSpec.ofDouble("theta_ms", 1000, 0, 1e12, "slack above which an invocation runs on CPU", "theta")),
-                    (p, fns) -> new SlackSplit(p.getDouble("theta_ms"))));
+                    (p, fns) -> new SlackSplit(p.getDouble("theta_ms")))));
 
     private PlacementRegistry() { }
 
-    public static List<PlacementDescriptor> all() { return ALL; }
+    /** Every placement, in listing order. */
+    public static List<Entry<Placement.Factory>> all() { return REGISTRY.all(); }
 
-    public static PlacementDescriptor find(String name, String source) {
-        for (PlacementDescriptor d : ALL) if (d.answersTo(name)) return d;
-        List<String> names = new ArrayList<>();
-        for (PlacementDescriptor d : ALL) names.add(d.name());
-        throw new BadInputException(source, 0, "placement", "unknown placement '" + name + "'; known: " + String.join(", ", names));
-    }
+    /** The placement answering to {@code name} (a name or alias), or a BadInputException listing the known ones. */
+    public static Entry<Placement.Factory> find(String name, String source) { return REGISTRY.find(name, source); }
+
+    /** The registry itself (names, parameter look-up). */
+    public static Registry<Placement.Factory> registry() { return REGISTRY; }
 
     private static boolean meets(Invocation inv, Estimates est, Target k) {
         return est.has(k) && est.finishUs(inv, k) <= inv.deadlineUs;

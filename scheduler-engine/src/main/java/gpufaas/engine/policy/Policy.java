@@ -4,13 +4,14 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 
 /**
- * A queueing policy. The engine calls {@link #enqueue} on arrival and, whenever a device has a
- * free token, {@link #next} to pick what runs there; it reports dispatch and completion back.
- * All calls come from the engine's thread.
+ * A queueing policy of one side of a run (its GPUs, or its CPU pool), made by its registry entry's
+ * {@link PolicyFactory} with the side's {@link PolicyContext}. The engine calls {@link #enqueue} on
+ * arrival and, whenever a device has a free token, {@link #next} to pick what runs there; it
+ * reports completion back. What a policy needs of the engine beyond its choices is declared in its
+ * entry ({@link Characteristic}s); batching policies also implement {@link Batching}. All calls
+ * come from the engine's thread.
  */
 public interface Policy {
-
-    void attach(PolicyContext ctx);
 
     void enqueue(Invocation inv);
 
@@ -20,24 +21,13 @@ public interface Policy {
      */
     Invocation next(Device device);
 
-    /** The invocation finished (completed or failed); its token is free again. */
+    /** The invocation finished (completed, failed, or dropped at dispatch); its token is free again. */
     void completed(Invocation inv);
-
-    /**
-     * For batching policies: the invocation to run next in the same container under the same token
-     * right after {@code finished}, or null to release the token.
-     */
-    default Invocation continuation(Invocation finished) { return null; }
-
-    /** What this policy needs of the engine beyond its choices (none by default). */
-    default java.util.Set<Characteristic> characteristics() { return java.util.Set.of(); }
-
-    /** A timer asked for with {@link PolicyContext#wakeAt} fired. */
-    default void onWake(long nowUs) { }
 
     /** Invocations waiting in this policy's queues. */
     int queued();
 
+    /** The queues now, for the UI and tests. */
     PolicySnapshot snapshot();
 
     /** Checks the policy's own invariants; throws IllegalStateException naming the broken one. */

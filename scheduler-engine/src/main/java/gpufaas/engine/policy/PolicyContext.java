@@ -4,16 +4,29 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.model.FunctionSpec;
 
 import java.util.List;
+import java.util.function.LongConsumer;
 
-/** What the engine offers a policy: time, timers, estimates and the memory hook. */
+/** What the engine offers a policy: time, timers, estimates, the memory hook and its summary fields. */
 public interface PolicyContext {
 
     long nowUs();
 
     List<FunctionSpec> functions();
 
-    /** Asks the engine to call {@link Policy#onWake(long)} at {@code atUs}. */
-    void wakeAt(long atUs);
+    /**
+     * A timer that runs {@code action} with the time at the moments asked for with
+     * {@link Timer#at}; the engine dispatches after each run of the action.
+     */
+    Timer timer(LongConsumer action);
+
+    /**
+     * A policy's timer. Asking for a moment no earlier than one already pending is a no-op (the
+     * pending one fires first, and its action re-arms what it still needs); asking for an earlier
+     * one arms it too.
+     */
+    interface Timer {
+        void at(long atUs);
+    }
 
     /** Reports a flow's state change; the engine moves the flow's memory as the memory mode says. */
     void flowStateChanged(int fn, FlowState from, FlowState to);
@@ -41,4 +54,7 @@ public interface PolicyContext {
 
     /** Price of one device-second on this policy's devices. */
     double pricePerSecond();
+
+    /** Where the policy adds its own summary fields and on-time objectives. */
+    PolicyStats stats();
 }

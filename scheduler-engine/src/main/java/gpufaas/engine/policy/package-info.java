@@ -1,5 +1,7 @@
 /**
- * Queueing policies: one interface for every policy, descriptors that declare each policy's name,
- * description and parameters in one place, and the explicit registry the CLI, GUI and docs read.
+ * Queueing policies: one narrow interface (enqueue, next, completed, queued, snapshot), an extension
+ * for batching, the characteristics a policy asks of the engine, what it adds to its run's summary,
+ * and the explicit registry whose entries declare each policy's name, description, parameters and
+ * factory in one place for the CLI, GUI and docs.
  */
 package gpufaas.engine.policy;

@@ -98,7 +98,7 @@ final class Dispatcher {
         while (inv != null) {
             String drop = engine.admission().dropAtDispatch(inv, s.kind());
             if (drop == null) return inv;
-            Invocation rest = s.policy.continuation(inv);
+            Invocation rest = s.continuation(inv);
             s.unqueued(inv);
             s.policy.completed(inv);
             engine.end(inv, Outcome.DROPPED, drop);
@@ -157,7 +157,7 @@ final class Dispatcher {
         }
         s.ended(inv);
         deferDepth++;
-        Invocation next = screen(s, s.policy.continuation(inv));
+        Invocation next = screen(s, s.continuation(inv));
         if (next == null) {
             if (failure == null) residency.release(c, !s.has(Characteristic.NO_WARM_POOL));
             s.give(d);

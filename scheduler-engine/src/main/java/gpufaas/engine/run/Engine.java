@@ -70,7 +70,7 @@ public final class Engine {
         List<Device> gpus = DeviceSet.of(devices, DeviceKind.GPU);
         List<Device> cpus = DeviceSet.of(devices, DeviceKind.CPU);
         ExecutionModel model = cfg.executionModel();
-        Placement placement = cfg.placement().factory().apply(cfg.placementParams(), fns);
+        Placement placement = cfg.placement().factory().create(cfg.placementParams(), fns);
         this.estimates = new EngineEstimates(this, cfg, model, gpus);
         this.metrics = new RunMetrics(cfg, fns, devices, PlacementCheck.isolatedMs(placement, fns, gpus, model));
         this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
@@ -79,20 +79,16 @@ public final class Engine {
         this.listener = EngineListener.of(ls);
         this.residency = new Residency(model.memory(), backend, this.listener);
         PlacementCheck.hardware(cfg, placement, fns, gpus, cpus);
-        this.gpuSide = gpus.isEmpty() ? null : new Side(this, newPolicy(), gpus, true);
-        this.cpuSide = cpus.isEmpty() ? null : new Side(this, newPolicy(), cpus, false);
+        this.gpuSide = gpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), gpus, true);
+        this.cpuSide = cpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), cpus, false);
         if (gpuSide != null) sides.add(gpuSide);
         if (cpuSide != null) sides.add(cpuSide);
         DeviceSet.checkFootprints(cfg, gpus, fns);
-        this.admission = new AdmissionStage(cfg.admission().factory().apply(cfg.admissionParams()), placement, estimates, this);
+        this.admission = new AdmissionStage(cfg.admission().factory().create(cfg.admissionParams()), placement, estimates, this);
         this.launcher = new Launcher(residency, backend, model, this.listener, ts);
         this.dispatcher = new Dispatcher(this, launcher, residency, ts);
         this.intake = new ArrivalIntake(workload.arrivals().get(), fns);
         backend.attach(new Callbacks());
-    }
-
-    private Policy newPolicy() {
-        return cfg.policy().factory().apply(cfg.policyParams());
     }
 
     // ------------------------------------------------------------------ the loop

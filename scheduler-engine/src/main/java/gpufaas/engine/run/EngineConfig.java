@@ -1,15 +1,16 @@
 package gpufaas.engine.run;
 
-import gpufaas.engine.admission.AdmissionDescriptor;
+import gpufaas.engine.admission.Admission;
 import gpufaas.engine.admission.AdmissionRegistry;
 import gpufaas.engine.device.MemoryMode;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.param.Params;
-import gpufaas.engine.placement.PlacementDescriptor;
+import gpufaas.engine.placement.Placement;
 import gpufaas.engine.placement.PlacementRegistry;
-import gpufaas.engine.policy.PolicyDescriptor;
+import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.registry.Entry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** A fully resolved and validated engine configuration. */
-public record EngineConfig(PolicyDescriptor policy, Params policyParams,
-                           AdmissionDescriptor admission, Params admissionParams,
-                           PlacementDescriptor placement, Params placementParams,
+public record EngineConfig(Entry<PolicyFactory> policy, Params policyParams,
+                           Entry<Admission.Factory> admission, Params admissionParams,
+                           Entry<Placement.Factory> placement, Params placementParams,
                            Params engineParams, GpuSetup hardware, long seed) {
 
     /**
@@ -31,9 +32,9 @@ public record EngineConfig(PolicyDescriptor policy, Params policyParams,
      */
     public static EngineConfig resolve(String policyName, String admissionName, String placementName,
                                        Map<String, String> raw, GpuSetup hardware, long seed, String source) {
-        PolicyDescriptor pol = PolicyRegistry.find(policyName, source);
-        AdmissionDescriptor adm = AdmissionRegistry.find(admissionName == null ? "admit-all" : admissionName, source);
-        PlacementDescriptor pla = PlacementRegistry.find(placementName == null ? "gpu-only" : placementName, source);
+        Entry<PolicyFactory> pol = PolicyRegistry.find(policyName, source);
+        Entry<Admission.Factory> adm = AdmissionRegistry.find(admissionName == null ? "admit-all" : admissionName, source);
+        Entry<Placement.Factory> pla = PlacementRegistry.find(placementName == null ? "gpu-only" : placementName, source);
         Map<String, String> forPolicy = new LinkedHashMap<>();
         Map<String, String> forAdm = new LinkedHashMap<>();
         Map<String, String> forPla = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ public record EngineConfig(PolicyDescriptor policy, Params policyParams,
     /** The memory management of the run: the {@code memory} parameter, or the policy's own when it is {@code auto}. */
     public MemoryMode memoryMode() {
         String m = engineParams.getChoice("memory");
-        return m.equals("auto") ? policy.memory() : MemoryMode.parse(m);
+        return m.equals("auto") ? policy.factory().memory() : MemoryMode.parse(m);
     }
 
     /** The execution model of this configuration (docs/model.md). */

@@ -4,6 +4,7 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.metrics.FunctionSummary;
 import gpufaas.engine.metrics.LatencyRecorder;
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
@@ -11,7 +12,11 @@ import gpufaas.engine.model.Outcome;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /** Streaming aggregates of a run: counts per outcome and start type, latencies, utilization, fairness. */
 public final class RunMetrics implements EngineListener {
@@ -42,9 +47,11 @@ public final class RunMetrics implements EngineListener {
     private long totalFailed;
 
     private final double[] isolated;
-    private final double budget;
-    private final double gpuPrice;
-    private final double cpuPrice;
+    /** what a completion by its deadline must also meet to be on time, on the GPUs and on the CPU pool (null: nothing) */
+    private Predicate<Invocation> gpuObjective;
+    private Predicate<Invocation> cpuObjective;
+    /** the policy's own summary fields: name -> the counts of the sides that added it */
+    private final Map<String, List<LongSupplier>> policyMetrics = new LinkedHashMap<>();
     private long late;
     private long sloRejected;
     /** when the last invocation ended (completed, failed, rejected or dropped) */
@@ -53,12 +60,6 @@ public final class RunMetrics implements EngineListener {
     RunMetrics(EngineConfig cfg, List<FunctionSpec> fns, List<Device> devices, double[] isolatedMs) {
         this.cfg = cfg;
         this.isolated = isolatedMs;
-        var budgetSpec = gpufaas.engine.param.Params.find(cfg.policyParams().specs(), "budget");
-        this.budget = budgetSpec == null ? 0 : cfg.policyParams().getDouble("budget");
-        double gp = 0;
-        for (Device d : devices) if (d.kind == DeviceKind.GPU) { gp = d.profile.pricePerSecond() * d.computeShare; break; }
-        this.gpuPrice = gp;
-        this.cpuPrice = EngineEstimates.cpuPriceOf(cfg);
         this.fns = fns;
         this.devices = devices;
         int n = fns.size();
@@ -79,6 +80,20 @@ public final class RunMetrics implements EngineListener {
         execSum = new double[n];
         cpuBusyMs = new double[1];
         latency = new LatencyRecorder[n];
+    }
+
+    /** A policy's objective for the invocations of its side ({@code cpu}: the CPU pool's, else the GPUs'). */
+    void addObjective(boolean cpu, Predicate<Invocation> met) {
+        if (cpu) cpuObjective = cpuObjective == null ? met : cpuObjective.and(met);
+        else gpuObjective = gpuObjective == null ? met : gpuObjective.and(met);
+    }
+
+    /** A policy's own summary field; a side adding a name another side added is counted into it. */
+    void addPolicyMetric(String name, LongSupplier count) {
+        if (!name.matches("[a-z][a-z0-9_]*") || RunSummary.standardNames().contains(name)) {
+            throw new IllegalArgumentException("a policy's summary field needs a snake_case name of its own: " + name);
+        }
+        policyMetrics.computeIfAbsent(name, k -> new ArrayList<>()).add(count);
     }
 
     @Override
@@ -114,8 +129,8 @@ public final class RunMetrics implements EngineListener {
         double execMs = (inv.endUs - inv.startUs) / 1000.0;
         execSum[fn] += execMs;
         if (inv.onCpu) cpuBusyMs[0] += execMs;
-        boolean withinBudget = budget <= 0 || execMs / 1000.0 * (inv.onCpu ? cpuPrice : gpuPrice) <= budget;
-        if (inv.endUs <= inv.deadlineUs && withinBudget) {
+        Predicate<Invocation> objective = inv.onCpu ? cpuObjective : gpuObjective;
+        if (inv.endUs <= inv.deadlineUs && (objective == null || objective.test(inv))) {
             onTime[fn]++;
             if (inv.deadlineUs != Long.MAX_VALUE) sloOnTime[fn]++;
         } else {
@@ -238,18 +253,28 @@ public final class RunMetrics implements EngineListener {
         rows.add(new FunctionSummary("ALL", arrivedT, c, totalRejected, totalDropped, totalFailed, mean, p50, p99,
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c, coldT, gpuColdT, warmT, cpuT,
                 c == 0 ? Double.NaN : 100.0 * coldT / c, Double.NaN, Double.NaN, slo));
-        return new RunSummary(cfg.policy().name(), arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
-                mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
+        var counts = new RunSummary.Counts(arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
+                arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
+                arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT);
+        var latency = new RunSummary.Latency(mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
                 c == 0 ? Double.NaN : all.getValueAtPercentile(99.9) / 1000.0,
                 c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
-                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c,
-                coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT, util, execShare, jain, variance, slo,
-                evictions, swaps, prefetches, makespanS, makespanS == 0 ? 0 : c / makespanS, cost,
-                sloArrived - sloRejected == 0 ? Double.NaN : (double) sloOnTime / (sloArrived - sloRejected),
-                onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT,
-                arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
-                arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT,
-                makespanS == 0 ? 0 : onTimeT / makespanS, onTimeT == 0 ? Double.NaN : cost / onTimeT,
-                wallMs, events, List.copyOf(rows));
+                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c);
+        var starts = new RunSummary.Starts(coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT);
+        var use = new RunSummary.Devices(util, execShare, evictions, swaps, prefetches);
+        var throughput = new RunSummary.Throughput(makespanS, makespanS == 0 ? 0 : c / makespanS,
+                makespanS == 0 ? 0 : onTimeT / makespanS);
+        var costs = new RunSummary.Costs(cost, onTimeT == 0 ? Double.NaN : cost / onTimeT);
+        long admitted = sloArrived - sloRejected;
+        var slos = new RunSummary.Slo(slo, admitted == 0 ? Double.NaN : (double) sloOnTime / admitted,
+                onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT);
+        List<Metric> own = new ArrayList<>();
+        policyMetrics.forEach((name, sides) -> {
+            long sum = 0;
+            for (LongSupplier n : sides) sum += n.getAsLong();
+            own.add(new Metric(name, sum));
+        });
+        return new RunSummary(cfg.policy().name(), counts, latency, starts, use, new RunSummary.Fairness(jain, variance),
+                throughput, costs, slos, wallMs, events, own, rows);
     }
 }

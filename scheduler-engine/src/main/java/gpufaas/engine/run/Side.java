@@ -4,15 +4,22 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.param.Params;
 import gpufaas.engine.placement.Target;
+import gpufaas.engine.policy.Batching;
 import gpufaas.engine.policy.Characteristic;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
+import gpufaas.engine.policy.PolicyFactory;
+import gpufaas.engine.policy.PolicyStats;
 
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * One policy instance with the devices it serves (the GPUs, or the CPU pool) and its context. It
@@ -23,10 +30,11 @@ import java.util.Set;
 final class Side implements PolicyContext {
     final Engine engine;
     final Policy policy;
+    /** the policy, when it runs batches; else null */
+    private final Batching batching;
     final List<Device> devices;
     final boolean gpu;
     private final Set<Characteristic> characteristics;
-    private long wakePendingAt = Long.MAX_VALUE;
     /** estimated service (ms) of the invocations waiting in this side's queues */
     private double queuedWorkMs;
     /** Σ (dispatch time + planned service) in ms over the invocations running here, and their count */
@@ -39,12 +47,11 @@ final class Side implements PolicyContext {
     private final long[][] levels;
     private final int[] posOf;
 
-    Side(Engine engine, Policy policy, List<Device> devices, boolean gpu) {
+    Side(Engine engine, PolicyFactory factory, Params params, List<Device> devices, boolean gpu) {
         this.engine = engine;
-        this.policy = policy;
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
-        this.characteristics = policy.characteristics();
+        this.characteristics = factory.characteristics();
         if (gpu && has(Characteristic.ONE_WORKER_PER_DEVICE)) for (Device d : this.devices) d.limitWorkers(1);
         int t = 0;
         int maxD = 0;
@@ -64,7 +71,8 @@ final class Side implements PolicyContext {
         ArrayDeque<Invocation>[] w = new ArrayDeque[this.devices.size()];
         for (int i = 0; i < w.length; i++) w[i] = new ArrayDeque<>();
         this.memoryWaiters = w;
-        policy.attach(this);
+        this.policy = factory.create(this, params);
+        this.batching = policy instanceof Batching b ? b : null;
     }
 
     // ------------------------------------------------------------------ work accounting
@@ -91,6 +99,11 @@ final class Side implements PolicyContext {
 
     /** Invocations dispatched here and not ended. */
     int running() { return running; }
+
+    /** The next member of {@code finished}'s batch, to run in its container under its token; null when none. */
+    Invocation continuation(Invocation finished) {
+        return batching == null ? null : batching.continuation(finished);
+    }
 
     /** true when the side's policy needs {@code c} of the engine. */
     boolean has(Characteristic c) { return characteristics.contains(c); }
@@ -128,15 +141,33 @@ final class Side implements PolicyContext {
     public List<FunctionSpec> functions() { return engine.functions(); }
 
     @Override
-    public void wakeAt(long atUs) {
-        long now = engine.nowUs();
-        if (wakePendingAt > now && wakePendingAt <= atUs) return; // an earlier wake will re-arm
-        wakePendingAt = atUs;
-        engine.time().schedule(atUs, t -> {
-            if (wakePendingAt == t) wakePendingAt = Long.MAX_VALUE;
-            policy.onWake(t);
-            engine.dispatcher().dispatch(this);
-        });
+    public Timer timer(LongConsumer action) {
+        return new Timer() {
+            private long pendingAt = Long.MAX_VALUE;
+
+            @Override
+            public void at(long atUs) {
+                long now = engine.nowUs();
+                if (pendingAt > now && pendingAt <= atUs) return; // an earlier wake will re-arm
+                pendingAt = atUs;
+                engine.time().schedule(atUs, t -> {
+                    if (pendingAt == t) pendingAt = Long.MAX_VALUE;
+                    action.accept(t);
+                    engine.dispatcher().dispatch(Side.this);
+                });
+            }
+        };
+    }
+
+    @Override
+    public PolicyStats stats() {
+        return new PolicyStats() {
+            @Override
+            public void addMetric(String name, LongSupplier count) { engine.metrics().addPolicyMetric(name, count); }
+
+            @Override
+            public void addObjective(Predicate<Invocation> met) { engine.metrics().addObjective(!gpu, met); }
+        };
     }
 
     @Override

@@ -12,12 +12,14 @@ import static org.assertj.core.api.Assertions.within;
 /** The execution model's charges and estimates, by hand. */
 class ExecutionModelTest {
     // 16 GB, prefetch 5 GB/s, demand paging 2.5 GB/s, speed 1, sharing 1 / 1.7 / 2.85
-    static final DeviceProfile P = new DeviceProfile("t", "", 16000, 80, 5, 2.5, 1, 300, new double[] {1, 1.7, 2.85},
-            new double[] {1, 1.12, 1.3}, 0.5, 1.4, 200, List.of(new MigProfile("q", 1, 4, 4000, 4)), 0, 0);
+    static final DeviceProfile P = DeviceProfile.builder("t").memoryMb(16000).sms(80).linkGBps(5).faultGBps(2.5).speed(1)
+            .contextMemMb(300).slowdown(1, 1.7, 2.85).mpsSlowdown(1, 1.12, 1.3).mpsSmSensitivity(0.5)
+            .uvmOversubscribedFactor(1.4).utilSampleMs(200).migProfiles(List.of(new MigProfile("q", 1, 4, 4000, 4)))
+            .cpuPricePerSecond(0.0).build();
     static final Device GPU = new Device(0, "t-0", DeviceKind.GPU, P, 0, 16000, 1, false, 100, 2, 95, 16);
     static final Device QUARTER = new Device(1, "t-0/q-0", DeviceKind.GPU, P, 0, 4000, 0.25, false, 100, 2, 95, 16);
-    static final FunctionSpec F = new FunctionSpec(0, "f", 400, 2400, 1000, 900, 1500, 1, Double.NaN, 0.5);
-    static final FunctionSpec G = new FunctionSpec(1, "g", 400, 600, 1000, Double.NaN, Double.NaN, 1, Double.NaN);
+    static final FunctionSpec F = FunctionSpec.builder(0, "f").gpu(400, 2400).memMb(1000).cpu(900, 1500).gpuActivity(0.5).build();
+    static final FunctionSpec G = FunctionSpec.builder(1, "g").gpu(400, 600).memMb(1000).build();
 
     final ExecutionModel prefetching = new ExecutionModel(1500, 50, 0.7, MemoryMode.PREFETCH_SWAP);
     final ExecutionModel paging = new ExecutionModel(1500, 50, 0.7, MemoryMode.UVM);

@@ -38,9 +38,9 @@ class ResidencyTest {
     };
 
     static DeviceProfile profile(double memoryMb, double contextMb) {
-        return new DeviceProfile("test", "test device", memoryMb, 80, 10.0, 5.0, 1.0, contextMb,
-                new double[] {1, 1.28}, new double[] {1, 1.12}, 0.5, 1.4, 200, List.of(), 0.001,
-                DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        return DeviceProfile.builder("test").description("test device").memoryMb(memoryMb).sms(80).linkGBps(10.0)
+                .faultGBps(5.0).speed(1.0).contextMemMb(contextMb).slowdown(1, 1.28).mpsSlowdown(1, 1.12)
+                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200).pricePerSecond(0.001).build();
     }
 
     static Device gpu(int index, double memoryMb, double contextMb, int pool) {

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Start-time fair queueing arithmetic of reference §2, by hand (service 1 s = 1000 ms). */
 class MqfqTagsTest {
-    static final FunctionSpec A = new FunctionSpec(0, "A", 1000, 1000, 0, Double.NaN, Double.NaN, 1.0, Double.NaN);
-    static final FunctionSpec B = new FunctionSpec(1, "B", 1000, 1000, 0, Double.NaN, Double.NaN, 2.0, Double.NaN);
+    static final FunctionSpec A = FunctionSpec.builder(0, "A").gpu(1000, 1000).memMb(0).build();
+    static final FunctionSpec B = FunctionSpec.builder(1, "B").gpu(1000, 1000).memMb(0).weight(2).build();
     long ids;
 
     private Invocation inv(FunctionSpec f) { return new Invocation(ids++, f, 0); }
@@ -23,8 +23,7 @@ class MqfqTagsTest {
     @Test
     void enqueue_assignsStartAndFinishTagsWithWeights() {
         FakeContext ctx = new FakeContext(List.of(A, B));
-        MqfqPolicy p = new MqfqPolicy("mqfq-sticky", Selection.IN_FLIGHT_THEN_LONGEST, 5, new Ttl(false, 0));
-        p.attach(ctx);
+        MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, 5, new Ttl(false, 0));
         Invocation a0 = inv(A), a1 = inv(A), b0 = inv(B), b1 = inv(B);
         p.enqueue(a0);
         p.enqueue(a1);
@@ -41,8 +40,7 @@ class MqfqTagsTest {
     @Test
     void pop_advancesTheFlowStartTagAndV_isTheMinimumOverBackloggedFlows() {
         FakeContext ctx = new FakeContext(List.of(A, B));
-        MqfqPolicy p = new MqfqPolicy("mqfq-sticky", Selection.IN_FLIGHT_THEN_LONGEST, 5, new Ttl(false, 0));
-        p.attach(ctx);
+        MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, 5, new Ttl(false, 0));
         p.enqueue(inv(A));
         p.enqueue(inv(A));
         p.enqueue(inv(B));
@@ -60,8 +58,7 @@ class MqfqTagsTest {
     @Test
     void returningFlow_restartsAtV_withoutBankedCredit() {
         FakeContext ctx = new FakeContext(List.of(A, B));
-        MqfqPolicy p = new MqfqPolicy("mqfq-sticky", Selection.IN_FLIGHT_THEN_LONGEST, 100, new Ttl(false, 0));
-        p.attach(ctx);
+        MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, 100, new Ttl(false, 0));
         for (int i = 0; i < 5; i++) p.enqueue(inv(A));
         for (int i = 0; i < 4; i++) p.next(null); // A's head now has S = 4
         assertThat(p.virtualTime()).isEqualTo(4.0);
@@ -75,8 +72,7 @@ class MqfqTagsTest {
     void throttling_flowBeyondT_isNotEligibleUntilVCatchesUp() {
         FakeContext ctx = new FakeContext(List.of(A, B));
         ctx.dMax = 1;
-        MqfqPolicy p = new MqfqPolicy("mqfq-sticky", Selection.IN_FLIGHT_THEN_LONGEST, 1.5, new Ttl(false, 0));
-        p.attach(ctx);
+        MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, 1.5, new Ttl(false, 0));
         for (int i = 0; i < 4; i++) p.enqueue(inv(A)); // S 0,1,2,3
         p.enqueue(inv(B));                            // S 0
         assertThat(p.next(null).function).isEqualTo(A); // longest; S_A=1, V=0: 1 <= 1.5
@@ -93,8 +89,7 @@ class MqfqTagsTest {
     @Test
     void ttl_expiry_makesTheEmptyIdleFlowInactive() {
         FakeContext ctx = new FakeContext(List.of(A, B));
-        MqfqPolicy p = new MqfqPolicy("mqfq-sticky", Selection.IN_FLIGHT_THEN_LONGEST, 5, new Ttl(true, 1.5));
-        p.attach(ctx);
+        MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, 5, new Ttl(true, 1.5));
         ctx.iatUs = 2_000_000;
         Invocation a = inv(A);
         p.enqueue(a);
@@ -102,11 +97,9 @@ class MqfqTagsTest {
         ctx.now = 1_000_000;
         p.completed(a); // TTL 1.5 x 2 s = 3 s -> wake at 4 s
         assertThat(ctx.wakes).containsExactly(4_000_000L);
-        ctx.now = 3_999_999;
-        p.onWake(ctx.now);
+        ctx.fire(3_999_999);
         assertThat(p.state(0)).isEqualTo(FlowState.ACTIVE);
-        ctx.now = 4_000_000;
-        p.onWake(ctx.now);
+        ctx.fire(4_000_000);
         assertThat(p.state(0)).isEqualTo(FlowState.INACTIVE);
     }
 
@@ -117,8 +110,7 @@ class MqfqTagsTest {
         FakeContext ctx = new FakeContext(List.of(A, B));
         ctx.dMax = 1;
         double t = 2;
-        MqfqPolicy p = new MqfqPolicy("mqfq-sticky", Selection.IN_FLIGHT_THEN_LONGEST, t, new Ttl(false, 0));
-        p.attach(ctx);
+        MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, t, new Ttl(false, 0));
         for (int i = 0; i < 200; i++) p.enqueue(inv(i % 3 == 0 ? B : A));
         for (int i = 0; i < 150; i++) {
             Invocation x = p.next(null);

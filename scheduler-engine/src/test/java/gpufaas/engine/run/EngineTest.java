@@ -50,7 +50,8 @@ class EngineTest {
         assertThat(r.moves).isEmpty();
         RunSummary s = r.result.summary();
         assertThat(r.result.complete()).isTrue();
-        assertThat(List.of(s.invocations(), s.completed(), s.coldStarts(), s.warmStarts())).containsExactly(3L, 3L, 2L, 1L);
+        assertThat(List.of(s.counts().invocations(), s.counts().completed(), s.starts().coldStarts(), s.starts().warmStarts()))
+                .containsExactly(3L, 3L, 2L, 1L);
     }
 
     @Test
@@ -90,7 +91,7 @@ class EngineTest {
                 "1150 A DEVICE->MOVING_OUT", "1200 A MOVING_OUT->HOST");
         assertThat(r.backend.calls).containsExactly("0 create A#0", "200 execute A#0", "300 swap-out A",
                 "1000 prefetch A", "1050 execute A#1", "1150 swap-out A");
-        assertThat(r.result.summary().gpuColdStarts()).isEqualTo(1);
+        assertThat(r.result.summary().starts().gpuColdStarts()).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +109,7 @@ class EngineTest {
                 "A#2 800->800->1000 gpu_cold d0 completed");
         assertThat(r.backend.calls).containsExactly("0 create A#0", "200 execute A#0", "300 swap-out A", "300 create B#1",
                 "600 execute B#1", "800 swap-out B", "800 fault-in A", "900 execute A#2");
-        assertThat(r.result.summary().swapsOut()).isEqualTo(2);
+        assertThat(r.result.summary().devices().swapsOut()).isEqualTo(2);
     }
 
     @Test
@@ -121,7 +122,7 @@ class EngineTest {
                 "A#1 1000->1200->1300 cold d0 completed");
         assertThat(r.backend.calls).containsExactly("0 create A#0", "200 execute A#0", "300 destroy A",
                 "1000 create A#1", "1200 execute A#1", "1300 destroy A");
-        assertThat(r.result.summary().coldStarts()).isEqualTo(2);
+        assertThat(r.result.summary().starts().coldStarts()).isEqualTo(2);
     }
 
     @Test
@@ -151,7 +152,8 @@ class EngineTest {
         assertThat(r.reasons).containsEntry(2L, "queue cap: 1 invocations queued (cap 1)");
         RunSummary s = r.result.summary();
         // conservation: 3 arrived = 2 completed + 1 rejected
-        assertThat(List.of(s.invocations(), s.completed(), s.rejected(), s.dropped(), s.failed())).containsExactly(3L, 2L, 1L, 0L, 0L);
+        RunSummary.Counts n = s.counts();
+        assertThat(List.of(n.invocations(), n.completed(), n.rejected(), n.dropped(), n.failed())).containsExactly(3L, 2L, 1L, 0L, 0L);
         assertThat(r.result.complete()).isTrue();
     }
 
@@ -178,7 +180,8 @@ class EngineTest {
         assertThat(result.complete()).isFalse();
         assertThat(result.incompleteReason()).isEqualTo("aborted at 0.100 s: test stop; 2 arrivals of the workload were not run");
         RunSummary s = result.summary();
-        assertThat(List.of(s.invocations(), s.completed(), s.failed(), s.unfinished())).containsExactly(3L, 1L, 2L, 0L);
+        RunSummary.Counts n = s.counts();
+        assertThat(List.of(n.invocations(), n.completed(), n.failed(), n.unfinished())).containsExactly(3L, 1L, 2L, 0L);
         assertThat(e.abortReason()).isEqualTo("test stop");
     }
 
@@ -207,7 +210,7 @@ class EngineTest {
         List<Arrival> as = new ArrayList<>();
         for (int i = 0; i < 60; i++) as.add(at(List.of(A, B, c).get(i % 3), i * 2));
         Run r = run(config("mqfq-sticky", null, 2, profile(2500, 100), "D", 2), as.toArray(Arrival[]::new));
-        assertThat(r.result.summary().completed()).isEqualTo(60);
+        assertThat(r.result.summary().counts().completed()).isEqualTo(60);
         assertThat(r.maxInFlight).isEqualTo(2);
         for (Device d : r.engine.devices()) assertThat(d.inFlight()).isZero();
     }
@@ -227,9 +230,9 @@ class EngineTest {
 
     /** A GPU profile of {@code memoryMb} with {@code contextMb} per container, speed 1 and no MIG. */
     static DeviceProfile profile(double memoryMb, double contextMb) {
-        return new DeviceProfile("test", "test device", memoryMb, 80, 10.0, 5.0, 1.0, contextMb,
-                new double[] {1, 1.28, 1.58}, new double[] {1, 1.12, 1.3}, 0.5, 1.4, 200, List.of(), 0.001,
-                DeviceProfile.DEFAULT_CPU_PRICE_PER_SECOND);
+        return DeviceProfile.builder("test").description("test device").memoryMb(memoryMb).sms(80).linkGBps(10.0)
+                .faultGBps(5.0).speed(1.0).contextMemMb(contextMb).slowdown(1, 1.28, 1.58).mpsSlowdown(1, 1.12, 1.3)
+                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200).pricePerSecond(0.001).build();
     }
 
     static EngineConfig config(String policy, String admission, int gpus, DeviceProfile p, Object... kv) {

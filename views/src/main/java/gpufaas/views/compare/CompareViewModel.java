@@ -116,8 +116,8 @@ public final class CompareViewModel {
             return new CompareRow(e.policy(), st, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
         RunSummary s = r.summary();
-        return new CompareRow(e.policy(), "done", s.meanE2eMs(), s.p50E2eMs(), s.p99E2eMs(), s.coldPct(),
-                s.gpuUtilization() * 100, s.jainFairness(), s.completed());
+        return new CompareRow(e.policy(), "done", s.latency().meanE2eMs(), s.latency().p50E2eMs(), s.latency().p99E2eMs(),
+                s.starts().coldPct(), s.devices().gpuUtilization() * 100, s.fairness().jainFairness(), s.counts().completed());
     }
 
     /** Finished runs in the order they finished. */

@@ -6,8 +6,9 @@ import gpufaas.engine.device.MigProfile;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.placement.PlacementRegistry;
-import gpufaas.engine.policy.PolicyDescriptor;
+import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.engine.registry.Entry;
 import gpufaas.engine.run.EngineParams;
 import gpufaas.views.run.BackendOption;
 import gpufaas.views.run.RunPlan;
@@ -122,7 +123,7 @@ public final class ExperimentViewModel {
 
     public static List<String> policyNames() {
         List<String> n = new ArrayList<>();
-        for (PolicyDescriptor d : PolicyRegistry.all()) n.add(d.name());
+        for (var d : PolicyRegistry.all()) n.add(d.name());
         return n;
     }
 
@@ -173,29 +174,26 @@ public final class ExperimentViewModel {
         durationS.set(spec.durationS() == null ? "" : FunctionRowModel.num(spec.durationS()));
         WorkloadSpec w = spec.workload();
         functions.clear();
-        if (w.functions() != null) {
+        if (w instanceof WorkloadSpec.Generated g) {
             workloadKind.set(WorkloadKind.COMPOSED);
-            for (FunctionEntry e : w.functions()) functions.add(FunctionRowModel.of(e));
-        } else if (w.traceCsv() != null) {
+            for (FunctionEntry e : g.functions()) functions.add(FunctionRowModel.of(e));
+        } else if (w instanceof WorkloadSpec.Trace t) {
             workloadKind.set(WorkloadKind.TRACE);
-            traceCsv.set(absolute(w.traceCsv()));
-            functionsCsv.set(absolute(w.functionsCsv()));
-        } else if (w.azure2019() != null) {
-            Azure2019Spec a = w.azure2019();
+            traceCsv.set(absolute(t.traceCsv()));
+            functionsCsv.set(absolute(t.functionsCsv()));
+        } else if (w instanceof WorkloadSpec.Azure2019(Azure2019Spec a)) {
             workloadKind.set(WorkloadKind.AZURE_2019);
             azure2019Dir.set(absolute(a.dir()));
             azure2019Day.set(Integer.toString(a.day()));
             azureFunctions.set(Integer.toString(a.functions()));
             azure2019StartMinute.set(Integer.toString(a.startMinute()));
             azure2019Minutes.set(Integer.toString(a.minutes()));
-        } else if (w.azure2021() != null) {
-            Azure2021Spec a = w.azure2021();
+        } else if (w instanceof WorkloadSpec.Azure2021(Azure2021Spec a)) {
             workloadKind.set(WorkloadKind.AZURE_2021);
             azure2021File.set(absolute(a.file()));
             azureFunctions.set(Integer.toString(a.functions()));
             azure2021StartS.set(FunctionRowModel.num(a.startS()));
-        } else {
-            AzureLikeSpec a = w.azureLike();
+        } else if (w instanceof WorkloadSpec.AzureLike(AzureLikeSpec a)) {
             workloadKind.set(WorkloadKind.AZURE_LIKE);
             azureFunctions.set(Integer.toString(a.functions()));
             azureLikeLoad.set(FunctionRowModel.num(a.offeredLoad()));
@@ -354,7 +352,7 @@ public final class ExperimentViewModel {
     }
 
     private void rebuildParams(boolean keepValues) {
-        PolicyDescriptor pol;
+        Entry<PolicyFactory> pol;
         try {
             pol = PolicyRegistry.find(policy.get(), "policy");
         } catch (BadInputException e) {
@@ -459,22 +457,22 @@ public final class ExperimentViewModel {
                 if (functionsCsv.get().isBlank()) {
                     throw new FieldProblem("workload.functions_csv", "choose the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb)");
                 }
-                yield new WorkloadSpec(null, functionsCsv.get(), traceCsv.get(), null, null, null);
+                yield new WorkloadSpec.Trace(functionsCsv.get(), traceCsv.get());
             }
             case AZURE_2019 -> {
                 if (azure2019Dir.get().isBlank()) throw new FieldProblem("workload.azure2019.dir", "choose the dataset's folder");
-                yield new WorkloadSpec(null, null, null, new Azure2019Spec(azure2019Dir.get(),
+                yield new WorkloadSpec.Azure2019(new Azure2019Spec(azure2019Dir.get(),
                         (int) whole(azure2019Day.get(), "azure2019.day"), (int) whole(azureFunctions.get(), "azure2019.functions"),
                         null, (int) whole(azure2019StartMinute.get(), "azure2019.start_minute"),
-                        (int) whole(azure2019Minutes.get(), "azure2019.minutes"), null, null), null, null);
+                        (int) whole(azure2019Minutes.get(), "azure2019.minutes"), null, null));
             }
             case AZURE_2021 -> {
                 if (azure2021File.get().isBlank()) throw new FieldProblem("workload.azure2021.file", "choose the trace file");
-                yield new WorkloadSpec(null, null, null, null, new Azure2021Spec(azure2021File.get(),
+                yield new WorkloadSpec.Azure2021(new Azure2021Spec(azure2021File.get(),
                         (int) whole(azureFunctions.get(), "azure2021.functions"), null,
-                        nonNegative(azure2021StartS.get(), "azure2021.start_s"), null), null);
+                        nonNegative(azure2021StartS.get(), "azure2021.start_s"), null));
             }
-            case AZURE_LIKE -> new WorkloadSpec(null, null, null, null, null, new AzureLikeSpec(
+            case AZURE_LIKE -> new WorkloadSpec.AzureLike(new AzureLikeSpec(
                     (int) whole(azureFunctions.get(), "azure_like.functions"), positive(azureLikeLoad.get(), "azure_like.offered_load"),
                     nonNegative(azureLikeSigma.get(), "azure_like.sigma"), null));
         };

@@ -22,7 +22,7 @@ public record RunPlan(ExperimentSpec spec, Path baseDir, EngineConfig config, Wo
 
     /** Simulated length of the arrivals in microseconds, or -1 when only the input knows (a trace without duration_s). */
     public long horizonUs() {
-        boolean generated = spec.workload().functions() != null || spec.workload().azureLike() != null;
+        boolean generated = spec.workload().generatedFromSeed();
         if (spec.durationS() != null) return Math.round(spec.durationS() * 1e6);
         return generated ? Math.round(spec.durationOrDefault() * 1e6) : -1;
     }

@@ -39,8 +39,8 @@ class CompareRunnerTest {
             // the same engine, run directly, gives the same summary
             RunPlan p = planner.plan(ExperimentViewModel.withPolicy(base, "fcfs"), null);
             var direct = TestPlanner.SIM.create(p.config(), p.workload(), null, null).run().summary();
-            assertThat(fcfs.summary().meanE2eMs()).isEqualTo(direct.meanE2eMs());
-            assertThat(fcfs.curves().completed()).isEqualTo(direct.completed());
+            assertThat(fcfs.summary().latency().meanE2eMs()).isEqualTo(direct.latency().meanE2eMs());
+            assertThat(fcfs.curves().completed()).isEqualTo(direct.counts().completed());
             assertThat(vm.status.get()).startsWith("Done: 2 of 3 runs");
         }
     }

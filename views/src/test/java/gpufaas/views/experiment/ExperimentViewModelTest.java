@@ -7,6 +7,7 @@ import gpufaas.views.run.RunPlan;
 import gpufaas.workload.experiment.ExperimentJson;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.Presets;
+import gpufaas.workload.experiment.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +97,7 @@ class ExperimentViewModelTest {
         added.memMb.set("2048");
         added.arrival.set(ArrivalKind.BURSTY);
         ExperimentSpec s = vm.toSpec();
-        var e = s.workload().functions().get(3);
+        var e = ((WorkloadSpec.Generated) s.workload()).functions().get(3);
         assertThat(e.name()).isEqualTo("rnn");
         assertThat(e.base()).isEqualTo("rnn");
         assertThat(e.gpuWarmMs()).isNull();
@@ -152,7 +153,7 @@ class ExperimentViewModelTest {
         assertThat(vm.setTraceArrivals(fft, trace)).isTrue();
         assertThat(fft.iatMs.get()).containsExactly(100.0, 200.0);
         assertThat(fft.arrival.get()).isEqualTo(ArrivalKind.TRACE);
-        assertThat(vm.toSpec().workload().functions().get(1).arrival())
+        assertThat(((WorkloadSpec.Generated) vm.toSpec().workload()).functions().get(1).arrival())
                 .isEqualTo(new gpufaas.workload.gen.ArrivalProcess.Empirical(List.of(100.0, 200.0)));
         FunctionRowModel iso = vm.functions.get(0);
         assertThat(vm.setTraceArrivals(iso, trace)).isFalse();

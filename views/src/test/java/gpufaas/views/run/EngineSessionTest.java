@@ -66,7 +66,7 @@ class EngineSessionTest {
             LiveSnapshot snap = latest(s);
             assertThat(snap.status()).isEqualTo(RunStatus.FINISHED);
             assertThat(snap.summary()).isNotNull();
-            assertThat(snap.summary().completed()).isEqualTo(snap.arrivals());
+            assertThat(snap.summary().counts().completed()).isEqualTo(snap.arrivals());
             assertThat(snap.progress()).isEqualTo(1.0);
         }
     }
@@ -141,7 +141,7 @@ class EngineSessionTest {
         java.nio.file.Files.writeString(fns, "func_name,cold_dur_ms,warm_dur_ms,mem_mb\nf1,2000,100,1024\n");
         java.nio.file.Files.writeString(trace, "func_name,invoke_time_ms\nf1,0\nf1,zero\n");
         var spec = new gpufaas.workload.experiment.ExperimentSpec("bad", "", 1L, null,
-                new gpufaas.workload.experiment.WorkloadSpec(null, fns.toString(), trace.toString(), null, null, null),
+                new gpufaas.workload.experiment.WorkloadSpec.Trace(fns.toString(), trace.toString()),
                 null, null, null, null, null, null);
         try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
             s.send(new EngineCommand.Load(new TestPlanner().plan(spec, null)));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Device profiles as JSON: the built-in ones (resources {@code gpufaas/profiles/NAME.json}) and
@@ -72,28 +73,23 @@ public final class DeviceProfiles {
 
     /** Reads profile JSON from {@code in}, naming it {@code source} in errors. */
     public static ProfileDocument read(InputStream in, String source) {
-        DeviceProfileJson json;
         try {
             byte[] bytes = in.readAllBytes();
-            KnownKeys.check(bytes, DeviceProfileJson.class, source);
-            json = JsonMappers.strict().readValue(bytes, DeviceProfileJson.class);
+            KnownKeys.check(bytes, DeviceProfile.class, source, Set.of(DeviceProfileJson.SOURCES));
+            DeviceProfile profile = DeviceProfileJson.read(bytes);
+            if (profile == null) throw BadInputException.of(source, "empty device profile");
+            return new ProfileDocument(profile, DeviceProfileJson.sources(bytes, source));
         } catch (JsonProcessingException e) {
             throw JacksonErrors.toBadInput(e, source);
         } catch (IOException e) {
             throw BadInputException.of(source, "cannot read device profile: " + e.getMessage());
-        }
-        if (json == null) throw BadInputException.of(source, "empty device profile");
-        try {
-            return new ProfileDocument(json.toProfile(), json.sources());
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(source, e.getMessage());
         }
     }
 
     /** The JSON text of {@code profile}, with {@code sources} (may be null). */
     public static String toJson(DeviceProfile profile, String sources) {
         try {
-            return JsonMappers.strict().writeValueAsString(DeviceProfileJson.of(profile, sources)) + "\n";
+            return JsonMappers.strict().writeValueAsString(DeviceProfileJson.tree(profile, sources)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

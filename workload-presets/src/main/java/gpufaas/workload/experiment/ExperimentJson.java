@@ -38,6 +38,7 @@ public final class ExperimentJson {
 
     /** Binds a tree (a sweep point); tree nodes carry no line numbers, so errors name the key only. */
     public static ExperimentSpec fromTree(JsonNode node, String source) {
+        KnownKeys.check(node, ExperimentSpec.class, source);
         try {
             ExperimentSpec spec = JsonMappers.strict().treeToValue(node, ExperimentSpec.class);
             if (spec == null) throw BadInputException.of(source, "an experiment is a JSON object");

@@ -27,26 +27,33 @@ final class WorkloadBuilder {
     record Built(Workload workload, List<InputFile> inputs) { }
 
     static Built build(ExperimentSpec spec, Path baseDir, String source, gpufaas.engine.device.DeviceProfile device) {
-        WorkloadSpec w = spec.workload();
-        if (w.functions() != null) return generated(spec, w.functions());
-        if (w.azureLike() != null) {
-            AzureLikeSpec a = w.azureLike();
-            int gpus = spec.devices() == null || spec.devices().count() == null ? 1 : spec.devices().count();
-            return generated(spec, AzureLikeWorkload.entries(a.functions(), a.offeredLoad(), a.sigma(), a.popularShort(), spec.seed(),
-                    device.speed() * Math.max(1, gpus)));
-        }
-        if (w.traceCsv() != null) return trace(spec, baseDir, source);
-        if (w.azure2019() != null && !Files.isDirectory(Experiments.resolve(baseDir, w.azure2019().dir()))) {
-            throw new BadInputException(source, 0, "workload.azure2019.dir", "no such folder: "
-                    + Experiments.resolve(baseDir, w.azure2019().dir()));
-        }
-        if (w.azure2021() != null) existing(baseDir, w.azure2021().file(), "workload.azure2021.file", source);
-        List<FunctionSpec> catalog = BenchmarkCatalog.get().functions();
-        AzureImport imported = w.azure2019() != null
-                ? Azure2019Importer.load(w.azure2019().options(baseDir, spec.seed()), catalog)
-                : Azure2021Importer.load(w.azure2021().options(baseDir, spec.seed(), spec.durationS()), catalog);
+        return switch (spec.workload()) {
+            case WorkloadSpec.Generated g -> generated(spec, g.functions());
+            case WorkloadSpec.AzureLike(AzureLikeSpec a) -> {
+                int gpus = spec.devices() == null || spec.devices().count() == null ? 1 : spec.devices().count();
+                yield generated(spec, AzureLikeWorkload.entries(a.functions(), a.offeredLoad(), a.sigma(), a.popularShort(),
+                        spec.seed(), device.speed() * Math.max(1, gpus)));
+            }
+            case WorkloadSpec.Trace t -> trace(spec, t, baseDir, source);
+            case WorkloadSpec.Azure2019(Azure2019Spec a) -> {
+                if (!Files.isDirectory(Experiments.resolve(baseDir, a.dir()))) {
+                    throw new BadInputException(source, 0, "workload.azure2019.dir", "no such folder: "
+                            + Experiments.resolve(baseDir, a.dir()));
+                }
+                yield imported(spec, "azure2019", Azure2019Importer.load(a.options(baseDir, spec.seed()), catalog()));
+            }
+            case WorkloadSpec.Azure2021(Azure2021Spec a) -> {
+                existing(baseDir, a.file(), "workload.azure2021.file", source);
+                yield imported(spec, "azure2021",
+                        Azure2021Importer.load(a.options(baseDir, spec.seed(), spec.durationS()), catalog()));
+            }
+        };
+    }
+
+    private static List<FunctionSpec> catalog() { return BenchmarkCatalog.get().functions(); }
+
+    private static Built imported(ExperimentSpec spec, String role, AzureImport imported) {
         List<InputFile> inputs = new ArrayList<>();
-        String role = w.azure2019() != null ? "azure2019" : "azure2021";
         for (Path p : imported.inputs()) inputs.add(Experiments.input(role, p));
         Workload iw = imported.workload();
         return new Built(new Workload(spec.name(), iw.functions(), truncated(iw.arrivals(), spec.durationS())), inputs);
@@ -66,9 +73,9 @@ final class WorkloadBuilder {
         return new Built(new Workload(spec.name(), frozen, () -> GeneratedArrivals.of(frozen, frozenP, seed, duration)), List.of());
     }
 
-    private static Built trace(ExperimentSpec spec, Path baseDir, String source) {
-        Path functionsCsv = existing(baseDir, spec.workload().functionsCsv(), "workload.functions_csv", source);
-        Path traceCsv = existing(baseDir, spec.workload().traceCsv(), "workload.trace_csv", source);
+    private static Built trace(ExperimentSpec spec, WorkloadSpec.Trace t, Path baseDir, String source) {
+        Path functionsCsv = existing(baseDir, t.functionsCsv(), "workload.functions_csv", source);
+        Path traceCsv = existing(baseDir, t.traceCsv(), "workload.trace_csv", source);
         List<FunctionSpec> fns = FunctionsCsvReader.read(functionsCsv);
         Map<String, Integer> ids = TraceCsvReader.idsOf(fns);
         TraceCsvReader.open(traceCsv, ids).close(); // checks the header now rather than at run time

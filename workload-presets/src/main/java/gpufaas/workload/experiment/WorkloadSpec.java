@@ -1,6 +1,9 @@
 package gpufaas.workload.experiment;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
+import gpufaas.workload.json.FirstKeyDeduction;
 
 import java.util.HashSet;
 import java.util.List;
@@ -9,22 +12,36 @@ import java.util.Set;
 import static gpufaas.workload.json.FieldProblem.require;
 
 /**
- * Where an experiment's functions and arrivals come from: exactly one of generated
- * {@code functions}, an Ilúvatar trace ({@code trace_csv} with {@code functions_csv}), the Azure
- * 2019 dataset, the Azure 2021 trace, or an Azure-like synthetic workload ({@code azure_like}). Paths are relative to the experiment file.
+ * Where an experiment's functions and arrivals come from: generated {@code functions}, an
+ * Ilúvatar trace ({@code trace_csv} with {@code functions_csv}), the Azure 2019 dataset, the Azure
+ * 2021 trace, or an Azure-like synthetic workload ({@code azure_like}). Jackson tells them apart by
+ * their keys (type deduction, decided by the first key so errors inside keep their lines), so the
+ * JSON needs no type field and keeps its shape; keys of two kinds in one workload, or none, are one
+ * error naming the choices ({@code KnownKeys}). Paths are relative to the experiment file.
  */
-@JsonPropertyOrder({"functions", "functions_csv", "trace_csv", "azure2019", "azure2021", "azure_like"})
-public record WorkloadSpec(List<FunctionEntry> functions, String functionsCsv, String traceCsv,
-                           Azure2019Spec azure2019, Azure2021Spec azure2021, AzureLikeSpec azureLike) {
-    public WorkloadSpec {
-        functions = functions == null ? null : List.copyOf(functions);
-        int kinds = (functions != null ? 1 : 0) + (traceCsv != null || functionsCsv != null ? 1 : 0)
-                + (azure2019 != null ? 1 : 0) + (azure2021 != null ? 1 : 0) + (azureLike != null ? 1 : 0);
-        require(kinds == 1, "workload", "give exactly one of: functions, trace_csv with functions_csv, azure2019, azure2021, azure_like");
-        require(functions == null || !functions.isEmpty(), "functions", "needs at least one function");
-        require(functionsCsv == null || traceCsv != null, "trace_csv", "is required with functions_csv (the arrivals)");
-        require(traceCsv == null || functionsCsv != null, "functions_csv", "is required with trace_csv (the functions)");
-        if (functions != null) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+@JsonTypeResolver(FirstKeyDeduction.Resolver.class)
+@JsonSubTypes({
+    @JsonSubTypes.Type(WorkloadSpec.Generated.class),
+    @JsonSubTypes.Type(WorkloadSpec.Trace.class),
+    @JsonSubTypes.Type(WorkloadSpec.Azure2019.class),
+    @JsonSubTypes.Type(WorkloadSpec.Azure2021.class),
+    @JsonSubTypes.Type(WorkloadSpec.AzureLike.class)})
+public sealed interface WorkloadSpec {
+
+    /** true when the arrivals are generated from the experiment's seed rather than read from files. */
+    default boolean generatedFromSeed() { return false; }
+
+    /** Generated arrivals for the given functions. */
+    static WorkloadSpec of(List<FunctionEntry> functions) {
+        return new Generated(functions);
+    }
+
+    /** Functions (catalog ones or explicit timings), each with its arrival process. */
+    record Generated(List<FunctionEntry> functions) implements WorkloadSpec {
+        public Generated {
+            require(functions != null && !functions.isEmpty(), "functions", "needs at least one function");
+            functions = List.copyOf(functions);
             Set<String> names = new HashSet<>();
             for (int i = 0; i < functions.size(); i++) {
                 FunctionEntry f = functions.get(i);
@@ -32,10 +49,40 @@ public record WorkloadSpec(List<FunctionEntry> functions, String functionsCsv, S
                 require(f.arrival() != null, "functions[" + i + "].arrival", "is required (e.g. {\"process\": \"poisson\", \"rate_per_s\": 1})");
             }
         }
+
+        @Override
+        public boolean generatedFromSeed() { return true; }
     }
 
-    /** Generated arrivals for the given functions. */
-    public static WorkloadSpec of(List<FunctionEntry> functions) {
-        return new WorkloadSpec(functions, null, null, null, null, null);
+    /** An Ilúvatar trace: the functions CSV and the trace CSV of their invocations. */
+    record Trace(String functionsCsv, String traceCsv) implements WorkloadSpec {
+        public Trace {
+            require(traceCsv != null, "trace_csv", "is required with functions_csv (the arrivals)");
+            require(functionsCsv != null, "functions_csv", "is required with trace_csv (the functions)");
+        }
+    }
+
+    /** The {@code azure2019} block. */
+    record Azure2019(Azure2019Spec azure2019) implements WorkloadSpec {
+        public Azure2019 {
+            require(azure2019 != null, "azure2019", "is required");
+        }
+    }
+
+    /** The {@code azure2021} block. */
+    record Azure2021(Azure2021Spec azure2021) implements WorkloadSpec {
+        public Azure2021 {
+            require(azure2021 != null, "azure2021", "is required");
+        }
+    }
+
+    /** The {@code azure_like} block. */
+    record AzureLike(AzureLikeSpec azureLike) implements WorkloadSpec {
+        public AzureLike {
+            require(azureLike != null, "azure_like", "is required");
+        }
+
+        @Override
+        public boolean generatedFromSeed() { return true; }
     }
 }

@@ -202,9 +202,6 @@ public final class RunOutput implements AutoCloseable {
         return out;
     }
 
-    /** True when {@code dir} holds this tool's complete output. */
-    public static boolean isCompleteOutput(Path dir) { return completeOutputs(dir) != null; }
-
     /**
      * Deletes one output: a file, or a folder that is this tool's output (what its manifest lists,
      * then the manifest, then the folder if nothing else is left in it).

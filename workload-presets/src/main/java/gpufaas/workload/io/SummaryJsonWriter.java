@@ -3,18 +3,20 @@ package gpufaas.workload.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpufaas.engine.metrics.FunctionSummary;
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.run.RunResult;
 
 import java.nio.file.Path;
 
 /**
- * Writes {@code summary.json}: the components of {@link RunSummary} in snake_case and declaration
- * order ({@code policy, invocations, completed, rejected, dropped, failed, unfinished,
+ * Writes {@code summary.json}: the fields of {@link RunSummary#metrics()} in their order
+ * ({@code policy, invocations, completed, rejected, dropped, failed, unfinished,
  * mean_e2e_ms, p50_e2e_ms, p90_e2e_ms, p99_e2e_ms, p999_e2e_ms, max_e2e_ms, mean_queue_ms,
  * mean_exec_ms, cold_starts, cold_pct, gpu_cold_starts, warm_starts, cpu_starts, gpu_utilization,
  * gpu_exec_share, jain_fairness, fn_latency_variance, slo_attainment, evictions, swaps_out, prefetches, makespan_s,
- * throughput_per_s, cost, wall_ms, events}), then {@code complete} (whether every invocation
+ * throughput_per_s, cost, admitted_slo_attainment, on_time, violations, violation_rate, rejection_rate,
+ * drop_rate, goodput_per_s, cost_per_on_time, wall_ms, events}), then {@code complete} (whether every invocation
  * ended) and {@code incomplete_reason} (null when complete), then {@code functions}: the rows of
  * {@code summary.csv} as objects with the same snake_case keys.
  *
@@ -26,7 +28,6 @@ import java.nio.file.Path;
  * differs between two runs of the same inputs and seed.
  */
 public final class SummaryJsonWriter {
-    private static final RecordFields RUN = new RecordFields(RunSummary.class);
     private static final RecordFields FN = new RecordFields(FunctionSummary.class);
 
     private SummaryJsonWriter() { }
@@ -35,10 +36,9 @@ public final class SummaryJsonWriter {
     public static ObjectNode toJson(RunResult result) {
         RunSummary s = result.summary();
         ObjectNode o = ResultJson.object();
-        for (int i = 0; i < RUN.size(); i++) {
-            String key = RUN.names().get(i);
-            if (key.equals("functions")) continue;
-            Object v = RUN.value(s, i);
+        for (Metric m : s.metrics()) {
+            String key = m.name();
+            Object v = m.value();
             if ((key.equals("slo_attainment") || key.equals("admitted_slo_attainment")) && v instanceof Double d && Double.isNaN(d)) continue;
             ResultJson.putValue(o, key, v);
         }

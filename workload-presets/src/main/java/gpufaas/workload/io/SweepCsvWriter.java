@@ -21,7 +21,9 @@ import java.util.List;
  * experiment), then the fields of each point's {@code summary.json} in its order, without
  * {@code functions}, without the host-dependent {@code wall_ms} and without a field named like an
  * axis (a {@code policy} axis replaces the summary's {@code policy}), so the file depends only on
- * the inputs and the seed. Values
+ * the inputs and the seed. Fields a policy adds to its summary (e.g. cost-aware's
+ * {@code over_budget}) come after the standard ones, before {@code complete}, in the order the
+ * points first have them; a point without one leaves it empty. Values
  * are copied as written in summary.json (null and an absent slo_attainment are empty fields).
  */
 public final class SweepCsvWriter {
@@ -40,8 +42,8 @@ public final class SweepCsvWriter {
     /** The summary columns, in summary.json's order. */
     public static List<String> summaryColumns() {
         List<String> cols = new ArrayList<>();
-        for (String n : new RecordFields(RunSummary.class).names()) {
-            if (!n.equals("functions") && !n.equals("wall_ms")) cols.add(n);
+        for (String n : RunSummary.standardNames()) {
+            if (!n.equals("wall_ms")) cols.add(n);
         }
         cols.add("complete");
         cols.add("incomplete_reason");
@@ -49,7 +51,10 @@ public final class SweepCsvWriter {
     }
 
     public static String toCsv(List<String> axes, List<Point> points) {
+        List<JsonNode> summaries = new ArrayList<>(points.size());
+        for (Point p : points) summaries.add(read(p.dir().resolve("summary.json")));
         List<String> cols = new ArrayList<>(summaryColumns());
+        cols.addAll(cols.indexOf("complete"), policyFields(summaries));
         cols.removeAll(axes); // an axis named like a summary field (policy) is shown once, as the axis
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("point", "folder"));
@@ -57,9 +62,10 @@ public final class SweepCsvWriter {
         header.addAll(cols);
         for (int i = 0; i < header.size(); i++) b.append(i == 0 ? "" : ",").append(Csv.quote(header.get(i)));
         b.append('\n');
-        for (Point p : points) {
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
             if (p.axisValues().size() != axes.size()) throw new IllegalArgumentException("point " + p.index() + ": axis values do not match the axes");
-            JsonNode s = read(p.dir().resolve("summary.json"));
+            JsonNode s = summaries.get(i);
             b.append(p.index()).append(',').append(Csv.quote(p.folder()));
             for (String v : p.axisValues()) b.append(',').append(Csv.quote(v));
             for (String c : cols) b.append(',').append(text(s.get(c)));
@@ -74,6 +80,20 @@ public final class SweepCsvWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The fields of the summaries that are neither standard nor functions, in the order they first appear. */
+    private static List<String> policyFields(List<JsonNode> summaries) {
+        List<String> standard = new ArrayList<>(RunSummary.standardNames());
+        standard.addAll(List.of("complete", "incomplete_reason", "functions"));
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : summaries) {
+            for (var it = s.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!standard.contains(f) && !out.contains(f)) out.add(f);
+            }
+        }
+        return out;
     }
 
     private static JsonNode read(Path file) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.InvalidFieldException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * in words a user can act on and without Java type names.
  */
 public final class JacksonErrors {
-    private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
+    /** A list where one value belongs. */
+    static final String LIST_IS_AXIS = "expected a single value, found a list (lists are sweep axes: run it with the sweep command)";
 
     private JacksonErrors() { }
 
@@ -41,6 +44,10 @@ public final class JacksonErrors {
             return new BadInputException(source, line, path, "unknown key '" + u.getPropertyName() + "'"
                     + known(u.getKnownPropertyIds()));
         }
+        Class<?> target = m instanceof InvalidTypeIdException t && t.getBaseType() != null ? t.getBaseType().getRawClass()
+                : m instanceof MismatchedInputException mi ? mi.getTargetType() : null;
+        String oneOf = target == null ? null : KnownKeys.oneOf(target);
+        if (oneOf != null) return new BadInputException(source, line, path.isEmpty() ? null : path, oneOf); // keys of no one record
         if (m instanceof InvalidTypeIdException t) {
             String id = t.getTypeId();
             return new BadInputException(source, line, join(path, "process"), id == null
@@ -49,6 +56,9 @@ public final class JacksonErrors {
         }
         if (m instanceof ValueInstantiationException && m.getCause() instanceof FieldProblem p) {
             return new BadInputException(source, line, join(path, p.field()), p.getMessage());
+        }
+        if (m instanceof ValueInstantiationException && m.getCause() instanceof InvalidFieldException p) {
+            return new BadInputException(source, line, join(path, p.field()), p.problem());
         }
         if (m instanceof ValueInstantiationException && m.getCause() instanceof IllegalArgumentException a) {
             return new BadInputException(source, line, path.isEmpty() ? null : path, a.getMessage());
@@ -63,8 +73,7 @@ public final class JacksonErrors {
         if (m instanceof MismatchedInputException mi) {
             if (m.getOriginalMessage().contains(JsonToken.START_ARRAY.name())) {
                 if (path.isEmpty()) return new BadInputException(source, line, null, "expected a JSON object, found a list");
-                return new BadInputException(source, line, path, "expected a single value, found a list"
-                        + " (lists are sweep axes: run it with the sweep command)");
+                return new BadInputException(source, line, path, LIST_IS_AXIS);
             }
             return new BadInputException(source, line, path.isEmpty() ? null : path, "expected " + typeName(mi.getTargetType()));
         }

@@ -17,7 +17,7 @@ class AzureLikeWorkloadTest {
     private final DeviceProfile a30 = DeviceProfiles.load("a30");
 
     private static double[] rates(ExperimentSpec s) {
-        return s.workload().functions().stream().mapToDouble(f -> f.arrival().meanRatePerS()).toArray();
+        return ((WorkloadSpec.Generated) s.workload()).functions().stream().mapToDouble(f -> f.arrival().meanRatePerS()).toArray();
     }
 
     @Test
@@ -25,7 +25,7 @@ class AzureLikeWorkloadTest {
         ExperimentSpec s = AzureLikeWorkload.build(40, 0.7, 600, 3, a30);
         Experiment e = ExperimentLoader.resolve(s, null, "azure-like");
         List<ArrivalProcess> ps = new ArrayList<>();
-        for (FunctionEntry f : s.workload().functions()) ps.add(f.arrival());
+        for (FunctionEntry f : ((WorkloadSpec.Generated) s.workload()).functions()) ps.add(f.arrival());
         assertThat(OfferedLoad.onDevices(e.workload().functions(), ps, a30.speed(), 1)).isCloseTo(0.7, within(1e-9));
         assertThat(e.workload().functions()).hasSize(40);
         assertThat(e.device().name()).isEqualTo("a30");

@@ -88,7 +88,7 @@ class ExperimentLoaderTest {
         assertThat(e.spec().admission()).isEqualTo("admit-all");
         assertThat(e.spec().params()).containsExactly(java.util.Map.entry("T", "5"), java.util.Map.entry("ttl", "1.5xIAT"),
                 java.util.Map.entry("D", "2"), java.util.Map.entry("sticky", "true"));
-        assertThat(e.spec().workload().functions().get(2).arrival()).isEqualTo(new ArrivalProcess.Diurnal(1, 0.5, 50, 0));
+        assertThat(((WorkloadSpec.Generated) e.spec().workload()).functions().get(2).arrival()).isEqualTo(new ArrivalProcess.Diurnal(1, 0.5, 50, 0));
     }
 
     @Test

@@ -18,7 +18,7 @@ class PresetsTest {
 
     private static List<ArrivalProcess> processes(Experiment e) {
         List<ArrivalProcess> ps = new ArrayList<>();
-        for (FunctionEntry f : e.spec().workload().functions()) ps.add(f.arrival());
+        for (FunctionEntry f : ((WorkloadSpec.Generated) e.spec().workload()).functions()) ps.add(f.arrival());
         return ps;
     }
 

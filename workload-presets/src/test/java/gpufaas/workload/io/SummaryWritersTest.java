@@ -1,6 +1,7 @@
 package gpufaas.workload.io;
 
 import gpufaas.engine.metrics.FunctionSummary;
+import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.run.RunResult;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,16 @@ class SummaryWritersTest {
             1, 0, 1, 0, 50, NaN, NaN, NaN);
 
     private static RunSummary summary(double slo) {
-        return new RunSummary("mqfq-sticky", 3, 2, 1, 0, 0, 0, 100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30, 1, 50, 0, 1, 0,
-                0.25, 0.4, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, slo, 2, 0, 0, 1.0 / 3, 0, 0.5, 0.000123456789 / 2,
-                17, 42, List.of(F, ALL));
+        return new RunSummary("mqfq-sticky",
+                new RunSummary.Counts(3, 2, 1, 0, 0, 0, 1.0 / 3, 0),
+                new RunSummary.Latency(100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30),
+                new RunSummary.Starts(1, 50, 0, 1, 0),
+                new RunSummary.Devices(0.25, 0.4, 0, 1, 2),
+                new RunSummary.Fairness(1, 0),
+                new RunSummary.Throughput(4, 0.5, 0.5),
+                new RunSummary.Costs(0.000123456789, 0.000123456789 / 2),
+                new RunSummary.Slo(slo, slo, 2, 0, 0),
+                17, 42, List.of(), List.of(F, ALL));
     }
 
     @Test
@@ -124,6 +132,15 @@ class SummaryWritersTest {
                   ]
                 }
                 """);
+    }
+
+    @Test
+    void summaryJson_writesThePolicysOwnFieldsAfterTheStandardOnes() {
+        RunSummary s = summary(NaN);
+        RunSummary withOwn = new RunSummary(s.policy(), s.counts(), s.latency(), s.starts(), s.devices(), s.fairness(),
+                s.throughput(), s.costs(), s.slo(), s.wallMs(), s.events(), List.of(new Metric("over_budget", 2L)), s.functions());
+        assertThat(SummaryJsonWriter.toText(new RunResult(withOwn, true, null)))
+                .contains("  \"events\": 42,\n  \"over_budget\": 2,\n  \"complete\": true,\n");
     }
 
     @Test

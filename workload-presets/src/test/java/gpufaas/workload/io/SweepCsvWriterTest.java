@@ -31,4 +31,20 @@ class SweepCsvWriterTest {
         assertThat(lines[1]).contains(",0.000123457,").contains(",1234570,").endsWith(",true,");
         assertThat(row).hasSize(2 + 2 + cols.size() - 1 + 1); // the quoted "1,2" splits once more
     }
+
+    @Test
+    void aPolicysOwnField_isAColumnBeforeComplete_emptyWhereAPointLacksIt(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("000-a"));
+        Path b = Files.createDirectories(tmp.resolve("001-b"));
+        Files.writeString(a.resolve("summary.json"), "{\"policy\": \"edf\", \"events\": 5, \"complete\": true,"
+                + " \"incomplete_reason\": null, \"functions\": []}\n");
+        Files.writeString(b.resolve("summary.json"), "{\"policy\": \"cost-aware\", \"events\": 6, \"over_budget\": 2,"
+                + " \"complete\": true, \"incomplete_reason\": null, \"functions\": []}\n");
+        String csv = SweepCsvWriter.toCsv(List.of("policy"), List.of(new SweepCsvWriter.Point(0, "000-a", List.of("edf"), a),
+                new SweepCsvWriter.Point(1, "001-b", List.of("cost-aware"), b)));
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).endsWith(",events,over_budget,complete,incomplete_reason");
+        assertThat(lines[1]).endsWith(",5,,true,");
+        assertThat(lines[2]).endsWith(",6,2,true,");
+    }
 }

@@ -19,28 +19,24 @@ import java.util.List;
  * completion).
  */
 public abstract class BaselinePolicy implements Policy {
-    protected PolicyContext ctx;
-    private final String name;
-    private int[] queuedOf;
-    private int[] inFlightOf;
-    private boolean[] active;
-    private boolean[] used;
+    protected final PolicyContext ctx;
+    private final int[] queuedOf;
+    private final int[] inFlightOf;
+    private final boolean[] active;
+    private final boolean[] used;
     private int queuedTotal;
 
-    protected BaselinePolicy(String name) { this.name = name; }
-
-    @Override
-    public void attach(PolicyContext context) {
-        this.ctx = context;
-        int n = context.functions().size();
+    protected BaselinePolicy(PolicyContext ctx) {
+        this.ctx = ctx;
+        int n = ctx.functions().size();
         queuedOf = new int[n];
         inFlightOf = new int[n];
         active = new boolean[n];
         used = new boolean[n];
-        init(n);
     }
 
-    protected abstract void init(int functions);
+    /** The number of functions (flows) of the run. */
+    protected final int functions() { return queuedOf.length; }
 
     protected abstract void add(Invocation inv);
 
@@ -100,19 +96,19 @@ public abstract class BaselinePolicy implements Policy {
             flows.add(new FlowView(i, ctx.functions().get(i).name(), queuedOf[i], inFlightOf[i],
                     active[i] ? FlowState.ACTIVE : FlowState.INACTIVE, Double.NaN, Double.NaN));
         }
-        return new PolicySnapshot(name, Double.NaN, Double.NaN, flows);
+        return new PolicySnapshot(Double.NaN, Double.NaN, flows);
     }
 
     @Override
     public void checkInvariants() {
         long sum = 0;
         for (int i = 0; i < queuedOf.length; i++) {
-            if (queuedOf[i] < 0 || inFlightOf[i] < 0) throw new IllegalStateException(name + ": negative count for function " + i);
+            if (queuedOf[i] < 0 || inFlightOf[i] < 0) throw new IllegalStateException(this + ": negative count for function " + i);
             sum += queuedOf[i];
         }
-        if (sum != queuedTotal) throw new IllegalStateException(name + ": queued total " + queuedTotal + " != " + sum);
+        if (sum != queuedTotal) throw new IllegalStateException(this + ": queued total " + queuedTotal + " != " + sum);
     }
 
     @Override
-    public String toString() { return name; }
+    public String toString() { return getClass().getSimpleName(); }
 }

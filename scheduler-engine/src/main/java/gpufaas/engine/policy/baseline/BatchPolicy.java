@@ -2,8 +2,10 @@ package gpufaas.engine.policy.baseline;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.policy.Batching;
 import gpufaas.engine.policy.FifoQueue;
 import gpufaas.engine.policy.IndexedHeap;
+import gpufaas.engine.policy.PolicyContext;
 
 /**
  * Per-function queues; a free token takes the whole queue that holds the oldest invocation (at most
@@ -11,20 +13,16 @@ import gpufaas.engine.policy.IndexedHeap;
  * batch. Batch members are chained through {@link Invocation#next}, count as queued until they
  * start, and are handed out by {@link #continuation}.
  */
-public final class BatchPolicy extends BaselinePolicy {
+public final class BatchPolicy extends BaselinePolicy implements Batching {
     private final int maxBatch;
-    private FifoQueue[] queues;
-    private IndexedHeap byOldestHead;
+    private final FifoQueue[] queues;
+    private final IndexedHeap byOldestHead;
 
-    public BatchPolicy(String name, int maxBatch) {
-        super(name);
+    public BatchPolicy(PolicyContext ctx, int maxBatch) {
+        super(ctx);
         this.maxBatch = maxBatch;
-    }
-
-    @Override
-    protected void init(int functions) {
-        queues = new FifoQueue[functions];
-        for (int i = 0; i < functions; i++) queues[i] = new FifoQueue();
+        queues = new FifoQueue[functions()];
+        for (int i = 0; i < queues.length; i++) queues[i] = new FifoQueue();
         byOldestHead = new IndexedHeap((a, b) -> queues[a].peek().id < queues[b].peek().id);
     }
 

@@ -2,6 +2,7 @@ package gpufaas.engine.policy.baseline;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.policy.PolicyContext;
 
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -14,16 +15,13 @@ import java.util.PriorityQueue;
 public final class EstimateOrderPolicy extends BaselinePolicy {
     private final PriorityQueue<Invocation> heap;
 
-    public EstimateOrderPolicy(String name, boolean byExpectedEnd) {
-        super(name);
+    public EstimateOrderPolicy(PolicyContext ctx, boolean byExpectedEnd) {
+        super(ctx);
         Comparator<Invocation> key = byExpectedEnd
                 ? Comparator.comparingDouble(i -> i.arrivalUs / 1000.0 + i.estimateMs)
                 : Comparator.comparingDouble(i -> i.estimateMs);
         heap = new PriorityQueue<>(key.thenComparingLong(i -> i.id));
     }
-
-    @Override
-    protected void init(int functions) { }
 
     @Override
     protected void add(Invocation inv) { heap.add(inv); }

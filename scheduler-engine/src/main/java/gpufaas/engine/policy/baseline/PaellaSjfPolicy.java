@@ -4,6 +4,7 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.FifoQueue;
 import gpufaas.engine.policy.IndexedHeap;
+import gpufaas.engine.policy.PolicyContext;
 
 /**
  * Function-level approximation of Paella's SRPT with a fairness threshold (reference §7): pick the
@@ -14,22 +15,18 @@ import gpufaas.engine.policy.IndexedHeap;
  */
 public final class PaellaSjfPolicy extends BaselinePolicy {
     private final double threshold;
-    private FifoQueue[] queues;
-    private double[] base;
+    private final FifoQueue[] queues;
+    private final double[] base;
     private double offset;
-    private IndexedHeap byEstimate;
-    private IndexedHeap byDeficit;
+    private final IndexedHeap byEstimate;
+    private final IndexedHeap byDeficit;
 
-    public PaellaSjfPolicy(String name, double threshold) {
-        super(name);
+    public PaellaSjfPolicy(PolicyContext ctx, double threshold) {
+        super(ctx);
         this.threshold = threshold;
-    }
-
-    @Override
-    protected void init(int functions) {
-        queues = new FifoQueue[functions];
-        for (int i = 0; i < functions; i++) queues[i] = new FifoQueue();
-        base = new double[functions];
+        queues = new FifoQueue[functions()];
+        for (int i = 0; i < queues.length; i++) queues[i] = new FifoQueue();
+        base = new double[queues.length];
         byEstimate = new IndexedHeap((a, b) -> {
             double ea = queues[a].peek().estimateMs;
             double eb = queues[b].peek().estimateMs;

@@ -2,6 +2,7 @@ package gpufaas.engine.policy.kaas;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.policy.PolicyContext;
 
 /**
  * kaas-cfs: shared workers scheduled like CFS. Each tenant has a virtual time advanced, per
@@ -13,17 +14,12 @@ import gpufaas.engine.model.Invocation;
  */
 public final class KaasCfsPolicy extends TenantQueues {
     private final double penalty;
-    private double[] vt;
+    private final double[] vt;
 
-    public KaasCfsPolicy(double penalty) {
-        super("kaas-cfs");
+    public KaasCfsPolicy(PolicyContext ctx, double penalty) {
+        super(ctx);
         this.penalty = penalty;
-    }
-
-    @Override
-    protected void init(int functions) {
-        super.init(functions);
-        vt = new double[functions];
+        vt = new double[functions()];
     }
 
     private double weight(int t) {
@@ -60,9 +56,4 @@ public final class KaasCfsPolicy extends TenantQueues {
 
     /** The tenant's virtual time (virtual GPU-seconds). */
     public double virtualTime(int tenant) { return vt[tenant]; }
-
-    @Override
-    public java.util.Set<gpufaas.engine.policy.Characteristic> characteristics() {
-        return java.util.Set.of(gpufaas.engine.policy.Characteristic.SHARED_WORKERS, gpufaas.engine.policy.Characteristic.PINS_DEVICES);
-    }
 }

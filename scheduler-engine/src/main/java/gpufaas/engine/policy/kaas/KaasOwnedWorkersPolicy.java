@@ -2,7 +2,7 @@ package gpufaas.engine.policy.kaas;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
-import gpufaas.engine.policy.Characteristic;
+import gpufaas.engine.policy.PolicyContext;
 
 import java.util.List;
 
@@ -13,15 +13,12 @@ import java.util.List;
  * a largest tenant; otherwise the owner's own queue is served; an owner with nothing to do hands
  * the worker to the tenant waiting longest. exclusive kills the worker and starts a new process
  * for the new owner (a cold start); affinity moves the worker (a kernel load and data upload).
- * With more tenants than GPUs, exclusive thrashes: nearly every request starts a worker.
+ * With more tenants than GPUs, exclusive thrashes: nearly every request starts a worker. The two
+ * differ only in their entries' characteristics: affinity's workers are SHARED_WORKERS.
  */
 public final class KaasOwnedWorkersPolicy extends TenantQueues {
-    private final boolean moveWorkers;
 
-    public KaasOwnedWorkersPolicy(String name, boolean moveWorkers) {
-        super(name);
-        this.moveWorkers = moveWorkers;
-    }
+    public KaasOwnedWorkersPolicy(PolicyContext ctx) { super(ctx); }
 
     @Override
     protected Invocation take(Device device) {
@@ -61,11 +58,5 @@ public final class KaasOwnedWorkersPolicy extends TenantQueues {
             if (best < 0 || queues[t].peek().id < queues[best].peek().id) best = t;
         }
         return pop(best);
-    }
-
-    @Override
-    public java.util.Set<Characteristic> characteristics() {
-        return moveWorkers ? java.util.Set.of(Characteristic.SHARED_WORKERS, Characteristic.ONE_WORKER_PER_DEVICE, Characteristic.PINS_DEVICES)
-                : java.util.Set.of(Characteristic.ONE_WORKER_PER_DEVICE, Characteristic.PINS_DEVICES);
     }
 }

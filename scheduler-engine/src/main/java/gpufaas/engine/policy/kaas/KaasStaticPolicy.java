@@ -4,6 +4,7 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.FifoQueue;
 import gpufaas.engine.policy.IndexedHeap;
+import gpufaas.engine.policy.PolicyContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +16,9 @@ import java.util.List;
  * the MPS model (100/D percent of the threads), or leave it off for time slicing.
  */
 public final class KaasStaticPolicy extends TenantQueues {
-    private List<IndexedHeap> perDevice;
+    private final List<IndexedHeap> perDevice = new ArrayList<>();
 
-    public KaasStaticPolicy() { super("kaas-static"); }
-
-    @Override
-    protected void init(int functions) {
-        super.init(functions);
-        perDevice = new ArrayList<>();
-    }
+    public KaasStaticPolicy(PolicyContext ctx) { super(ctx); }
 
     private IndexedHeap heapFor(int slot) {
         while (perDevice.size() <= slot) {
@@ -52,10 +47,5 @@ public final class KaasStaticPolicy extends TenantQueues {
         FifoQueue q = queues[t];
         if (q.isEmpty()) h.remove(t); else h.update(t);
         return inv;
-    }
-
-    @Override
-    public java.util.Set<gpufaas.engine.policy.Characteristic> characteristics() {
-        return java.util.Set.of(gpufaas.engine.policy.Characteristic.PINS_DEVICES);
     }
 }

@@ -5,19 +5,18 @@ import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.FifoQueue;
 import gpufaas.engine.policy.IndexedHeap;
+import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.baseline.BaselinePolicy;
 
 /** Per-tenant FIFO queues with the backlogged tenants ordered by their oldest waiting request. */
 abstract class TenantQueues extends BaselinePolicy {
-    protected FifoQueue[] queues;
-    protected IndexedHeap byOldest;
+    protected final FifoQueue[] queues;
+    protected final IndexedHeap byOldest;
 
-    TenantQueues(String name) { super(name); }
-
-    @Override
-    protected void init(int functions) {
-        queues = new FifoQueue[functions];
-        for (int i = 0; i < functions; i++) queues[i] = new FifoQueue();
+    TenantQueues(PolicyContext ctx) {
+        super(ctx);
+        queues = new FifoQueue[functions()];
+        for (int i = 0; i < queues.length; i++) queues[i] = new FifoQueue();
         byOldest = new IndexedHeap((a, b) -> queues[a].peek().id < queues[b].peek().id);
     }
 

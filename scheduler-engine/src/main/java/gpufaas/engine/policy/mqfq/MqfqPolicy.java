@@ -24,40 +24,36 @@ import java.util.List;
  * (promoted as V catches up). Tags are in virtual seconds of GPU time.
  */
 public final class MqfqPolicy implements Policy {
-    private final String name;
     private final Selection selection;
     private final double overrun;
     private final Ttl ttl;
 
-    private PolicyContext ctx;
-    private int n;
-    private FifoQueue[] queues;
-    private double[] s;
-    private double[] f;
-    private int[] inFlight;
-    private FlowState[] state;
-    private long[] lastServiced;
-    private long[] ttlDeadline;
-    private boolean[] used;
+    private final PolicyContext ctx;
+    private final PolicyContext.Timer ttlTimer;
+    private final int n;
+    private final FifoQueue[] queues;
+    private final double[] s;
+    private final double[] f;
+    private final int[] inFlight;
+    private final FlowState[] state;
+    private final long[] lastServiced;
+    private final long[] ttlDeadline;
+    private final boolean[] used;
     private double v;
     private int previous = -1;
     private int queuedTotal;
-    private IndexedHeap byStart;
-    private IndexedHeap eligible;
-    private IndexedHeap throttled;
-    private IndexedHeap ttlTimers;
+    private final IndexedHeap byStart;
+    private final IndexedHeap eligible;
+    private final IndexedHeap throttled;
+    private final IndexedHeap ttlTimers;
 
-    public MqfqPolicy(String name, Selection selection, double overrunSeconds, Ttl ttl) {
-        this.name = name;
+    public MqfqPolicy(PolicyContext ctx, Selection selection, double overrunSeconds, Ttl ttl) {
         this.selection = selection;
         this.overrun = overrunSeconds;
         this.ttl = ttl;
-    }
-
-    @Override
-    public void attach(PolicyContext context) {
-        this.ctx = context;
-        n = context.functions().size();
+        this.ctx = ctx;
+        this.ttlTimer = ctx.timer(this::expireTtls);
+        n = ctx.functions().size();
         queues = new FifoQueue[n];
         for (int i = 0; i < n; i++) queues[i] = new FifoQueue();
         s = new double[n];
@@ -71,7 +67,7 @@ public final class MqfqPolicy implements Policy {
         byStart = new IndexedHeap((a, b) -> s[a] < s[b] || (s[a] == s[b] && a < b));
         throttled = new IndexedHeap((a, b) -> s[a] < s[b] || (s[a] == s[b] && a < b));
         ttlTimers = new IndexedHeap((a, b) -> ttlDeadline[a] < ttlDeadline[b] || (ttlDeadline[a] == ttlDeadline[b] && a < b));
-        eligible = new IndexedHeap(eligibleOrder(selection, context.dMax()));
+        eligible = new IndexedHeap(eligibleOrder(selection, ctx.dMax()));
     }
 
     private IndexedHeap.IdOrder eligibleOrder(Selection sel, int dMax) {
@@ -216,16 +212,16 @@ public final class MqfqPolicy implements Policy {
         }
         ttlDeadline[fn] = now + t;
         if (ttlTimers.contains(fn)) ttlTimers.update(fn); else ttlTimers.add(fn);
-        ctx.wakeAt(now + t);
+        ttlTimer.at(now + t);
     }
 
-    @Override
-    public void onWake(long now) {
+    /** The TTL timer fired at {@code now}: flows whose keep-alive ran out and that are still empty and idle turn Inactive. */
+    private void expireTtls(long now) {
         while (!ttlTimers.isEmpty() && ttlDeadline[ttlTimers.peek()] <= now) {
             int fn = ttlTimers.poll();
             if (queues[fn].isEmpty() && inFlight[fn] == 0) setState(fn, FlowState.INACTIVE);
         }
-        if (!ttlTimers.isEmpty()) ctx.wakeAt(ttlDeadline[ttlTimers.peek()]);
+        if (!ttlTimers.isEmpty()) ttlTimer.at(ttlDeadline[ttlTimers.peek()]);
     }
 
     @Override
@@ -238,8 +234,6 @@ public final class MqfqPolicy implements Policy {
 
     public double startTag(int fn) { return s[fn]; }
 
-    public double finishTag(int fn) { return f[fn]; }
-
     @Override
     public PolicySnapshot snapshot() {
         List<FlowView> flows = new ArrayList<>();
@@ -247,7 +241,7 @@ public final class MqfqPolicy implements Policy {
             if (!used[i]) continue;
             flows.add(new FlowView(i, ctx.functions().get(i).name(), queues[i].size(), inFlight[i], state[i], s[i], f[i]));
         }
-        return new PolicySnapshot(name, v, overrun, flows);
+        return new PolicySnapshot(v, overrun, flows);
     }
 
     @Override
@@ -269,5 +263,5 @@ public final class MqfqPolicy implements Policy {
     }
 
     @Override
-    public String toString() { return name; }
+    public String toString() { return "MqfqPolicy[" + selection + "]"; }
 }

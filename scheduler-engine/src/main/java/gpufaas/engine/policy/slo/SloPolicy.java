@@ -2,6 +2,8 @@ package gpufaas.engine.policy.slo;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.model.Outcome;
+import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.baseline.BaselinePolicy;
 
 import java.util.Comparator;
@@ -14,28 +16,51 @@ import java.util.TreeSet;
  * since now is common to all). EDF-warm and cost-aware look at most {@code window} invocations
  * deep, in deadline order, for one that makes its deadline and suits the device; memory and start
  * accounting are the baselines' (memory on before and off after each invocation).
+ *
+ * <p>A cost budget (cost-aware's {@code budget}) is an objective of the run: a completion whose cost
+ * (run time × the device's price per second) exceeds it is a violation even when it met its
+ * deadline, and the summary counts such completions in {@code over_budget}.
  */
 public final class SloPolicy extends BaselinePolicy {
     private static final int WINDOW = 64;
     private final SloOrder order;
     private final TreeSet<Invocation> waiting;
+    private final double budget;
+    private long overBudget;
 
-    public SloPolicy(String name, SloOrder order) {
-        super(name);
+    /** An SLO ordering without a cost budget. */
+    public SloPolicy(PolicyContext ctx, SloOrder order) { this(ctx, order, 0); }
+
+    /** @param budget largest acceptable cost of one invocation (price × seconds); 0: no budget */
+    public SloPolicy(PolicyContext ctx, SloOrder order, double budget) {
+        super(ctx);
         this.order = order;
+        this.budget = budget;
+        if (budget > 0) {
+            ctx.stats().addObjective(this::withinBudget);
+            ctx.stats().addMetric("over_budget", () -> overBudget);
+        }
         Comparator<Invocation> key = order == SloOrder.LSF
                 ? Comparator.comparingLong(SloPolicy::latestStartUs)
                 : Comparator.comparingLong(i -> i.deadlineUs);
         this.waiting = new TreeSet<>(key.thenComparingLong(i -> i.id));
     }
 
+    /** Its cost (run time × the price of this side's devices) is at most the budget. */
+    private boolean withinBudget(Invocation inv) {
+        return (inv.endUs - inv.startUs) / 1000.0 / 1000.0 * ctx.pricePerSecond() <= budget;
+    }
+
+    @Override
+    public void completed(Invocation inv) {
+        if (budget > 0 && inv.outcome == Outcome.COMPLETED && !withinBudget(inv)) overBudget++;
+        super.completed(inv);
+    }
+
     private static long latestStartUs(Invocation i) {
         if (i.deadlineUs == Long.MAX_VALUE) return Long.MAX_VALUE;
         return i.deadlineUs - Math.round(i.estimateMs * 1000);
     }
-
-    @Override
-    protected void init(int functions) { }
 
     @Override
     protected void add(Invocation inv) { waiting.add(inv); }
