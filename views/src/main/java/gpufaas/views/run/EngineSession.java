@@ -123,7 +123,9 @@ public final class EngineSession implements AutoCloseable {
                 }
                 if (status == RunStatus.PLAYING) {
                     long wait = advance();
-                    publish(forcePublish);
+                    // a run that stopped playing (finished, failed, paused on a breakpoint) always shows its last
+                    // state: the thread now waits for commands and would not publish again
+                    publish(forcePublish || status != RunStatus.PLAYING);
                     if (wait > 0 && status == RunStatus.PLAYING) {
                         c = commands.poll(Math.min(wait, PUBLISH_NANOS), TimeUnit.NANOSECONDS);
                         if (c != null && !handle(c)) return;
@@ -241,6 +243,7 @@ public final class EngineSession implements AutoCloseable {
     private void fail(RuntimeException e) {
         closeEngine();
         status = RunStatus.FAILED;
+        forcePublish = true;
         message = e instanceof BadInputException ? e.getMessage()
                 : "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
@@ -274,6 +277,7 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         status = RunStatus.FINISHED;
+        forcePublish = true;
         displayUs = engine.timeUs();
         if (live) {
             String incomplete = engine.result() != null && !engine.result().complete() ? engine.result().incompleteReason() : null;

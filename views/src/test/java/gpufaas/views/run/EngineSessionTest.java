@@ -71,6 +71,67 @@ class EngineSessionTest {
         }
     }
 
+    /**
+     * Plays {@code plan} at {@code speed} and reads the mailbox as the window's frame timer does (no
+     * barrier forcing a post): the last snapshot the window ever gets must be the finished run.
+     */
+    private static FinishedRun playToTheEnd(RunPlan plan, Speed speed) throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, speed, 0)) {
+            s.send(new EngineCommand.Load(plan));
+            assertThat(s.await(10, TimeUnit.SECONDS)).isTrue();
+            s.mailbox().drain();
+            long t0 = System.nanoTime();
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+            s.send(new EngineCommand.Play());
+            LiveSnapshot shown = null;
+            long finishedAt = -1;
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(16);
+                FrameUpdate u = s.mailbox().drain();
+                if (u != null) shown = u.snapshot();
+                if (shown != null && shown.status() == RunStatus.FINISHED) {
+                    finishedAt = System.nanoTime();
+                    break;
+                }
+            }
+            assertThat(shown).as("a frame arrived at %s", speed.label()).isNotNull();
+            assertThat(shown.status()).as("the window shows FINISHED at %s", speed.label()).isEqualTo(RunStatus.FINISHED);
+            Thread.sleep(100);
+            assertThat(s.mailbox().drain()).as("nothing after the finished frame").isNull();
+            return new FinishedRun(shown, (finishedAt - t0) / 1e9);
+        }
+    }
+
+    private record FinishedRun(LiveSnapshot last, double wallS) { }
+
+    @Test
+    void play_atEverySpeed_theLastFrameShowsTheFinishedRun() throws Exception {
+        var base = gpufaas.workload.experiment.Presets.spec("teaching-3");
+        var shortRun = new gpufaas.workload.experiment.ExperimentSpec(base.name(), base.description(), base.seed(), 4.0,
+                base.workload(), base.devices(), base.policy(), base.admission(), base.placement(), base.params(), base.backend());
+        RunPlan plan = new TestPlanner().plan(shortRun, null);
+        FinishedRun reference = null;
+        for (Speed speed : new Speed[] {Speed.of(10), Speed.of(130), Speed.of(1000), Speed.MAX}) {
+            FinishedRun r = playToTheEnd(plan, speed);
+            assertThat(r.last().summary()).isNotNull();
+            assertThat(r.last().progress()).isEqualTo(1.0);
+            assertThat(r.last().queued()).isZero();
+            assertThat(r.last().inFlight()).isZero();
+            assertThat(r.last().completed()).isEqualTo(r.last().arrivals()).isEqualTo(r.last().summary().completed());
+            if (reference == null) reference = r;
+            assertThat(r.last().events()).as("every event at %s", speed.label()).isEqualTo(reference.last().events());
+        }
+    }
+
+    @Test
+    void play_atMax_finishesSoonerThanAtThousandTimes() throws Exception {
+        RunPlan plan = TestPlanner.preset("paper-medium");
+        FinishedRun fast = playToTheEnd(plan, Speed.of(1000));
+        FinishedRun max = playToTheEnd(plan, Speed.MAX);
+        assertThat(max.last().events()).isEqualTo(fast.last().events());
+        assertThat(max.wallS()).isLessThan(fast.wallS());
+    }
+
     @Test
     void timeBreakpoint_pausesExactlyThere() throws Exception {
         try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
