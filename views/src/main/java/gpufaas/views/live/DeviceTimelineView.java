@@ -85,12 +85,11 @@ public final class DeviceTimelineView extends Region {
 
     /** Function {@code fn}'s colours: {plain, pale (35 % over the background), darker}. */
     private int[] colour(int fn, int background) {
-        int k = Math.floorMod(fn, 64);
+        int k = Math.floorMod(fn, FunctionPalette.size());
         while (colours.size() <= k) colours.add(null);
         int[] c = colours.get(k);
         if (c == null || c[3] != background) {
-            int plain = PixelRaster.rgb(FunctionPalette.colour(k));
-            if (style.dark() && plain == 0xff000000) plain = 0xffe6e9ee;
+            int plain = FunctionPalette.argb(k, style.dark());
             c = new int[] {plain, PixelRaster.blend(plain, background, 0.35), PixelRaster.darker(plain), background};
             colours.set(k, c);
         }

@@ -87,7 +87,7 @@ final class FlowTablePainter {
         FlowRow f = line.flow();
         double s = t.scale();
         int cy = top + rowH / 2;
-        int fnColour = PixelRaster.rgb(FunctionPalette.colour(f.fn()));
+        int fnColour = FunctionPalette.argb(f.fn(), t.dark());
         // function: a square of its colour and its name
         int box = (int) Math.round(12 * s);
         int bx = col[0] + 6;

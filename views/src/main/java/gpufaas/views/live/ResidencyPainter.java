@@ -182,7 +182,7 @@ final class ResidencyPainter {
 
     private void block(PixelRaster r, DrawnBlock b, int y, RasterTheme t) {
         ContainerBlock c = b.block();
-        int col = PixelRaster.rgb(FunctionPalette.colour(c.fn()));
+        int col = FunctionPalette.argb(c.fn(), t.dark());
         int x0 = b.x();
         int x1 = b.x() + b.w();
         int y1 = y + b.h();
