@@ -28,6 +28,10 @@ public final class DecisionsViewModel {
     public final StringProperty explanation = new SimpleStringProperty("");
     public final StringProperty status = new SimpleStringProperty("");
     public final BooleanProperty follow = new SimpleBooleanProperty(true);
+    /** every function and device named by a decision of this run, for the log's column widths */
+    private final java.util.Set<String> functionNames = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> deviceNames = new java.util.LinkedHashSet<>();
+    private long generation;
 
     public DecisionsViewModel() {
         query.addListener((o, a, b) -> refilter());
@@ -41,8 +45,16 @@ public final class DecisionsViewModel {
             pending.clear();
             shown.replaceAll(List.of());
             selected.set(null);
+            functionNames.clear();
+            deviceNames.clear();
+            generation++;
+            updateStatus();
         }
         if (batch.isEmpty()) return;
+        for (DecisionRecord r : batch) {
+            functionNames.add(r.function());
+            deviceNames.add(r.device());
+        }
         log.addAll(batch);
         pending.addAll(batch);
         if (pending.size() > CAPACITY) pending.subList(0, pending.size() - CAPACITY).clear();
@@ -76,6 +88,29 @@ public final class DecisionsViewModel {
         String base = String.format("%,d of %,d decisions", visible.size(), log.size());
         status.set(log.dropped() > 0 ? base + String.format(" (the %,d oldest were dropped)", log.dropped()) : base);
     }
+
+    /**
+     * What the log says when it shows no row: that there are no decisions yet, or that the search
+     * matches none of them.
+     */
+    public String emptyText() {
+        String q = query.get() == null ? "" : query.get().trim();
+        if (log.size() == 0 && pending.isEmpty()) return DecisionTablePainter.EMPTY;
+        if (!q.isEmpty()) {
+            return String.format("No decision matches \u201c%s\u201d (of %,d). Clear the search to see them all.", q,
+                    log.size());
+        }
+        return DecisionTablePainter.EMPTY;
+    }
+
+    /** Every function named by a decision of this run. */
+    public java.util.Collection<String> functionNames() { return functionNames; }
+
+    /** Every device named by a decision of this run. */
+    public java.util.Collection<String> deviceNames() { return deviceNames; }
+
+    /** Changes when a new run starts (load or reset). */
+    public long generation() { return generation; }
 
     public int size() { return log.size(); }
 

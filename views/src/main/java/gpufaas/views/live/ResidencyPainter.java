@@ -124,20 +124,33 @@ final class ResidencyPainter {
                 d.swapsOut(), d.prefetches());
     }
 
-    /** Splits {@code text} at " · " into lines no wider than {@code w} (a part wider than that stands alone). */
+    /**
+     * Splits {@code text} at " · " into lines no wider than {@code w}; a part wider than that is broken
+     * between words, so no line is cut off.
+     */
     private List<String> wrap(String text, int w) {
         if (caption.width(text) <= w) return List.of(text);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String part : text.split(" · ")) {
             String next = line.isEmpty() ? part : line + " · " + part;
-            if (!line.isEmpty() && caption.width(next) > w) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(part);
-            } else {
+            if (caption.width(next) <= w) {
                 line.setLength(0);
                 line.append(next);
+                continue;
+            }
+            if (!line.isEmpty()) lines.add(line.toString());
+            line.setLength(0);
+            for (String word : part.split(" ")) {
+                String more = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && caption.width(more) > w) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    line.append(word);
+                } else {
+                    line.setLength(0);
+                    line.append(more);
+                }
             }
         }
         if (!line.isEmpty()) lines.add(line.toString());

@@ -43,7 +43,7 @@ class DecisionTablePainterTest {
         List<DecisionRecord> rows = records(50_000);
         int rowH = DecisionTablePainter.rowHeight(theme);
         int scroll = 1000 * rowH; // row 1000 (decision #1001) at the top
-        p.paint(r, W, H, scroll, rows, -1, false, SELECTION, theme);
+        p.paint(r, W, H, scroll, rows, List.of(), List.of(), -1, false, SELECTION, theme);
         List<String> texts = p.texts();
         int inView = (int) Math.ceil((H - p.headerHeight()) / (double) rowH) + 1;
         assertThat(texts.size()).isLessThanOrEqualTo(7 * (inView + 1));
@@ -59,7 +59,7 @@ class DecisionTablePainterTest {
         PixelRaster r = new PixelRaster();
         r.resize(W, H);
         List<DecisionRecord> rows = records(3);
-        p.paint(r, W, H, 0, rows, 1, true, SELECTION, theme);
+        p.paint(r, W, H, 0, rows, List.of(), List.of(), 1, true, SELECTION, theme);
         int rowH = DecisionTablePainter.rowHeight(theme);
         int y1 = p.headerHeight() + rowH + rowH / 2;
         assertThat(r.get(W - 5, y1)).isEqualTo(SELECTION);
@@ -75,7 +75,7 @@ class DecisionTablePainterTest {
         DecisionTablePainter p = painter();
         PixelRaster r = new PixelRaster();
         r.resize(W, H);
-        p.paint(r, W, H, 0, List.of(), -1, false, SELECTION, theme);
+        p.paint(r, W, H, 0, List.of(), List.of(), List.of(), -1, false, SELECTION, theme);
         assertThat(p.texts()).contains(DecisionTablePainter.EMPTY);
     }
 }
