@@ -33,6 +33,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,6 +87,15 @@ public final class MainWindow {
     private long lastShown;
     private boolean playing;
     private RunPlan loaded;
+    /** the narrowest the left panel gets (it scrolls sideways below what its controls need) */
+    static final double SIDE_MIN_WIDTH = 300;
+    /** whether the left panel (experiment, teaching) shows; hidden, the tabs take the whole width */
+    public final javafx.beans.property.BooleanProperty sideShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** the panel's edits are compared with the loaded run at most this often */
+    static final long EDITS_EVERY_NANOS = 200_000_000;
+    private long lastEditsCheck;
+    /** asks whether unsaved edits may be dropped (a dialog; tests answer it themselves) */
+    private java.util.function.Predicate<String> confirm = this::askDiscard;
 
     public MainWindow(Stage stage, WorkbenchServices services, WorkbenchSettings settings) {
         this.stage = stage;
@@ -96,6 +106,9 @@ public final class MainWindow {
         this.experimentVm = new ExperimentViewModel(services.planner(), services.backends());
         this.transportVm = new TransportViewModel(session::send);
         this.teachingVm = new TeachingViewModel(session::send);
+        transportVm.onApplyEdits(this::loadExperiment);
+        transportVm.onClearBreakpoints(teachingVm::clear);
+        transportVm.breakpoints.bind(teachingVm.armed);
         this.compareVm = new CompareViewModel(compareRunner);
 
         liveView = new LiveView(liveVm, style);
@@ -110,7 +123,7 @@ public final class MainWindow {
             refreshVisible(true);
         });
 
-        ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment);
+        ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment, this::confirmDiscard);
         TeachingView teachingView = new TeachingView(teachingVm, this::loadLesson);
         Tab experimentTab = new Tab("Experiment", experimentView);
         experimentTab.setId("side-experiment");
@@ -121,10 +134,11 @@ public final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         side.getStyleClass().add("side-panel");
-        side.setMinWidth(360);
+        side.setMinWidth(SIDE_MIN_WIDTH);
         centre = new SplitPane(side, tabs);
         centre.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);
+        sideShown.addListener((o, a, b) -> showSide(b));
 
         root.setCenter(centre);
         root.setBottom(new TransportView(transportVm));
@@ -186,6 +200,11 @@ public final class MainWindow {
             settled = u.latency() != null && u.snapshot().status() != gpufaas.views.run.RunStatus.PLAYING;
         }
         if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView().refresh();
+        if (now - lastEditsCheck >= EDITS_EVERY_NANOS) {
+            lastEditsCheck = now;
+            refreshPendingEdits();
+            if (!transportVm.notice.get().isEmpty() && System.nanoTime() - noticeAt > NOTICE_NANOS) transportVm.notice.set("");
+        }
         refreshVisible(settled);
         frames++;
         frameStats.frame(now, System.nanoTime() - t0);
@@ -245,27 +264,84 @@ public final class MainWindow {
 
     /** Plans the experiment in the panel and loads it into the live run; false (problem shown inline) when it cannot run. */
     public boolean loadExperiment() {
+        Lesson lesson = teachingVm.lesson.get();
+        if (lesson != null && !lesson.preset().equals(experimentVm.preset.get()) && !lessonLoading) teachingVm.leaveLesson();
         RunPlan plan = experimentVm.plan();
-        if (plan == null) return false;
+        if (plan == null) {
+            transportVm.message.set("Not loaded: " + experimentVm.problem.get());
+            return false;
+        }
         loaded = plan;
         transportVm.live.set(!plan.spec().backend().equalsIgnoreCase("sim"));
         session.send(new EngineCommand.Load(plan));
         stage.setTitle("GPU FaaS scheduling workbench: " + plan.spec().name() + " under " + plan.label());
+        refreshPendingEdits();
         return true;
     }
 
+    /** The panel's edits not in the loaded run, written into the transport bar (which applies them on Play or Reset). */
+    private void refreshPendingEdits() {
+        List<String> edits = loaded == null ? List.of() : experimentVm.changesFrom(loaded.spec());
+        transportVm.pendingEdits.set(edits.isEmpty() ? "" : "Not in this run yet: " + String.join("; ", edits)
+                + ". Play from the start or Reset applies them.");
+    }
+
+    private boolean lessonLoading;
+
     public void loadLesson(Lesson l) {
-        teachingVm.lesson.set(l);
-        experimentVm.loadPreset(l.preset());
-        experimentVm.policy.set(l.policy());
-        for (Map.Entry<String, String> e : l.params().entrySet()) {
-            var f = experimentVm.field(e.getKey());
-            if (f != null) f.setExplicit(e.getValue());
+        lessonLoading = true;
+        try {
+            teachingVm.lesson.set(l);
+            experimentVm.loadPreset(l.preset());
+            experimentVm.policy.set(l.policy());
+            for (Map.Entry<String, String> e : l.params().entrySet()) {
+                var f = experimentVm.field(e.getKey());
+                if (f != null) f.setExplicit(e.getValue());
+            }
+            teachingVm.setFromLesson(l.breakpoints());
+            transportVm.setSpeedFactor(l.speed());
+            loadExperiment();
+        } finally {
+            lessonLoading = false;
         }
-        teachingVm.set(l.breakpoints());
-        transportVm.setSpeedFactor(l.speed());
-        loadExperiment();
         select(WorkbenchTab.LIVE);
+    }
+
+    /** Whether the experiment in the panel may be replaced ({@code what} is about to replace it): true when it has no unsaved edits or the user lets them go. */
+    public boolean confirmDiscard(String what) {
+        return !experimentVm.hasUnsavedEdits() || confirm.test(what);
+    }
+
+    private boolean askDiscard(String what) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The experiment in the panel has edits that are not saved. " + what + " replaces them.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        a.setHeaderText("Discard the unsaved edits?");
+        a.initOwner(stage);
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /** Replaces the dialog that asks before unsaved edits are dropped (tests). */
+    public void setConfirm(java.util.function.Predicate<String> c) { confirm = c; }
+
+    /** Says what the window just did (saved, exported…) in the transport bar, for a few seconds. */
+    public void notice(String text) {
+        transportVm.notice.set(text);
+        noticeAt = System.nanoTime();
+    }
+
+    private long noticeAt;
+    /** how long a notice stays */
+    static final long NOTICE_NANOS = 8_000_000_000L;
+
+    /** Shows or hides the left panel. */
+    private void showSide(boolean show) {
+        if (show && !centre.getItems().contains(side)) {
+            centre.getItems().add(0, side);
+            centre.setDividerPositions(teachingVm.presenter.get() ? 0.36 : 0.3);
+        } else if (!show) {
+            centre.getItems().remove(side);
+        }
     }
 
     /** Starts the comparison of the experiment in the panel under the chosen policies. */

@@ -235,9 +235,23 @@ public final class EngineSession implements AutoCloseable {
             arrivals = holder[0];
             tap.attach(engine);
             status = RunStatus.READY;
+            if (!live) {
+                String loadedNote = String.format(Locale.ROOT, "Loaded %s under %s: %d function%s on %s. Press Play, or step one "
+                        + "event or decision.", p.spec().name(), p.label(), names.size(), names.size() == 1 ? "" : "s",
+                        devicesText(p.deviceNames()));
+                message = message.isEmpty() ? loadedNote : loadedNote + " " + message;
+            }
         } catch (RuntimeException e) {
             fail(e);
         }
+    }
+
+    /** "a30-0", "a30-0 and a30-1", "8 devices (a30-0-mig0 …)". */
+    static String devicesText(List<String> names) {
+        if (names.isEmpty()) return "no devices";
+        if (names.size() == 1) return names.get(0);
+        if (names.size() == 2) return names.get(0) + " and " + names.get(1);
+        return names.size() + " devices (" + names.get(0) + " … " + names.get(names.size() - 1) + ")";
     }
 
     private void fail(RuntimeException e) {
@@ -372,7 +386,10 @@ public final class EngineSession implements AutoCloseable {
         status = RunStatus.PAUSED;
         hit = null;
         message = "";
-        if (step()) tap.takeHit();
+        if (step()) {
+            tap.takeHit();
+            message = String.format(Locale.ROOT, "Stepped one event: %,d so far, at %.3f s.", engine.events(), engine.timeUs() / 1e6);
+        }
     }
 
     private void stepDecision() {
@@ -384,7 +401,14 @@ public final class EngineSession implements AutoCloseable {
         for (int i = 0; i < MAX_EVENTS_PER_DECISION_STEP; i++) {
             if (!step()) return;
             tap.takeHit();
-            if (tap.dispatches() > before) return;
+            if (tap.dispatches() > before) {
+                DecisionRecord d = tap.lastDecision();
+                message = d == null ? "" : String.format(Locale.ROOT, "Stepped to decision #%d at %s s: %s to %s (%s)%s. "
+                        + "The Decisions tab says why.", d.seq(), gpufaas.views.decisions.DecisionExplainer.seconds(d.timeUs()),
+                        d.function(), d.device(), gpufaas.views.decisions.DecisionExplainer.startLabel(d.startType()),
+                        tap.dispatches() - before > 1 ? " and " + (tap.dispatches() - before - 1) + " more in the same event" : "");
+                return;
+            }
         }
         message = "no dispatch decision within " + MAX_EVENTS_PER_DECISION_STEP + " events";
     }

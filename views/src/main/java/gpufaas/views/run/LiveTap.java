@@ -54,6 +54,7 @@ final class LiveTap implements EngineListener {
     private ArrayList<DecisionRecord> decisions = new ArrayList<>();
     private long droppedRecords;
     private boolean detailsOff;
+    private DecisionRecord lastDecision;
 
     private long arrivals;
     private long completed;
@@ -104,6 +105,9 @@ final class LiveTap implements EngineListener {
 
     long dispatches() { return dispatches; }
 
+    /** The latest decision recorded, or null. */
+    DecisionRecord lastDecision() { return lastDecision; }
+
     long arrivals() { return arrivals; }
 
     long completed() { return completed; }
@@ -141,7 +145,8 @@ final class LiveTap implements EngineListener {
                         "cold start of " + inv.function.name() + " on " + d.name);
             }
         }
-        add(decisions, decision(inv, d));
+        lastDecision = decision(inv, d);
+        add(decisions, lastDecision);
     }
 
     @Override

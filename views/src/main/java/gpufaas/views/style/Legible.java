@@ -1,0 +1,76 @@
+package gpufaas.views.style;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+
+import java.util.function.Function;
+
+/**
+ * Keeping words whole from 1024×700 up and in presenter mode: controls that keep the width their
+ * text needs, rows that wrap onto a second line instead of cutting words off, and table columns
+ * as wide as their title and cells.
+ */
+public final class Legible {
+    private Legible() { }
+
+    /** {@code nodes} (labels, buttons, boxes) never get narrower than their text needs. */
+    public static void keepWidth(Region... nodes) {
+        for (Region n : nodes) n.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * A row of controls that wraps onto further lines when the window is too narrow for it; the
+     * labelled ones among {@code children} keep their full text.
+     */
+    public static FlowPane row(double gap, Node... children) {
+        FlowPane p = new FlowPane(gap, 4, children);
+        p.setAlignment(Pos.CENTER_LEFT);
+        p.setRowValignment(javafx.geometry.VPos.CENTER);
+        for (Node c : children) if (c instanceof Labeled l) l.setMinWidth(Region.USE_PREF_SIZE);
+        return p;
+    }
+
+    /**
+     * Makes every column of {@code table} at least as wide as its title and its cells (as
+     * {@code cellText} writes them, in the table's own font): called on every layout, it follows
+     * the rows and presenter mode's larger font. The table scrolls sideways when they do not fit.
+     */
+    public static <T> void fitColumns(TableView<T> table, Function<TableColumn<T, ?>, Function<T, String>> cellText) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.needsLayoutProperty().addListener((o, a, b) -> {
+            if (!b) fit(table, cellText);
+        });
+    }
+
+    private static <T> void fit(TableView<T> table, Function<TableColumn<T, ?>, Function<T, String>> cellText) {
+        Node header = table.lookup(".column-header .label");
+        Node cell = table.lookup(".table-cell");
+        javafx.scene.text.Font headerFont = header instanceof Labeled l ? l.getFont() : javafx.scene.text.Font.getDefault();
+        javafx.scene.text.Font cellFont = cell instanceof Labeled l ? l.getFont() : headerFont;
+        double pad = headerFont.getSize() * 2;
+        for (TableColumn<T, ?> c : table.getColumns()) {
+            double w = width(c.getText(), headerFont) + pad;
+            Function<T, String> f = cellText.apply(c);
+            if (f != null) {
+                for (T item : table.getItems()) w = Math.max(w, width(f.apply(item), cellFont) + pad);
+            }
+            w = Math.ceil(w);
+            if (c.getMinWidth() != w) c.setMinWidth(w);
+            if (c.getPrefWidth() < w) c.setPrefWidth(w);
+        }
+    }
+
+    /** The width of {@code s} in {@code font}. */
+    public static double width(String s, javafx.scene.text.Font font) {
+        if (s == null || s.isEmpty()) return 0;
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+}
