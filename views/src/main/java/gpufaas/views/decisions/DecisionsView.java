@@ -33,9 +33,16 @@ public final class DecisionsView extends BorderPane {
         CheckBox follow = new CheckBox("Follow the latest");
         follow.selectedProperty().bindBidirectional(vm.follow);
         Label status = new Label();
+        status.setId("decision-status");
         status.textProperty().bind(vm.status);
-        HBox top = new HBox(8, new Label("Search"), search, follow, status);
-        top.setAlignment(Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        Label searchLabel = new Label("Search");
+        searchLabel.setMinWidth(Label.USE_PREF_SIZE);
+        follow.setMinWidth(CheckBox.USE_PREF_SIZE);
+        search.setMinWidth(120);
+        HBox row = new HBox(8, searchLabel, search, follow);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(4, row, status);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
 

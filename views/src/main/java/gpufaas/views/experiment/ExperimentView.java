@@ -57,6 +57,8 @@ public final class ExperimentView extends VBox {
         scroll.setFitToWidth(true);
         // a narrow panel scrolls sideways rather than cutting its labels off
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setMinWidth(0);
+        setMinWidth(0);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button load = new Button("Load experiment");

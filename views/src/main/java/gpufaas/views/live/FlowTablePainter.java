@@ -15,9 +15,9 @@ import java.util.Locale;
  * glyph atlases, the colours a {@link RasterTheme}.
  */
 final class FlowTablePainter {
-    static final String[] TITLES = {"Function", "State", "Queue", "In flight", "Start tag S against V (band: V to V+T)"};
+    static final String[] TITLES = {"Function", "State", "Queue", "In flight", "Start tag S vs V (band V to V+T)"};
     /** least widths (at scale 1) of the columns whatever their words: room for a queue bar and a lane */
-    private static final int[] MIN_WIDTHS = {120, 110, 110, 70, 260};
+    private static final int[] MIN_WIDTHS = {110, 110, 90, 60, 200};
     static final String EMPTY = "No flows yet: load an experiment and press Play or Step.";
 
     private GlyphAtlas font;

@@ -116,12 +116,13 @@ final class ResidencyPainter {
                 d.contextMb(), n, n == 1 ? "" : "s") : "";
         String over = d.oversubscribed() ? String.format(Locale.ROOT, "OVERSUBSCRIBED: running invocations need more "
                 + "memory than the device has; executions started now are %.2fx slower · ", d.pagingFactor()) : "";
+        String gate = d.gateText();
         return String.format(Locale.ROOT,
                 "%s%s (%s): %,.0f of %,.0f MB used%s · %d %s memory on device%s · %d on host · %d running of D=%d · "
-                        + "evictions %,d · swaps out %,d · prefetches %,d",
+                        + "%sevictions %,d · swaps out %,d · prefetches %,d",
                 over, d.name(), d.kind(), d.usedMb(), d.memoryMb(), contexts, onDev, onDev == 1 ? "container's" : "containers'",
-                moving > 0 ? " · " + moving + " moving" : "", onHost, d.inFlight(), d.dMax(), d.evictions(),
-                d.swapsOut(), d.prefetches());
+                moving > 0 ? " · " + moving + " moving" : "", onHost, d.inFlight(), d.dMax(), gate.isEmpty() ? "" : gate + " · ",
+                d.evictions(), d.swapsOut(), d.prefetches());
     }
 
     /**

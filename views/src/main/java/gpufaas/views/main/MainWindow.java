@@ -109,7 +109,7 @@ public final class MainWindow {
         transportVm.onApplyEdits(this::loadExperiment);
         transportVm.onClearBreakpoints(teachingVm::clear);
         transportVm.breakpoints.bind(teachingVm.armed);
-        this.compareVm = new CompareViewModel(compareRunner);
+        this.compareVm = new CompareViewModel(compareRunner, services.published());
 
         liveView = new LiveView(liveVm, style);
         tab(WorkbenchTab.LIVE, liveView);
@@ -131,6 +131,7 @@ public final class MainWindow {
         teachingTab.setId("side-teaching");
         side = new TabPane(experimentTab, teachingTab);
         ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
+        ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setMinWidth(0);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         side.getStyleClass().add("side-panel");
@@ -203,6 +204,11 @@ public final class MainWindow {
         if (now - lastEditsCheck >= EDITS_EVERY_NANOS) {
             lastEditsCheck = now;
             refreshPendingEdits();
+            // the left panel keeps its width when the window is resized; on a narrower window it gives way
+            if (scene.getWidth() != fittedWidth && side.getWidth() > 0) {
+                fittedWidth = scene.getWidth();
+                fitSide(fittedWidth);
+            }
             if (!transportVm.notice.get().isEmpty() && System.nanoTime() - noticeAt > NOTICE_NANOS) transportVm.notice.set("");
         }
         refreshVisible(settled);
@@ -334,6 +340,20 @@ public final class MainWindow {
     /** how long a notice stays */
     static final long NOTICE_NANOS = 8_000_000_000L;
 
+    private double fittedWidth = -1;
+
+    /** On a window narrower than the panel was made for, the left panel takes at most a third of it. */
+    private void fitSide(double width) {
+        if (!centre.getItems().contains(side) || width <= 0) return;
+        double most = Math.max(SIDE_MIN_WIDTH, width * (teachingVm.presenter.get() ? 0.36 : 0.3));
+        if (side.getWidth() <= most + 1) return;
+        // the split pane keeps this panel's width through resizes and ignores a new divider position: cap it for one layout
+        side.setMaxWidth(most);
+        centre.setDividerPosition(0, most / width);
+        centre.layout();
+        side.setMaxWidth(Double.MAX_VALUE);
+    }
+
     /** Shows or hides the left panel. */
     private void showSide(boolean show) {
         if (show && !centre.getItems().contains(side)) {
@@ -378,6 +398,58 @@ public final class MainWindow {
         for (var r : compareVm.results()) latencyVm.add(r.curves().withLabel(r.policy()));
         select(WorkbenchTab.LATENCY);
     }
+
+    /** Whether a reproduction runs in the background now. */
+    public final javafx.beans.property.BooleanProperty reproducing = new javafx.beans.property.SimpleBooleanProperty(false);
+    private Stage reportWindow;
+
+    /**
+     * Runs the dissertation's experiments ({@code reproduce --quick}) in the background into a new
+     * folder under {@code parent}, with its progress in the transport bar, and opens the report
+     * when it is written. False when one is already running.
+     */
+    public boolean reproduce(java.nio.file.Path parent) {
+        if (reproducing.get()) return false;
+        java.nio.file.Path out = parent.resolve("reproduce-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        reproducing.set(true);
+        notice("Reproducing the paper (reproduce --quick) in the background into " + out + " …");
+        java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
+        javafx.concurrent.Task<Reproducer.Result> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected Reproducer.Result call() throws Exception {
+                return services.reproducer().reproduce(out, (done, total) -> {
+                    long packed = ((long) done << 32) | total;
+                    if (progress.getAndSet(packed) == 0 || done.equals(total) || done % 10 == 0) {
+                        updateMessage(String.format("Reproducing the paper: %d of %d runs …", done, total));
+                    }
+                });
+            }
+        };
+        task.messageProperty().addListener((o, a, b) -> notice(b));
+        task.setOnSucceeded(e -> {
+            reproducing.set(false);
+            Reproducer.Result r = task.getValue();
+            notice(String.format("Reproduced the paper: %d of %d targets met; the report is %s", r.met(), r.targets(), r.report()));
+            try {
+                reportWindow = ReportWindow.open(stage, r, scene.getStylesheets());
+            } catch (java.io.IOException ex) {
+                notice("The reproduction wrote " + r.report() + " but it cannot be read: " + ex.getMessage());
+            }
+        });
+        task.setOnFailed(e -> {
+            reproducing.set(false);
+            Throwable t = task.getException();
+            notice("The reproduction failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+        Thread th = new Thread(task, "reproduce");
+        th.setDaemon(true);
+        th.start();
+        return true;
+    }
+
+    /** The window with the last reproduction's report, or null. */
+    public Stage reportWindow() { return reportWindow; }
 
     /** Switches the theme (FX thread). */
     public void setDark(boolean dark) {

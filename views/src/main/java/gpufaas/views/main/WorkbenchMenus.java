@@ -83,7 +83,11 @@ public final class WorkbenchMenus {
         quick.setId("help-quick-start");
         MenuItem keys = item("_Keyboard shortcuts", null, () -> text("Keyboard shortcuts", shortcuts()));
         keys.setId("help-shortcuts");
-        help.getItems().addAll(quick, keys, new SeparatorMenuItem(), item("_About", null, () -> info("About",
+        MenuItem reproduce = item("_Reproduce the paper (quick, in the background)", null,
+                () -> w.reproduce(reproductionFolder()));
+        reproduce.setId("help-reproduce");
+        reproduce.disableProperty().bind(w.reproducing);
+        help.getItems().addAll(quick, keys, new SeparatorMenuItem(), reproduce, new SeparatorMenuItem(), item("_About", null, () -> info("About",
                 "GPU FaaS scheduling workbench " + w.services().version() + "\nMQFQ-Sticky and its competitors on a simulated GPU."
                         + "\nThe same experiments run headless with ./workbench run.")));
         bar = new MenuBar(file, run, view, help);
@@ -108,6 +112,16 @@ public final class WorkbenchMenus {
             "   button that clears them. F12 switches to presenter mode; Ctrl+B hides the left panel.",
             "7. Save the experiment (Ctrl+S) or export its results (Ctrl+E) as ./workbench run writes them; Help ▸ Reproduce the",
             "   paper runs the dissertation's experiments and opens the report.");
+
+    /**
+     * Where Help ▸ Reproduce the paper writes: {@code $XDG_CACHE_HOME/gpufaas-workbench} (else
+     * {@code ~/.cache/gpufaas-workbench}), one new folder per reproduction.
+     */
+    static Path reproductionFolder() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home", "."), ".cache");
+        return base.resolve("gpufaas-workbench");
+    }
 
     /** Every shortcut of the menus, then the keys of the decision log, one per line. */
     String shortcuts() { return shortcutsOf(bar); }

@@ -271,6 +271,7 @@ public final class EngineSession implements AutoCloseable {
     private boolean step() {
         try {
             boolean more = engine.step();
+            tap.afterEvent();
             displayUs = Math.max(displayUs, engine.timeUs());
             if (!more || engine.isFinished()) {
                 finish();
@@ -483,8 +484,11 @@ public final class EngineSession implements AutoCloseable {
             case CPU -> "CPU pool";
             case GPU -> d.computeShare < 1 ? "MIG instance" : (d.mps ? "GPU (MPS)" : "GPU");
         };
+        boolean gpu = d.kind == gpufaas.engine.device.DeviceKind.GPU;
+        long now = engine.timeUs();
         return new DeviceState(d.index, name, kind, d.memoryMb, d.usedMb(), d.contextMb(), d.oversubscribed(),
                 d.oversubscribed() ? d.profile.uvmOversubscribedFactor() : 1.0, d.inFlight(), d.dMax(), d.evictions(),
-                d.swapsOut(), d.prefetches(), blocks);
+                d.swapsOut(), d.prefetches(), blocks, gpu ? d.gate.estimatePctAt(now) : Double.NaN,
+                gpu ? d.gate.limitPct() : Double.NaN, tap.withheldSince(d.index), tap.withheldLane(d.index));
     }
 }

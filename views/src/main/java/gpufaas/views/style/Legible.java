@@ -41,6 +41,14 @@ public final class Legible {
      * {@code cellText} writes them, in the table's own font): called on every layout, it follows
      * the rows and presenter mode's larger font. The table scrolls sideways when they do not fit.
      */
+    public static <T> void fitColumns(TableView<T> table) {
+        fitColumns(table, c -> item -> {
+            var v = c.getCellObservableValue(item);
+            return v == null || v.getValue() == null ? "" : String.valueOf(v.getValue());
+        });
+    }
+
+    /** As {@link #fitColumns(TableView)}, with the text each column writes for a row ({@code null}: its title alone). */
     public static <T> void fitColumns(TableView<T> table, Function<TableColumn<T, ?>, Function<T, String>> cellText) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.needsLayoutProperty().addListener((o, a, b) -> {
@@ -55,7 +63,8 @@ public final class Legible {
         javafx.scene.text.Font cellFont = cell instanceof Labeled l ? l.getFont() : headerFont;
         double pad = headerFont.getSize() * 2;
         for (TableColumn<T, ?> c : table.getColumns()) {
-            double w = width(c.getText(), headerFont) + pad;
+            String title = c.getText() != null ? c.getText() : c.getGraphic() instanceof Labeled l ? l.getText() : "";
+            double w = width(title, headerFont) + pad;
             Function<T, String> f = cellText.apply(c);
             if (f != null) {
                 for (T item : table.getItems()) w = Math.max(w, width(f.apply(item), cellFont) + pad);

@@ -54,8 +54,8 @@ public final class TransportView extends VBox {
         Slider speed = new Slider(SpeedScale.MIN_POSITION, SpeedScale.MAX_POSITION, vm.speedPosition.get());
         speed.setId("speed");
         speed.valueProperty().bindBidirectional(vm.speedPosition);
-        speed.setPrefWidth(170);
-        speed.setMinWidth(110);
+        speed.setPrefWidth(130);
+        speed.setMinWidth(100);
         speed.setMajorTickUnit(1);
         speed.setMinorTickCount(2);
         speed.setShowTickMarks(true);
@@ -82,7 +82,7 @@ public final class TransportView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.progressProperty().bind(vm.progress);
-        progress.setPrefWidth(180);
+        progress.setPrefWidth(120);
         Label status = new Label();
         status.setId("run-status");
         status.getStyleClass().add("status-label");

@@ -163,6 +163,10 @@ class EngineSessionTest {
             assertThat(snap.status()).isEqualTo(RunStatus.PAUSED);
             assertThat(snap.hit().kind()).isEqualTo(BreakpointHit.Kind.THROTTLE);
             assertThat(snap.flows()).anyMatch(f -> f.state() == gpufaas.engine.policy.FlowState.THROTTLED);
+            // the message says why, with the numbers: S − V > T
+            assertThat(snap.message()).matches("Breakpoint: \\S+ turned Throttled: its start tag S [0-9.]+ − V [0-9.]+ = [0-9.]+ > T 0\\.50");
+            var f = snap.flows().stream().filter(x -> x.state() == gpufaas.engine.policy.FlowState.THROTTLED).findFirst().orElseThrow();
+            assertThat(f.startTag() - snap.virtualTime()).isGreaterThan(0.5);
         }
     }
 
@@ -218,6 +222,44 @@ class EngineSessionTest {
             s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
             assertThat(latest(s).status()).isEqualTo(RunStatus.READY);
         }
+    }
+
+    @Test
+    void utilizationGate_withholdingATokenFromWaitingWork_isATimelineStretchAndOnTheDevice() throws Exception {
+        // teaching-3 on one A30 with a 30 % cap: the gate keeps the second token idle for stretches while work waits (at the
+        // default 95 % cap NVML-like utilization rarely closes it on this workload)
+        RunPlan plan = new TestPlanner().plan(withParam(gpufaas.workload.experiment.Presets.spec("teaching-3"), "util", "30"), null);
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
+            s.send(new EngineCommand.SetBreakpoints(Breakpoints.NONE.withAtUs(60_000_000)));
+            s.send(new EngineCommand.Load(plan));
+            s.send(new EngineCommand.Play());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.status() != RunStatus.PAUSED && System.nanoTime() < deadline) Thread.sleep(10);
+            LiveSnapshot snap = latest(s);
+            java.util.List<gpufaas.views.live.TimelineSegment> gate = new java.util.ArrayList<>();
+            FrameUpdate u = s.mailbox().drain();
+            for (var seg : u.segments()) if (seg.phase() == gpufaas.views.live.Phase.GATE) gate.add(seg);
+            assertThat(gate).isNotEmpty();
+            assertThat(gate).allSatisfy(g -> {
+                assertThat(g.toUs()).isGreaterThan(g.fromUs());
+                assertThat(g.lane()).isBetween(0, 1);
+                assertThat(g.fn()).isEqualTo(-1);
+            });
+            var d = snap.devices().get(0);
+            assertThat(d.gateLimitPct()).isEqualTo(30);
+            assertThat(d.gateEstimatePct()).isNotNaN();
+            assertThat(d.gateText()).startsWith("utilization gate: estimate ");
+            // decisions carry the gate's reading after their grant
+            assertThat(u.decisions()).anyMatch(r -> r.context().gateClosed());
+            assertThat(u.decisions()).allMatch(r -> r.context().gateLimitPct() == 30 && r.context().serviceMs() > 0);
+        }
+    }
+
+    static gpufaas.workload.experiment.ExperimentSpec withParam(gpufaas.workload.experiment.ExperimentSpec s, String k, String v) {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.params());
+        p.put(k, v);
+        return new gpufaas.workload.experiment.ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(),
+                s.devices(), s.policy(), s.admission(), s.placement(), p, s.backend());
     }
 
     static gpufaas.workload.experiment.ExperimentSpec withT(gpufaas.workload.experiment.ExperimentSpec s, String t) {
