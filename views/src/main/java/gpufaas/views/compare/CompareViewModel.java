@@ -213,7 +213,7 @@ public final class CompareViewModel {
     private void fillPublished() {
         if (compared == null || results.isEmpty()) return;
         java.util.Map<String, RunSummary> byPolicy = new java.util.LinkedHashMap<>();
-        for (CompareResult r : results) byPolicy.put(r.policy(), r.summary());
+        for (CompareRunner.Entry e : entries) if (e.result() != null) byPolicy.put(e.policy(), e.result().summary());
         List<PublishedValues.PublishedRow> rowsOut = publishedValues.compare(compared, byPolicy);
         published.setAll(rowsOut);
         if (rowsOut.isEmpty()) {
