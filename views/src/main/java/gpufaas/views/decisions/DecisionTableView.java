@@ -106,6 +106,7 @@ public final class DecisionTableView extends RasterPane {
         int selectedIndex = indexOf(vm.selected.get());
         int selection = t.dark() ? 0xff1f6fa8 : 0xff0a6ebd;
         painter.emptyText(vm.emptyText());
+        painter.flags(vm::flags);
         painter.paint(r, w, h, scrollY, vm.visible, vm.functionNames(), vm.deviceNames(), selectedIndex, isFocused(), selection, t);
         texts = List.copyOf(painter.texts());
         DecisionRecord s = vm.selected.get();

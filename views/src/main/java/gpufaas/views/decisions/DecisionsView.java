@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,7 +23,11 @@ public final class DecisionsView extends BorderPane {
     private long lastSync;
     static final long SYNC_EVERY_NANOS = 250_000_000L;
 
-    public DecisionsView(DecisionsViewModel vm, ViewStyle style) {
+    /**
+     * @param onThresholds flags the log again with new thresholds (k × service, floor in seconds) and
+     *                     marks the timeline anew
+     */
+    public DecisionsView(DecisionsViewModel vm, ViewStyle style, java.util.function.BiConsumer<Double, Double> onThresholds) {
         this.vm = vm;
         setId("decisions-view");
         TextField search = new TextField();
@@ -42,7 +47,55 @@ public final class DecisionsView extends BorderPane {
         search.setMinWidth(120);
         HBox row = new HBox(8, searchLabel, search, follow);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, row, status);
+        CheckBox only = new CheckBox("Anomalies only");
+        only.setId("anomalies-only");
+        only.selectedProperty().bindBidirectional(vm.anomaliesOnly);
+        TextField k = new TextField(trim(vm.detector().k()));
+        k.setId("anomaly-k");
+        k.setPrefColumnCount(4);
+        TextField floor = new TextField(trim(vm.detector().floorS()));
+        floor.setId("anomaly-floor");
+        floor.setPrefColumnCount(4);
+        Label thresholdsProblem = new Label();
+        thresholdsProblem.getStyleClass().add("param-error");
+        Runnable apply = () -> {
+            try {
+                double kk = Double.parseDouble(k.getText().trim());
+                double ff = Double.parseDouble(floor.getText().trim());
+                if (!(kk > 0) || !(ff >= 0)) throw new NumberFormatException();
+                thresholdsProblem.setText("");
+                k.getStyleClass().remove("invalid");
+                floor.getStyleClass().remove("invalid");
+                onThresholds.accept(kk, ff);
+            } catch (NumberFormatException e) {
+                thresholdsProblem.setText("a number > 0 and a number of seconds >= 0");
+                if (!k.getStyleClass().contains("invalid")) k.getStyleClass().add("invalid");
+                if (!floor.getStyleClass().contains("invalid")) floor.getStyleClass().add("invalid");
+            }
+        };
+        k.setOnAction(e -> apply.run());
+        floor.setOnAction(e -> apply.run());
+        k.focusedProperty().addListener((o, a, b) -> {
+            if (!b) apply.run();
+        });
+        floor.focusedProperty().addListener((o, a, b) -> {
+            if (!b) apply.run();
+        });
+        Tooltip tip = new Tooltip("A decision is examined for anomalies when its invocation waited at least k times its "
+                + "function's service and at least this many seconds: starvation, head-of-line blocking, priority inversion. "
+                + "Anomalies are marked ! on the device timeline and explained below.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(460);
+        k.setTooltip(tip);
+        floor.setTooltip(tip);
+        Label anomalies = new Label();
+        anomalies.setId("anomaly-summary");
+        anomalies.textProperty().bind(vm.anomalySummary);
+        anomalies.getStyleClass().add("anomaly-text");
+        anomalies.setWrapText(true);
+        javafx.scene.layout.FlowPane flags = gpufaas.views.style.Legible.row(8, only, new Label("flag waits over"), k,
+                new Label("× the service and"), floor, new Label("s"), thresholdsProblem);
+        VBox top = new VBox(4, row, flags, anomalies, status);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
 
@@ -83,6 +136,10 @@ public final class DecisionsView extends BorderPane {
         if (vm.selected.get() != null && table.selectedIndex() < 0) table.clearSelection(); // it fell off the log
         if (first != null) table.keepFirst(first);
         table.repaint();
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 
     /** Repaints after a change of theme or font scale. */

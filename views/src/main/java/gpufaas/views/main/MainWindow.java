@@ -224,8 +224,29 @@ public final class MainWindow {
         }
         liveVm.apply(s, u.segments(), u.markers(), u.reset());
         transportVm.apply(s);
-        decisionsVm.append(u.decisions(), u.reset());
+        liveVm.addMarkers(anomalyMarkers(decisionsVm.append(u.decisions(), u.reset())));
         if (u.latency() != null) latencyVm.apply(u.latency());
+    }
+
+    /** The anomalies flagged on decisions, as marks on the device timeline at their device and time. */
+    static List<gpufaas.views.live.TimelineMarker> anomalyMarkers(List<gpufaas.views.decisions.Anomaly> found) {
+        if (found.isEmpty()) return List.of();
+        List<gpufaas.views.live.TimelineMarker> out = new java.util.ArrayList<>();
+        long last = -1;
+        for (var a : found) {
+            var d = a.decision();
+            if (d.seq() == last || d.context().deviceIndex() < 0) continue; // one mark per decision
+            last = d.seq();
+            out.add(new gpufaas.views.live.TimelineMarker(d.context().deviceIndex(), d.fn(),
+                    gpufaas.views.live.TimelineMarker.Kind.ANOMALY, d.timeUs()));
+        }
+        return out;
+    }
+
+    /** Flags the log again with new thresholds and marks the timeline anew. */
+    public void setAnomalyThresholds(double k, double floorS) {
+        var found = decisionsVm.setThresholds(k, floorS);
+        liveVm.replaceMarkers(gpufaas.views.live.TimelineMarker.Kind.ANOMALY, anomalyMarkers(found));
     }
 
     private void refreshVisible(boolean force) {
@@ -522,7 +543,7 @@ public final class MainWindow {
 
     public DecisionsView decisionsView() {
         if (decisionsView == null) {
-            decisionsView = new DecisionsView(decisionsVm, style);
+            decisionsView = new DecisionsView(decisionsVm, style, this::setAnomalyThresholds);
             tabOf.get(WorkbenchTab.DECISIONS).setContent(decisionsView);
         }
         return decisionsView;

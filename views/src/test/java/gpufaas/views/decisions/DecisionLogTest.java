@@ -95,4 +95,32 @@ class DecisionLogTest {
         assertThat(vm.visible).isEmpty();
         assertThat(vm.selected.get()).isNull();
     }
+
+    @Test
+    void viewModel_flagsAnomalies_findsThemBySearch_andExplainsThem() {
+        DecisionsViewModel vm = new DecisionsViewModel();
+        DecisionContext c = new DecisionContext(0, 100, 1, -1, 0, Double.NaN, Double.NaN, List.of());
+        DecisionRecord ok = new DecisionRecord(1, 1_000_000, 101, 0, "fft", "a30-0", StartType.WARM, 500, "fcfs", Double.NaN,
+                Double.NaN, Double.NaN, List.of(), List.of(), 0, 0, 24576, 0, 1, 2, c);
+        DecisionRecord late = new DecisionRecord(2, 30_000_000, 102, 1, "eos", "a30-0", StartType.WARM, 25_000, "fcfs", Double.NaN,
+                Double.NaN, Double.NaN, List.of(), List.of(), 0, 0, 24576, 0, 1, 2, c);
+        List<Anomaly> found = vm.append(List.of(ok, late), false);
+        vm.sync();
+        assertThat(found).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.STARVATION);
+        assertThat(vm.flags(late)).isEqualTo("⚠ starved");
+        assertThat(vm.flags(ok)).isEmpty();
+        assertThat(vm.anomalySummary.get()).isEqualTo("1 anomaly: 1 starved");
+        vm.query.set("anomaly starved");
+        assertThat(vm.visible).containsExactly(late);
+        vm.query.set("");
+        vm.anomaliesOnly.set(true);
+        assertThat(vm.visible).containsExactly(late);
+        vm.selected.set(late);
+        assertThat(vm.explanation.get()).contains("Anomaly: starvation. eos waited 25.00 s, 250 times");
+        // a higher floor: nothing is flagged any more, and the log says so
+        assertThat(vm.setThresholds(20, 30)).isEmpty();
+        assertThat(vm.visible).isEmpty();
+        assertThat(vm.emptyText()).startsWith("No anomaly among the 2 decisions");
+        assertThat(vm.explanation.get()).doesNotContain("Anomaly");
+    }
 }

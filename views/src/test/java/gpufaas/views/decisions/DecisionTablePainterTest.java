@@ -46,9 +46,9 @@ class DecisionTablePainterTest {
         p.paint(r, W, H, scroll, rows, List.of(), List.of(), -1, false, SELECTION, theme);
         List<String> texts = p.texts();
         int inView = (int) Math.ceil((H - p.headerHeight()) / (double) rowH) + 1;
-        assertThat(texts.size()).isLessThanOrEqualTo(7 * (inView + 1));
-        assertThat(texts.subList(0, 7)).containsExactly(DecisionTablePainter.cells(rows.get(1000)));
-        assertThat(texts).contains("#", "time (s)", "function", "device", "start", "queued (s)", "why");
+        assertThat(texts.size()).isLessThanOrEqualTo(8 * (inView + 1));
+        assertThat(texts.subList(0, 8)).containsExactly(DecisionTablePainter.cells(rows.get(1000), ""));
+        assertThat(texts).contains("#", "time (s)", "function", "device", "start", "queued (s)", "anomaly", "why");
         assertThat(texts).doesNotContain("fn1000", "fn1").contains("fn1001", "cold start", "0.250");
         assertThat(texts).anyMatch(t -> t.startsWith("cold start · S 12.00 ≤ V+T 15.00"));
     }
