@@ -64,6 +64,9 @@ public final class Engine implements BackendCallbacks {
     private long events;
     private long inFlight;
     private long gateWakeAt = Long.MAX_VALUE;
+    /** what-if reruns: the invocation bound to {@link #forcedDevice} instead of where the engine would bind it (-1: none) */
+    private long forcedInvocation = -1;
+    private int forcedDevice = -1;
     private boolean finished;
     private boolean droppedAny;
     /** why the backend gave up (null while it runs) */
@@ -341,6 +344,7 @@ public final class Engine implements BackendCallbacks {
             Invocation inv = screen(s, p.next(offer));
             if (inv != null) {
                 Device d = s.devices.size() == 1 ? offer : bind(s, inv.fn(), offer);
+                if (inv.id == forcedInvocation) d = forced(s, d);
                 start(s, inv, d, false);
             }
             endDeferral(s);
@@ -453,6 +457,24 @@ public final class Engine implements BackendCallbacks {
             }
         }
         return best;
+    }
+
+    /**
+     * For what-if reruns: invocation {@code invocationId} is bound to device {@code deviceIndex}
+     * instead of the one the engine would choose, if that device can take it at that moment (a free
+     * token, its gate open); otherwise the engine's choice stands. Policies that pin devices decide
+     * the device themselves and are not affected.
+     */
+    public void forceDevice(long invocationId, int deviceIndex) {
+        forcedInvocation = invocationId;
+        forcedDevice = deviceIndex;
+    }
+
+    private Device forced(Side s, Device chosen) {
+        for (Device d : s.devices) {
+            if (d.index == forcedDevice && d != chosen && s.canTake(d) && d.gate.open(ts.nowUs())) return d;
+        }
+        return chosen;
     }
 
     private static boolean better(Device a, Device b) {
