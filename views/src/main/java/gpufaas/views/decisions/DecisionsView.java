@@ -110,7 +110,41 @@ public final class DecisionsView extends BorderPane {
         explanation.setPromptText("Select a decision to read why it was taken.");
         Label why = new Label("Why this decision");
         why.getStyleClass().add("pane-title");
-        VBox bottom = new VBox(why, explanation);
+        javafx.scene.control.ComboBox<gpufaas.views.run.WhatIf.Alternative> alt = new javafx.scene.control.ComboBox<>(vm.whatIfChoices);
+        alt.setId("whatif-choice");
+        alt.valueProperty().bindBidirectional(vm.whatIfChoice);
+        alt.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(gpufaas.views.run.WhatIf.Alternative a) { return a == null ? "" : a.describe(); }
+
+            @Override
+            public gpufaas.views.run.WhatIf.Alternative fromString(String s) { return null; }
+        });
+        alt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        TextField window = new TextField();
+        window.setId("whatif-window");
+        window.setPrefColumnCount(4);
+        window.textProperty().bindBidirectional(vm.whatIfWindowS);
+        javafx.scene.control.Button run = new javafx.scene.control.Button("Run what-if");
+        run.setId("whatif-run");
+        run.setOnAction(e -> vm.runWhatIf());
+        run.disableProperty().bind(vm.whatIfRunning.or(vm.selected.isNull()));
+        run.setTooltip(new Tooltip("Replays the run from time 0 twice in the background, as it was and with this decision "
+                + "overridden, and compares this invocation, the alternative and the mean latency of the invocations waiting "
+                + "then or arriving in the next seconds (the decision's regret)"));
+        javafx.scene.layout.FlowPane whatIf = gpufaas.views.style.Legible.row(8, new Label("What if it had chosen"), alt,
+                new Label("instead? Compare the next"), window, new Label("s:"), run);
+        whatIf.setId("whatif-bar");
+        whatIf.setPadding(new Insets(4, 8, 4, 8));
+        Label result = new Label();
+        result.setId("whatif-result");
+        result.textProperty().bind(vm.whatIfResult);
+        result.setWrapText(true);
+        result.setMinHeight(Label.USE_PREF_SIZE);
+        result.setPadding(new Insets(0, 8, 4, 8));
+        result.managedProperty().bind(vm.whatIfResult.isNotEmpty());
+        result.visibleProperty().bind(vm.whatIfResult.isNotEmpty());
+        VBox bottom = new VBox(why, explanation, whatIf, result);
         VBox.setVgrow(explanation, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, bottom);
         split.setOrientation(Orientation.VERTICAL);

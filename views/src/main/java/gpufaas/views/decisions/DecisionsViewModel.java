@@ -41,10 +41,63 @@ public final class DecisionsViewModel {
     /** "3 anomalies: 2 starved, 1 head-of-line blocked"; empty when none */
     public final StringProperty anomalySummary = new SimpleStringProperty("");
 
+    /** the selected decision's alternatives for a what-if: the next candidate flow, other devices */
+    public final javafx.collections.ObservableList<gpufaas.views.run.WhatIf.Alternative> whatIfChoices =
+            javafx.collections.FXCollections.observableArrayList();
+    public final ObjectProperty<gpufaas.views.run.WhatIf.Alternative> whatIfChoice = new SimpleObjectProperty<>();
+    /** seconds after the decision whose arrivals the counterfactual compares */
+    public final StringProperty whatIfWindowS = new SimpleStringProperty("30");
+    public final StringProperty whatIfResult = new SimpleStringProperty("");
+    public final BooleanProperty whatIfRunning = new SimpleBooleanProperty(false);
+    private WhatIfRunner whatIfRunner = (d, alt, s, done) -> done.accept(null, "what-if is not available in this window");
+
+    /** Runs a what-if in the background and hands back its result, or why there is none, on the FX thread. */
+    @FunctionalInterface
+    public interface WhatIfRunner {
+        void run(DecisionRecord decision, gpufaas.views.run.WhatIf.Alternative alternative, double windowS,
+                 java.util.function.BiConsumer<gpufaas.views.run.WhatIf.Result, String> done);
+    }
+
     public DecisionsViewModel() {
         query.addListener((o, a, b) -> refilter());
         anomaliesOnly.addListener((o, a, b) -> refilter());
-        selected.addListener((o, a, b) -> explanation.set(b == null ? "" : explain(b)));
+        selected.addListener((o, a, b) -> {
+            explanation.set(b == null ? "" : explain(b));
+            whatIfChoices.setAll(b == null ? List.of() : gpufaas.views.run.WhatIf.alternatives(b));
+            whatIfChoice.set(whatIfChoices.isEmpty() ? null : whatIfChoices.get(0));
+            whatIfResult.set("");
+        });
+    }
+
+    public void setWhatIfRunner(WhatIfRunner r) { whatIfRunner = r; }
+
+    /**
+     * Reruns the run from time 0 with the selected decision overridden by the chosen alternative
+     * and compares (in the background); false with a reason in {@link #whatIfResult} when it cannot.
+     */
+    public boolean runWhatIf() {
+        DecisionRecord d = selected.get();
+        var alt = whatIfChoice.get();
+        if (d == null || alt == null) {
+            whatIfResult.set("Select a decision first.");
+            return false;
+        }
+        double windowS;
+        try {
+            windowS = Double.parseDouble(whatIfWindowS.get().trim());
+            if (!(windowS > 0) || Double.isInfinite(windowS)) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            whatIfResult.set("the next … seconds: '" + whatIfWindowS.get() + "' is not a number of seconds > 0");
+            return false;
+        }
+        if (whatIfRunning.get()) return false;
+        whatIfRunning.set(true);
+        whatIfResult.set("Rerunning from time 0, as it was and with " + alt.describe() + " …");
+        whatIfRunner.run(d, alt, windowS, (result, problem) -> {
+            whatIfRunning.set(false);
+            whatIfResult.set(result != null ? result.describe() : problem);
+        });
+        return true;
     }
 
     /** The decision in sentences, with its anomalies. */

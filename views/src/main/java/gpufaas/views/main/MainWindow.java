@@ -109,6 +109,7 @@ public final class MainWindow {
         transportVm.onApplyEdits(this::loadExperiment);
         transportVm.onClearBreakpoints(teachingVm::clear);
         transportVm.breakpoints.bind(teachingVm.armed);
+        decisionsVm.setWhatIfRunner(this::whatIf);
         this.compareVm = new CompareViewModel(compareRunner, services.published());
 
         liveView = new LiveView(liveVm, style);
@@ -418,6 +419,35 @@ public final class MainWindow {
     private void overlayCompare() {
         for (var r : compareVm.results()) latencyVm.add(r.curves().withLabel(r.policy()));
         select(WorkbenchTab.LATENCY);
+    }
+
+    /**
+     * Reruns the loaded experiment twice in the background (as recorded, and with {@code d}
+     * overridden) and hands the comparison to {@code done} on the FX thread.
+     */
+    private void whatIf(gpufaas.views.decisions.DecisionRecord d, gpufaas.views.run.WhatIf.Alternative alt, double windowS,
+                        java.util.function.BiConsumer<gpufaas.views.run.WhatIf.Result, String> done) {
+        RunPlan plan = loaded;
+        if (plan == null) {
+            done.accept(null, "No experiment is loaded.");
+            return;
+        }
+        if (!plan.spec().backend().equalsIgnoreCase("sim")) {
+            done.accept(null, "A what-if replays the run on the simulator; a live " + plan.spec().backend() + " run cannot be replayed.");
+            return;
+        }
+        javafx.concurrent.Task<gpufaas.views.run.WhatIf.Result> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected gpufaas.views.run.WhatIf.Result call() {
+                return gpufaas.views.run.WhatIf.run(services.engines(), plan, d, alt, windowS);
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue(), null));
+        task.setOnFailed(e -> done.accept(null, "The what-if failed: " + task.getException()));
+        Thread th = new Thread(task, "what-if");
+        th.setDaemon(true);
+        th.setPriority(Thread.NORM_PRIORITY - 1);
+        th.start();
     }
 
     /** Whether a reproduction runs in the background now. */

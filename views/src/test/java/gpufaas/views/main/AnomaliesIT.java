@@ -79,4 +79,31 @@ class AnomaliesIT {
         for (TimelineMarker m : w.live().timeline().allMarkers()) if (m.kind() == TimelineMarker.Kind.ANOMALY) after++;
         assertThat(after).isLessThan(marks.size());
     }
+
+    @Test
+    void whatIf_forTheSelectedDecision_runsInTheBackground_andSaysWhatItWouldHaveChanged(FxRobot robot) throws Exception {
+        waitUntil(() -> w.transport().status.get() == RunStatus.READY);
+        robot.interact(() -> w.transport().maxSpeed.set(true));
+        robot.interact(() -> w.teaching().atSeconds.set("120"));
+        robot.clickOn("#play");
+        waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED);
+        robot.clickOn("#tab-decisions");
+        DecisionTableView t = robot.lookup("#decision-table").queryAs(DecisionTableView.class);
+        waitUntil(() -> !t.items().isEmpty());
+        int pick = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            for (int i = t.items().size() - 1; i >= 0; i--) if (!t.items().get(i).backlogged().isEmpty()) return i;
+            return -1;
+        });
+        assertThat(pick).isNotNegative();
+        robot.interact(() -> t.select(pick));
+        var chosen = t.items().get(pick);
+        assertThat(w.decisions().whatIfChoices).isNotEmpty();
+        assertThat(w.decisions().whatIfChoice.get().flow()).isTrue();
+        robot.clickOn("#whatif-run");
+        Label result = robot.lookup("#whatif-result").queryAs(Label.class);
+        waitUntil(() -> !w.decisions().whatIfRunning.get() && result.getText().contains("Regret"));
+        assertThat(result.getText()).startsWith("What if, at " + gpufaas.views.decisions.DecisionExplainer.seconds(chosen.timeUs()))
+                .contains("#" + chosen.invocation() + " of " + chosen.function()).contains("mean end-to-end");
+        assertThat(w.transport().status.get()).as("the live run is untouched").isEqualTo(RunStatus.PAUSED);
+    }
 }
