@@ -54,6 +54,7 @@ public final class ExperimentView extends VBox {
         VBox content = new VBox(8, workload(), devices(), policy(), backend());
         content.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("experiment-scroll");
         scroll.setFitToWidth(true);
         // a narrow panel scrolls sideways rather than cutting its labels off
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
@@ -401,6 +402,8 @@ public final class ExperimentView extends VBox {
         HBox h = new HBox(8, l, control);
         h.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(control, Priority.ALWAYS);
+        // a choice keeps the width its value needs (the panel scrolls sideways before a choice is cut)
+        if (control instanceof ComboBox<?> c) gpufaas.views.style.Legible.keepValueWidth(c);
         return h;
     }
 

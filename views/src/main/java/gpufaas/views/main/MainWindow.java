@@ -88,7 +88,7 @@ public final class MainWindow {
     private boolean playing;
     private RunPlan loaded;
     /** the narrowest the left panel gets (it scrolls sideways below what its controls need) */
-    static final double SIDE_MIN_WIDTH = 300;
+    static final double SIDE_MIN_WIDTH = 320;
     /** whether the left panel (experiment, teaching) shows; hidden, the tabs take the whole width */
     public final javafx.beans.property.BooleanProperty sideShown = new javafx.beans.property.SimpleBooleanProperty(true);
     /** the panel's edits are compared with the loaded run at most this often */
@@ -225,6 +225,11 @@ public final class MainWindow {
         }
         liveVm.apply(s, u.segments(), u.markers(), u.reset());
         transportVm.apply(s);
+        // a time breakpoint fires once (the engine thread disarms it): the teaching panel no longer shows it armed
+        if (s.hit() != null && s.hit() != lastHit && s.hit().kind() == gpufaas.views.teaching.BreakpointHit.Kind.TIME) {
+            teachingVm.atSeconds.set("");
+        }
+        lastHit = s.hit();
         liveVm.addMarkers(anomalyMarkers(decisionsVm.append(u.decisions(), u.reset())));
         if (u.latency() != null) latencyVm.apply(u.latency());
     }
@@ -315,6 +320,7 @@ public final class MainWindow {
     }
 
     private boolean lessonLoading;
+    private gpufaas.views.teaching.BreakpointHit lastHit;
 
     public void loadLesson(Lesson l) {
         lessonLoading = true;

@@ -75,6 +75,43 @@ public final class Legible {
         }
     }
 
+    /**
+     * A choice box never gets narrower than its current value needs (not its longest choice, which
+     * may be much wider): the value shown is never cut.
+     */
+    public static void keepValueWidth(javafx.scene.control.ComboBox<?> c) {
+        Runnable fit = () -> {
+            Object v = c.getValue();
+            String text = v == null ? (c.getPromptText() == null ? "" : c.getPromptText())
+                    : c.getConverter() != null ? toText(c, v) : String.valueOf(v);
+            javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+            Node cell = c.lookup(".list-cell");
+            double cellPad = 0;
+            if (cell instanceof Labeled l) {
+                font = l.getFont();
+                cellPad = l.getInsets().getLeft() + l.getInsets().getRight();
+            }
+            Node arrow = c.lookup(".arrow-button");
+            double arrowW = arrow instanceof Region r && r.getWidth() > 0 ? r.getWidth() : 2 * font.getSize();
+            if (cellPad == 0) cellPad = 1.4 * font.getSize();
+            double own = c.getInsets().getLeft() + c.getInsets().getRight();
+            c.setMinWidth(Math.ceil(width(text, font) + cellPad + arrowW + own + 4));
+        };
+        c.valueProperty().addListener((o, a, b) -> fit.run());
+        c.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            // the shown cell's font (presenter mode) and the arrow's width follow the style sheet
+            if (c.lookup(".list-cell") instanceof Labeled l) l.fontProperty().addListener((x, y, z) -> fit.run());
+            if (c.lookup(".arrow-button") instanceof Region r) r.widthProperty().addListener((x, y, z) -> fit.run());
+            fit.run();
+        }));
+        fit.run();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String toText(javafx.scene.control.ComboBox c, Object v) {
+        return c.getConverter().toString(v);
+    }
+
     /** The width of {@code s} in {@code font}. */
     public static double width(String s, javafx.scene.text.Font font) {
         if (s == null || s.isEmpty()) return 0;

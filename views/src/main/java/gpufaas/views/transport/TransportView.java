@@ -82,7 +82,7 @@ public final class TransportView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.progressProperty().bind(vm.progress);
-        progress.setPrefWidth(120);
+        progress.setPrefWidth(100);
         Label status = new Label();
         status.setId("run-status");
         status.getStyleClass().add("status-label");

@@ -169,6 +169,11 @@ class LegibilityIT {
     void smallWindow_everyTab_noWordIsCut(FxRobot robot) throws Exception {
         prepare(robot);
         assertThat(everyTab(robot, 1024, 700, false)).isEmpty();
+        // the left panel's words wrap within it: it needs no sideways scrolling at 1024 px
+        ScrollPane scroll = robot.lookup("#experiment-scroll").queryAs(ScrollPane.class);
+        robot.interact(() -> w.showTeaching(false));
+        double need = WaitForAsyncUtils.waitForAsyncFx(5000, () -> ((javafx.scene.layout.Region) scroll.getContent()).minWidth(-1));
+        assertThat(need).isLessThanOrEqualTo(scroll.getViewportBounds().getWidth());
     }
 
     @Test
