@@ -15,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 
 /** The Decisions tab: search, the log of dispatch decisions, and the selected one explained. */
 public final class DecisionsView extends BorderPane {
@@ -132,8 +134,17 @@ public final class DecisionsView extends BorderPane {
         run.setTooltip(new Tooltip("Replays the run from time 0 twice in the background, as it was and with this decision "
                 + "overridden, and compares this invocation, the alternative and the mean latency of the invocations waiting "
                 + "then or arriving in the next seconds (the decision's regret)"));
-        javafx.scene.layout.FlowPane whatIf = gpufaas.views.style.Legible.row(8, new Label("What if it had chosen"), alt,
-                new Label("instead? Compare the next"), window, new Label("s:"), run);
+        Label ask = new Label("What if it had chosen");
+        Label instead = new Label("instead?");
+        Label next = new Label("Compare the next");
+        Label secs = new Label("s:");
+        for (Label l : List.of(ask, instead, next, secs)) l.setMinWidth(Label.USE_PREF_SIZE);
+        run.setMinWidth(javafx.scene.control.Button.USE_PREF_SIZE);
+        HBox first = new HBox(8, ask, alt, instead);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(8, next, window, secs, run);
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox whatIf = new VBox(4, first, second);
         whatIf.setId("whatif-bar");
         whatIf.setPadding(new Insets(4, 8, 4, 8));
         Label result = new Label();
@@ -149,7 +160,18 @@ public final class DecisionsView extends BorderPane {
         SplitPane split = new SplitPane(table, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
-        setCenter(split);
+        explanation.setPrefRowCount(4);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setMinHeight(100);
+        bottom.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // on a short window the log and the explanation keep their least height and the tab scrolls
+        gpufaas.views.style.Legible.keepLeastHeights(split);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(split);
+        scroll.setId("decisions-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
     }
 
     /**

@@ -74,7 +74,6 @@ public final class DeviceTimelineView extends Region {
         });
         getChildren().addAll(image, words, axis, legend, bar);
         getStyleClass().add("device-timeline");
-        setMinHeight(80);
     }
 
     private double width;
@@ -95,6 +94,14 @@ public final class DeviceTimelineView extends Region {
         if (c.getWidth() != w) c.setWidth(w);
         if (c.getHeight() != h) c.setHeight(h);
         if (c.getLayoutX() != x || c.getLayoutY() != y) c.relocate(x, y);
+    }
+
+    /** The axis, the legend, one device's markers and two lanes at their least height. */
+    @Override
+    protected double computeMinHeight(double width) {
+        double s = style.scale();
+        int rows = width > 0 && legendWidths != null ? legendRows((int) width - 16, s) : legendRows;
+        return Math.ceil(22 * s + Math.max(1, rows) * 24 * s + 14 * s + 2 * MIN_LANE * s + 16);
     }
 
     @Override

@@ -90,7 +90,14 @@ public final class LiveView extends BorderPane {
         SplitPane split = new SplitPane(flowsPane, tlPane, resPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.70);
-        setCenter(split);
+        // on a short window (presenter mode at 1024×700) the three parts keep their least height and the tab scrolls
+        Legible.keepLeastHeights(split);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(split);
+        scroll.setId("live-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
         refresh();
     }
 
@@ -110,6 +117,11 @@ public final class LiveView extends BorderPane {
     public void refresh() {
         if (drawnRevision == vm.revision() && drawnStyle == style.revision()) return;
         boolean styleChanged = drawnStyle != style.revision();
+        if (styleChanged) {
+            // the least heights follow the font: a header and three rows of flows, a residency caption and its strips
+            flows.setMinHeight(flows.rowHeight() * 4 + 6);
+            residency.setMinHeight(Math.round(120 * style.scale()));
+        }
         long now = System.nanoTime();
         boolean throttle = vm.playing() && !styleChanged;
         if (!throttle) {

@@ -112,6 +112,45 @@ public final class Legible {
         return c.getConverter().toString(v);
     }
 
+    /**
+     * Keeps every part of a vertical split pane at least its least height: a split pane set to
+     * fixed proportions otherwise centres a part that needs more than its share and cuts it at the
+     * top and bottom. Checked after each layout; a divider moves only when a part is too short.
+     */
+    public static void keepLeastHeights(javafx.scene.control.SplitPane split) {
+        split.needsLayoutProperty().addListener((o, a, b) -> {
+            if (b) return;
+            var items = split.getItems();
+            if (items.size() < 2) return;
+            double divider = 6;
+            // the split pane's own least height ignores that its parts' depend on the width (wrapping rows): say it
+            double total = divider * (items.size() - 1);
+            for (var it : items) total += it.minHeight(split.getWidth());
+            if (Math.abs(split.getMinHeight() - total) > 0.5) {
+                split.setMinHeight(total);
+                return;
+            }
+            double h = split.getHeight();
+            if (h <= 0) return;
+            double[] pos = split.getDividerPositions();
+            double top = 0;
+            boolean moved = false;
+            for (int i = 0; i < pos.length; i++) {
+                double least = (top + items.get(i).minHeight(split.getWidth()) + divider) / h;
+                double room = 0;
+                for (int j = i + 1; j < items.size(); j++) room += items.get(j).minHeight(split.getWidth()) + divider;
+                double most = 1 - room / h;
+                double p = Math.min(Math.max(pos[i], least), Math.max(least, most));
+                if (Math.abs(p - pos[i]) > 1e-4) {
+                    pos[i] = p;
+                    moved = true;
+                }
+                top = pos[i] * h;
+            }
+            if (moved) split.setDividerPositions(pos);
+        });
+    }
+
     /** The width of {@code s} in {@code font}. */
     public static double width(String s, javafx.scene.text.Font font) {
         if (s == null || s.isEmpty()) return 0;

@@ -61,7 +61,7 @@ class LegibilityIT {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static boolean shown(Node n) {
+    static boolean shown(Node n) {
         for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
         return n.getScene() != null;
     }
@@ -80,7 +80,10 @@ class LegibilityIT {
     }
 
     /** The words cut (ellipsis) or reaching past the window, each "what: why". */
-    private List<String> problems(String where) {
+    private List<String> problems(String where) { return problems(w, where); }
+
+    /** The words cut in window {@code w} (its visible tab and side panel), each "where: what". */
+    static List<String> problems(MainWindow w, String where) {
         List<String> out = new ArrayList<>();
         Parent root = w.scene().getRoot();
         root.applyCss();
@@ -105,6 +108,41 @@ class LegibilityIT {
                     out.add(where + ": " + name + " reaches " + Math.round(b.getMaxX()) + "," + Math.round(b.getMaxY())
                             + " past the window " + Math.round(sw) + "×" + Math.round(sh));
                 }
+            }
+            {
+                Bounds b = l.localToScene(l.getLayoutBounds());
+                // nor cut by a pane that clips its content (a split pane's part too small for it); a scroll pane's or a
+                // table's view clips what can be scrolled to, and is not such a pane
+                for (Node p = l.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof ScrollPane || p.getParent() instanceof ScrollPane || p instanceof TableView<?>
+                            || p instanceof javafx.scene.control.ListView<?> || p.getClass().getSimpleName().equals("ClippedContainer")
+                            || p.getClass().getSimpleName().equals("TableHeaderRow")) {
+                        break;
+                    }
+                    if (p.getClip() == null) continue;
+                    Bounds c = p.localToScene(p.getClip().getBoundsInParent());
+                    if (b.getMinX() < c.getMinX() - 1 || b.getMinY() < c.getMinY() - 1 || b.getMaxX() > c.getMaxX() + 1
+                            || b.getMaxY() > c.getMaxY() + 1) {
+                        out.add(where + ": " + name + " is cut by " + p.getClass().getSimpleName());
+                        break;
+                    }
+                }
+            }
+        }
+        // every part of a split pane gets at least its least height (else it is centred and cut top and bottom)
+        for (Node n : all) {
+            if (!(n instanceof javafx.scene.control.SplitPane sp) || !shown(sp)) continue;
+            for (Node it : sp.getItems()) {
+                if (!(it instanceof javafx.scene.layout.Region r)) continue;
+                double least = r.minHeight(r.getWidth());
+                if (sp.getOrientation() == javafx.geometry.Orientation.VERTICAL && r.getHeight() < least - 1) {
+                    out.add(where + ": a part of a split pane is " + Math.round(r.getHeight()) + " px high, less than its " + Math.round(least));
+                }
+            }
+        }
+        for (String id : List.of("#live-scroll", "#decisions-scroll")) {
+            if (w.scene().lookup(id) instanceof ScrollPane sp && shown(sp) && sp.getVvalue() > sp.getVmin()) {
+                out.add(where + ": " + id + " opens scrolled down (" + sp.getVvalue() + ")");
             }
         }
         FlowTableView flows = w.liveView().flows();
