@@ -161,7 +161,9 @@ public final class DeviceTimelineView extends Region {
         int labelW = (int) Math.min(w * 0.3, 150 * s);
         int axisH = (int) (22 * s);
         int rowH = (int) (24 * s);
+        int rowsBefore = legendRows;
         legendRows = legendRows(w - 16, s);
+        if (rowsBefore != legendRows) requestLayout(); // the least height follows the legend's lines
         int legendH = rowH * legendRows;
         int markerH = (int) (14 * s);
         int gap = 6;

@@ -128,6 +128,10 @@ public final class Legible {
             for (var it : items) total += it.minHeight(split.getWidth());
             if (Math.abs(split.getMinHeight() - total) > 0.5) {
                 split.setMinHeight(total);
+                // set during a layout pass: the scroll pane around it lays out again on the next pulse
+                javafx.application.Platform.runLater(() -> {
+                    for (javafx.scene.Parent p = split; p != null; p = p.getParent()) p.requestLayout();
+                });
                 return;
             }
             double h = split.getHeight();

@@ -22,11 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class MigTimelineIT {
     private MainWindow w;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         w = new MainWindow(stage, MainWindowIT.services(), WorkbenchSettings.none());
         stage.setWidth(1024);
         stage.setHeight(700);
@@ -65,16 +63,5 @@ class MigTimelineIT {
         robot.interact(() -> w.teaching().presenter.set(true));
         robot.interact(t::draw);
         assertThat(t.laneHeight()).isGreaterThanOrEqualTo(18);
-        // a tall window: nothing needs to scroll
-        robot.interact(() -> {
-            w.teaching().presenter.set(false);
-            stage.setHeight(1600);
-            stage.setWidth(1400);
-        });
-        long f = w.frames();
-        waitUntil(() -> w.frames() > f + 10);
-        robot.interact(t::draw);
-        assertThat(t.scrolls()).isFalse();
-        assertThat(t.laneHeight()).isGreaterThanOrEqualTo(12);
     }
 }
