@@ -165,13 +165,7 @@ public final class DecisionsView extends BorderPane {
         table.setMinHeight(100);
         bottom.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // on a short window the log and the explanation keep their least height and the tab scrolls
-        gpufaas.views.style.Legible.keepLeastHeights(split);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(split);
-        scroll.setId("decisions-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
+        setCenter(gpufaas.views.style.Legible.scrollingSplit(split, "decisions-scroll"));
     }
 
     /**

@@ -148,7 +148,7 @@ public final class ExperimentViewModel {
     /** Says when the chosen policy orders by deadlines but the workload has none. */
     void refreshPolicyNote() {
         String p = policy.get() == null ? "" : lower(policy.get());
-        Boolean slos = workloadKind.get() == WorkloadKind.COMPOSED ? composedHasSlo() : plannedSlos;
+        Boolean slos = workloadKind.get() == WorkloadKind.COMPOSED ? Boolean.valueOf(composedHasSlo()) : plannedSlos;
         if (!SLO_POLICIES.contains(p) || slos == null || slos) {
             policyNote.set("");
             return;

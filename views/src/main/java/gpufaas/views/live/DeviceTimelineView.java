@@ -419,20 +419,32 @@ public final class DeviceTimelineView extends Region {
         return sw + 4 + (int) Math.ceil(legendWidths[i]) + (int) (14 * s);
     }
 
-    /** How many lines the legend needs at {@code width} pixels. */
-    private int legendRows(int width, double s) {
+    /**
+     * Where each legend item goes at {@code width} pixels: {x, line} per item (items flow onto a new
+     * line when the next would pass the width).
+     */
+    private int[][] legendPlaces(int width, double s) {
         measureLegend(s);
-        int rows = 1;
+        int[][] at = new int[LEGEND.length][2];
         int x = 0;
+        int line = 0;
         for (int i = 0; i < LEGEND.length; i++) {
             int iw = itemWidth(i, s);
             if (x > 0 && x + iw > width) {
-                rows++;
+                line++;
                 x = 0;
             }
+            at[i][0] = x;
+            at[i][1] = line;
             x += iw;
         }
-        return rows;
+        return at;
+    }
+
+    /** How many lines the legend needs at {@code width} pixels. */
+    private int legendRows(int width, double s) {
+        int[][] at = legendPlaces(width, s);
+        return at[at.length - 1][1] + 1;
     }
 
     private void drawLegend(GraphicsContext g, int x, int width, int rowH, double s, int bg, int strong) {
@@ -443,19 +455,14 @@ public final class DeviceTimelineView extends Region {
         measureLegend(s);
         int box = (int) (11 * s);
         int wide = (int) (box * 1.6);
+        int[][] places = legendPlaces(width, s);
         int[] atX = new int[LEGEND.length];
         int[] atRow = new int[LEGEND.length];
-        int xx = 0;
         int row = 0;
         for (int i = 0; i < LEGEND.length; i++) {
-            int iw = itemWidth(i, s);
-            if (xx > 0 && xx + iw > width) {
-                row++;
-                xx = 0;
-            }
-            atX[i] = xx;
-            atRow[i] = row;
-            xx += iw;
+            atX[i] = places[i][0];
+            atRow[i] = places[i][1];
+            row = Math.max(row, atRow[i]);
         }
         // the swatches are painted like the plot, in a small raster per line, then drawn as images
         for (int line = 0; line <= row; line++) {
@@ -506,27 +513,14 @@ public final class DeviceTimelineView extends Region {
     /** The lines the legend takes at the last draw. */
     public int legendRows() { return legendRows; }
 
-    /** The legend's items, each with the width it was given (its swatch, text and gap), for layout checks. */
+    /** The width the legend's line {@code line} takes (its items, swatches, words and gaps), for layout checks. */
     public double legendWidth(int line) {
         double s = style.scale();
-        measureLegend(s);
-        int width = (int) width() - 16;
-        double x = 0;
-        int row = 0;
+        int[][] at = legendPlaces((int) width - 16, s);
         double widest = 0;
-        for (int i = 0; i < LEGEND.length; i++) {
-            int iw = itemWidth(i, s);
-            if (x > 0 && x + iw > width) {
-                row++;
-                x = 0;
-            }
-            x += iw;
-            if (row == line) widest = x;
-        }
+        for (int i = 0; i < LEGEND.length; i++) if (at[i][1] == line) widest = Math.max(widest, at[i][0] + itemWidth(i, s));
         return widest;
     }
-
-    private double width() { return width; }
 
     /** The device names and captions drawn beside the bands in view, at the last redraw of the words. */
     public List<String> drawnLabels() { return List.copyOf(labels); }

@@ -91,13 +91,7 @@ public final class LiveView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.70);
         // on a short window (presenter mode at 1024×700) the three parts keep their least height and the tab scrolls
-        Legible.keepLeastHeights(split);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(split);
-        scroll.setId("live-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
+        setCenter(gpufaas.views.style.Legible.scrollingSplit(split, "live-scroll"));
         refresh();
     }
 

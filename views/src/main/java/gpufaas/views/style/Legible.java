@@ -155,6 +155,20 @@ public final class Legible {
         });
     }
 
+    /**
+     * {@code split} inside a vertical scroll pane that fits its width and height: on a short window
+     * each part keeps its least height ({@link #keepLeastHeights}) and the whole scrolls.
+     */
+    public static javafx.scene.control.ScrollPane scrollingSplit(javafx.scene.control.SplitPane split, String id) {
+        keepLeastHeights(split);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(split);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
     /** The width of {@code s} in {@code font}. */
     public static double width(String s, javafx.scene.text.Font font) {
         if (s == null || s.isEmpty()) return 0;

@@ -98,45 +98,11 @@ public final class TransportView extends VBox {
         controls.setId("transport-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
 
-        Label edits = new Label();
-        edits.setId("pending-edits");
-        edits.textProperty().bind(vm.pendingEdits);
-        edits.setWrapText(true);
-        edits.getStyleClass().add("pending-edits");
-        Button applyEdits = new Button("Apply now (restart)");
-        applyEdits.setId("apply-edits");
-        applyEdits.setOnAction(e -> vm.applyEdits());
-        applyEdits.setMinWidth(Button.USE_PREF_SIZE);
-        HBox editsRow = new HBox(8, edits, applyEdits);
-        editsRow.setAlignment(Pos.CENTER_LEFT);
-        showWhenSet(editsRow, vm.pendingEdits);
+        HBox editsRow = noteRow("pending-edits", vm.pendingEdits, "apply-edits", "Apply now (restart)", vm::applyEdits);
+        HBox bpRow = noteRow("armed-breakpoints", vm.breakpoints, "clear-breakpoints", "Clear breakpoints", vm::clearBreakpoints);
 
-        Label armed = new Label();
-        armed.setId("armed-breakpoints");
-        armed.textProperty().bind(vm.breakpoints);
-        armed.setWrapText(true);
-        armed.getStyleClass().add("breakpoints-armed");
-        Button clear = new Button("Clear breakpoints");
-        clear.setId("clear-breakpoints");
-        clear.setOnAction(e -> vm.clearBreakpoints());
-        clear.setMinWidth(Button.USE_PREF_SIZE);
-        HBox bpRow = new HBox(8, armed, clear);
-        bpRow.setAlignment(Pos.CENTER_LEFT);
-        showWhenSet(bpRow, vm.breakpoints);
-
-        Label message = new Label();
-        message.setId("run-message");
-        message.textProperty().bind(vm.message);
-        message.setWrapText(true);
-        message.getStyleClass().add("note-text");
-        message.managedProperty().bind(vm.message.isNotEmpty());
-        message.visibleProperty().bind(vm.message.isNotEmpty());
-        Label notice = new Label();
-        notice.setId("notice");
-        notice.textProperty().bind(vm.notice);
-        notice.setWrapText(true);
-        notice.getStyleClass().add("notice");
-        showWhenSet(notice, vm.notice);
+        Label message = note("run-message", vm.message, "note-text");
+        Label notice = note("notice", vm.notice, "notice");
         Label counters = new Label();
         counters.setId("run-counters");
         counters.textProperty().bind(vm.counters);
@@ -150,6 +116,35 @@ public final class TransportView extends VBox {
         HBox h = new HBox(8, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    /** A line of text (styled as its id says) with a button that acts on it, shown while the text is not empty. */
+    private static HBox noteRow(String id, javafx.beans.property.StringProperty text, String buttonId, String buttonText,
+                                Runnable action) {
+        Label l = note(id, text, id);
+        l.managedProperty().unbind();
+        l.visibleProperty().unbind();
+        l.setManaged(true); // the row shows and hides it
+        l.setVisible(true);
+        Button b = new Button(buttonText);
+        b.setId(buttonId);
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Button.USE_PREF_SIZE);
+        HBox row = new HBox(8, l, b);
+        row.setAlignment(Pos.CENTER_LEFT);
+        showWhenSet(row, text);
+        return row;
+    }
+
+    /** A wrapping label bound to {@code text}, shown while it is not empty. */
+    private static Label note(String id, javafx.beans.property.StringProperty text, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(styleClass);
+        showWhenSet(l, text);
+        return l;
     }
 
     private static void showWhenSet(javafx.scene.Node n, javafx.beans.property.StringProperty text) {

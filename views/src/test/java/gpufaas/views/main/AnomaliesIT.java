@@ -29,12 +29,7 @@ class AnomaliesIT {
 
     @Start
     void start(Stage stage) {
-        w = new MainWindow(stage, MainWindowIT.services(), WorkbenchSettings.none());
-        stage.setWidth(1400);
-        stage.setHeight(900);
-        stage.show();
-        w.experiment().loadPreset("paper-medium");
-        w.loadExperiment();
+        w = WindowTests.open(stage, MainWindowIT.services(), 1400, 900, "paper-medium");
     }
 
     @AfterEach
@@ -43,8 +38,7 @@ class AnomaliesIT {
     }
 
     private static void waitUntil(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(60, c);
     }
 
     @Test

@@ -34,12 +34,7 @@ class GlyphBaselineIT {
 
     @Start
     void start(Stage stage) {
-        w = new MainWindow(stage, MainWindowIT.services(), WorkbenchSettings.none());
-        stage.setWidth(1400);
-        stage.setHeight(900);
-        stage.show();
-        w.experiment().loadPreset("teaching-3");
-        w.loadExperiment();
+        w = WindowTests.open(stage, MainWindowIT.services(), 1400, 900, "teaching-3");
     }
 
     @AfterEach

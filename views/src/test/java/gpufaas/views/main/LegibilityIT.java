@@ -43,12 +43,7 @@ class LegibilityIT {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        w = new MainWindow(stage, MainWindowIT.services(), WorkbenchSettings.none());
-        stage.setWidth(1400);
-        stage.setHeight(900);
-        stage.show();
-        w.experiment().loadPreset("teaching-3");
-        w.loadExperiment();
+        w = WindowTests.open(stage, MainWindowIT.services(), 1400, 900, "teaching-3");
     }
 
     @AfterEach
@@ -57,14 +52,10 @@ class LegibilityIT {
     }
 
     private static void waitUntil(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(20, c);
     }
 
-    static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
-        return n.getScene() != null;
-    }
+    static boolean shown(Node n) { return WindowTests.shown(n); }
 
     /** Inside something that scrolls (a scroll pane's content, a table's rows): it may reach past the window. */
     private static boolean scrollable(Node n) {

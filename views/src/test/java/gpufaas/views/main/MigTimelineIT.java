@@ -40,8 +40,7 @@ class MigTimelineIT {
     }
 
     private static void waitUntil(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(20, c);
     }
 
     @Test

@@ -63,14 +63,10 @@ class UsabilityIT {
     }
 
     private static void waitUntil(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(15, c);
     }
 
-    private static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
-        return true;
-    }
+    static boolean shown(Node n) { return WindowTests.shown(n); }
 
     @Test
     void aPolicyChangedInThePanel_isShownAsPending_andResetRunsIt(FxRobot robot) throws Exception {
