@@ -95,9 +95,6 @@ public final class UtilizationGate {
         return limitPct <= 0 || limitPct >= 100 || estimatePctAt(now) <= limitPct;
     }
 
-    /** The monitor's sample period in microseconds. */
-    public long periodUs() { return periodUs; }
-
     /** The next sample boundary after {@code now}: when a closed gate may open again. */
     public long nextSampleUs(long now) {
         advance(now);
