@@ -23,7 +23,52 @@ public final class GuiServices {
 
     /** The services of the command line for the GUI. */
     public static WorkbenchServices create() {
-        return new WorkbenchServices(GuiServices::plan, new Engines(), GuiServices::export, backends(), Version.get(), 0);
+        return new WorkbenchServices(GuiServices::plan, new Engines(), GuiServices::export, backends(), Version.get(), 0,
+                GuiServices::published, GuiServices::reproduce);
+    }
+
+    /**
+     * The reproduction report's calibration rows for a comparison of one of the dissertation's
+     * traces (the experiment named {@code diss-TRACE}): the same rows, targets and verdicts as
+     * {@code report.md}, from this comparison's one seed.
+     */
+    static List<gpufaas.views.compare.PublishedValues.PublishedRow> published(ExperimentSpec spec,
+                                                                              java.util.Map<String, gpufaas.engine.metrics.RunSummary> byPolicy) {
+        String name = spec.name() == null ? "" : spec.name();
+        if (!name.startsWith(gpufaas.workload.calibration.DissertationTraces.PREFIX)) return List.of();
+        String trace = name.substring(gpufaas.workload.calibration.DissertationTraces.PREFIX.length());
+        gpufaas.workload.calibration.PublishedResults.Row published = null;
+        for (var r : gpufaas.workload.calibration.PublishedResults.rows()) if (r.trace().equals(trace)) published = r;
+        if (published == null) return List.of();
+        java.util.Map<String, Reproduction.CaseResult> results = new java.util.LinkedHashMap<>();
+        byPolicy.forEach((policy, s) -> results.put(policy, new Reproduction.CaseResult(Reproduction.Case.of(policy, trace, policy),
+                List.of(new Reproduction.Measure(s.latency().meanE2eMs() / 1000, s.devices().gpuUtilization() * 100, Double.NaN,
+                        s.fairness().fnLatencyVariance(), s.starts().coldPct())))));
+        List<gpufaas.views.compare.PublishedValues.PublishedRow> out = new java.util.ArrayList<>();
+        for (ReproductionReport.Row r : ReproductionReport.calibrationRows(published, results)) {
+            out.add(new gpufaas.views.compare.PublishedValues.PublishedRow(r.row(), r.column(), r.unit(), r.published(),
+                    r.simulated(), r.ratio(), r.target().label, r.verdict()));
+        }
+        return out;
+    }
+
+    /** {@code reproduce --quick} into {@code out} with the command's own code. */
+    static gpufaas.views.main.Reproducer.Result reproduce(Path out, java.util.function.BiConsumer<Integer, Integer> progress)
+            throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        int[] total = {0};
+        ReproduceCommand.Outcome o = ReproduceCommand.write(out, 2, true, Overrides.NONE, threads, false,
+                List.of("reproduce", "--quick", "--out", out.toString()), new ReproduceCommand.Listener() {
+                    @Override
+                    public void started(int n) {
+                        total[0] = n;
+                        progress.accept(0, n);
+                    }
+
+                    @Override
+                    public void done(int runs, int n) { progress.accept(runs, n); }
+                });
+        return new gpufaas.views.main.Reproducer.Result(o.report(), o.met(), o.targets());
     }
 
     static List<BackendOption> backends() {

@@ -59,20 +59,55 @@ final class ReproduceCommand implements Callable<Integer> {
         Map<String, String> p = Overrides.parseParams(params);
         Overrides user = new Overrides(null, null, null, p, profile, null, null, null, null, null, null, null);
         int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        Progress progress = new Progress(main.err, main.realConsole && Progress.terminal(), "reproduce", "runs", false);
+        Outcome o = write(out, n, quick, user, threads, force, main.args, new Listener() {
+            @Override
+            public void started(int total) { progress.start(total, threads + (threads == 1 ? " thread" : " threads")); }
+
+            @Override
+            public void done(int runs, int total) { progress.step("simulated", runs, total); }
+
+            @Override
+            public void failed() { progress.abandon(); }
+        });
+        main.out.println(String.format(java.util.Locale.ROOT, "%d of %d targets met; report in %s", o.met(), o.targets(),
+                out.resolve("report.md")));
+        return 0;
+    }
+
+    /** What a reproduction found: targets met of all, and where its report is. */
+    record Outcome(long met, long targets, Path report) { }
+
+    /** Follows a reproduction's runs. */
+    interface Listener {
+        void started(int total);
+
+        void done(int runs, int total);
+
+        default void failed() { }
+    }
+
+    /**
+     * Runs the published experiments ({@code seeds} per configuration, {@code quick}: fewer curve
+     * points) on {@code threads} threads and writes the report, its CSV, the charts and the manifest
+     * (last) into {@code out}: the command line's {@code reproduce} and the window's Help ▸ Reproduce
+     * the paper both run this.
+     */
+    static Outcome write(Path out, int seeds, boolean quick, Overrides user, int threads, boolean force, List<String> args,
+                         Listener listener) throws Exception {
         ReproductionPlan plan = new ReproductionPlan(quick);
         List<Reproduction.Case> cases = plan.cases();
-        Reproduction rep = new Reproduction(user, n, threads);
+        Reproduction rep = new Reproduction(user, seeds, threads);
         rep.plan(cases); // bad --param or --gpu: one message before anything runs or is written
 
-        int total = cases.size() * n;
-        Progress progress = new Progress(main.err, main.realConsole && Progress.terminal(), "reproduce", "runs", false);
+        int total = cases.size() * seeds;
         try (RunOutput output = RunOutput.open(out, force)) {
-            progress.start(total, threads + (threads == 1 ? " thread" : " threads"));
+            listener.started(total);
             Map<String, Reproduction.CaseResult> results;
             try {
-                results = rep.run(cases, done -> progress.step("simulated", done, total));
+                results = rep.run(cases, done -> listener.done(done, total));
             } catch (Exception e) {
-                progress.abandon();
+                listener.failed();
                 throw e;
             }
             ReproductionReport report = new ReproductionReport(plan, results);
@@ -81,12 +116,10 @@ final class ReproduceCommand implements Callable<Integer> {
             for (String name : names) Files.move(charts.resolve(name), output.part(name));
             Files.delete(charts);
             Files.writeString(output.part("report.csv"), ReproductionDocument.csv(report), StandardCharsets.UTF_8);
-            String md = ReproductionDocument.markdown(report, n, quick, main.args, Version.get(), names);
+            String md = ReproductionDocument.markdown(report, seeds, quick, args, Version.get(), names);
             Files.writeString(output.part("report.md"), md, StandardCharsets.UTF_8);
-            output.commit(ManifestWriter.reproduction(Version.get()).command(main.args));
-            main.out.println(String.format(java.util.Locale.ROOT, "%d of %d targets met; report in %s", report.met(),
-                    report.targets(), out.resolve("report.md")));
+            output.commit(ManifestWriter.reproduction(Version.get()).command(args));
+            return new Outcome(report.met(), report.targets(), out.resolve("report.md"));
         }
-        return 0;
     }
 }

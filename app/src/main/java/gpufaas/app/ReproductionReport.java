@@ -97,17 +97,37 @@ final class ReproductionReport {
             CaseResult m = get(ReproductionPlan.calibrationKey(t, "mqfq-sticky"));
             CaseResult f = get(ReproductionPlan.calibrationKey(t, "fcfs"));
             CaseResult b = get(ReproductionPlan.calibrationKey(t, "batch"));
-            rows.add(new Row(CALIBRATION, t, "mqfq-sticky mean latency", p.mqfqMeanS(), m.meanS(), Target.FACTOR_1_5, "s"));
-            rows.add(new Row(CALIBRATION, t, "fcfs mean latency", p.fcfsMeanS(), f.meanS(), Target.NONE, "s"));
-            rows.add(new Row(CALIBRATION, t, "batch mean latency", p.batchMeanS(), b.meanS(), Target.NONE, "s"));
-            rows.add(new Row(CALIBRATION, t, "fcfs / mqfq-sticky", p.fcfsMeanS() / p.mqfqMeanS(), f.ratioTo(m), Target.RATIO_35, "x"));
-            rows.add(new Row(CALIBRATION, t, "batch / mqfq-sticky", p.batchMeanS() / p.mqfqMeanS(), b.ratioTo(m), Target.RATIO_35, "x"));
-            rows.add(new Row(CALIBRATION, t, "mqfq-sticky gpu utilization", p.mqfqUtilPct(), m.utilPct(), Target.POINTS_15, "%"));
-            rows.add(new Row(CALIBRATION, t, "fcfs gpu utilization", p.fcfsUtilPct(), f.utilPct(), Target.NONE, "%"));
-            rows.add(new Row(CALIBRATION, t, "batch gpu utilization", p.batchUtilPct(), b.utilPct(), Target.NONE, "%"));
+            rows.addAll(calibrationRows(p, Map.of("mqfq-sticky", m, "fcfs", f, "batch", b)));
             ordering(t, ReproductionPlan.POLICIES, new double[] {p.mqfqMeanS(), p.fcfsMeanS(), p.batchMeanS()},
                     new double[] {m.meanS(), f.meanS(), b.meanS()});
         }
+    }
+
+    /**
+     * The calibration rows of one published trace for the policies in {@code byPolicy} (any of
+     * mqfq-sticky, fcfs and batch): each one's mean latency and GPU utilization beside the published,
+     * and the published ratios of fcfs and batch to mqfq-sticky where both ran. The report has all
+     * three; the window's Compare tab shows the rows of the policies it ran.
+     */
+    static List<Row> calibrationRows(PublishedResults.Row p, Map<String, CaseResult> byPolicy) {
+        String t = p.trace();
+        List<Row> out = new ArrayList<>();
+        CaseResult m = byPolicy.get("mqfq-sticky");
+        CaseResult f = byPolicy.get("fcfs");
+        CaseResult b = byPolicy.get("batch");
+        if (m != null) out.add(new Row(CALIBRATION, t, "mqfq-sticky mean latency", p.mqfqMeanS(), m.meanS(), Target.FACTOR_1_5, "s"));
+        if (f != null) out.add(new Row(CALIBRATION, t, "fcfs mean latency", p.fcfsMeanS(), f.meanS(), Target.NONE, "s"));
+        if (b != null) out.add(new Row(CALIBRATION, t, "batch mean latency", p.batchMeanS(), b.meanS(), Target.NONE, "s"));
+        if (f != null && m != null) {
+            out.add(new Row(CALIBRATION, t, "fcfs / mqfq-sticky", p.fcfsMeanS() / p.mqfqMeanS(), f.ratioTo(m), Target.RATIO_35, "x"));
+        }
+        if (b != null && m != null) {
+            out.add(new Row(CALIBRATION, t, "batch / mqfq-sticky", p.batchMeanS() / p.mqfqMeanS(), b.ratioTo(m), Target.RATIO_35, "x"));
+        }
+        if (m != null) out.add(new Row(CALIBRATION, t, "mqfq-sticky gpu utilization", p.mqfqUtilPct(), m.utilPct(), Target.POINTS_15, "%"));
+        if (f != null) out.add(new Row(CALIBRATION, t, "fcfs gpu utilization", p.fcfsUtilPct(), f.utilPct(), Target.NONE, "%"));
+        if (b != null) out.add(new Row(CALIBRATION, t, "batch gpu utilization", p.batchUtilPct(), b.utilPct(), Target.NONE, "%"));
+        return out;
     }
 
     /** For every pair whose published latencies differ by more than 10 %, the simulated pair must keep the order. */

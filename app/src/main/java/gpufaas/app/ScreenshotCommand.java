@@ -72,6 +72,14 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "dark theme")
     boolean dark;
 
+    @Option(names = "--anomaly", description = "on the Decisions tab: select the latest decision with an anomaly flagged "
+            + "(else the latest decision)")
+    boolean anomaly;
+
+    @Option(names = "--what-if", description = "on the Decisions tab: run the what-if of the selected decision (the next "
+            + "candidate flow, the next 30 s) and show its result")
+    boolean whatIf;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up after this long (default: 120)")
     int timeoutS = 120;
 
@@ -173,10 +181,23 @@ final class ScreenshotCommand implements Callable<Integer> {
             if (shown == WorkbenchTab.DECISIONS) {
                 var t = w.decisionsView().table();
                 int n = t.items().size();
-                if (n > 0) t.select(n - 1); // scrolls it into view
+                int pick = n - 1;
+                if (anomaly) {
+                    for (int i = n - 1; i >= 0; i--) {
+                        if (!w.decisions().anomaliesOf(t.items().get(i)).isEmpty()) {
+                            pick = i;
+                            break;
+                        }
+                    }
+                }
+                if (pick >= 0) t.select(pick); // scrolls it into view
+                if (pick >= 0 && whatIf) w.decisions().runWhatIf();
             }
             return null;
         });
+        if (shown == WorkbenchTab.DECISIONS && whatIf) {
+            waitFor(() -> onFxQuiet(() -> !w.decisions().whatIfRunning.get()), deadline, "the what-if to finish");
+        }
         awaitFrames(w, 12, deadline);
         onFx(() -> {
             Png.write(w.scene(), out);

@@ -82,6 +82,24 @@ class HardwareModelTest {
     }
 
     @Test
+    void forceDevice_bindsOneInvocationElsewhere_forWhatIfReruns() {
+        // as above, but B#2 is forced to d0 (free at 500 ms): it starts cold there; A#3 then binds to d1 (d0 busy), also cold
+        FunctionSpec a = FunctionSpec.gpu(0, "A", 100, 100, 10);
+        FunctionSpec b = FunctionSpec.gpu(1, "B", 100, 100, 10);
+        Workload w = Recorder.workload(List.of(a, b), 0, 0, 0, 1, 500, 1, 500, 0);
+        var hw = new GpuSetup(Recorder.ref(16000), 2, null, false, 0);
+        Recorder r = new Recorder();
+        var e = Simulation.engine(cfg("mqfq-sticky", hw, "D", 1, "ttl", "10s"), w, r, null);
+        e.forceDevice(2, 0);
+        while (e.step()) {
+            // to the end
+        }
+        assertThat(r.schedule()).containsExactly(
+                "A#0 0->0->100 cold d0 completed", "B#1 0->0->100 cold d1 completed",
+                "B#2 500->500->600 cold d0 completed", "A#3 500->500->600 cold d1 completed");
+    }
+
+    @Test
     void utilizationGate_holdsTheThirdDispatchUntilTheNextSample() {
         // U=95, D=3; L's kernels run 30 % of its execution (gpu_activity 0.3). Grants at 0 raise the estimate
         // 0 -> 50 (none running) -> 100 (+100/1): the third waits. At the 200 ms sample, two executions

@@ -73,6 +73,28 @@ public final class UtilizationGate {
         return estimatePct;
     }
 
+    /**
+     * The estimate the gate would compare at {@code now}, without moving its own clock: observers (the
+     * GUI, explanations) read through this, so reading never changes a run's arithmetic.
+     */
+    public double estimatePctAt(long now) {
+        if (now <= lastUs || now < nextSampleUs) return estimatePct;
+        UtilizationGate g = new UtilizationGate(periodUs, limitPct);
+        g.estimatePct = estimatePct;
+        g.smoothedPct = smoothedPct;
+        g.rate = rate;
+        g.executing = executing;
+        g.lastUs = lastUs;
+        g.nextSampleUs = nextSampleUs;
+        g.busyAccUs = busyAccUs;
+        return g.estimatePct(now);
+    }
+
+    /** Whether the gate would let a grant through at {@code now}, without moving its clock (see {@link #estimatePctAt}). */
+    public boolean openAt(long now) {
+        return limitPct <= 0 || limitPct >= 100 || estimatePctAt(now) <= limitPct;
+    }
+
     /** The next sample boundary after {@code now}: when a closed gate may open again. */
     public long nextSampleUs(long now) {
         advance(now);

@@ -31,6 +31,9 @@ final class Dispatcher {
     private final Residency residency;
     private final TimeSource ts;
     private long gateWakeAt = Long.MAX_VALUE;
+    /** what-if reruns: the invocation bound to {@link #forcedDevice} instead of where binding puts it (-1: none) */
+    private long forcedInvocation = -1;
+    private int forcedDevice = -1;
     private boolean droppedAny;
     private int deferDepth;
     /** flow state changes reported while deferred: function -> its last state, in first-report order */
@@ -55,7 +58,11 @@ final class Dispatcher {
             if (offer == null) break;
             deferDepth++;
             Invocation inv = screen(s, p.next(offer));
-            if (inv != null) start(s, inv, s.devices.size() == 1 ? offer : DeviceBinding.bind(s, residency, inv.fn(), offer, ts.nowUs()), false);
+            if (inv != null) {
+                Device d = s.devices.size() == 1 ? offer : DeviceBinding.bind(s, residency, inv.fn(), offer, ts.nowUs());
+                if (inv.id == forcedInvocation) d = forced(s, d);
+                start(s, inv, d, false);
+            }
             endDeferral(s);
             if (inv == null && !droppedAny) break;
             droppedAny = false;
@@ -84,6 +91,19 @@ final class Dispatcher {
                 droppedAny = false;
             }
         }
+    }
+
+    /** See {@link Engine#forceDevice}. */
+    void forceDevice(long invocationId, int deviceIndex) {
+        forcedInvocation = invocationId;
+        forcedDevice = deviceIndex;
+    }
+
+    private Device forced(Side s, Device chosen) {
+        for (Device d : s.devices) {
+            if (d.index == forcedDevice && d != chosen && s.canTake(d) && d.gate.open(ts.nowUs())) return d;
+        }
+        return chosen;
     }
 
     void dispatchAll() {

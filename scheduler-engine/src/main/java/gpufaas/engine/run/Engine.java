@@ -269,6 +269,14 @@ public final class Engine {
 
     public List<Device> devices() { return devices; }
 
+    /**
+     * For what-if reruns: invocation {@code invocationId} is bound to device {@code deviceIndex}
+     * instead of the one the engine would choose, if that device can take it at that moment (a free
+     * token, its gate open); otherwise the engine's choice stands. Policies that pin devices decide
+     * the device themselves and are not affected.
+     */
+    public void forceDevice(long invocationId, int deviceIndex) { dispatcher.forceDevice(invocationId, deviceIndex); }
+
     /** The engine's estimates (as offered to placement, admission control and policies). */
     public Estimates estimates() { return estimates; }
 

@@ -74,4 +74,22 @@ class UtilizationGateTest {
         for (int i = 0; i < 10; i++) g.granted(0, i);
         assertThat(g.open(0)).isTrue();
     }
+
+    @Test
+    void estimatePctAt_readsWhatTheGateWouldSee_withoutMovingItsClock() {
+        UtilizationGate observed = new UtilizationGate(200_000, 95);
+        UtilizationGate alone = new UtilizationGate(200_000, 95);
+        UtilizationGate probe = new UtilizationGate(200_000, 95);
+        for (UtilizationGate g : new UtilizationGate[] {observed, alone, probe}) {
+            g.granted(0, 0);
+            g.setActivity(0, 0.37, true);
+        }
+        // an observer reads across a sample boundary; the gate's own arithmetic must not change
+        assertThat(observed.estimatePctAt(250_000)).isEqualTo(probe.estimatePct(250_000));
+        assertThat(observed.estimatePctAt(130_000)).isEqualTo(50);
+        assertThat(observed.openAt(130_000)).isTrue();
+        for (UtilizationGate g : new UtilizationGate[] {observed, alone}) g.setActivity(333_333, 0.81, true);
+        assertThat(observed.estimatePct(777_777)).isEqualTo(alone.estimatePct(777_777));
+        assertThat(observed.busyUs(777_777)).isEqualTo(alone.busyUs(777_777));
+    }
 }

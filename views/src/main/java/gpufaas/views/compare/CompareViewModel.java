@@ -22,7 +22,15 @@ import java.util.function.Function;
  */
 public final class CompareViewModel {
     private final CompareRunner runner;
+    private final PublishedValues publishedValues;
     public final ObservableList<String> chosen = FXCollections.observableArrayList();
+    /** the comparison's verdict: which policy is best at what, in sentences; empty until two runs are done */
+    public final StringProperty verdict = new SimpleStringProperty("");
+    /** the published values beside this comparison's, when the experiment is one of the published ones */
+    public final ObservableList<PublishedValues.PublishedRow> published = FXCollections.observableArrayList();
+    /** what the published rows are and how this comparison differs from the published runs */
+    public final StringProperty publishedNote = new SimpleStringProperty("");
+    private ExperimentSpec compared;
     public final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     public final StringProperty status = new SimpleStringProperty("Choose policies and press Compare.");
     /** said after the status when the experiment names a live backend */
@@ -34,8 +42,83 @@ public final class CompareViewModel {
     private long started;
 
     public CompareViewModel(CompareRunner runner) {
+        this(runner, PublishedValues.NONE);
+    }
+
+    public CompareViewModel(CompareRunner runner, PublishedValues published) {
         this.runner = runner;
+        this.publishedValues = published;
         chosen.setAll("mqfq-sticky", "fcfs", "paella-sjf");
+    }
+
+    /** The table's measures, how each is written, and which way is better. */
+    public enum Metric {
+        MEAN("mean (s)", false, CompareRow::meanMs, 1e-3),
+        P50("p50 (s)", false, CompareRow::p50Ms, 1e-3),
+        P99("p99 (s)", false, CompareRow::p99Ms, 1e-3),
+        COLD("cold %", false, CompareRow::coldPct, 1),
+        UTILIZATION("GPU util %", true, CompareRow::utilizationPct, 1),
+        FAIRNESS("fairness (Jain)", true, CompareRow::fairness, 1);
+
+        public final String title;
+        /** true when a larger value is better */
+        public final boolean higherBetter;
+        private final java.util.function.ToDoubleFunction<CompareRow> value;
+        private final double scale;
+
+        Metric(String title, boolean higherBetter, java.util.function.ToDoubleFunction<CompareRow> value, double scale) {
+            this.title = title;
+            this.higherBetter = higherBetter;
+            this.value = value;
+            this.scale = scale;
+        }
+
+        /** The row's value as the table shows it (seconds for latencies). */
+        public double of(CompareRow r) { return value.applyAsDouble(r) * scale; }
+    }
+
+    /**
+     * Whether {@code r} is the best of the finished rows at {@code m} (ties: all of them), when at
+     * least two rows are finished and they differ.
+     */
+    public boolean isBest(CompareRow r, Metric m) {
+        List<CompareRow> done = rows.stream().filter(x -> !Double.isNaN(m.of(x))).toList();
+        if (done.size() < 2 || Double.isNaN(m.of(r))) return false;
+        double best = m.higherBetter ? done.stream().mapToDouble(m::of).max().orElse(Double.NaN)
+                : done.stream().mapToDouble(m::of).min().orElse(Double.NaN);
+        double worst = m.higherBetter ? done.stream().mapToDouble(m::of).min().orElse(Double.NaN)
+                : done.stream().mapToDouble(m::of).max().orElse(Double.NaN);
+        return best != worst && m.of(r) == best;
+    }
+
+    /** The verdict of the finished rows: per measure the best policy and how much worse the worst is. */
+    static String verdictOf(List<CompareRow> rows) {
+        List<CompareRow> done = rows.stream().filter(r -> !Double.isNaN(r.meanMs())).toList();
+        if (done.size() < 2) return "";
+        java.util.Map<String, List<String>> wins = new java.util.LinkedHashMap<>();
+        StringBuilder detail = new StringBuilder();
+        for (Metric m : Metric.values()) {
+            CompareRow best = done.get(0);
+            CompareRow worst = done.get(0);
+            for (CompareRow r : done) {
+                if (m.higherBetter ? m.of(r) > m.of(best) : m.of(r) < m.of(best)) best = r;
+                if (m.higherBetter ? m.of(r) < m.of(worst) : m.of(r) > m.of(worst)) worst = r;
+            }
+            if (m.of(best) == m.of(worst)) continue;
+            wins.computeIfAbsent(best.policy(), k -> new ArrayList<>()).add(m.title.replace(" (s)", "").replace(" %", ""));
+            if (m == Metric.MEAN) {
+                detail.append(String.format(Locale.ROOT, " Mean latency: %s %.2f s, %s %.2f s (%.1f× the best).", best.policy(),
+                        m.of(best), worst.policy(), m.of(worst), m.of(worst) / Math.max(1e-12, m.of(best))));
+            }
+        }
+        StringBuilder b = new StringBuilder("Best: ");
+        boolean first = true;
+        for (var e : wins.entrySet()) {
+            if (!first) b.append("; ");
+            b.append(e.getKey()).append(" (").append(String.join(", ", e.getValue())).append(')');
+            first = false;
+        }
+        return b.append('.').append(detail).append(" Lower is better except GPU util and fairness.").toString();
     }
 
     /**
@@ -62,6 +145,10 @@ public final class CompareViewModel {
             errors.add(rp == null ? problem.apply(s) : "");
         }
         results.clear();
+        published.clear();
+        publishedNote.set("");
+        verdict.set("");
+        compared = base;
         entries = runner.start(policies, plans, errors);
         started = System.nanoTime();
         running.set(true);
@@ -92,8 +179,10 @@ public final class CompareViewModel {
         }
         boolean changed = !fresh.equals(rows);
         if (changed) rows.setAll(fresh);
+        if (changed) verdict.set(verdictOf(fresh));
         if (allDone && running.get()) {
             running.set(false);
+            fillPublished();
             status.set(String.format(Locale.ROOT, "Done: %d of %d runs in %.1f s on %d cores%s.", results.size(), entries.size(),
                     (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), simulatedNote));
             changed = true;
@@ -118,6 +207,34 @@ public final class CompareViewModel {
         RunSummary s = r.summary();
         return new CompareRow(e.policy(), "done", s.latency().meanE2eMs(), s.latency().p50E2eMs(), s.latency().p99E2eMs(),
                 s.starts().coldPct(), s.devices().gpuUtilization() * 100, s.fairness().jainFairness(), s.counts().completed());
+    }
+
+    /** The published values beside this comparison's, for the policies that ran (when the experiment is a published one). */
+    private void fillPublished() {
+        if (compared == null || results.isEmpty()) return;
+        java.util.Map<String, RunSummary> byPolicy = new java.util.LinkedHashMap<>();
+        for (CompareRunner.Entry e : entries) if (e.result() != null) byPolicy.put(e.policy(), e.result().summary());
+        List<PublishedValues.PublishedRow> rowsOut = publishedValues.compare(compared, byPolicy);
+        published.setAll(rowsOut);
+        if (rowsOut.isEmpty()) {
+            publishedNote.set("");
+            return;
+        }
+        long missed = rowsOut.stream().filter(r -> r.verdict().equals("MISS")).count();
+        long judged = rowsOut.stream().filter(r -> !r.verdict().isEmpty()).count();
+        String differs = "";
+        try {
+            ExperimentSpec p = gpufaas.workload.experiment.Presets.spec(compared.name());
+            if (!p.devices().equals(compared.devices()) || !p.params().equals(compared.params()) || !p.workload().equals(compared.workload())) {
+                differs = " This experiment's devices, parameters or workload differ from the published setup "
+                        + "(one V100, D = 2, the 95 % cap), so the published values are not its target.";
+            }
+        } catch (RuntimeException e) {
+            differs = "";
+        }
+        publishedNote.set(String.format(Locale.ROOT, "Published (MQFQ-Sticky dissertation, one V100) beside this comparison: "
+                + "%d of %d targets met. One seed here (%d); ./workbench reproduce averages five, and Help ▸ Reproduce the paper "
+                + "runs them all.%s", judged - missed, judged, compared.seed(), differs));
     }
 
     /** Finished runs in the order they finished. */

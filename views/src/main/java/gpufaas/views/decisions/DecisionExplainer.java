@@ -18,6 +18,8 @@ public final class DecisionExplainer {
         }
         if (!r.throttled().isEmpty()) b.append(" · ").append(r.throttled().size()).append(" throttled");
         if (!r.backlogged().isEmpty()) b.append(" · ").append(r.backlogged().size()).append(" backlogged");
+        DecisionContext c = r.context();
+        if (c.gateClosed()) b.append(String.format(Locale.ROOT, " · gate %.0f %% > %.0f %%", c.gateEstimatePct(), c.gateLimitPct()));
         return b.toString();
     }
 
@@ -39,7 +41,8 @@ public final class DecisionExplainer {
             case WARM -> "Start: warm. An idle container of " + r.function()
                     + " had its memory on the device, so only the function's code runs.";
             case GPU_COLD -> "Start: GPU-cold. An idle container of " + r.function()
-                    + " existed but its memory was on the host; it is prefetched to the device before the code runs.";
+                    + " existed but its memory was not on the device (it was on the host, or already on its way back); it is "
+                    + "prefetched to the device and the code's kernels wait for it.";
             case COLD -> "Start: cold. No idle container of " + r.function()
                     + " was available, so a new one is created (container start, GPU attach, initialisation) before the code runs.";
             case CPU -> "Start: on the CPU pool" + ".";
@@ -57,10 +60,37 @@ public final class DecisionExplainer {
         b.append("Other backlogged flows: ").append(r.backlogged().isEmpty() ? "none" : flows(r.backlogged(), r.hasTags()))
                 .append('\n');
         if (r.flowsOmitted() > 0) b.append("(").append(r.flowsOmitted()).append(" more flows not listed)\n");
-        b.append(String.format(Locale.ROOT, "Device %s: %d of %d tokens in use; memory %s of %s MB in use; %d container%s with memory on the host.",
+        DecisionContext c = r.context();
+        int moving = c.deviceMovingIn();
+        b.append(String.format(Locale.ROOT, "Device %s, after this dispatch: %d of %d tokens in use; memory %s of %s MB in use; "
+                        + "%d container%s with memory on the host or on its way there%s.",
                 r.device(), r.deviceInFlight(), r.deviceDMax(), whole(r.deviceUsedMb()), whole(r.deviceMemoryMb()),
-                r.deviceContainersOnHost(), r.deviceContainersOnHost() == 1 ? "" : "s"));
+                r.deviceContainersOnHost(), r.deviceContainersOnHost() == 1 ? "" : "s",
+                moving == 0 ? "" : String.format(Locale.ROOT, ", %d moving to the device%s", moving,
+                        r.startType() == StartType.GPU_COLD ? " (this one's among them)" : "")));
+        String gate = gate(r);
+        if (!gate.isEmpty()) b.append('\n').append(gate);
         return b.toString();
+    }
+
+    /**
+     * The utilization gate after this grant: open, or withholding the device's next free token
+     * ("token withheld: utilization estimate 112 % > cap 95 %"); empty for a device without a gate.
+     */
+    public static String gate(DecisionRecord r) {
+        DecisionContext c = r.context();
+        if (Double.isNaN(c.gateLimitPct())) return "";
+        if (!c.gated()) return "Utilization gate: off (cap " + whole(c.gateLimitPct()) + " %): only the D tokens limit the device.";
+        int free = r.deviceDMax() - r.deviceInFlight();
+        if (!c.gateClosed()) {
+            return String.format(Locale.ROOT, "Utilization gate: estimate %.0f %% ≤ cap %.0f %% after this grant: open%s.",
+                    c.gateEstimatePct(), c.gateLimitPct(), free > 0 ? ", the next free token can be granted" : "");
+        }
+        return String.format(Locale.ROOT, "Utilization gate: %s utilization estimate %.0f %% > cap %.0f %% after this grant "
+                        + "(each grant adds a running invocation's share until the next sample, every 200 ms, replaces it "
+                        + "with the measured value).",
+                free > 0 ? "token withheld:" + (free == 1 ? " the free token waits," : " the " + free + " free tokens wait,")
+                        : "closed:", c.gateEstimatePct(), c.gateLimitPct());
     }
 
     /** Lower-case text the search looks in. */

@@ -47,15 +47,25 @@ public final class DecisionLog {
 
     /** Decisions whose searchable text contains every word of {@code query} (case-insensitive); all when blank. */
     public List<DecisionRecord> search(String query) {
+        return search(query, r -> "");
+    }
+
+    /** As {@link #search(String)}, with {@code extra} text per decision searched too (its anomalies). */
+    public List<DecisionRecord> search(String query, java.util.function.Function<DecisionRecord, String> extra) {
         List<DecisionRecord> out = new ArrayList<>();
-        for (DecisionRecord r : records) if (matches(r, query)) out.add(r);
+        for (DecisionRecord r : records) if (matches(r, query, extra.apply(r))) out.add(r);
         return out;
     }
 
     /** Whether {@code r} matches every whitespace-separated word of {@code query}. */
     public static boolean matches(DecisionRecord r, String query) {
+        return matches(r, query, "");
+    }
+
+    /** Whether {@code r}, with {@code extra} text, matches every whitespace-separated word of {@code query}. */
+    public static boolean matches(DecisionRecord r, String query, String extra) {
         if (query == null || query.isBlank()) return true;
-        String text = DecisionExplainer.searchText(r);
+        String text = DecisionExplainer.searchText(r) + (extra.isEmpty() ? "" : " " + extra.toLowerCase(Locale.ROOT));
         for (String w : query.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!text.contains(w)) return false;
         }

@@ -28,6 +28,7 @@ public final class DecisionTableView extends RasterPane {
     private boolean stale;
     /** a row was selected before the first layout: scroll it into view after it */
     private boolean revealLater;
+    private long widthsGeneration = -1;
 
     public DecisionTableView(DecisionsViewModel vm, ViewStyle style) {
         super(style);
@@ -82,6 +83,15 @@ public final class DecisionTableView extends RasterPane {
     }
 
     @Override
+    protected int minContentWidth(RasterTheme t) {
+        if (widthsGeneration != vm.generation()) {
+            widthsGeneration = vm.generation();
+            painter.resetWidths();
+        }
+        return painter.minWidth(vm.functionNames(), vm.deviceNames(), t);
+    }
+
+    @Override
     protected int layout(int width, RasterTheme t) {
         theme = t;
         return painter.contentHeight(vm.visible.size(), t);
@@ -95,7 +105,9 @@ public final class DecisionTableView extends RasterPane {
         stale = false;
         int selectedIndex = indexOf(vm.selected.get());
         int selection = t.dark() ? 0xff1f6fa8 : 0xff0a6ebd;
-        painter.paint(r, w, h, scrollY, vm.visible, selectedIndex, isFocused(), selection, t);
+        painter.emptyText(vm.emptyText());
+        painter.flags(vm::flags);
+        painter.paint(r, w, h, scrollY, vm.visible, vm.functionNames(), vm.deviceNames(), selectedIndex, isFocused(), selection, t);
         texts = List.copyOf(painter.texts());
         DecisionRecord s = vm.selected.get();
         setAccessibleText(String.format("Decision log: %d decisions shown%s", vm.visible.size(),

@@ -9,10 +9,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import java.util.List;
 
 
 /** The Decisions tab: search, the log of dispatch decisions, and the selected one explained. */
@@ -22,7 +25,11 @@ public final class DecisionsView extends BorderPane {
     private long lastSync;
     static final long SYNC_EVERY_NANOS = 250_000_000L;
 
-    public DecisionsView(DecisionsViewModel vm, ViewStyle style) {
+    /**
+     * @param onThresholds flags the log again with new thresholds (k × service, floor in seconds) and
+     *                     marks the timeline anew
+     */
+    public DecisionsView(DecisionsViewModel vm, ViewStyle style, java.util.function.BiConsumer<Double, Double> onThresholds) {
         this.vm = vm;
         setId("decisions-view");
         TextField search = new TextField();
@@ -33,9 +40,64 @@ public final class DecisionsView extends BorderPane {
         CheckBox follow = new CheckBox("Follow the latest");
         follow.selectedProperty().bindBidirectional(vm.follow);
         Label status = new Label();
+        status.setId("decision-status");
         status.textProperty().bind(vm.status);
-        HBox top = new HBox(8, new Label("Search"), search, follow, status);
-        top.setAlignment(Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        Label searchLabel = new Label("Search");
+        searchLabel.setMinWidth(Label.USE_PREF_SIZE);
+        follow.setMinWidth(CheckBox.USE_PREF_SIZE);
+        search.setMinWidth(120);
+        HBox row = new HBox(8, searchLabel, search, follow);
+        row.setAlignment(Pos.CENTER_LEFT);
+        CheckBox only = new CheckBox("Anomalies only");
+        only.setId("anomalies-only");
+        only.selectedProperty().bindBidirectional(vm.anomaliesOnly);
+        TextField k = new TextField(trim(vm.detector().k()));
+        k.setId("anomaly-k");
+        k.setPrefColumnCount(4);
+        TextField floor = new TextField(trim(vm.detector().floorS()));
+        floor.setId("anomaly-floor");
+        floor.setPrefColumnCount(4);
+        Label thresholdsProblem = new Label();
+        thresholdsProblem.getStyleClass().add("param-error");
+        Runnable apply = () -> {
+            try {
+                double kk = Double.parseDouble(k.getText().trim());
+                double ff = Double.parseDouble(floor.getText().trim());
+                if (!(kk > 0) || !(ff >= 0)) throw new NumberFormatException();
+                thresholdsProblem.setText("");
+                k.getStyleClass().remove("invalid");
+                floor.getStyleClass().remove("invalid");
+                onThresholds.accept(kk, ff);
+            } catch (NumberFormatException e) {
+                thresholdsProblem.setText("a number > 0 and a number of seconds >= 0");
+                if (!k.getStyleClass().contains("invalid")) k.getStyleClass().add("invalid");
+                if (!floor.getStyleClass().contains("invalid")) floor.getStyleClass().add("invalid");
+            }
+        };
+        k.setOnAction(e -> apply.run());
+        floor.setOnAction(e -> apply.run());
+        k.focusedProperty().addListener((o, a, b) -> {
+            if (!b) apply.run();
+        });
+        floor.focusedProperty().addListener((o, a, b) -> {
+            if (!b) apply.run();
+        });
+        Tooltip tip = new Tooltip("A decision is examined for anomalies when its invocation waited at least k times its "
+                + "function's service and at least this many seconds: starvation, head-of-line blocking, priority inversion. "
+                + "Anomalies are marked ! on the device timeline and explained below.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(460);
+        k.setTooltip(tip);
+        floor.setTooltip(tip);
+        Label anomalies = new Label();
+        anomalies.setId("anomaly-summary");
+        anomalies.textProperty().bind(vm.anomalySummary);
+        anomalies.getStyleClass().add("anomaly-text");
+        anomalies.setWrapText(true);
+        javafx.scene.layout.FlowPane flags = gpufaas.views.style.Legible.row(8, only, new Label("flag waits over"), k,
+                new Label("× the service and"), floor, new Label("s"), thresholdsProblem);
+        VBox top = new VBox(4, row, flags, anomalies, status);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
 
@@ -50,12 +112,60 @@ public final class DecisionsView extends BorderPane {
         explanation.setPromptText("Select a decision to read why it was taken.");
         Label why = new Label("Why this decision");
         why.getStyleClass().add("pane-title");
-        VBox bottom = new VBox(why, explanation);
+        javafx.scene.control.ComboBox<gpufaas.views.run.WhatIf.Alternative> alt = new javafx.scene.control.ComboBox<>(vm.whatIfChoices);
+        alt.setId("whatif-choice");
+        alt.valueProperty().bindBidirectional(vm.whatIfChoice);
+        alt.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(gpufaas.views.run.WhatIf.Alternative a) { return a == null ? "" : a.describe(); }
+
+            @Override
+            public gpufaas.views.run.WhatIf.Alternative fromString(String s) { return null; }
+        });
+        alt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        TextField window = new TextField();
+        window.setId("whatif-window");
+        window.setPrefColumnCount(4);
+        window.textProperty().bindBidirectional(vm.whatIfWindowS);
+        javafx.scene.control.Button run = new javafx.scene.control.Button("Run what-if");
+        run.setId("whatif-run");
+        run.setOnAction(e -> vm.runWhatIf());
+        run.disableProperty().bind(vm.whatIfRunning.or(vm.selected.isNull()));
+        run.setTooltip(new Tooltip("Replays the run from time 0 twice in the background, as it was and with this decision "
+                + "overridden, and compares this invocation, the alternative and the mean latency of the invocations waiting "
+                + "then or arriving in the next seconds (the decision's regret)"));
+        Label ask = new Label("What if it had chosen");
+        Label instead = new Label("instead?");
+        Label next = new Label("Compare the next");
+        Label secs = new Label("s:");
+        for (Label l : List.of(ask, instead, next, secs)) l.setMinWidth(Label.USE_PREF_SIZE);
+        run.setMinWidth(javafx.scene.control.Button.USE_PREF_SIZE);
+        HBox first = new HBox(8, ask, alt, instead);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(8, next, window, secs, run);
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox whatIf = new VBox(4, first, second);
+        whatIf.setId("whatif-bar");
+        whatIf.setPadding(new Insets(4, 8, 4, 8));
+        Label result = new Label();
+        result.setId("whatif-result");
+        result.textProperty().bind(vm.whatIfResult);
+        result.setWrapText(true);
+        result.setMinHeight(Label.USE_PREF_SIZE);
+        result.setPadding(new Insets(0, 8, 4, 8));
+        result.managedProperty().bind(vm.whatIfResult.isNotEmpty());
+        result.visibleProperty().bind(vm.whatIfResult.isNotEmpty());
+        VBox bottom = new VBox(why, explanation, whatIf, result);
         VBox.setVgrow(explanation, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
-        setCenter(split);
+        explanation.setPrefRowCount(4);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setMinHeight(100);
+        bottom.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // on a short window the log and the explanation keep their least height and the tab scrolls
+        setCenter(gpufaas.views.style.Legible.scrollingSplit(split, "decisions-scroll"));
     }
 
     /**
@@ -76,6 +186,10 @@ public final class DecisionsView extends BorderPane {
         if (vm.selected.get() != null && table.selectedIndex() < 0) table.clearSelection(); // it fell off the log
         if (first != null) table.keepFirst(first);
         table.repaint();
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 
     /** Repaints after a change of theme or font scale. */

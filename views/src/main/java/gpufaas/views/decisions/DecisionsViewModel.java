@@ -28,24 +28,171 @@ public final class DecisionsViewModel {
     public final StringProperty explanation = new SimpleStringProperty("");
     public final StringProperty status = new SimpleStringProperty("");
     public final BooleanProperty follow = new SimpleBooleanProperty(true);
+    /** every function and device named by a decision of this run, for the log's column widths */
+    private final java.util.Set<String> functionNames = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> deviceNames = new java.util.LinkedHashSet<>();
+    private long generation;
+    private final AnomalyDetector detector = new AnomalyDetector();
+    /** the anomalies of each flagged decision, by its sequence number */
+    private final java.util.Map<Long, List<Anomaly>> anomalies = new java.util.HashMap<>();
+    private final java.util.EnumMap<Anomaly.Kind, Integer> anomalyCounts = new java.util.EnumMap<>(Anomaly.Kind.class);
+    /** only the decisions with an anomaly */
+    public final BooleanProperty anomaliesOnly = new SimpleBooleanProperty(false);
+    /** "3 anomalies: 2 starved, 1 head-of-line blocked"; empty when none */
+    public final StringProperty anomalySummary = new SimpleStringProperty("");
+
+    /** the selected decision's alternatives for a what-if: the next candidate flow, other devices */
+    public final javafx.collections.ObservableList<gpufaas.views.run.WhatIf.Alternative> whatIfChoices =
+            javafx.collections.FXCollections.observableArrayList();
+    public final ObjectProperty<gpufaas.views.run.WhatIf.Alternative> whatIfChoice = new SimpleObjectProperty<>();
+    /** seconds after the decision whose arrivals the counterfactual compares */
+    public final StringProperty whatIfWindowS = new SimpleStringProperty("30");
+    public final StringProperty whatIfResult = new SimpleStringProperty("");
+    public final BooleanProperty whatIfRunning = new SimpleBooleanProperty(false);
+    private WhatIfRunner whatIfRunner = (d, alt, s, done) -> done.accept(null, "what-if is not available in this window");
+
+    /** Runs a what-if in the background and hands back its result, or why there is none, on the FX thread. */
+    @FunctionalInterface
+    public interface WhatIfRunner {
+        void run(DecisionRecord decision, gpufaas.views.run.WhatIf.Alternative alternative, double windowS,
+                 java.util.function.BiConsumer<gpufaas.views.run.WhatIf.Result, String> done);
+    }
 
     public DecisionsViewModel() {
         query.addListener((o, a, b) -> refilter());
-        selected.addListener((o, a, b) -> explanation.set(b == null ? "" : DecisionExplainer.explain(b)));
+        anomaliesOnly.addListener((o, a, b) -> refilter());
+        selected.addListener((o, a, b) -> {
+            explanation.set(b == null ? "" : explain(b));
+            whatIfChoices.setAll(b == null ? List.of() : gpufaas.views.run.WhatIf.alternatives(b));
+            whatIfChoice.set(whatIfChoices.isEmpty() ? null : whatIfChoices.get(0));
+            whatIfResult.set("");
+        });
     }
 
-    /** One frame's new decisions, into the log; {@link #visible} follows on {@link #sync()}. */
-    public void append(List<DecisionRecord> batch, boolean reset) {
+    public void setWhatIfRunner(WhatIfRunner r) { whatIfRunner = r; }
+
+    /**
+     * Reruns the run from time 0 with the selected decision overridden by the chosen alternative
+     * and compares (in the background); false with a reason in {@link #whatIfResult} when it cannot.
+     */
+    public boolean runWhatIf() {
+        DecisionRecord d = selected.get();
+        var alt = whatIfChoice.get();
+        if (d == null || alt == null) {
+            whatIfResult.set("Select a decision first.");
+            return false;
+        }
+        double windowS;
+        try {
+            windowS = Double.parseDouble(whatIfWindowS.get().trim());
+            if (!(windowS > 0) || Double.isInfinite(windowS)) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            whatIfResult.set("the next … seconds: '" + whatIfWindowS.get() + "' is not a number of seconds > 0");
+            return false;
+        }
+        if (whatIfRunning.get()) return false;
+        whatIfRunning.set(true);
+        whatIfResult.set("Rerunning from time 0, as it was and with " + alt.describe() + " …");
+        whatIfRunner.run(d, alt, windowS, (result, problem) -> {
+            whatIfRunning.set(false);
+            whatIfResult.set(result != null ? result.describe() : problem);
+        });
+        return true;
+    }
+
+    /** The decision in sentences, with its anomalies. */
+    public String explain(DecisionRecord r) {
+        StringBuilder b = new StringBuilder(DecisionExplainer.explain(r));
+        for (Anomaly a : anomaliesOf(r)) b.append("\n\n").append(a.explanation());
+        return b.toString();
+    }
+
+    /**
+     * One frame's new decisions, into the log; {@link #visible} follows on {@link #sync()}. Returns
+     * the anomalies found among them (the window marks them on the device timeline).
+     */
+    public List<Anomaly> append(List<DecisionRecord> batch, boolean reset) {
         if (reset) {
             log.clear();
             pending.clear();
             shown.replaceAll(List.of());
             selected.set(null);
+            functionNames.clear();
+            deviceNames.clear();
+            detector.reset();
+            anomalies.clear();
+            anomalyCounts.clear();
+            anomalySummary.set("");
+            generation++;
+            updateStatus();
         }
-        if (batch.isEmpty()) return;
+        if (batch.isEmpty()) return List.of();
+        for (DecisionRecord r : batch) {
+            functionNames.add(r.function());
+            deviceNames.add(r.device());
+        }
         log.addAll(batch);
         pending.addAll(batch);
         if (pending.size() > CAPACITY) pending.subList(0, pending.size() - CAPACITY).clear();
+        List<Anomaly> found = detector.add(batch);
+        record(found);
+        return found;
+    }
+
+    private void record(List<Anomaly> found) {
+        if (found.isEmpty()) return;
+        for (Anomaly a : found) {
+            anomalies.computeIfAbsent(a.decision().seq(), k -> new ArrayList<>()).add(a);
+            anomalyCounts.merge(a.kind(), 1, Integer::sum);
+        }
+        int n = anomalyCounts.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> parts = new ArrayList<>();
+        anomalyCounts.forEach((k, c) -> parts.add(c + " " + k.label()));
+        anomalySummary.set(String.format("%,d anomal%s: %s", n, n == 1 ? "y" : "ies", String.join(", ", parts)));
+    }
+
+    /** The anomalies flagged on {@code r}, possibly none. */
+    public List<Anomaly> anomaliesOf(DecisionRecord r) {
+        List<Anomaly> a = anomalies.get(r.seq());
+        return a == null ? List.of() : a;
+    }
+
+    /** "⚠ starved, head-of-line blocked", or "" for the log's anomaly column. */
+    public String flags(DecisionRecord r) {
+        List<Anomaly> a = anomaliesOf(r);
+        if (a.isEmpty()) return "";
+        List<String> k = new ArrayList<>();
+        for (Anomaly x : a) k.add(x.kind().label());
+        return "⚠ " + String.join(", ", k);
+    }
+
+    private String searchExtra(DecisionRecord r) {
+        List<Anomaly> a = anomaliesOf(r);
+        if (a.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("anomaly");
+        for (Anomaly x : a) b.append(' ').append(x.kind().label());
+        return b.toString();
+    }
+
+    /** The detector's thresholds: waits of at least {@code k} × the function's service and {@code floorS} seconds. */
+    public AnomalyDetector detector() { return detector; }
+
+    /**
+     * Flags again with new thresholds over the decisions in the log; returns every anomaly found
+     * (the window re-marks the timeline).
+     */
+    public List<Anomaly> setThresholds(double k, double floorS) {
+        detector.set(k, floorS);
+        detector.reset();
+        anomalies.clear();
+        anomalyCounts.clear();
+        anomalySummary.set("");
+        List<Anomaly> found = detector.add(log.all());
+        record(found);
+        refilter();
+        DecisionRecord s = selected.get();
+        if (s != null) explanation.set(explain(s));
+        return found;
     }
 
     /**
@@ -60,15 +207,22 @@ public final class DecisionsViewModel {
         shown.dropFirst(cut);
         String q = query.get();
         List<DecisionRecord> add = new ArrayList<>();
-        for (DecisionRecord r : pending) if (r.seq() >= oldest && DecisionLog.matches(r, q)) add.add(r);
+        for (DecisionRecord r : pending) if (r.seq() >= oldest && keep(r, q)) add.add(r);
         pending.clear();
         shown.append(add);
         updateStatus();
     }
 
+    private boolean keep(DecisionRecord r, String q) {
+        if (anomaliesOnly.get() && anomaliesOf(r).isEmpty()) return false;
+        return DecisionLog.matches(r, q, searchExtra(r));
+    }
+
     private void refilter() {
         pending.clear();
-        shown.replaceAll(log.search(query.get()));
+        List<DecisionRecord> all = log.search(query.get(), this::searchExtra);
+        if (anomaliesOnly.get()) all.removeIf(r -> anomaliesOf(r).isEmpty());
+        shown.replaceAll(all);
         updateStatus();
     }
 
@@ -76,6 +230,33 @@ public final class DecisionsViewModel {
         String base = String.format("%,d of %,d decisions", visible.size(), log.size());
         status.set(log.dropped() > 0 ? base + String.format(" (the %,d oldest were dropped)", log.dropped()) : base);
     }
+
+    /**
+     * What the log says when it shows no row: that there are no decisions yet, or that the search
+     * matches none of them.
+     */
+    public String emptyText() {
+        String q = query.get() == null ? "" : query.get().trim();
+        if (log.size() == 0 && pending.isEmpty()) return DecisionTablePainter.EMPTY;
+        if (anomaliesOnly.get() && q.isEmpty()) {
+            return String.format("No anomaly among the %,d decisions (waits of at least %s× the service and %s s are examined).",
+                    log.size(), detector.k(), detector.floorS());
+        }
+        if (!q.isEmpty()) {
+            return String.format("No decision matches \u201c%s\u201d (of %,d). Clear the search to see them all.", q,
+                    log.size());
+        }
+        return DecisionTablePainter.EMPTY;
+    }
+
+    /** Every function named by a decision of this run. */
+    public java.util.Collection<String> functionNames() { return functionNames; }
+
+    /** Every device named by a decision of this run. */
+    public java.util.Collection<String> deviceNames() { return deviceNames; }
+
+    /** Changes when a new run starts (load or reset). */
+    public long generation() { return generation; }
 
     public int size() { return log.size(); }
 

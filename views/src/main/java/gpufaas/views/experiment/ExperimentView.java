@@ -39,23 +39,35 @@ public final class ExperimentView extends VBox {
     private final Label dropZone = new Label("Drop Ilúvatar trace / functions CSVs, Azure 2019 or 2021 files, "
             + "or an experiment JSON here (or File ▸ Import workload files…)");
 
-    /** @param onLoad applies the experiment: plans it and loads it into the live run */
-    public ExperimentView(ExperimentViewModel vm, Runnable onLoad) {
+    private final java.util.function.Predicate<String> mayDiscard;
+
+    /**
+     * @param onLoad     applies the experiment: plans it and loads it into the live run
+     * @param mayDiscard asks whether unsaved edits may be dropped for what it names (true: go on)
+     */
+    public ExperimentView(ExperimentViewModel vm, Runnable onLoad, java.util.function.Predicate<String> mayDiscard) {
         this.vm = vm;
         this.onLoad = onLoad;
+        this.mayDiscard = mayDiscard;
         setId("experiment-view");
         getStyleClass().add("side-panel");
         VBox content = new VBox(8, workload(), devices(), policy(), backend());
         content.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("experiment-scroll");
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // a narrow panel scrolls sideways rather than cutting its labels off
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setMinWidth(0);
+        setMinWidth(0);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button load = new Button("Load experiment");
         load.setId("load-experiment");
         load.setDefaultButton(true);
         load.setOnAction(e -> onLoad.run());
+        load.setTooltip(new javafx.scene.control.Tooltip("Plan the experiment in this panel and load it into the run, "
+                + "at time 0 (Ctrl+L); Play from the start and Reset also apply the panel's edits"));
         load.setMaxWidth(Double.MAX_VALUE);
         Label problem = new Label();
         problem.setId("experiment-problem");
@@ -88,7 +100,8 @@ public final class ExperimentView extends VBox {
             if (e.getDragboard().hasFiles()) {
                 List<Path> files = new ArrayList<>();
                 for (File f : e.getDragboard().getFiles()) files.add(f.toPath());
-                ok = vm.importFiles(files);
+                boolean experiment = files.stream().anyMatch(f -> f.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+                ok = (!experiment || mayDiscard.test("Dropping an experiment file")) && vm.importFiles(files);
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -105,6 +118,10 @@ public final class ExperimentView extends VBox {
         preset.setMaxWidth(Double.MAX_VALUE);
         preset.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(vm.preset.get())) {
+                if (!mayDiscard.test("Choosing preset " + b)) {
+                    javafx.application.Platform.runLater(() -> preset.setValue(vm.preset.get().isEmpty() ? null : vm.preset.get()));
+                    return;
+                }
                 vm.loadPreset(b);
                 onLoad.run();
             }
@@ -149,7 +166,8 @@ public final class ExperimentView extends VBox {
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setWrapText(true);
         dropZone.setMaxWidth(Double.MAX_VALUE);
-        GridPane run = form("seed", field(vm.seed), "duration (s)", field(vm.durationS, "generated: 600; trace: all"));
+        GridPane run = form(ExperimentViewModel.SEED, checked(vm.seed, null), ExperimentViewModel.DURATION,
+                checked(vm.durationS, "generated: 600; trace: all"));
         VBox box = new VBox(6, row("preset", preset), description, row("workload", kind), composed, trace, az19, az21, like,
                 dropZone, run);
         return titled("Workload", box, "workload-pane");
@@ -254,11 +272,14 @@ public final class ExperimentView extends VBox {
         gpu.valueProperty().bindBidirectional(vm.gpu);
         TextField count = field(vm.gpuCount);
         count.setId("gpu-count");
+        Label countProblem = problemLabel(count, vm.gpuCount);
+        countProblem.setId("gpu-count-problem");
         ToggleSwitch mps = new ToggleSwitch("MPS");
         mps.setId("mps");
         mps.selectedProperty().bindBidirectional(vm.mps);
         TextField pct = field(vm.mpsPct, "100/D");
         pct.disableProperty().bind(vm.mps.not());
+        Label pctProblem = problemLabel(pct, vm.mpsPct);
         ToggleSwitch mig = new ToggleSwitch("MIG");
         mig.setId("mig");
         mig.selectedProperty().bindBidirectional(vm.mig);
@@ -267,12 +288,38 @@ public final class ExperimentView extends VBox {
         migProfile.valueProperty().bindBidirectional(vm.migProfile);
         migProfile.disableProperty().bind(vm.mig.not());
         TextField cpu = field(vm.cpuCores);
-        GridPane g = form("GPU profile", gpu, "GPUs", count, "CPU cores", cpu);
-        javafx.scene.layout.FlowPane mpsRow = new javafx.scene.layout.FlowPane(8, 4, mps, new Label("thread %"), pct);
+        cpu.setId("cpu-cores");
+        Label cpuProblem = problemLabel(cpu, vm.cpuCores);
+        GridPane g = form("GPU profile", gpu, ExperimentViewModel.GPUS, new VBox(2, count, countProblem),
+                ExperimentViewModel.CPU_CORES, new VBox(2, cpu, cpuProblem));
+        javafx.scene.layout.FlowPane mpsRow = new javafx.scene.layout.FlowPane(8, 4, mps, new Label("thread %"), pct, pctProblem);
         mpsRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.FlowPane migRow = new javafx.scene.layout.FlowPane(8, 4, mig, new Label("profile"), migProfile);
         migRow.setAlignment(Pos.CENTER_LEFT);
         return titled("Devices", new VBox(6, g, mpsRow, migRow), "devices-pane");
+    }
+
+    /** A text field with its own check: the problem in red below it, and the field marked, as it is typed. */
+    private VBox checked(StringProperty p, String prompt) {
+        TextField t = field(p, prompt);
+        return new VBox(2, t, problemLabel(t, p));
+    }
+
+    private Label problemLabel(TextField t, StringProperty p) {
+        StringProperty problem = vm.problemOf(p);
+        Label l = new Label();
+        l.getStyleClass().add("param-error");
+        l.setWrapText(true);
+        l.textProperty().bind(problem);
+        l.managedProperty().bind(problem.isNotEmpty());
+        l.visibleProperty().bind(problem.isNotEmpty());
+        Runnable mark = () -> {
+            t.getStyleClass().remove("invalid");
+            if (!problem.get().isEmpty()) t.getStyleClass().add("invalid");
+        };
+        problem.addListener((o, a, b) -> mark.run());
+        mark.run();
+        return l;
     }
 
     // ------------------------------------------------------------------ policy
@@ -294,10 +341,18 @@ public final class ExperimentView extends VBox {
         ComboBox<String> admission = new ComboBox<>();
         admission.getItems().setAll(ExperimentViewModel.admissionNames());
         admission.valueProperty().bindBidirectional(vm.admission);
+        Label note = new Label();
+        note.setId("policy-note");
+        note.textProperty().bind(vm.policyNote);
+        note.setWrapText(true);
+        note.getStyleClass().add("note-text");
+        note.setMinHeight(Label.USE_PREF_SIZE);
+        note.managedProperty().bind(vm.policyNote.isNotEmpty());
+        note.visibleProperty().bind(vm.policyNote.isNotEmpty());
         GridPane g = form("placement", placement, "admission", admission);
         ParamEditorView params = new ParamEditorView(vm);
         params.setId("param-editor");
-        return titled("Policy", new VBox(6, row("policy", policy), description, g, params), "policy-pane");
+        return titled("Policy", new VBox(6, row("policy", policy), description, note, g, params), "policy-pane");
     }
 
     // ------------------------------------------------------------------ backend
@@ -342,10 +397,13 @@ public final class ExperimentView extends VBox {
 
     private static HBox row(String label, Node control) {
         Label l = new Label(label);
-        l.setMinWidth(70);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.getStyleClass().add("row-label");
         HBox h = new HBox(8, l, control);
         h.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(control, Priority.ALWAYS);
+        // a choice keeps the width its value needs (the panel scrolls sideways before a choice is cut)
+        if (control instanceof ComboBox<?> c) gpufaas.views.style.Legible.keepValueWidth(c);
         return h;
     }
 

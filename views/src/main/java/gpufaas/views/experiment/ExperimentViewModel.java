@@ -54,6 +54,12 @@ import java.util.Map;
 public final class ExperimentViewModel {
     /** Parameters the editor leaves to other controls (the MPS thread percentage is in the devices section). */
     static final List<String> HIDDEN_PARAMS = List.of("mps_pct");
+    /** The panel's labels, which messages about its fields name (not the JSON fields behind them). */
+    static final String GPUS = "GPUs";
+    static final String CPU_CORES = "CPU cores";
+    static final String MPS_PCT = "MPS thread %";
+    static final String SEED = "seed";
+    static final String DURATION = "duration (s)";
 
     private final RunPlanner planner;
     private final List<BackendOption> backends;
@@ -89,6 +95,10 @@ public final class ExperimentViewModel {
 
     public final StringProperty policy = new SimpleStringProperty("mqfq-sticky");
     public final StringProperty policyDescription = new SimpleStringProperty("");
+    /** what the chosen policy does with this workload when that is not what its name says (EDF without SLOs is FCFS) */
+    public final StringProperty policyNote = new SimpleStringProperty("");
+    /** whether the last planned workload had any SLO (null: not planned yet) */
+    private Boolean plannedSlos;
     public final StringProperty admission = new SimpleStringProperty("admit-all");
     public final StringProperty placement = new SimpleStringProperty("gpu-only");
     public final ObservableList<ParamField> params = FXCollections.observableArrayList();
@@ -103,19 +113,87 @@ public final class ExperimentViewModel {
 
     private Path baseDir;
     private boolean loading;
+    /** the experiment as last opened, chosen as a preset or saved: what "unsaved edits" are measured against */
+    private ExperimentSpec saved;
+    /** where the experiment came from: the preset's name or the file's, for the saved description */
+    private String origin = "";
+    /** each text field with a check of its own: its problem, shown beside it as it is typed */
+    private final Map<StringProperty, StringProperty> fieldProblems = new java.util.IdentityHashMap<>();
     private String profileFile;
     private final Map<String, String> extraParams = new LinkedHashMap<>();
 
     public ExperimentViewModel(RunPlanner planner, List<BackendOption> backends) {
         this.planner = planner;
         this.backends = List.copyOf(backends);
-        policy.addListener((o, a, b) -> rebuildParams(!loading));
+        policy.addListener((o, a, b) -> {
+            rebuildParams(!loading);
+            refreshPolicyNote();
+        });
+        functions.addListener((javafx.collections.ListChangeListener<FunctionRowModel>) c -> refreshPolicyNote());
+        workloadKind.addListener((o, a, b) -> refreshPolicyNote());
         placement.addListener((o, a, b) -> rebuildParams(!loading));
         admission.addListener((o, a, b) -> rebuildParams(!loading));
         gpu.addListener((o, a, b) -> refreshMigProfiles());
         rebuildParams(false);
         refreshMigProfiles();
+        check(gpuCount, GPUS, true, false);
+        check(cpuCores, CPU_CORES, true, false);
+        check(mpsPct, MPS_PCT, true, true);
+        check(seed, SEED, true, false);
+        check(durationS, DURATION, false, true);
     }
+
+    /** Policies that order by deadlines (an invocation's arrival plus its function's slo_ms). */
+    static final List<String> SLO_POLICIES = List.of("edf", "lsf", "edf-warm", "cost-aware");
+
+    /** Says when the chosen policy orders by deadlines but the workload has none. */
+    void refreshPolicyNote() {
+        String p = policy.get() == null ? "" : lower(policy.get());
+        Boolean slos = workloadKind.get() == WorkloadKind.COMPOSED ? Boolean.valueOf(composedHasSlo()) : plannedSlos;
+        if (!SLO_POLICIES.contains(p) || slos == null || slos) {
+            policyNote.set("");
+            return;
+        }
+        policyNote.set("No function of this workload has an SLO (slo_ms): with no deadlines to order by, " + p
+                + " runs invocations in arrival order, as fcfs does. Give functions an slo_ms to see it differ.");
+    }
+
+    private boolean composedHasSlo() {
+        for (FunctionRowModel r : functions) {
+            try {
+                Double slo = r.toEntry().sloMs();
+                if (slo != null && slo > 0) return true;
+            } catch (RuntimeException e) {
+                // a row with a problem: planning names it
+            }
+        }
+        return false;
+    }
+
+    /** Checks {@code p} on every change: a whole number (or a positive number), optionally blank. */
+    private void check(StringProperty p, String label, boolean whole, boolean blankOk) {
+        StringProperty problem = new SimpleStringProperty("");
+        fieldProblems.put(p, problem);
+        Runnable run = () -> {
+            String t = p.get() == null ? "" : p.get().trim();
+            if (t.isEmpty() && blankOk) {
+                problem.set("");
+                return;
+            }
+            try {
+                if (whole) whole(t, label);
+                else positive(t, label);
+                problem.set("");
+            } catch (FieldProblem e) {
+                problem.set(label + ": " + e.getMessage());
+            }
+        };
+        p.addListener((o, a, b) -> run.run());
+        run.run();
+    }
+
+    /** The problem of a text field checked on its own (GPUs, CPU cores, MPS thread %, seed, duration), or null. */
+    public StringProperty problemOf(StringProperty field) { return fieldProblems.get(field); }
 
     // ------------------------------------------------------------------ choices
 
@@ -153,7 +231,104 @@ public final class ExperimentViewModel {
         ExperimentSpec spec = Presets.spec(presetName);
         load(spec, null);
         preset.set(spec.name());
+        markSaved("preset " + spec.name());
     }
+
+    /** The experiment in the panel now counts as saved (opened, chosen or written); {@code from} names where it is. */
+    private void markSaved(String from) {
+        origin = from;
+        try {
+            saved = buildSpec();
+        } catch (RuntimeException e) {
+            saved = null;
+        }
+    }
+
+    /** Whether the panel holds edits made since the experiment was opened, chosen as a preset or saved. */
+    public boolean hasUnsavedEdits() {
+        if (saved == null) return false;
+        try {
+            return !changes(saved, buildSpec(), "").isEmpty();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Where the experiment came from ("preset teaching-3", "file x.json"), empty when composed from scratch. */
+    public String origin() { return origin; }
+
+    /**
+     * The panel's edits that {@code running} does not have, one phrase each ("policy fcfs (the run:
+     * mqfq-sticky)"); empty when the panel holds that experiment. An edit with a problem is one
+     * phrase naming it.
+     */
+    public List<String> changesFrom(ExperimentSpec running) {
+        if (running == null) return List.of();
+        try {
+            return changes(running, buildSpec(), "the run");
+        } catch (FieldProblem e) {
+            return List.of("an edit with a problem (" + e.field() + ": " + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            return List.of("an edit with a problem (" + e.getMessage() + ")");
+        }
+    }
+
+    /** What differs between {@code was} and {@code now}, written as {@code now}'s values with {@code was}'s in brackets. */
+    List<String> changes(ExperimentSpec was, ExperimentSpec now, String wasName) {
+        List<String> out = new ArrayList<>();
+        String in = wasName.isEmpty() ? "was " : wasName + ": ";
+        if (!now.policy().equalsIgnoreCase(was.policy())) out.add("policy " + now.policy() + " (" + in + was.policy() + ")");
+        if (!now.admission().equalsIgnoreCase(was.admission())) out.add("admission " + now.admission() + " (" + in + was.admission() + ")");
+        if (!now.placement().equalsIgnoreCase(was.placement())) out.add("placement " + now.placement() + " (" + in + was.placement() + ")");
+        if (!now.devices().equals(was.devices())) out.add("devices " + devices(now.devices()) + " (" + in + devices(was.devices()) + ")");
+        String params = paramChanges(was, now, in);
+        if (!params.isEmpty()) out.add(params);
+        if (!now.workload().equals(was.workload())) out.add("the workload");
+        if (!java.util.Objects.equals(now.seed(), was.seed())) out.add("seed " + now.seed() + " (" + in + was.seed() + ")");
+        if (!java.util.Objects.equals(now.durationS(), was.durationS())) {
+            out.add("duration " + duration(now.durationS()) + " (" + in + duration(was.durationS()) + ")");
+        }
+        if (!now.backend().equalsIgnoreCase(was.backend())) out.add("backend " + now.backend() + " (" + in + was.backend() + ")");
+        return out;
+    }
+
+    /** "2 × a30 with MIG 1g.6gb, 8 CPU cores". */
+    static String devices(DevicesSpec d) {
+        StringBuilder b = new StringBuilder();
+        b.append(d.count()).append(" × ").append(d.gpu() != null ? d.gpu() : Path.of(d.profileFile()).getFileName());
+        if (d.mig() != null) b.append(" with MIG ").append(d.mig());
+        if (d.mps()) b.append(" with MPS").append(d.mpsPct() == null ? "" : " " + d.mpsPct() + " %");
+        if (d.cpuCores() > 0) b.append(", ").append(d.cpuCores()).append(" CPU cores");
+        return b.toString();
+    }
+
+    /**
+     * The parameters set differently in {@code now}: "parameters T=2 (the run: T=5)". Parameters that
+     * a change of policy dropped (the new one does not declare them) are not listed: the policy is.
+     */
+    private String paramChanges(ExperimentSpec was, ExperimentSpec now, String in) {
+        boolean samePolicy = now.policy().equalsIgnoreCase(was.policy());
+        List<String> set = new ArrayList<>();
+        List<String> before = new ArrayList<>();
+        for (Map.Entry<String, String> e : now.params().entrySet()) {
+            String old = was.params().get(e.getKey());
+            if (e.getValue().equals(old)) continue;
+            set.add(e.getKey() + "=" + e.getValue());
+            before.add(e.getKey() + "=" + (old == null ? "default" : old));
+        }
+        if (samePolicy) {
+            for (Map.Entry<String, String> e : was.params().entrySet()) {
+                if (now.params().containsKey(e.getKey())) continue;
+                ParamField f = field(e.getKey());
+                if (f != null && (e.getValue().trim().equalsIgnoreCase(f.spec().defaultValue()))) continue; // the default, written out
+                set.add(e.getKey() + "=default");
+                before.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        return set.isEmpty() ? "" : "parameters " + String.join(", ", set) + " (" + in + String.join(", ", before) + ")";
+    }
+
+    private static String duration(Double d) { return d == null ? "default" : FunctionRowModel.num(d) + " s"; }
 
     /** Shows {@code spec}; relative paths in it resolve against {@code dir} (null: working directory). */
     public void load(ExperimentSpec spec, Path dir) {
@@ -236,6 +411,7 @@ public final class ExperimentViewModel {
         try {
             ExperimentSpec spec = ExperimentJson.read(Files.readAllBytes(file), file.toString());
             load(spec, file.toAbsolutePath().getParent());
+            markSaved("file " + file.getFileName());
             return true;
         } catch (BadInputException e) {
             problem.set(e.getMessage());
@@ -249,13 +425,31 @@ public final class ExperimentViewModel {
     public boolean saveFile(Path file) {
         ExperimentSpec spec = specOrProblem();
         if (spec == null) return false;
+        spec = withSavedDescription(spec);
         try {
             Files.writeString(file, ExperimentJson.write(spec), StandardCharsets.UTF_8);
+            description.set(spec.description());
+            markSaved("file " + file.getFileName());
             return true;
         } catch (IOException e) {
             problem.set(file + ": cannot write: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * {@code spec} with a description that says what was edited since it was opened or chosen: the
+     * preset's own description speaks of its devices and policy ("on one a30"), which may no longer
+     * be those of the experiment.
+     */
+    ExperimentSpec withSavedDescription(ExperimentSpec spec) {
+        if (saved == null) return spec;
+        List<String> edits = changes(saved, spec, "");
+        edits.removeIf(e -> e.startsWith("seed"));
+        if (edits.isEmpty()) return spec;
+        String base = spec.description() == null ? "" : spec.description();
+        String note = "Edited from " + origin + ": " + String.join("; ", edits) + ".";
+        return spec.withName(spec.name(), base.isBlank() ? note : base.strip() + " " + note);
     }
 
     // ------------------------------------------------------------------ composing
@@ -426,12 +620,12 @@ public final class ExperimentViewModel {
         Map<String, String> p = new LinkedHashMap<>(extraParams);
         for (ParamField f : params) if (f.included()) p.put(f.name(), f.text.get().trim());
         Integer pct = null;
-        if (mps.get() && !mpsPct.get().isBlank()) pct = (int) whole(mpsPct.get(), "devices.mps_pct");
-        DevicesSpec devices = new DevicesSpec(profileFile != null ? null : gpu.get(), (int) whole(gpuCount.get(), "devices.count"),
+        if (mps.get() && !mpsPct.get().isBlank()) pct = (int) whole(mpsPct.get(), MPS_PCT);
+        DevicesSpec devices = new DevicesSpec(profileFile != null ? null : gpu.get(), (int) whole(gpuCount.get(), GPUS),
                 mig.get() && !migProfile.get().isBlank() ? migProfile.get() : null, mps.get(), pct,
-                (int) whole(cpuCores.get(), "devices.cpu_cores"), profileFile);
-        Double duration = durationS.get() == null || durationS.get().isBlank() ? null : positive(durationS.get(), "duration_s");
-        return new ExperimentSpec(name.get(), description.get(), whole(seed.get(), "seed"), duration, workload(), devices,
+                (int) whole(cpuCores.get(), CPU_CORES), profileFile);
+        Double duration = durationS.get() == null || durationS.get().isBlank() ? null : positive(durationS.get(), DURATION);
+        return new ExperimentSpec(name.get(), description.get(), whole(seed.get(), SEED), duration, workload(), devices,
                 policy.get(), admission.get(), placement.get(), p, backend.get(), dockerSettings);
     }
 
@@ -508,6 +702,8 @@ public final class ExperimentViewModel {
             RunPlan p = planner.plan(s, baseDir);
             problem.set("");
             notes.set(String.join("; ", p.notes()));
+            plannedSlos = p.workload().functions().stream().anyMatch(f -> !Double.isNaN(f.sloMs()));
+            refreshPolicyNote();
             return p;
         } catch (BadInputException e) {
             problem.set(e.getMessage());

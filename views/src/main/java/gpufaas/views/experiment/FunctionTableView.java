@@ -75,6 +75,8 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
                 arrival,
                 text("rate/s", r -> r.ratePerS, 60, vm),
                 problem));
+        // every column as wide as its title and its cells, in the table's own font (presenter mode included)
+        gpufaas.views.style.Legible.fitColumns(this);
     }
 
     private static TableColumn<FunctionRowModel, String> text(String title, Function<FunctionRowModel, StringProperty> p,

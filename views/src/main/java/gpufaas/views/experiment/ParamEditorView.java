@@ -29,7 +29,7 @@ final class ParamEditorView extends VBox {
     ParamEditorView(ExperimentViewModel vm) {
         this.vm = vm;
         setSpacing(6);
-        TitledPane device = new TitledPane("Device and engine parameters (all policies)", deviceGrid);
+        TitledPane device = new TitledPane("Device and engine parameters", deviceGrid);
         device.setExpanded(false);
         device.setId("device-params");
         getChildren().addAll(policyGrid, device);

@@ -59,8 +59,13 @@ public final class LatencyView extends BorderPane {
             vm.clearOverlays();
             refresh(true);
         });
-        HBox bar = new HBox(8, keep, clear, info);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        keep.setMinWidth(Button.USE_PREF_SIZE);
+        clear.setMinWidth(Button.USE_PREF_SIZE);
+        info.setWrapText(true);
+        info.managedProperty().bind(info.textProperty().isNotEmpty());
+        HBox buttons = new HBox(8, keep, clear);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(4, buttons, info);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
 

@@ -15,8 +15,9 @@ import java.util.Locale;
  * glyph atlases, the colours a {@link RasterTheme}.
  */
 final class FlowTablePainter {
-    static final String[] TITLES = {"Function", "State", "Queue", "In flight", "Start tag S against V (band: V to V+T)"};
-    private static final int[] WIDTHS = {170, 130, 140, 80};
+    static final String[] TITLES = {"Function", "State", "Queue", "In flight", "Start tag S vs V (band V to V+T)"};
+    /** least widths (at scale 1) of the columns whatever their words: room for a queue bar and a lane */
+    private static final int[] MIN_WIDTHS = {110, 110, 90, 60, 200};
     static final String EMPTY = "No flows yet: load an experiment and press Play or Step.";
 
     private GlyphAtlas font;
@@ -39,11 +40,39 @@ final class FlowTablePainter {
     /** The texts written by the last {@link #paint}, in order (what a reader of the table would see). */
     List<String> texts() { return texts; }
 
+    /**
+     * The columns' widths for {@code lines}: each fits its title and its widest cell (function names,
+     * the state chips), never less than its least width; the lane takes what is left of a wider view.
+     */
+    private int[] widths(List<FlowLine> lines, RasterTheme t) {
+        double s = t.scale();
+        int pad = (int) Math.round(12 * s);
+        int[] w = new int[5];
+        for (int c = 0; c < 5; c++) w[c] = Math.max((int) Math.round(MIN_WIDTHS[c] * s), (int) Math.ceil(bold.width(TITLES[c])) + pad);
+        int names = 0;
+        for (FlowLine l : lines) names = Math.max(names, (int) Math.ceil(font.width(l.flow().function())));
+        w[0] = Math.max(w[0], (int) Math.round(12 * s) + 12 + names + pad);
+        for (FlowState st : FlowState.values()) w[1] = Math.max(w[1], chipWidth(st, s) + pad);
+        return w;
+    }
+
+    private int chipWidth(FlowState st, double s) {
+        return (int) Math.ceil(bold.width(FunctionPalette.stateText(st))) + (int) Math.round(16 * s);
+    }
+
+    /** The narrowest the table can be without cutting a title, a name or a chip. */
+    int minWidth(List<FlowLine> lines, RasterTheme t) {
+        int sum = 0;
+        for (int x : widths(lines, t)) sum += x;
+        return sum;
+    }
+
     /** Left edges of the five columns and the right edge, for width {@code w}. */
-    static int[] columns(int w, RasterTheme t) {
+    int[] columns(List<FlowLine> lines, int w, RasterTheme t) {
+        int[] widths = widths(lines, t);
         int[] x = new int[6];
-        for (int i = 0; i < 4; i++) x[i + 1] = x[i] + (int) Math.round(WIDTHS[i] * t.scale());
-        x[5] = Math.max(w, x[4] + 120);
+        for (int i = 0; i < 4; i++) x[i + 1] = x[i] + widths[i];
+        x[5] = Math.max(w, x[4] + widths[4]);
         return x;
     }
 
@@ -51,7 +80,7 @@ final class FlowTablePainter {
     void paint(PixelRaster r, int w, int h, int scrollY, List<FlowLine> lines, RasterTheme t) {
         texts.clear();
         r.clear(t.background());
-        int[] col = columns(w, t);
+        int[] col = columns(lines, w, t);
         int rowH = rowHeight(t);
         int headH = headerHeight();
         if (lines.isEmpty()) {
@@ -87,7 +116,7 @@ final class FlowTablePainter {
         FlowRow f = line.flow();
         double s = t.scale();
         int cy = top + rowH / 2;
-        int fnColour = PixelRaster.rgb(FunctionPalette.colour(f.fn()));
+        int fnColour = FunctionPalette.argb(f.fn(), t.dark());
         // function: a square of its colour and its name
         int box = (int) Math.round(12 * s);
         int bx = col[0] + 6;
@@ -97,7 +126,7 @@ final class FlowTablePainter {
         text(font, r, font.fit(f.function(), col[1] - nx - 6), nx, cy, t.text(), col[1] - 4);
         // state: a rounded chip, the colour and the word (with its shape)
         String st = FunctionPalette.stateText(f.state());
-        int chipW = (int) Math.ceil(bold.width(st)) + (int) Math.round(16 * s);
+        int chipW = chipWidth(f.state(), s);
         int chipH = Math.min(rowH - 4, bold.lineHeight() + 2);
         int cx0 = col[1] + 6;
         int cx1 = Math.min(col[2] - 4, cx0 + chipW);

@@ -32,6 +32,9 @@ public final class FlowTableView extends RasterPane {
     }
 
     @Override
+    protected int minContentWidth(RasterTheme theme) { return painter.minWidth(vm.shownFlows(), theme); }
+
+    @Override
     protected int layout(int width, RasterTheme theme) {
         return painter.contentHeight(vm.flows.size(), theme);
     }

@@ -18,10 +18,48 @@ public final class FunctionPalette {
 
     private FunctionPalette() { }
 
+    /** The dark theme's background, against which {@link #colour(int, boolean)} keeps every colour visible. */
+    static final int DARK_BACKGROUND = 0x1f2227;
+    /** Least contrast (WCAG ratio) of a function's colour against the dark background: that of graphics, 3:1. */
+    static final double MIN_CONTRAST = 3.0;
+
     /** The colour of function {@code fn} as #RRGGBB. */
     public static String colour(int fn) {
         return COLOURS[Math.floorMod(fn, COLOURS.length)];
     }
+
+    /**
+     * The colour of function {@code fn} as opaque ARGB for the theme: on the dark theme a colour too
+     * dark to see against the background (black, indigo, wine) is lightened until it stands out 3:1.
+     */
+    public static int argb(int fn, boolean dark) {
+        int c = 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16);
+        if (!dark) return c;
+        for (double a = 0.1; contrast(c, DARK_BACKGROUND) < MIN_CONTRAST && a <= 1.0; a += 0.1) {
+            c = PixelRaster.blend(0xffffffff, 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16), a);
+        }
+        return c;
+    }
+
+    /** WCAG contrast ratio of two colours (RGB, alpha ignored). */
+    static double contrast(int a, int b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    /** WCAG relative luminance of an RGB colour. */
+    static double luminance(int rgb) {
+        return 0.2126 * linear((rgb >> 16) & 0xff) + 0.7152 * linear((rgb >> 8) & 0xff) + 0.0722 * linear(rgb & 0xff);
+    }
+
+    private static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+
+    /** How many function colours there are before they repeat. */
+    public static int size() { return COLOURS.length; }
 
     /** The state written out with a shape, so it never depends on colour: "● Active", "‖ Throttled", "○ Inactive". */
     public static String stateText(gpufaas.engine.policy.FlowState s) {

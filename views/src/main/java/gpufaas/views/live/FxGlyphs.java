@@ -22,12 +22,16 @@ public final class FxGlyphs implements GlyphAtlas.Source {
     private final Font font;
     private final int lineHeight;
     private final int pad;
+    /** the baseline's row: a whole pixel, so every glyph is rasterized at the same vertical position */
+    private final int baseline;
 
     private FxGlyphs(Font font) {
         this.font = font;
         Text probe = new Text("Hg");
         probe.setFont(font);
+        probe.setTextOrigin(VPos.TOP);
         this.lineHeight = (int) Math.ceil(probe.getLayoutBounds().getHeight());
+        this.baseline = (int) Math.round(probe.getBaselineOffset());
         this.pad = (int) Math.ceil(font.getSize() / 4) + 1;
     }
 
@@ -53,9 +57,10 @@ public final class FxGlyphs implements GlyphAtlas.Source {
             Text t = new Text(String.valueOf(chars.charAt(i)));
             t.setFont(font);
             t.setFill(Color.WHITE);
-            t.setTextOrigin(VPos.TOP);
+            t.setTextOrigin(VPos.BASELINE);
             advance[i] = t.getLayoutBounds().getWidth();
             t.setLayoutX(x);
+            t.setLayoutY(baseline);
             at[i] = x;
             g.getChildren().add(t);
             x += (int) Math.ceil(advance[i]) + 2 * pad;

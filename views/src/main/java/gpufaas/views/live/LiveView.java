@@ -1,5 +1,6 @@
 package gpufaas.views.live;
 
+import gpufaas.views.style.Legible;
 import gpufaas.views.style.ViewStyle;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -7,9 +8,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -47,11 +48,13 @@ public final class LiveView extends BorderPane {
         residency.setId("residency-map");
 
         flowsTitle.getStyleClass().add("pane-title");
+        flowsTitle.setId("flows-title");
         Label tags = new Label("◆ S of a flow with queued work  ◇ nothing queued");
         tags.getStyleClass().add("muted");
-        HBox flowsHeader = new HBox(12, flowsTitle, spacer(), tags, legendChip("● Active", "state-active"),
+        // a narrow window wraps the legend onto a second line instead of cutting its words
+        FlowPane flowsHeader = Legible.row(14, flowsTitle, tags, legendChip("● Active", "state-active"),
                 legendChip("‖ Throttled", "state-throttled"), legendChip("○ Inactive", "state-inactive"));
-        flowsHeader.setAlignment(Pos.CENTER_LEFT);
+        flowsHeader.setId("flows-header");
         flowsHeader.getStyleClass().add("live-header");
         VBox flowsPane = new VBox(flowsHeader, flows);
         VBox.setVgrow(flows, Priority.ALWAYS);
@@ -64,10 +67,15 @@ public final class LiveView extends BorderPane {
             timeline.draw();
         });
         window.setId("timeline-window");
-        Label tlTitle = new Label("Device timeline: what ran on each device (lanes are token slots)");
+        window.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label tlTitle = new Label("Device timeline (lanes are token slots)");
         tlTitle.getStyleClass().add("pane-title");
-        HBox tlHeader = new HBox(8, tlTitle, spacer(), new Label("window"), window);
-        tlHeader.setAlignment(Pos.CENTER_LEFT);
+        Label windowLabel = new Label("window");
+        HBox windowBox = new HBox(8, windowLabel, window);
+        windowBox.setAlignment(Pos.CENTER_LEFT);
+        windowLabel.setMinWidth(Label.USE_PREF_SIZE);
+        FlowPane tlHeader = Legible.row(14, tlTitle, windowBox);
+        tlHeader.setId("timeline-header");
         tlHeader.getStyleClass().add("live-header");
         VBox tlPane = new VBox(tlHeader, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
@@ -75,25 +83,23 @@ public final class LiveView extends BorderPane {
         Label resTitle = new Label("Memory residency: each container's memory on the device, moving (striped) or on the host (outlined); ▶ running");
         resTitle.getStyleClass().add("pane-title");
         resTitle.setWrapText(true);
+        resTitle.setMinHeight(Label.USE_PREF_SIZE);
         VBox resPane = new VBox(resTitle, residency);
         VBox.setVgrow(residency, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(flowsPane, tlPane, resPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.70);
-        setCenter(split);
+        // on a short window (presenter mode at 1024×700) the three parts keep their least height and the tab scrolls
+        setCenter(gpufaas.views.style.Legible.scrollingSplit(split, "live-scroll"));
         refresh();
     }
 
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
 
     private static Label legendChip(String text, String cls) {
         Label l = new Label(text);
         l.getStyleClass().addAll("state-chip", cls);
+        l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
 
@@ -105,6 +111,11 @@ public final class LiveView extends BorderPane {
     public void refresh() {
         if (drawnRevision == vm.revision() && drawnStyle == style.revision()) return;
         boolean styleChanged = drawnStyle != style.revision();
+        if (styleChanged) {
+            // the least heights follow the font: a header and three rows of flows, a residency caption and its strips
+            flows.setMinHeight(flows.rowHeight() * 4 + 6);
+            residency.setMinHeight(Math.round(120 * style.scale()));
+        }
         long now = System.nanoTime();
         boolean throttle = vm.playing() && !styleChanged;
         if (!throttle) {

@@ -74,6 +74,20 @@ public final class LiveViewModel {
         return out;
     }
 
+    /** Adds marks the window found itself (anomalies on decisions) to the timeline. */
+    public void addMarkers(List<TimelineMarker> markers) {
+        if (markers.isEmpty()) return;
+        timeline.add(List.of(), markers, nowUs);
+        revision++;
+    }
+
+    /** Replaces the timeline's marks of one kind (anomalies flagged again with new thresholds). */
+    public void replaceMarkers(TimelineMarker.Kind kind, List<TimelineMarker> markers) {
+        timeline.removeMarkers(kind);
+        timeline.add(List.of(), markers, nowUs);
+        revision++;
+    }
+
     /** Whether the run was playing in the latest frame. */
     public boolean playing() { return playing; }
 

@@ -7,5 +7,7 @@ public enum Phase {
     /** the container's memory being prefetched from the host before the code runs */
     PREFETCH,
     /** the function's code executing */
-    EXEC
+    EXEC,
+    /** a free token withheld by the utilization gate while work waited (no function: fn is -1) */
+    GATE
 }

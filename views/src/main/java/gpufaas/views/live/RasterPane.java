@@ -8,7 +8,8 @@ import javafx.scene.layout.Region;
 
 /**
  * A view painted into one pixel buffer shown as one image, with a vertical scroll bar when its
- * content is taller than the view. JavaFX's software renderer then copies one image per repaint
+ * content is taller than the view and a horizontal one when the view is narrower than its content
+ * can be (its columns never shrink below what their words need). JavaFX's software renderer then copies one image per repaint
  * instead of rasterizing hundreds of cells, chips and texts. Subclasses lay out their content for
  * a width and paint the visible part; the fonts are glyph atlases made once per style.
  */
@@ -16,6 +17,7 @@ public abstract class RasterPane extends Region {
     protected final ViewStyle style;
     private final ImageView image = new ImageView();
     private final ScrollBar bar = new ScrollBar();
+    private final ScrollBar hbar = new ScrollBar();
     private final PixelRaster raster = new PixelRaster();
     private final RasterImage shown = new RasterImage(image);
     private double width = -1;
@@ -24,6 +26,7 @@ public abstract class RasterPane extends Region {
     private RasterTheme theme;
     /** set while {@link #repaint()} moves the scroll bar itself, so the move does not paint again */
     private boolean adjusting;
+    private int contentWidth;
 
     protected RasterPane(ViewStyle style) {
         this.style = style;
@@ -35,9 +38,18 @@ public abstract class RasterPane extends Region {
         bar.valueProperty().addListener((o, a, b) -> {
             if (!adjusting) repaint();
         });
-        getChildren().addAll(image, bar);
+        hbar.setOrientation(Orientation.HORIZONTAL);
+        hbar.setManaged(false);
+        hbar.setVisible(false);
+        hbar.valueProperty().addListener((o, a, b) -> {
+            if (!adjusting) repaint();
+        });
+        getChildren().addAll(image, bar, hbar);
         setOnScroll(e -> {
             if (bar.isVisible()) bar.setValue(Math.max(bar.getMin(), Math.min(bar.getMax(), bar.getValue() - e.getDeltaY())));
+            if (hbar.isVisible() && e.getDeltaX() != 0) {
+                hbar.setValue(Math.max(hbar.getMin(), Math.min(hbar.getMax(), hbar.getValue() - e.getDeltaX())));
+            }
         });
         setMinHeight(40);
     }
@@ -47,6 +59,9 @@ public abstract class RasterPane extends Region {
 
     /** Paints the view's {@code w} × {@code h} pixels with the content scrolled up by {@code scrollY}. */
     protected abstract void paint(PixelRaster r, int w, int h, int scrollY, RasterTheme theme);
+
+    /** The narrowest the content can be laid out without cutting words off (0: any width). */
+    protected int minContentWidth(RasterTheme theme) { return 0; }
 
     /** Called when the style (theme, font scale) changed: make the fonts again. */
     protected abstract void restyleFonts();
@@ -64,6 +79,15 @@ public abstract class RasterPane extends Region {
 
     /** The scroll offset in pixels. */
     protected int scrollY() { return bar.isVisible() ? (int) Math.round(bar.getValue()) : 0; }
+
+    /** The horizontal scroll offset in pixels. */
+    protected int scrollX() { return hbar.isVisible() ? (int) Math.round(hbar.getValue()) : 0; }
+
+    /** The width the content was last painted at (wider than the view when it scrolls sideways). */
+    public int contentWidth() { return contentWidth; }
+
+    /** Whether the view scrolls sideways (its content needs more width than it has). */
+    public boolean scrollsSideways() { return hbar.isVisible(); }
 
     /** Scrolls so that content row {@code y} shows at the top (repaints). */
     protected void scrollTo(double y) {
@@ -103,30 +127,49 @@ public abstract class RasterPane extends Region {
         if (w < 20 || h < 10) return;
         RasterTheme t = theme();
         int barW = (int) Math.ceil(Math.max(12, bar.prefWidth(-1)));
-        int content = layout(w, t);
-        boolean scroll = content > h;
-        if (scroll) content = layout(w - barW, t);
-        int pw = scroll ? w - barW : w;
-        if (scroll != bar.isVisible()) bar.setVisible(scroll);
+        int barH = (int) Math.ceil(Math.max(12, hbar.prefHeight(-1)));
+        int minW = minContentWidth(t);
+        boolean sideways = minW > w;
+        int ph = sideways ? h - barH : h;
+        int content = layout(Math.max(w, minW), t);
+        boolean scroll = content > ph;
+        int pw = w;
         if (scroll) {
-            bar.resizeRelocate(pw, 0, barW, h);
-            double max = content - h;
-            if (bar.getMax() != max) bar.setMax(max);
-            bar.setVisibleAmount(h * max / Math.max(1, content));
-            bar.setUnitIncrement(24 * style.scale());
-            bar.setBlockIncrement(h * 0.9);
-            if (bar.getValue() > max || pinnedToEnd() && bar.getValue() != max) {
-                adjusting = true;
-                try {
-                    bar.setValue(max);
-                } finally {
-                    adjusting = false;
-                }
-            }
+            pw = w - barW;
+            sideways = minW > pw;
+            ph = sideways ? h - barH : h;
+            content = layout(Math.max(pw, minW), t);
         }
-        raster.resize(pw, h);
-        raster.setOriginX(0);
-        paint(raster, pw, h, scrollY(), t);
+        int cw = Math.max(pw, minW);
+        contentWidth = cw;
+        if (scroll != bar.isVisible()) bar.setVisible(scroll);
+        if (sideways != hbar.isVisible()) hbar.setVisible(sideways);
+        adjusting = true;
+        try {
+            if (scroll) {
+                bar.resizeRelocate(pw, 0, barW, ph);
+                double max = content - ph;
+                if (bar.getMax() != max) bar.setMax(max);
+                bar.setVisibleAmount(ph * max / Math.max(1, content));
+                bar.setUnitIncrement(24 * style.scale());
+                bar.setBlockIncrement(ph * 0.9);
+                if (bar.getValue() > max || pinnedToEnd() && bar.getValue() != max) bar.setValue(max);
+            }
+            if (sideways) {
+                hbar.resizeRelocate(0, ph, pw, barH);
+                double max = cw - pw;
+                if (hbar.getMax() != max) hbar.setMax(max);
+                hbar.setVisibleAmount(pw * max / Math.max(1, cw));
+                hbar.setUnitIncrement(24 * style.scale());
+                hbar.setBlockIncrement(pw * 0.9);
+                if (hbar.getValue() > max) hbar.setValue(max);
+            }
+        } finally {
+            adjusting = false;
+        }
+        raster.resize(pw, ph);
+        raster.setOriginX(scrollX());
+        paint(raster, cw, ph, scrollY(), t);
         shown.show(raster);
     }
 }

@@ -29,8 +29,9 @@ public final class ResidencyMapView extends RasterPane {
         Tooltip.install(this, tip);
         setOnMouseMoved(e -> {
             double y = e.getY() + scrollY();
+            double x = e.getX() + scrollX();
             for (DrawnBlock b : drawn) {
-                if (b.contains(e.getX(), y)) {
+                if (b.contains(x, y)) {
                     tip.setText(ResidencyPainter.describe(b.block()));
                     return;
                 }

@@ -116,28 +116,42 @@ final class ResidencyPainter {
                 d.contextMb(), n, n == 1 ? "" : "s") : "";
         String over = d.oversubscribed() ? String.format(Locale.ROOT, "OVERSUBSCRIBED: running invocations need more "
                 + "memory than the device has; executions started now are %.2fx slower · ", d.pagingFactor()) : "";
+        String gate = d.gateText();
         return String.format(Locale.ROOT,
                 "%s%s (%s): %,.0f of %,.0f MB used%s · %d %s memory on device%s · %d on host · %d running of D=%d · "
-                        + "evictions %,d · swaps out %,d · prefetches %,d",
+                        + "%sevictions %,d · swaps out %,d · prefetches %,d",
                 over, d.name(), d.kind(), d.usedMb(), d.memoryMb(), contexts, onDev, onDev == 1 ? "container's" : "containers'",
-                moving > 0 ? " · " + moving + " moving" : "", onHost, d.inFlight(), d.dMax(), d.evictions(),
-                d.swapsOut(), d.prefetches());
+                moving > 0 ? " · " + moving + " moving" : "", onHost, d.inFlight(), d.dMax(), gate.isEmpty() ? "" : gate + " · ",
+                d.evictions(), d.swapsOut(), d.prefetches());
     }
 
-    /** Splits {@code text} at " · " into lines no wider than {@code w} (a part wider than that stands alone). */
+    /**
+     * Splits {@code text} at " · " into lines no wider than {@code w}; a part wider than that is broken
+     * between words, so no line is cut off.
+     */
     private List<String> wrap(String text, int w) {
         if (caption.width(text) <= w) return List.of(text);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String part : text.split(" · ")) {
             String next = line.isEmpty() ? part : line + " · " + part;
-            if (!line.isEmpty() && caption.width(next) > w) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(part);
-            } else {
+            if (caption.width(next) <= w) {
                 line.setLength(0);
                 line.append(next);
+                continue;
+            }
+            if (!line.isEmpty()) lines.add(line.toString());
+            line.setLength(0);
+            for (String word : part.split(" ")) {
+                String more = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && caption.width(more) > w) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    line.append(word);
+                } else {
+                    line.setLength(0);
+                    line.append(more);
+                }
             }
         }
         if (!line.isEmpty()) lines.add(line.toString());
@@ -182,7 +196,7 @@ final class ResidencyPainter {
 
     private void block(PixelRaster r, DrawnBlock b, int y, RasterTheme t) {
         ContainerBlock c = b.block();
-        int col = PixelRaster.rgb(FunctionPalette.colour(c.fn()));
+        int col = FunctionPalette.argb(c.fn(), t.dark());
         int x0 = b.x();
         int x1 = b.x() + b.w();
         int y1 = y + b.h();

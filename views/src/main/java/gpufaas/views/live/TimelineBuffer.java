@@ -33,8 +33,22 @@ public final class TimelineBuffer {
     /** Appends what the engine reported and drops what ended before {@code nowUs - window}. */
     public void add(List<TimelineSegment> newSegments, List<TimelineMarker> newMarkers, long nowUs) {
         segments.addAll(newSegments);
-        markers.addAll(newMarkers);
+        if (!newMarkers.isEmpty() && !markers.isEmpty() && newMarkers.get(0).atUs() < markers.peekLast().atUs()) {
+            // marks found later (anomalies) may be older than the latest: keep the buffer in time order for pruning
+            List<TimelineMarker> all = new ArrayList<>(markers);
+            all.addAll(newMarkers);
+            all.sort(java.util.Comparator.comparingLong(TimelineMarker::atUs));
+            markers.clear();
+            markers.addAll(all);
+        } else {
+            markers.addAll(newMarkers);
+        }
         prune(nowUs);
+    }
+
+    /** Drops every marker of {@code kind}. */
+    public void removeMarkers(TimelineMarker.Kind kind) {
+        markers.removeIf(m -> m.kind() == kind);
     }
 
     public void prune(long nowUs) {

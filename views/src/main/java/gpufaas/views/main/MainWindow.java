@@ -33,6 +33,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,6 +87,15 @@ public final class MainWindow {
     private long lastShown;
     private boolean playing;
     private RunPlan loaded;
+    /** the narrowest the left panel gets (it scrolls sideways below what its controls need) */
+    static final double SIDE_MIN_WIDTH = 320;
+    /** whether the left panel (experiment, teaching) shows; hidden, the tabs take the whole width */
+    public final javafx.beans.property.BooleanProperty sideShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** the panel's edits are compared with the loaded run at most this often */
+    static final long EDITS_EVERY_NANOS = 200_000_000;
+    private long lastEditsCheck;
+    /** asks whether unsaved edits may be dropped (a dialog; tests answer it themselves) */
+    private java.util.function.Predicate<String> confirm = this::askDiscard;
 
     public MainWindow(Stage stage, WorkbenchServices services, WorkbenchSettings settings) {
         this.stage = stage;
@@ -96,7 +106,11 @@ public final class MainWindow {
         this.experimentVm = new ExperimentViewModel(services.planner(), services.backends());
         this.transportVm = new TransportViewModel(session::send);
         this.teachingVm = new TeachingViewModel(session::send);
-        this.compareVm = new CompareViewModel(compareRunner);
+        transportVm.onApplyEdits(this::loadExperiment);
+        transportVm.onClearBreakpoints(teachingVm::clear);
+        transportVm.breakpoints.bind(teachingVm.armed);
+        decisionsVm.setWhatIfRunner(this::whatIf);
+        this.compareVm = new CompareViewModel(compareRunner, services.published());
 
         liveView = new LiveView(liveVm, style);
         tab(WorkbenchTab.LIVE, liveView);
@@ -110,7 +124,7 @@ public final class MainWindow {
             refreshVisible(true);
         });
 
-        ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment);
+        ExperimentView experimentView = new ExperimentView(experimentVm, this::loadExperiment, this::confirmDiscard);
         TeachingView teachingView = new TeachingView(teachingVm, this::loadLesson);
         Tab experimentTab = new Tab("Experiment", experimentView);
         experimentTab.setId("side-experiment");
@@ -118,13 +132,15 @@ public final class MainWindow {
         teachingTab.setId("side-teaching");
         side = new TabPane(experimentTab, teachingTab);
         ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
+        ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setMinWidth(0);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         side.getStyleClass().add("side-panel");
-        side.setMinWidth(360);
+        side.setMinWidth(SIDE_MIN_WIDTH);
         centre = new SplitPane(side, tabs);
         centre.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);
+        sideShown.addListener((o, a, b) -> showSide(b));
 
         root.setCenter(centre);
         root.setBottom(new TransportView(transportVm));
@@ -186,6 +202,16 @@ public final class MainWindow {
             settled = u.latency() != null && u.snapshot().status() != gpufaas.views.run.RunStatus.PLAYING;
         }
         if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView().refresh();
+        if (now - lastEditsCheck >= EDITS_EVERY_NANOS) {
+            lastEditsCheck = now;
+            refreshPendingEdits();
+            // the left panel keeps its width when the window is resized; on a narrower window it gives way
+            if (scene.getWidth() != fittedWidth && side.getWidth() > 0) {
+                fittedWidth = scene.getWidth();
+                fitSide(fittedWidth);
+            }
+            if (!transportVm.notice.get().isEmpty() && System.nanoTime() - noticeAt > NOTICE_NANOS) transportVm.notice.set("");
+        }
         refreshVisible(settled);
         frames++;
         frameStats.frame(now, System.nanoTime() - t0);
@@ -199,8 +225,34 @@ public final class MainWindow {
         }
         liveVm.apply(s, u.segments(), u.markers(), u.reset());
         transportVm.apply(s);
-        decisionsVm.append(u.decisions(), u.reset());
+        // a time breakpoint fires once (the engine thread disarms it): the teaching panel no longer shows it armed
+        if (s.hit() != null && s.hit() != lastHit && s.hit().kind() == gpufaas.views.teaching.BreakpointHit.Kind.TIME) {
+            teachingVm.atSeconds.set("");
+        }
+        lastHit = s.hit();
+        liveVm.addMarkers(anomalyMarkers(decisionsVm.append(u.decisions(), u.reset())));
         if (u.latency() != null) latencyVm.apply(u.latency());
+    }
+
+    /** The anomalies flagged on decisions, as marks on the device timeline at their device and time. */
+    static List<gpufaas.views.live.TimelineMarker> anomalyMarkers(List<gpufaas.views.decisions.Anomaly> found) {
+        if (found.isEmpty()) return List.of();
+        List<gpufaas.views.live.TimelineMarker> out = new java.util.ArrayList<>();
+        long last = -1;
+        for (var a : found) {
+            var d = a.decision();
+            if (d.seq() == last || d.context().deviceIndex() < 0) continue; // one mark per decision
+            last = d.seq();
+            out.add(new gpufaas.views.live.TimelineMarker(d.context().deviceIndex(), d.fn(),
+                    gpufaas.views.live.TimelineMarker.Kind.ANOMALY, d.timeUs()));
+        }
+        return out;
+    }
+
+    /** Flags the log again with new thresholds and marks the timeline anew. */
+    public void setAnomalyThresholds(double k, double floorS) {
+        var found = decisionsVm.setThresholds(k, floorS);
+        liveVm.replaceMarkers(gpufaas.views.live.TimelineMarker.Kind.ANOMALY, anomalyMarkers(found));
     }
 
     private void refreshVisible(boolean force) {
@@ -245,27 +297,99 @@ public final class MainWindow {
 
     /** Plans the experiment in the panel and loads it into the live run; false (problem shown inline) when it cannot run. */
     public boolean loadExperiment() {
+        Lesson lesson = teachingVm.lesson.get();
+        if (lesson != null && !lesson.preset().equals(experimentVm.preset.get()) && !lessonLoading) teachingVm.leaveLesson();
         RunPlan plan = experimentVm.plan();
-        if (plan == null) return false;
+        if (plan == null) {
+            transportVm.message.set("Not loaded: " + experimentVm.problem.get());
+            return false;
+        }
         loaded = plan;
         transportVm.live.set(!plan.spec().backend().equalsIgnoreCase("sim"));
         session.send(new EngineCommand.Load(plan));
         stage.setTitle("GPU FaaS scheduling workbench: " + plan.spec().name() + " under " + plan.label());
+        refreshPendingEdits();
         return true;
     }
 
+    /** The panel's edits not in the loaded run, written into the transport bar (which applies them on Play or Reset). */
+    private void refreshPendingEdits() {
+        List<String> edits = loaded == null ? List.of() : experimentVm.changesFrom(loaded.spec());
+        transportVm.pendingEdits.set(edits.isEmpty() ? "" : "Not in this run yet: " + String.join("; ", edits)
+                + ". Play from the start or Reset applies them.");
+    }
+
+    private boolean lessonLoading;
+    private gpufaas.views.teaching.BreakpointHit lastHit;
+
     public void loadLesson(Lesson l) {
-        teachingVm.lesson.set(l);
-        experimentVm.loadPreset(l.preset());
-        experimentVm.policy.set(l.policy());
-        for (Map.Entry<String, String> e : l.params().entrySet()) {
-            var f = experimentVm.field(e.getKey());
-            if (f != null) f.setExplicit(e.getValue());
+        lessonLoading = true;
+        try {
+            teachingVm.lesson.set(l);
+            experimentVm.loadPreset(l.preset());
+            experimentVm.policy.set(l.policy());
+            for (Map.Entry<String, String> e : l.params().entrySet()) {
+                var f = experimentVm.field(e.getKey());
+                if (f != null) f.setExplicit(e.getValue());
+            }
+            teachingVm.setFromLesson(l.breakpoints());
+            transportVm.setSpeedFactor(l.speed());
+            loadExperiment();
+        } finally {
+            lessonLoading = false;
         }
-        teachingVm.set(l.breakpoints());
-        transportVm.setSpeedFactor(l.speed());
-        loadExperiment();
         select(WorkbenchTab.LIVE);
+    }
+
+    /** Whether the experiment in the panel may be replaced ({@code what} is about to replace it): true when it has no unsaved edits or the user lets them go. */
+    public boolean confirmDiscard(String what) {
+        return !experimentVm.hasUnsavedEdits() || confirm.test(what);
+    }
+
+    private boolean askDiscard(String what) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The experiment in the panel has edits that are not saved. " + what + " replaces them.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        a.setHeaderText("Discard the unsaved edits?");
+        a.initOwner(stage);
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /** Replaces the dialog that asks before unsaved edits are dropped (tests). */
+    public void setConfirm(java.util.function.Predicate<String> c) { confirm = c; }
+
+    /** Says what the window just did (saved, exported…) in the transport bar, for a few seconds. */
+    public void notice(String text) {
+        transportVm.notice.set(text);
+        noticeAt = System.nanoTime();
+    }
+
+    private long noticeAt;
+    /** how long a notice stays */
+    static final long NOTICE_NANOS = 8_000_000_000L;
+
+    private double fittedWidth = -1;
+
+    /** On a window narrower than the panel was made for, the left panel takes at most a third of it. */
+    private void fitSide(double width) {
+        if (!centre.getItems().contains(side) || width <= 0) return;
+        double most = Math.max(SIDE_MIN_WIDTH, width * (teachingVm.presenter.get() ? 0.36 : 0.3));
+        if (side.getWidth() <= most + 1) return;
+        // the split pane keeps this panel's width through resizes and ignores a new divider position: cap it for one layout
+        side.setMaxWidth(most);
+        centre.setDividerPosition(0, most / width);
+        centre.layout();
+        side.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /** Shows or hides the left panel. */
+    private void showSide(boolean show) {
+        if (show && !centre.getItems().contains(side)) {
+            centre.getItems().add(0, side);
+            centre.setDividerPositions(teachingVm.presenter.get() ? 0.36 : 0.3);
+        } else if (!show) {
+            centre.getItems().remove(side);
+        }
     }
 
     /** Starts the comparison of the experiment in the panel under the chosen policies. */
@@ -302,6 +426,87 @@ public final class MainWindow {
         for (var r : compareVm.results()) latencyVm.add(r.curves().withLabel(r.policy()));
         select(WorkbenchTab.LATENCY);
     }
+
+    /**
+     * Reruns the loaded experiment twice in the background (as recorded, and with {@code d}
+     * overridden) and hands the comparison to {@code done} on the FX thread.
+     */
+    private void whatIf(gpufaas.views.decisions.DecisionRecord d, gpufaas.views.run.WhatIf.Alternative alt, double windowS,
+                        java.util.function.BiConsumer<gpufaas.views.run.WhatIf.Result, String> done) {
+        RunPlan plan = loaded;
+        if (plan == null) {
+            done.accept(null, "No experiment is loaded.");
+            return;
+        }
+        if (!plan.spec().backend().equalsIgnoreCase("sim")) {
+            done.accept(null, "A what-if replays the run on the simulator; a live " + plan.spec().backend() + " run cannot be replayed.");
+            return;
+        }
+        javafx.concurrent.Task<gpufaas.views.run.WhatIf.Result> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected gpufaas.views.run.WhatIf.Result call() {
+                return gpufaas.views.run.WhatIf.run(services.engines(), plan, d, alt, windowS);
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue(), null));
+        task.setOnFailed(e -> done.accept(null, "The what-if failed: " + task.getException()));
+        Thread th = new Thread(task, "what-if");
+        th.setDaemon(true);
+        th.setPriority(Thread.NORM_PRIORITY - 1);
+        th.start();
+    }
+
+    /** Whether a reproduction runs in the background now. */
+    public final javafx.beans.property.BooleanProperty reproducing = new javafx.beans.property.SimpleBooleanProperty(false);
+    private Stage reportWindow;
+
+    /**
+     * Runs the dissertation's experiments ({@code reproduce --quick}) in the background into a new
+     * folder under {@code parent}, with its progress in the transport bar, and opens the report
+     * when it is written. False when one is already running.
+     */
+    public boolean reproduce(java.nio.file.Path parent) {
+        if (reproducing.get()) return false;
+        java.nio.file.Path out = parent.resolve("reproduce-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        reproducing.set(true);
+        notice("Reproducing the paper (reproduce --quick) in the background into " + out + " …");
+        java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
+        javafx.concurrent.Task<Reproducer.Result> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected Reproducer.Result call() throws Exception {
+                return services.reproducer().reproduce(out, (done, total) -> {
+                    long packed = ((long) done << 32) | total;
+                    if (progress.getAndSet(packed) == 0 || done.equals(total) || done % 10 == 0) {
+                        updateMessage(String.format("Reproducing the paper: %d of %d runs …", done, total));
+                    }
+                });
+            }
+        };
+        task.messageProperty().addListener((o, a, b) -> notice(b));
+        task.setOnSucceeded(e -> {
+            reproducing.set(false);
+            Reproducer.Result r = task.getValue();
+            notice(String.format("Reproduced the paper: %d of %d targets met; the report is %s", r.met(), r.targets(), r.report()));
+            try {
+                reportWindow = ReportWindow.open(stage, r, scene.getStylesheets());
+            } catch (java.io.IOException ex) {
+                notice("The reproduction wrote " + r.report() + " but it cannot be read: " + ex.getMessage());
+            }
+        });
+        task.setOnFailed(e -> {
+            reproducing.set(false);
+            Throwable t = task.getException();
+            notice("The reproduction failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+        Thread th = new Thread(task, "reproduce");
+        th.setDaemon(true);
+        th.start();
+        return true;
+    }
+
+    /** The window with the last reproduction's report, or null. */
+    public Stage reportWindow() { return reportWindow; }
 
     /** Switches the theme (FX thread). */
     public void setDark(boolean dark) {
@@ -374,7 +579,7 @@ public final class MainWindow {
 
     public DecisionsView decisionsView() {
         if (decisionsView == null) {
-            decisionsView = new DecisionsView(decisionsVm, style);
+            decisionsView = new DecisionsView(decisionsVm, style, this::setAnomalyThresholds);
             tabOf.get(WorkbenchTab.DECISIONS).setContent(decisionsView);
         }
         return decisionsView;

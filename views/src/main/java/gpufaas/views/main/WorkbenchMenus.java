@@ -73,14 +73,93 @@ public final class WorkbenchMenus {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         dark.setSelected(w.dark());
         dark.selectedProperty().addListener((o, a, b) -> w.setDark(b));
-        view.getItems().addAll(new SeparatorMenuItem(), presenter, dark);
+        CheckMenuItem panel = new CheckMenuItem("Experiment _panel");
+        panel.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        panel.selectedProperty().bindBidirectional(w.sideShown);
+        view.getItems().addAll(new SeparatorMenuItem(), panel, presenter, dark);
         Menu help = new Menu("_Help");
-        help.getItems().add(item("_About", null, () -> info("About",
+        help.setId("help-menu");
+        MenuItem quick = item("_Quick start", "F1", () -> text("Quick start", QUICK_START));
+        quick.setId("help-quick-start");
+        MenuItem keys = item("_Keyboard shortcuts", null, () -> text("Keyboard shortcuts", shortcuts()));
+        keys.setId("help-shortcuts");
+        MenuItem reproduce = item("_Reproduce the paper (quick, in the background)", null,
+                () -> w.reproduce(reproductionFolder()));
+        reproduce.setId("help-reproduce");
+        reproduce.disableProperty().bind(w.reproducing);
+        help.getItems().addAll(quick, keys, new SeparatorMenuItem(), reproduce, new SeparatorMenuItem(), item("_About", null, () -> info("About",
                 "GPU FaaS scheduling workbench " + w.services().version() + "\nMQFQ-Sticky and its competitors on a simulated GPU."
                         + "\nThe same experiments run headless with ./workbench run.")));
-        MenuBar bar = new MenuBar(file, run, view, help);
+        bar = new MenuBar(file, run, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private MenuBar bar;
+
+    static final String QUICK_START = String.join("\n",
+            "1. Choose an experiment on the left: a preset (paper-medium, teaching-3, the dissertation's diss-… traces), or compose",
+            "   functions from the catalog, import trace files (Ctrl+I) or open an experiment file (Ctrl+O).",
+            "2. Pick the devices (GPU profile, count, MPS, MIG) and the policy with its parameters. A problem shows in red beside",
+            "   the field.",
+            "3. Press Load experiment (Ctrl+L), or simply Play: edits made since the last load are listed above the buttons and",
+            "   applied on Play from the start and on Reset.",
+            "4. Play (F5) at a speed from 0.1× to 1000× or Max; Step event (F10) or Step decision (F11) to go one step at a time.",
+            "5. Live shows the flows with their start tags against V, what runs on each device, the utilization gate and each",
+            "   container's memory; Latency the curves; Decisions every dispatch with why, anomalies flagged, and a what-if",
+            "   rerun of the selected decision; Compare runs the experiment under several policies side by side.",
+            "6. Teaching (left, second tab) has lessons and breakpoints; the armed breakpoints show above the buttons with a",
+            "   button that clears them. F12 switches to presenter mode; Ctrl+B hides the left panel.",
+            "7. Save the experiment (Ctrl+S) or export its results (Ctrl+E) as ./workbench run writes them; Help ▸ Reproduce the",
+            "   paper runs the dissertation's experiments and opens the report.");
+
+    /**
+     * Where Help ▸ Reproduce the paper writes: {@code $XDG_CACHE_HOME/gpufaas-workbench} (else
+     * {@code ~/.cache/gpufaas-workbench}), one new folder per reproduction.
+     */
+    static Path reproductionFolder() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home", "."), ".cache");
+        return base.resolve("gpufaas-workbench");
+    }
+
+    /** Every shortcut of the menus, then the keys of the decision log, one per line. */
+    String shortcuts() { return shortcutsOf(bar); }
+
+    /** Every shortcut of {@code menus}, then the keys of the decision log and the speed slider, one per line. */
+    String shortcutsOf(MenuBar menus) {
+        StringBuilder b = new StringBuilder();
+        for (Menu m : menus.getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (i.getAccelerator() == null) continue;
+                b.append(String.format("%-16s %s ▸ %s%n", i.getAccelerator().getDisplayText(), m.getText().replace("_", ""),
+                        i.getText().replace("_", "")));
+            }
+        }
+        b.append(String.format("%-16s %s%n", "Up, Down", "Decisions: select the previous or next decision"));
+        b.append(String.format("%-16s %s%n", "Page Up, Down", "Decisions: a page up or down"));
+        b.append(String.format("%-16s %s%n", "Home, End", "Decisions: the first or the latest decision"));
+        b.append(String.format("%-16s %s%n", "Escape", "Decisions: clear the selection (follow the latest again)"));
+        b.append(String.format("%-16s %s%n", "Left, Right", "Speed slider: a third of a decade slower or faster"));
+        return b.toString();
+    }
+
+    /** A dialog with a block of text that keeps its lines (monospaced, scrollable). */
+    private void text(String title, String body) {
+        javafx.scene.control.TextArea t = new javafx.scene.control.TextArea(body);
+        t.setEditable(false);
+        t.setWrapText(false);
+        t.setId("help-text");
+        t.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace;");
+        t.setPrefColumnCount(100);
+        t.setPrefRowCount(Math.min(24, (int) body.lines().count() + 1));
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setContent(t);
+        a.setResizable(true);
+        a.initOwner(w.stage());
+        a.show();
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {
@@ -93,11 +172,22 @@ public final class WorkbenchMenus {
     // ------------------------------------------------------------------ experiments
 
     private void openExperiment() {
+        if (!w.confirmDiscard("Opening another experiment")) return;
         FileChooser fc = chooser("Open experiment", "Experiment JSON", "*.json");
         File f = fc.showOpenDialog(w.stage());
         if (f == null) return;
-        if (w.experiment().loadFile(f.toPath())) w.loadExperiment();
-        else error("Cannot open the experiment", w.experiment().problem.get());
+        open(w, f.toPath());
+    }
+
+    /** Opens an experiment file into the panel and loads it (false with a dialog when it cannot be read). */
+    boolean open(MainWindow win, Path file) {
+        if (win.experiment().loadFile(file)) {
+            remember(file);
+            win.loadExperiment();
+            return true;
+        }
+        error("Cannot open the experiment", win.experiment().problem.get());
+        return false;
     }
 
     private void saveExperiment() {
@@ -105,7 +195,35 @@ public final class WorkbenchMenus {
         fc.setInitialFileName(Planning.fileName(w.experiment().name.get()) + ".json");
         File f = fc.showSaveDialog(w.stage());
         if (f == null) return;
-        if (!w.experiment().saveFile(f.toPath())) error("Cannot save the experiment", w.experiment().problem.get());
+        save(w, f.toPath());
+    }
+
+    /** Saves the panel's experiment to {@code file} and says so (a dialog when it cannot). */
+    static boolean save(MainWindow win, Path file) {
+        if (!win.experiment().saveFile(file)) {
+            Alert a = new Alert(Alert.AlertType.ERROR, win.experiment().problem.get());
+            a.setHeaderText("Cannot save the experiment");
+            a.initOwner(win.stage());
+            a.show();
+            return false;
+        }
+        lastFolder = file.toAbsolutePath().getParent();
+        win.notice("Saved the experiment to " + file.toAbsolutePath() + ".");
+        return true;
+    }
+
+    private static void remember(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) lastFolder = dir;
+    }
+
+    /** The folder the file dialogs open in: the one used last, else the user's home (never the program's folder). */
+    private static Path lastFolder;
+
+    static File initialFolder() {
+        Path d = lastFolder;
+        if (d == null || !Files.isDirectory(d)) d = Path.of(System.getProperty("user.home", "."));
+        return Files.isDirectory(d) ? d.toFile() : null;
     }
 
     private void importFiles() {
@@ -114,7 +232,11 @@ public final class WorkbenchMenus {
         if (fs == null || fs.isEmpty()) return;
         List<Path> paths = new ArrayList<>();
         for (File f : fs) paths.add(f.toPath());
+        boolean experiment = paths.stream().anyMatch(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".json"));
+        if (experiment && !w.confirmDiscard("Importing an experiment file")) return;
+        remember(paths.get(0));
         if (!w.experiment().importFiles(paths)) error("Cannot import", w.experiment().problem.get());
+        else w.notice("Imported " + paths.size() + " file" + (paths.size() == 1 ? "" : "s") + "; Load experiment or Play uses them.");
     }
 
     // ------------------------------------------------------------------ exports
@@ -127,8 +249,10 @@ public final class WorkbenchMenus {
         }
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Folder for invocations.csv, summary.csv, summary.json, timeseries.csv, manifest.json");
+        dc.setInitialDirectory(initialFolder());
         File d = dc.showDialog(w.stage());
         if (d == null) return;
+        lastFolder = d.toPath();
         Path dir = Planning.outputFolder(d.toPath(), plan);
         Task<Path> task = new Task<>() {
             @Override
@@ -139,6 +263,7 @@ public final class WorkbenchMenus {
         w.transport().message.set("Exporting results to " + dir + " …");
         task.setOnSucceeded(e -> {
             w.transport().message.set("");
+            w.notice("Exported the results to " + task.getValue() + ".");
             info("Results exported", "Wrote invocations.csv, summary.csv, summary.json, timeseries.csv and manifest.json to\n"
                     + task.getValue() + "\n(the same files as ./workbench run for this experiment and seed).");
         });
@@ -164,10 +289,22 @@ public final class WorkbenchMenus {
         fc.setInitialFileName(w.selected().title().toLowerCase(Locale.ROOT) + ".png");
         File f = fc.showSaveDialog(w.stage());
         if (f == null) return;
+        exportPng(w, f.toPath());
+    }
+
+    /** Writes the visible tab as PNG and says so (a dialog when it cannot). */
+    static boolean exportPng(MainWindow win, Path file) {
         try {
-            Png.write(w.content(w.selected()), f.toPath());
+            Png.write(win.content(win.selected()), file);
+            lastFolder = file.toAbsolutePath().getParent();
+            win.notice("Wrote the " + win.selected().title() + " tab as " + file.toAbsolutePath() + ".");
+            return true;
         } catch (IOException e) {
-            error("Cannot write the PNG", f + ": " + e.getMessage());
+            Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage());
+            a.setHeaderText("Cannot write the PNG");
+            a.initOwner(win.stage());
+            a.show();
+            return false;
         }
     }
 
@@ -176,6 +313,7 @@ public final class WorkbenchMenus {
     private static FileChooser chooser(String title, String what, String... patterns) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
+        fc.setInitialDirectory(initialFolder());
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, patterns));
         return fc;
     }

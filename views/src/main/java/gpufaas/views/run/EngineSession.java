@@ -123,7 +123,9 @@ public final class EngineSession implements AutoCloseable {
                 }
                 if (status == RunStatus.PLAYING) {
                     long wait = advance();
-                    publish(forcePublish);
+                    // a run that stopped playing (finished, failed, paused on a breakpoint) always shows its last
+                    // state: the thread now waits for commands and would not publish again
+                    publish(forcePublish || status != RunStatus.PLAYING);
                     if (wait > 0 && status == RunStatus.PLAYING) {
                         c = commands.poll(Math.min(wait, PUBLISH_NANOS), TimeUnit.NANOSECONDS);
                         if (c != null && !handle(c)) return;
@@ -233,14 +235,29 @@ public final class EngineSession implements AutoCloseable {
             arrivals = holder[0];
             tap.attach(engine);
             status = RunStatus.READY;
+            if (!live) {
+                String loadedNote = String.format(Locale.ROOT, "Loaded %s under %s: %d function%s on %s. Press Play, or step one "
+                        + "event or decision.", p.spec().name(), p.label(), names.size(), names.size() == 1 ? "" : "s",
+                        devicesText(p.deviceNames()));
+                message = message.isEmpty() ? loadedNote : loadedNote + " " + message;
+            }
         } catch (RuntimeException e) {
             fail(e);
         }
     }
 
+    /** "a30-0", "a30-0 and a30-1", "8 devices (a30-0-mig0 …)". */
+    static String devicesText(List<String> names) {
+        if (names.isEmpty()) return "no devices";
+        if (names.size() == 1) return names.get(0);
+        if (names.size() == 2) return names.get(0) + " and " + names.get(1);
+        return names.size() + " devices (" + names.get(0) + " … " + names.get(names.size() - 1) + ")";
+    }
+
     private void fail(RuntimeException e) {
         closeEngine();
         status = RunStatus.FAILED;
+        forcePublish = true;
         message = e instanceof BadInputException ? e.getMessage()
                 : "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
@@ -254,6 +271,7 @@ public final class EngineSession implements AutoCloseable {
     private boolean step() {
         try {
             boolean more = engine.step();
+            tap.afterEvent();
             displayUs = Math.max(displayUs, engine.timeUs());
             if (!more || engine.isFinished()) {
                 finish();
@@ -274,6 +292,7 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         status = RunStatus.FINISHED;
+        forcePublish = true;
         displayUs = engine.timeUs();
         if (live) {
             String incomplete = engine.result() != null && !engine.result().complete() ? engine.result().incompleteReason() : null;
@@ -368,7 +387,10 @@ public final class EngineSession implements AutoCloseable {
         status = RunStatus.PAUSED;
         hit = null;
         message = "";
-        if (step()) tap.takeHit();
+        if (step()) {
+            tap.takeHit();
+            message = String.format(Locale.ROOT, "Stepped one event: %,d so far, at %.3f s.", engine.events(), engine.timeUs() / 1e6);
+        }
     }
 
     private void stepDecision() {
@@ -380,7 +402,14 @@ public final class EngineSession implements AutoCloseable {
         for (int i = 0; i < MAX_EVENTS_PER_DECISION_STEP; i++) {
             if (!step()) return;
             tap.takeHit();
-            if (tap.dispatches() > before) return;
+            if (tap.dispatches() > before) {
+                DecisionRecord d = tap.lastDecision();
+                message = d == null ? "" : String.format(Locale.ROOT, "Stepped to decision #%d at %s s: %s to %s (%s)%s. "
+                        + "The Decisions tab says why.", d.seq(), gpufaas.views.decisions.DecisionExplainer.seconds(d.timeUs()),
+                        d.function(), d.device(), gpufaas.views.decisions.DecisionExplainer.startLabel(d.startType()),
+                        tap.dispatches() - before > 1 ? " and " + (tap.dispatches() - before - 1) + " more in the same event" : "");
+                return;
+            }
         }
         message = "no dispatch decision within " + MAX_EVENTS_PER_DECISION_STEP + " events";
     }
@@ -455,8 +484,11 @@ public final class EngineSession implements AutoCloseable {
             case CPU -> "CPU pool";
             case GPU -> d.computeShare < 1 ? "MIG instance" : (d.mps ? "GPU (MPS)" : "GPU");
         };
+        boolean gpu = d.kind == gpufaas.engine.device.DeviceKind.GPU;
+        long now = engine.timeUs();
         return new DeviceState(d.index, name, kind, d.memoryMb, d.usedMb(), d.contextMb(), d.oversubscribed(),
                 d.oversubscribed() ? d.profile.uvmOversubscribedFactor() : 1.0, d.inFlight(), d.dMax(), d.evictions(),
-                d.swapsOut(), d.prefetches(), blocks);
+                d.swapsOut(), d.prefetches(), blocks, gpu ? d.gate.estimatePctAt(now) : Double.NaN,
+                gpu ? d.gate.limitPct() : Double.NaN, tap.withheldSince(d.index), tap.withheldLane(d.index));
     }
 }

@@ -12,6 +12,8 @@ import gpufaas.engine.policy.FlowView;
 import gpufaas.engine.policy.PolicySnapshot;
 import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.EngineListener;
+import gpufaas.engine.placement.Target;
+import gpufaas.views.decisions.DecisionContext;
 import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.decisions.FlowBrief;
 import gpufaas.views.latency.LatencyAggregator;
@@ -54,6 +56,7 @@ final class LiveTap implements EngineListener {
     private ArrayList<DecisionRecord> decisions = new ArrayList<>();
     private long droppedRecords;
     private boolean detailsOff;
+    private DecisionRecord lastDecision;
 
     private long arrivals;
     private long completed;
@@ -104,6 +107,9 @@ final class LiveTap implements EngineListener {
 
     long dispatches() { return dispatches; }
 
+    /** The latest decision recorded, or null. */
+    DecisionRecord lastDecision() { return lastDecision; }
+
     long arrivals() { return arrivals; }
 
     long completed() { return completed; }
@@ -137,11 +143,17 @@ final class LiveTap implements EngineListener {
             coldStarts++;
             add(markers, new TimelineMarker(d.index, inv.fn(), TimelineMarker.Kind.COLD_START, now));
             if (breakpoints.onColdStart() && hit == null) {
+                int elsewhere = 0;
+                if (engine != null) for (Device o : engine.devices()) if (o != d) elsewhere += o.containersOf(inv.fn()).size();
+                int here = d.containersOf(inv.fn()).size() - 1; // the new one is already among them
+                String why = here > 0 ? ": its " + here + " container" + (here == 1 ? " there was" : "s there were") + " busy"
+                        : ": no container of it there" + (elsewhere > 0 ? " (" + elsewhere + " on other devices)" : "");
                 hit = new BreakpointHit(BreakpointHit.Kind.COLD_START, now,
-                        "cold start of " + inv.function.name() + " on " + d.name);
+                        "cold start of " + inv.function.name() + " on " + deviceName(d) + why);
             }
         }
-        add(decisions, decision(inv, d));
+        lastDecision = decision(inv, d);
+        add(decisions, lastDecision);
     }
 
     @Override
@@ -171,7 +183,7 @@ final class LiveTap implements EngineListener {
     @Override
     public void flowStateChanged(int fn, FlowState from, FlowState to, long nowUs) {
         if (to == FlowState.THROTTLED && breakpoints.onThrottle() && hit == null) {
-            hit = new BreakpointHit(BreakpointHit.Kind.THROTTLE, nowUs, name(fn) + " turned Throttled");
+            hit = new BreakpointHit(BreakpointHit.Kind.THROTTLE, nowUs, name(fn) + " turned Throttled" + throttleReason(fn));
         }
     }
 
@@ -182,8 +194,10 @@ final class LiveTap implements EngineListener {
         long now = engine == null ? 0 : engine.timeUs();
         add(markers, new TimelineMarker(c.device.index, c.function.id(), TimelineMarker.Kind.EVICTION, now));
         if (breakpoints.onEviction() && hit == null) {
-            hit = new BreakpointHit(BreakpointHit.Kind.EVICTION, now,
-                    "container of " + c.function.name() + " evicted from " + c.device.name);
+            Device d = c.device;
+            hit = new BreakpointHit(BreakpointHit.Kind.EVICTION, now, String.format(java.util.Locale.ROOT,
+                    "container of %s evicted from %s: %d containers against a pool of %d, %,.0f of %,.0f MB in use",
+                    c.function.name(), deviceName(d), d.containerCount(), d.poolCapacity(), d.usedMb(), d.memoryMb));
         }
     }
 
@@ -245,6 +259,18 @@ final class LiveTap implements EngineListener {
         return lane;
     }
 
+    /** ": S 7.27 − V 0.04 > T 5.00" from the policy's tags (read only when a throttle breakpoint fires). */
+    private String throttleReason(int fn) {
+        if (engine == null || engine.gpuPolicy() == null) return "";
+        PolicySnapshot s = engine.gpuPolicy().snapshot();
+        for (FlowView f : s.flows()) {
+            if (f.fn() != fn) continue;
+            return String.format(java.util.Locale.ROOT, ": its start tag S %.2f − V %.2f = %.2f > T %.2f", f.startTag(),
+                    s.virtualTime(), f.startTag() - s.virtualTime(), s.overrun());
+        }
+        return "";
+    }
+
     private String name(int fn) {
         return fn >= 0 && fn < functions.size() ? functions.get(fn).name() : "function " + fn;
     }
@@ -277,11 +303,81 @@ final class LiveTap implements EngineListener {
             }
         }
         if (!Double.isNaN(v)) tag = inv.startTag; // the chosen invocation's own start tag: the flow's S when it was chosen
-        String device = d.index < deviceNames.size() ? deviceNames.get(d.index) : d.name;
+        String device = deviceName(d);
         return new DecisionRecord(dispatches, inv.dispatchUs, inv.id, inv.fn(), inv.function.name(), device,
                 inv.startType, inv.queueUs() / 1000.0, policy, v, t, tag, backlogged, throttled, omitted,
-                d.usedMb(), d.memoryMb, d.containersOnHost(), d.inFlight(), d.dMax());
+                d.usedMb(), d.memoryMb, d.containersOnHost(), d.inFlight(), d.dMax(), context(inv, d));
     }
+
+    private String deviceName(Device d) {
+        return d.index < deviceNames.size() ? deviceNames.get(d.index) : d.name;
+    }
+
+    /** The gate, the other devices of the same kind and the function's estimates, read without changing the run. */
+    private DecisionContext context(Invocation inv, Device d) {
+        long now = inv.dispatchUs;
+        int movingIn = 0;
+        for (Container c : d.containers()) if (c.location() == MemoryLocation.MOVING_IN) movingIn++;
+        List<DecisionContext.DeviceChoice> others = new ArrayList<>();
+        if (engine != null) {
+            for (Device o : engine.devices()) {
+                if (o == d || o.kind != d.kind) continue;
+                if (others.size() >= MAX_OTHER_DEVICES) break;
+                others.add(new DecisionContext.DeviceChoice(o.index, deviceName(o), o.dMax() - o.inFlight(), o.gate.openAt(now)));
+            }
+        }
+        boolean gpu = d.kind == gpufaas.engine.device.DeviceKind.GPU;
+        double service = engine == null ? Double.NaN
+                : engine.estimates().serviceMs(inv.fn(), gpu ? Target.GPU : Target.CPU);
+        return new DecisionContext(d.index, service, inv.function.weight(),
+                inv.deadlineUs == Long.MAX_VALUE ? -1 : inv.deadlineUs, movingIn,
+                gpu ? d.gate.estimatePctAt(now) : Double.NaN, gpu ? d.gate.limitPct() : Double.NaN, others);
+    }
+
+    // ------------------------------------------------------------------ the utilization gate
+
+    /** Most other devices a decision lists (a MIG server has a few dozen at most). */
+    static final int MAX_OTHER_DEVICES = 64;
+    /** per device index: since when the gate has withheld a free token from queued work (-1: it does not) */
+    private long[] withheldSince = new long[0];
+    private int[] withheldLane = new int[0];
+
+    /**
+     * After every engine event: notes when a GPU's utilization gate starts or stops withholding a
+     * free token while work waits (the estimate above the cap), as a stretch of the device's timeline.
+     */
+    void afterEvent() {
+        if (engine == null) return;
+        var pol = engine.gpuPolicy();
+        boolean waiting = pol != null && pol.queued() > 0;
+        long now = engine.timeUs();
+        for (Device d : engine.devices()) {
+            if (d.kind != gpufaas.engine.device.DeviceKind.GPU) continue;
+            if (d.index >= withheldSince.length) {
+                int n = d.index + 1;
+                int old = withheldSince.length;
+                withheldSince = java.util.Arrays.copyOf(withheldSince, n);
+                withheldLane = java.util.Arrays.copyOf(withheldLane, n);
+                java.util.Arrays.fill(withheldSince, old, n, -1);
+            }
+            boolean withheld = waiting && d.hasToken() && !d.gate.openAt(now);
+            long since = withheldSince[d.index];
+            if (withheld && since < 0) {
+                withheldSince[d.index] = now;
+                while (lanes.size() <= d.index) lanes.add(new BitSet());
+                withheldLane[d.index] = lanes.get(d.index).nextClearBit(0);
+            } else if (!withheld && since >= 0) {
+                withheldSince[d.index] = -1;
+                if (now > since) add(segments, new TimelineSegment(d.index, withheldLane[d.index], -1, Phase.GATE, since, now));
+            }
+        }
+    }
+
+    /** Since when device {@code index}'s gate has withheld a token from waiting work, or -1. */
+    long withheldSince(int index) { return index < withheldSince.length ? withheldSince[index] : -1; }
+
+    /** The lane the withheld token would have used. */
+    int withheldLane(int index) { return index < withheldLane.length ? withheldLane[index] : 0; }
 
     private PolicySnapshot snapshotFor(Device d) {
         if (engine == null) return null;

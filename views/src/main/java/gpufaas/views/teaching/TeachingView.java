@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
@@ -19,6 +18,7 @@ public final class TeachingView extends VBox {
         setSpacing(8);
         setPadding(new Insets(10));
         Label lessonsTitle = new Label("Lessons");
+        lessonsTitle.setMinWidth(Label.USE_PREF_SIZE);
         lessonsTitle.getStyleClass().add("section-title");
         ListView<Lesson> lessons = new ListView<>();
         lessons.setId("lessons");
@@ -40,13 +40,18 @@ public final class TeachingView extends VBox {
 
         Label bpTitle = new Label("Breakpoints: pause the run");
         bpTitle.getStyleClass().add("section-title");
+        bpTitle.setWrapText(true);
+        bpTitle.setMinHeight(Label.USE_PREF_SIZE);
         CheckBox throttle = new CheckBox("when a flow turns Throttled");
+        throttle.setWrapText(true);
         throttle.setId("bp-throttle");
         throttle.selectedProperty().bindBidirectional(vm.onThrottle);
         CheckBox cold = new CheckBox("on a cold start");
+        cold.setWrapText(true);
         cold.setId("bp-cold");
         cold.selectedProperty().bindBidirectional(vm.onColdStart);
         CheckBox evict = new CheckBox("on an eviction");
+        evict.setWrapText(true);
         evict.setId("bp-evict");
         evict.selectedProperty().bindBidirectional(vm.onEviction);
         TextField at = new TextField();
@@ -58,12 +63,13 @@ public final class TeachingView extends VBox {
         atProblem.textProperty().bind(vm.atProblem);
         atProblem.getStyleClass().add("param-error");
         atProblem.setWrapText(true);
-        HBox atRow = new HBox(6, new Label("at simulated time"), at, new Label("s"));
-        atRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane atRow = gpufaas.views.style.Legible.row(6, new Label("at simulated time"), at, new Label("s"));
 
         Label presTitle = new Label("Presenting");
         presTitle.getStyleClass().add("section-title");
         ToggleButton presenter = new ToggleButton("Presenter mode (large fonts)");
+        presenter.setWrapText(true);
+        presenter.setMinHeight(ToggleButton.USE_PREF_SIZE);
         presenter.setId("presenter");
         presenter.selectedProperty().bindBidirectional(vm.presenter);
 

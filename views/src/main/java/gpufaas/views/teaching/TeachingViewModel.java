@@ -24,17 +24,21 @@ public final class TeachingViewModel {
     public final StringProperty atSeconds = new SimpleStringProperty("");
     public final StringProperty atProblem = new SimpleStringProperty("");
     public final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
-    public final StringProperty explanation = new SimpleStringProperty(
-            "Choose a lesson to load its workload, policy and breakpoints, with a short explanation of what to watch.");
+    static final String CHOOSE = "Choose a lesson to load its workload, policy and breakpoints, with a short explanation of what to watch.";
+    public final StringProperty explanation = new SimpleStringProperty(CHOOSE);
     public final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    /** the breakpoints armed, written out ("pause on: a throttle, a cold start"); empty when none */
+    public final StringProperty armed = new SimpleStringProperty("");
     private boolean applying;
+    /** the breakpoints were armed by the lesson in {@link #lesson}, not by hand: leaving the lesson disarms them */
+    private boolean fromLesson;
 
     public TeachingViewModel(Consumer<EngineCommand> engine) {
         this.engine = engine;
-        onThrottle.addListener((o, a, b) -> send());
-        onColdStart.addListener((o, a, b) -> send());
-        onEviction.addListener((o, a, b) -> send());
-        atSeconds.addListener((o, a, b) -> send());
+        onThrottle.addListener((o, a, b) -> edited());
+        onColdStart.addListener((o, a, b) -> edited());
+        onEviction.addListener((o, a, b) -> edited());
+        atSeconds.addListener((o, a, b) -> edited());
         lesson.addListener((o, a, b) -> {
             if (b != null) explanation.set(b.explanation());
         });
@@ -61,7 +65,40 @@ public final class TeachingViewModel {
         return new Breakpoints(onThrottle.get(), onColdStart.get(), onEviction.get(), at);
     }
 
-    /** Arms {@code b} (a lesson's breakpoints) in the controls and on the engine. */
+    /** A breakpoint changed: by hand (it is then no longer the lesson's) or while a lesson arms its own. */
+    private void edited() {
+        if (!applying) fromLesson = false;
+        send();
+    }
+
+    /** Arms a lesson's breakpoints: they stay armed while the lesson's experiment is loaded. */
+    public void setFromLesson(Breakpoints b) {
+        fromLesson = b.any();
+        set(b);
+    }
+
+    /**
+     * The window loaded an experiment other than the lesson's: the lesson ends, and the breakpoints
+     * it armed (not those set by hand since) are disarmed.
+     */
+    public void leaveLesson() {
+        if (lesson.get() == null) return;
+        if (fromLesson) set(Breakpoints.NONE);
+        fromLesson = false;
+        lesson.set(null);
+        explanation.set(CHOOSE);
+    }
+
+    /** Disarms every breakpoint. */
+    public void clear() {
+        set(Breakpoints.NONE);
+        fromLesson = false;
+    }
+
+    /** Whether the breakpoints armed now came from the current lesson. */
+    public boolean armedByLesson() { return fromLesson; }
+
+    /** Arms {@code b} in the controls and on the engine. */
     public void set(Breakpoints b) {
         applying = true;
         try {
@@ -78,6 +115,25 @@ public final class TeachingViewModel {
     /** Sends the breakpoints again (after a load or reset, when a time breakpoint has fired). */
     public void send() {
         if (applying) return;
-        engine.accept(new EngineCommand.SetBreakpoints(breakpoints()));
+        Breakpoints b = breakpoints();
+        armed.set(describe(b, fromLesson && lesson.get() != null ? lesson.get().title() : null));
+        engine.accept(new EngineCommand.SetBreakpoints(b));
+    }
+
+    /** "Breakpoints armed (lesson 2): pause on a throttle, at 30 s"; empty when none is armed. */
+    static String describe(Breakpoints b, String lessonTitle) {
+        if (!b.any()) return "";
+        java.util.List<String> on = new java.util.ArrayList<>();
+        if (b.onThrottle()) on.add("a flow turning Throttled");
+        if (b.onColdStart()) on.add("a cold start");
+        if (b.onEviction()) on.add("an eviction");
+        if (b.atUs() >= 0) on.add(String.format(Locale.ROOT, "simulated time %s s", trim(b.atUs() / 1e6)));
+        String from = lessonTitle == null ? "" : " by lesson " + lessonTitle.replaceFirst("\\..*", "");
+        return "Breakpoints armed" + from + ": the run pauses on " + String.join(", ", on) + ".";
+    }
+
+    private static String trim(double s) {
+        String t = String.format(Locale.ROOT, "%.3f", s);
+        return t.replaceFirst("\\.?0+$", "");
     }
 }

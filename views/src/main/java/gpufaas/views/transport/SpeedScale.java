@@ -7,6 +7,8 @@ package gpufaas.views.transport;
 public final class SpeedScale {
     public static final double MIN_POSITION = 0;
     public static final double MAX_POSITION = 4;
+    /** One arrow key on the slider: a third of a decade. */
+    public static final double KEY_STEP = 1.0 / 3;
 
     private SpeedScale() { }
 

@@ -1,7 +1,9 @@
 package gpufaas.views.transport;
 
 import gpufaas.views.run.RunStatus;
+import gpufaas.views.style.Legible;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -10,14 +12,18 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.geometry.Orientation;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
 
-/** The transport bar at the bottom of the window. */
+/**
+ * The transport bar at the bottom of the window: the run's buttons, the speed, the clock with the
+ * progress and the state, in groups that wrap onto a second line on a narrow window; below them
+ * the edits not yet in the run, the breakpoints armed (with a button that clears them), the
+ * latest message and the counters.
+ */
 public final class TransportView extends VBox {
     public TransportView(TransportViewModel vm) {
         setId("transport");
@@ -28,7 +34,7 @@ public final class TransportView extends VBox {
         play.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.status.get() == RunStatus.PLAYING ? "❚❚ Pause" : "▶ Play", vm.status));
         play.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canToggle(), vm.status, vm.live));
-        play.setTooltip(new Tooltip("Play or pause (F5)"));
+        play.setTooltip(new Tooltip("Play or pause (F5); from time 0 it applies the experiment's edits first"));
         Button stepEvent = new Button("Step event");
         stepEvent.setId("step-event");
         stepEvent.setOnAction(e -> vm.stepEvent());
@@ -42,20 +48,27 @@ public final class TransportView extends VBox {
         Button reset = new Button("⟲ Reset");
         reset.setId("reset");
         reset.setOnAction(e -> vm.reset());
-        reset.setTooltip(new Tooltip("Start the loaded experiment again from time 0 (Ctrl+R)"));
+        reset.setTooltip(new Tooltip("Start again from time 0, with the experiment's edits (Ctrl+R)"));
         reset.disableProperty().bind(vm.status.isEqualTo(RunStatus.EMPTY));
 
         Slider speed = new Slider(SpeedScale.MIN_POSITION, SpeedScale.MAX_POSITION, vm.speedPosition.get());
         speed.setId("speed");
         speed.valueProperty().bindBidirectional(vm.speedPosition);
-        speed.setPrefWidth(180);
+        speed.setPrefWidth(130);
+        speed.setMinWidth(100);
         speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(2);
         speed.setShowTickMarks(true);
+        // an arrow key moves a third of a decade (10× → 22× → 46× → 100×), not across the whole range
+        speed.setBlockIncrement(SpeedScale.KEY_STEP);
         speed.disableProperty().bind(vm.maxSpeed.or(vm.live));
-        speed.setTooltip(new Tooltip("Simulated time per real second: 0.1× to 1000×"));
+        speed.setTooltip(new Tooltip("Simulated time per real second: 0.1× to 1000× (arrow keys: a third of a decade)"));
         Label speedLabel = new Label();
+        speedLabel.setId("speed-label");
         speedLabel.textProperty().bind(vm.speedLabel);
-        speedLabel.setMinWidth(50);
+        speedLabel.setMinWidth(Label.USE_PREF_SIZE);
+        speedLabel.setPrefWidth(Legible.width("1000×", speedLabel.getFont()) + 8);
+        speedLabel.fontProperty().addListener((o, a, f) -> speedLabel.setPrefWidth(Legible.width("1000×", f) + 8));
         ToggleButton max = new ToggleButton("Max");
         max.setId("speed-max");
         max.selectedProperty().bindBidirectional(vm.maxSpeed);
@@ -66,33 +79,77 @@ public final class TransportView extends VBox {
         clock.setId("clock");
         clock.getStyleClass().add("clock");
         clock.textProperty().bind(vm.clock);
-        clock.setMinWidth(Label.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.progressProperty().bind(vm.progress);
-        progress.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setPrefWidth(100);
         Label status = new Label();
         status.setId("run-status");
         status.getStyleClass().add("status-label");
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(vm.status.get()), vm.status));
-        status.setMinWidth(Label.USE_PREF_SIZE);
 
-        HBox controls = new HBox(8, play, stepEvent, stepDecision, reset, new Separator(Orientation.VERTICAL),
-                new Label("Speed"), speed, speedLabel, max, new Separator(Orientation.VERTICAL), clock, progress, status);
+        Label speedTitle = new Label("Speed");
+        Legible.keepWidth(play, stepEvent, stepDecision, reset, speedTitle, max, clock, status);
+        HBox buttons = group(play, stepEvent, stepDecision, reset);
+        HBox pace = group(speedTitle, speed, speedLabel, max);
+        HBox time = group(clock, progress, status);
+        FlowPane controls = new FlowPane(8, 4, buttons, new Separator(Orientation.VERTICAL), pace,
+                new Separator(Orientation.VERTICAL), time);
+        controls.setId("transport-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.setId("run-message");
-        message.textProperty().bind(vm.message);
-        message.setWrapText(true);
-        message.getStyleClass().add("note-text");
-        message.managedProperty().bind(vm.message.isNotEmpty());
-        message.visibleProperty().bind(vm.message.isNotEmpty());
+
+        HBox editsRow = noteRow("pending-edits", vm.pendingEdits, "apply-edits", "Apply now (restart)", vm::applyEdits);
+        HBox bpRow = noteRow("armed-breakpoints", vm.breakpoints, "clear-breakpoints", "Clear breakpoints", vm::clearBreakpoints);
+
+        Label message = note("run-message", vm.message, "note-text");
+        Label notice = note("notice", vm.notice, "notice");
         Label counters = new Label();
+        counters.setId("run-counters");
         counters.textProperty().bind(vm.counters);
+        counters.setWrapText(true);
         counters.getStyleClass().add("muted");
-        getChildren().addAll(controls, message, counters);
+        getChildren().addAll(controls, editsRow, bpRow, notice, message, counters);
         setSpacing(3);
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    /** A line of text (styled as its id says) with a button that acts on it, shown while the text is not empty. */
+    private static HBox noteRow(String id, javafx.beans.property.StringProperty text, String buttonId, String buttonText,
+                                Runnable action) {
+        Label l = note(id, text, id);
+        l.managedProperty().unbind();
+        l.visibleProperty().unbind();
+        l.setManaged(true); // the row shows and hides it
+        l.setVisible(true);
+        Button b = new Button(buttonText);
+        b.setId(buttonId);
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Button.USE_PREF_SIZE);
+        HBox row = new HBox(8, l, b);
+        row.setAlignment(Pos.CENTER_LEFT);
+        showWhenSet(row, text);
+        return row;
+    }
+
+    /** A wrapping label bound to {@code text}, shown while it is not empty. */
+    private static Label note(String id, javafx.beans.property.StringProperty text, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(styleClass);
+        showWhenSet(l, text);
+        return l;
+    }
+
+    private static void showWhenSet(javafx.scene.Node n, javafx.beans.property.StringProperty text) {
+        n.managedProperty().bind(text.isNotEmpty());
+        n.visibleProperty().bind(text.isNotEmpty());
     }
 
     static String statusText(RunStatus s) {

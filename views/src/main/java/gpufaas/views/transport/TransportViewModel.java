@@ -33,6 +33,14 @@ public final class TransportViewModel {
     public final StringProperty speedLabel = new SimpleStringProperty(Speed.of(10).label());
     /** the loaded run is a live one (Docker, CUDA): it plays in real time and cannot pause, step or change speed */
     public final BooleanProperty live = new SimpleBooleanProperty(false);
+    /** the experiment's edits not yet in the loaded run, written out; empty when there are none */
+    public final StringProperty pendingEdits = new SimpleStringProperty("");
+    /** a confirmation of what the window just did (saved, exported, loaded); empty when there is none */
+    public final StringProperty notice = new SimpleStringProperty("");
+    /** the breakpoints armed, written out; empty when none is */
+    public final StringProperty breakpoints = new SimpleStringProperty("");
+    private java.util.function.BooleanSupplier applyEdits = () -> true;
+    private Runnable clearBreakpoints = () -> { };
 
     public TransportViewModel(Consumer<EngineCommand> engine) {
         this.engine = engine;
@@ -55,7 +63,25 @@ public final class TransportViewModel {
         speedPosition.set(SpeedScale.positionOf(factor));
     }
 
-    public void play() { engine.accept(new EngineCommand.Play()); }
+    /** What loads the experiment's edits into the run (the window's Load); false when they cannot run. */
+    public void onApplyEdits(java.util.function.BooleanSupplier r) { applyEdits = r; }
+
+    /** What disarms every breakpoint (the teaching panel's). */
+    public void onClearBreakpoints(Runnable r) { clearBreakpoints = r; }
+
+    /** Loads the edits into the run at once: it starts again from time 0. false when they cannot run. */
+    public boolean applyEdits() { return applyEdits.getAsBoolean(); }
+
+    public void clearBreakpoints() { clearBreakpoints.run(); }
+
+    /**
+     * Plays. A run still at time 0 takes the experiment's edits first (a policy or device chosen
+     * after the last load is the one that plays); a run under way goes on as loaded.
+     */
+    public void play() {
+        if (!pendingEdits.get().isEmpty() && status.get() == RunStatus.READY && !applyEdits.getAsBoolean()) return;
+        engine.accept(new EngineCommand.Play());
+    }
 
     public void pause() { engine.accept(new EngineCommand.Pause()); }
 
@@ -67,7 +93,10 @@ public final class TransportViewModel {
 
     public void stepDecision() { engine.accept(new EngineCommand.StepDecision()); }
 
-    public void reset() { engine.accept(new EngineCommand.Reset()); }
+    /** Starts again from time 0: with the experiment's edits when there are any, else the same run. */
+    public void reset() {
+        if (pendingEdits.get().isEmpty() || !applyEdits.getAsBoolean()) engine.accept(new EngineCommand.Reset());
+    }
 
     public boolean canPlay() {
         RunStatus s = status.get();

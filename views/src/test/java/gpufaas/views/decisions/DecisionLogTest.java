@@ -46,8 +46,26 @@ class DecisionLogTest {
                 .contains("Start: GPU-cold").contains("V = 10.00").contains("S = 12.00").contains("V + T = 15.00")
                 .contains("Throttled flows: imagenet (S 20.00, 3 queued, 0 in flight, Throttled)")
                 .contains("Other backlogged flows: other (S 11.00, 2 queued, 1 in flight, Active)")
-                .contains("2 of 2 tokens in use; memory 8,000 of 24,576 MB in use; 1 container with memory on the host.");
+                .contains("2 of 2 tokens in use; memory 8,000 of 24,576 MB in use; 1 container with memory on the host or on its way there.")
+                .contains("its memory was not on the device (it was on the host, or already on its way back)");
         assertThat(DecisionExplainer.summary(r)).isEqualTo("GPU-cold (prefetch) · S 12.00 ≤ V+T 15.00 · 1 throttled · 1 backlogged");
+    }
+
+    @Test
+    void explanation_namesTheUtilizationGate_whenItWithholdsAToken() {
+        DecisionRecord base = rec(3, "isoneural", StartType.WARM, List.of());
+        DecisionContext closed = new DecisionContext(0, 26, 1, -1, 0, 112, 95, List.of());
+        DecisionRecord r = new DecisionRecord(base.seq(), base.timeUs(), base.invocation(), base.fn(), base.function(), base.device(),
+                base.startType(), base.queueMs(), base.policy(), base.virtualTime(), base.overrun(), base.startTag(), base.backlogged(),
+                base.throttled(), 0, 8000, 24576, 0, 1, 2, closed);
+        assertThat(DecisionExplainer.explain(r)).contains("1 of 2 tokens in use")
+                .contains("Utilization gate: token withheld: the free token waits, utilization estimate 112 % > cap 95 %");
+        assertThat(DecisionExplainer.summary(r)).endsWith(" · gate 112 % > 95 %");
+        DecisionContext open = new DecisionContext(0, 26, 1, -1, 0, 40, 95, List.of());
+        DecisionRecord o = new DecisionRecord(base.seq(), base.timeUs(), base.invocation(), base.fn(), base.function(), base.device(),
+                base.startType(), base.queueMs(), base.policy(), base.virtualTime(), base.overrun(), base.startTag(), base.backlogged(),
+                base.throttled(), 0, 8000, 24576, 0, 1, 2, open);
+        assertThat(DecisionExplainer.explain(o)).contains("Utilization gate: estimate 40 % ≤ cap 95 % after this grant: open");
     }
 
     @Test
@@ -76,5 +94,33 @@ class DecisionLogTest {
         vm.append(List.of(), true);
         assertThat(vm.visible).isEmpty();
         assertThat(vm.selected.get()).isNull();
+    }
+
+    @Test
+    void viewModel_flagsAnomalies_findsThemBySearch_andExplainsThem() {
+        DecisionsViewModel vm = new DecisionsViewModel();
+        DecisionContext c = new DecisionContext(0, 100, 1, -1, 0, Double.NaN, Double.NaN, List.of());
+        DecisionRecord ok = new DecisionRecord(1, 1_000_000, 101, 0, "fft", "a30-0", StartType.WARM, 500, "fcfs", Double.NaN,
+                Double.NaN, Double.NaN, List.of(), List.of(), 0, 0, 24576, 0, 1, 2, c);
+        DecisionRecord late = new DecisionRecord(2, 30_000_000, 102, 1, "eos", "a30-0", StartType.WARM, 25_000, "fcfs", Double.NaN,
+                Double.NaN, Double.NaN, List.of(), List.of(), 0, 0, 24576, 0, 1, 2, c);
+        List<Anomaly> found = vm.append(List.of(ok, late), false);
+        vm.sync();
+        assertThat(found).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.STARVATION);
+        assertThat(vm.flags(late)).isEqualTo("⚠ starved");
+        assertThat(vm.flags(ok)).isEmpty();
+        assertThat(vm.anomalySummary.get()).isEqualTo("1 anomaly: 1 starved");
+        vm.query.set("anomaly starved");
+        assertThat(vm.visible).containsExactly(late);
+        vm.query.set("");
+        vm.anomaliesOnly.set(true);
+        assertThat(vm.visible).containsExactly(late);
+        vm.selected.set(late);
+        assertThat(vm.explanation.get()).contains("Anomaly: starvation. eos waited 25.00 s, 250 times");
+        // a higher floor: nothing is flagged any more, and the log says so
+        assertThat(vm.setThresholds(20, 30)).isEmpty();
+        assertThat(vm.visible).isEmpty();
+        assertThat(vm.emptyText()).startsWith("No anomaly among the 2 decisions");
+        assertThat(vm.explanation.get()).doesNotContain("Anomaly");
     }
 }

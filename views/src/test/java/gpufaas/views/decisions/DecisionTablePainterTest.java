@@ -43,12 +43,12 @@ class DecisionTablePainterTest {
         List<DecisionRecord> rows = records(50_000);
         int rowH = DecisionTablePainter.rowHeight(theme);
         int scroll = 1000 * rowH; // row 1000 (decision #1001) at the top
-        p.paint(r, W, H, scroll, rows, -1, false, SELECTION, theme);
+        p.paint(r, W, H, scroll, rows, List.of(), List.of(), -1, false, SELECTION, theme);
         List<String> texts = p.texts();
         int inView = (int) Math.ceil((H - p.headerHeight()) / (double) rowH) + 1;
-        assertThat(texts.size()).isLessThanOrEqualTo(7 * (inView + 1));
-        assertThat(texts.subList(0, 7)).containsExactly(DecisionTablePainter.cells(rows.get(1000)));
-        assertThat(texts).contains("#", "time (s)", "function", "device", "start", "queued (s)", "why");
+        assertThat(texts.size()).isLessThanOrEqualTo(8 * (inView + 1));
+        assertThat(texts.subList(0, 8)).containsExactly(DecisionTablePainter.cells(rows.get(1000), ""));
+        assertThat(texts).contains("#", "time (s)", "function", "device", "start", "queued (s)", "anomaly", "why");
         assertThat(texts).doesNotContain("fn1000", "fn1").contains("fn1001", "cold start", "0.250");
         assertThat(texts).anyMatch(t -> t.startsWith("cold start · S 12.00 ≤ V+T 15.00"));
     }
@@ -59,7 +59,7 @@ class DecisionTablePainterTest {
         PixelRaster r = new PixelRaster();
         r.resize(W, H);
         List<DecisionRecord> rows = records(3);
-        p.paint(r, W, H, 0, rows, 1, true, SELECTION, theme);
+        p.paint(r, W, H, 0, rows, List.of(), List.of(), 1, true, SELECTION, theme);
         int rowH = DecisionTablePainter.rowHeight(theme);
         int y1 = p.headerHeight() + rowH + rowH / 2;
         assertThat(r.get(W - 5, y1)).isEqualTo(SELECTION);
@@ -75,7 +75,7 @@ class DecisionTablePainterTest {
         DecisionTablePainter p = painter();
         PixelRaster r = new PixelRaster();
         r.resize(W, H);
-        p.paint(r, W, H, 0, List.of(), -1, false, SELECTION, theme);
+        p.paint(r, W, H, 0, List.of(), List.of(), List.of(), -1, false, SELECTION, theme);
         assertThat(p.texts()).contains(DecisionTablePainter.EMPTY);
     }
 }

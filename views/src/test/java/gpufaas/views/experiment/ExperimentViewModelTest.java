@@ -194,4 +194,67 @@ class ExperimentViewModelTest {
         vm.mpsPct.set("400");
         assertThatThrownBy(vm::toSpec).isInstanceOf(BadInputException.class).hasMessageContaining("mps_pct");
     }
+
+    @Test
+    void changesFrom_namesEachEditAgainstTheRunningExperiment() {
+        ExperimentViewModel vm = vm();
+        vm.loadPreset("teaching-3");
+        ExperimentSpec running = vm.toSpec();
+        assertThat(vm.changesFrom(running)).isEmpty();
+        vm.policy.set("fcfs");
+        vm.gpuCount.set("2");
+        assertThat(vm.changesFrom(running)).containsExactly("policy fcfs (the run: mqfq-sticky)",
+                "devices 2 × a30 (the run: 1 × a30)");
+        vm.policy.set("mqfq-sticky");
+        vm.field("T").text.set("2");
+        assertThat(vm.changesFrom(running)).containsExactly("devices 2 × a30 (the run: 1 × a30)",
+                "parameters T=2 (the run: T=5)");
+        vm.gpuCount.set("abc");
+        assertThat(vm.changesFrom(running)).singleElement().asString().contains("problem").contains("GPUs");
+    }
+
+    @Test
+    void aWholeNumberField_showsItsProblemInline_andPlanningNamesItsLabel() {
+        ExperimentViewModel vm = vm();
+        vm.loadPreset("teaching-3");
+        vm.gpuCount.set("abc");
+        assertThat(vm.problemOf(vm.gpuCount).get()).isEqualTo("GPUs: 'abc' is not a whole number");
+        assertThat(vm.plan()).isNull();
+        assertThat(vm.problem.get()).contains("'GPUs'").doesNotContain("devices.count");
+        vm.gpuCount.set("2");
+        assertThat(vm.problemOf(vm.gpuCount).get()).isEmpty();
+        vm.durationS.set("-3");
+        assertThat(vm.problemOf(vm.durationS).get()).isEqualTo("duration (s): must be > 0, got -3");
+        vm.durationS.set("");
+        assertThat(vm.problemOf(vm.durationS).get()).isEmpty();
+    }
+
+    @Test
+    void unsavedEdits_areTracked_andTheSavedDescriptionSaysWhatChanged() throws Exception {
+        ExperimentViewModel vm = vm();
+        vm.loadPreset("teaching-3");
+        assertThat(vm.hasUnsavedEdits()).isFalse();
+        assertThat(vm.description.get()).contains("on one a30");
+        vm.gpu.set("v100");
+        assertThat(vm.hasUnsavedEdits()).isTrue();
+        Path f = tmp.resolve("edited.json");
+        assertThat(vm.saveFile(f)).isTrue();
+        assertThat(vm.hasUnsavedEdits()).isFalse();
+        ExperimentSpec back = ExperimentJson.read(Files.readAllBytes(f), f.toString());
+        assertThat(back.description()).endsWith("Edited from preset teaching-3: devices 1 × v100 (was 1 × a30).");
+        assertThat(back.devices().gpu()).isEqualTo("v100");
+    }
+
+    @Test
+    void anSloPolicy_onAWorkloadWithoutSlos_saysItRunsAsFcfs() {
+        ExperimentViewModel vm = vm();
+        vm.loadPreset("teaching-3");
+        vm.policy.set("edf");
+        assertThat(vm.policyNote.get()).contains("No function of this workload has an SLO").contains("as fcfs does");
+        vm.policy.set("mqfq-sticky");
+        assertThat(vm.policyNote.get()).isEmpty();
+        vm.loadPreset("mixed-slo");
+        vm.policy.set("edf");
+        assertThat(vm.policyNote.get()).isEmpty();
+    }
 }

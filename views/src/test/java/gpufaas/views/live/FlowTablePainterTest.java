@@ -36,7 +36,7 @@ class FlowTablePainterTest {
 
     /** x of virtual time {@code v} in the lane, as the painter computes it. */
     private int laneX(FlowLine l, double v) {
-        int[] col = FlowTablePainter.columns(W, theme);
+        int[] col = painter().columns(lines(), W, theme);
         int x0 = col[4] + 4;
         int x1 = col[5] - 4;
         return (int) Math.round(x0 + 4 + l.scale().share(v) * (x1 - x0 - 8 - 70));
@@ -51,7 +51,7 @@ class FlowTablePainterTest {
         assertThat(p.texts()).containsSubsequence(FlowTablePainter.TITLES[0], FlowTablePainter.TITLES[4]);
         assertThat(p.texts()).containsSubsequence("alpha", "● Active", "4", "1", "S 12.00", "beta", "‖ Throttled", "2", "0",
                 "S 17.00", "gamma", "○ Inactive", "0", "1", "S 11.00");
-        int[] col = FlowTablePainter.columns(W, theme);
+        int[] col = painter().columns(lines(), W, theme);
         // the state chip's colour, left of its text
         assertThat(r.get(col[1] + 10, rowCentre(p, 0))).isEqualTo(theme.active());
         assertThat(r.get(col[1] + 10, rowCentre(p, 1))).isEqualTo(theme.throttled());
@@ -115,6 +115,6 @@ class FlowTablePainterTest {
         p.paint(r, W, H, 0, lines(), dark);
         assertThat(r.get(W - 5, H - 5)).isEqualTo(dark.background());
         assertThat(FlowTablePainter.rowHeight(dark)).isGreaterThan(FlowTablePainter.rowHeight(theme));
-        assertThat(FlowTablePainter.columns(W, dark)[4]).isGreaterThan(FlowTablePainter.columns(W, theme)[4]);
+        assertThat(painter().columns(lines(), W, dark)[4]).isGreaterThan(painter().columns(lines(), W, theme)[4]);
     }
 }

@@ -71,6 +71,67 @@ class EngineSessionTest {
         }
     }
 
+    /**
+     * Plays {@code plan} at {@code speed} and reads the mailbox as the window's frame timer does (no
+     * barrier forcing a post): the last snapshot the window ever gets must be the finished run.
+     */
+    private static FinishedRun playToTheEnd(RunPlan plan, Speed speed) throws Exception {
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, speed, 0)) {
+            s.send(new EngineCommand.Load(plan));
+            assertThat(s.await(10, TimeUnit.SECONDS)).isTrue();
+            s.mailbox().drain();
+            long t0 = System.nanoTime();
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+            s.send(new EngineCommand.Play());
+            LiveSnapshot shown = null;
+            long finishedAt = -1;
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(16);
+                FrameUpdate u = s.mailbox().drain();
+                if (u != null) shown = u.snapshot();
+                if (shown != null && shown.status() == RunStatus.FINISHED) {
+                    finishedAt = System.nanoTime();
+                    break;
+                }
+            }
+            assertThat(shown).as("a frame arrived at %s", speed.label()).isNotNull();
+            assertThat(shown.status()).as("the window shows FINISHED at %s", speed.label()).isEqualTo(RunStatus.FINISHED);
+            Thread.sleep(100);
+            assertThat(s.mailbox().drain()).as("nothing after the finished frame").isNull();
+            return new FinishedRun(shown, (finishedAt - t0) / 1e9);
+        }
+    }
+
+    private record FinishedRun(LiveSnapshot last, double wallS) { }
+
+    @Test
+    void play_atEverySpeed_theLastFrameShowsTheFinishedRun() throws Exception {
+        var base = gpufaas.workload.experiment.Presets.spec("teaching-3");
+        var shortRun = new gpufaas.workload.experiment.ExperimentSpec(base.name(), base.description(), base.seed(), 4.0,
+                base.workload(), base.devices(), base.policy(), base.admission(), base.placement(), base.params(), base.backend());
+        RunPlan plan = new TestPlanner().plan(shortRun, null);
+        FinishedRun reference = null;
+        for (Speed speed : new Speed[] {Speed.of(10), Speed.of(130), Speed.of(1000), Speed.MAX}) {
+            FinishedRun r = playToTheEnd(plan, speed);
+            assertThat(r.last().summary()).isNotNull();
+            assertThat(r.last().progress()).isEqualTo(1.0);
+            assertThat(r.last().queued()).isZero();
+            assertThat(r.last().inFlight()).isZero();
+            assertThat(r.last().completed()).isEqualTo(r.last().arrivals()).isEqualTo(r.last().summary().counts().completed());
+            if (reference == null) reference = r;
+            assertThat(r.last().events()).as("every event at %s", speed.label()).isEqualTo(reference.last().events());
+        }
+    }
+
+    @Test
+    void play_atMax_finishesSoonerThanAtThousandTimes() throws Exception {
+        RunPlan plan = TestPlanner.preset("paper-medium");
+        FinishedRun fast = playToTheEnd(plan, Speed.of(1000));
+        FinishedRun max = playToTheEnd(plan, Speed.MAX);
+        assertThat(max.last().events()).isEqualTo(fast.last().events());
+        assertThat(max.wallS()).isLessThan(fast.wallS());
+    }
+
     @Test
     void timeBreakpoint_pausesExactlyThere() throws Exception {
         try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
@@ -102,6 +163,10 @@ class EngineSessionTest {
             assertThat(snap.status()).isEqualTo(RunStatus.PAUSED);
             assertThat(snap.hit().kind()).isEqualTo(BreakpointHit.Kind.THROTTLE);
             assertThat(snap.flows()).anyMatch(f -> f.state() == gpufaas.engine.policy.FlowState.THROTTLED);
+            // the message says why, with the numbers: S − V > T
+            assertThat(snap.message()).matches("Breakpoint: \\S+ turned Throttled: its start tag S [0-9.]+ − V [0-9.]+ = [0-9.]+ > T 0\\.50");
+            var f = snap.flows().stream().filter(x -> x.state() == gpufaas.engine.policy.FlowState.THROTTLED).findFirst().orElseThrow();
+            assertThat(f.startTag() - snap.virtualTime()).isGreaterThan(0.5);
         }
     }
 
@@ -157,6 +222,44 @@ class EngineSessionTest {
             s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
             assertThat(latest(s).status()).isEqualTo(RunStatus.READY);
         }
+    }
+
+    @Test
+    void utilizationGate_withholdingATokenFromWaitingWork_isATimelineStretchAndOnTheDevice() throws Exception {
+        // teaching-3 on one A30 with a 30 % cap: the gate keeps the second token idle for stretches while work waits (at the
+        // default 95 % cap NVML-like utilization rarely closes it on this workload)
+        RunPlan plan = new TestPlanner().plan(withParam(gpufaas.workload.experiment.Presets.spec("teaching-3"), "util", "30"), null);
+        try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
+            s.send(new EngineCommand.SetBreakpoints(Breakpoints.NONE.withAtUs(60_000_000)));
+            s.send(new EngineCommand.Load(plan));
+            s.send(new EngineCommand.Play());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.status() != RunStatus.PAUSED && System.nanoTime() < deadline) Thread.sleep(10);
+            LiveSnapshot snap = latest(s);
+            java.util.List<gpufaas.views.live.TimelineSegment> gate = new java.util.ArrayList<>();
+            FrameUpdate u = s.mailbox().drain();
+            for (var seg : u.segments()) if (seg.phase() == gpufaas.views.live.Phase.GATE) gate.add(seg);
+            assertThat(gate).isNotEmpty();
+            assertThat(gate).allSatisfy(g -> {
+                assertThat(g.toUs()).isGreaterThan(g.fromUs());
+                assertThat(g.lane()).isBetween(0, 1);
+                assertThat(g.fn()).isEqualTo(-1);
+            });
+            var d = snap.devices().get(0);
+            assertThat(d.gateLimitPct()).isEqualTo(30);
+            assertThat(d.gateEstimatePct()).isNotNaN();
+            assertThat(d.gateText()).startsWith("utilization gate: estimate ");
+            // decisions carry the gate's reading after their grant
+            assertThat(u.decisions()).anyMatch(r -> r.context().gateClosed());
+            assertThat(u.decisions()).allMatch(r -> r.context().gateLimitPct() == 30 && r.context().serviceMs() > 0);
+        }
+    }
+
+    static gpufaas.workload.experiment.ExperimentSpec withParam(gpufaas.workload.experiment.ExperimentSpec s, String k, String v) {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.params());
+        p.put(k, v);
+        return new gpufaas.workload.experiment.ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(),
+                s.devices(), s.policy(), s.admission(), s.placement(), p, s.backend());
     }
 
     static gpufaas.workload.experiment.ExperimentSpec withT(gpufaas.workload.experiment.ExperimentSpec s, String t) {

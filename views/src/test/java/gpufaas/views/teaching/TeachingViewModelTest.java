@@ -41,4 +41,38 @@ class TeachingViewModelTest {
             assertThat(l.explanation()).isNotBlank();
         }
     }
+
+    @Test
+    void leaveLesson_disarmsTheLessonsBreakpoints_andSaysSo() {
+        List<EngineCommand> sent = new ArrayList<>();
+        TeachingViewModel vm = new TeachingViewModel(sent::add);
+        Lesson two = Lessons.all().get(1);
+        vm.lesson.set(two);
+        vm.setFromLesson(two.breakpoints());
+        assertThat(vm.armedByLesson()).isTrue();
+        assertThat(vm.armed.get()).isEqualTo("Breakpoints armed by lesson 2: the run pauses on a flow turning Throttled.");
+        vm.leaveLesson();
+        assertThat(vm.onThrottle.get()).isFalse();
+        assertThat(vm.lesson.get()).isNull();
+        assertThat(vm.armed.get()).isEmpty();
+        assertThat(sent.get(sent.size() - 1)).isEqualTo(new EngineCommand.SetBreakpoints(Breakpoints.NONE));
+    }
+
+    @Test
+    void leaveLesson_keepsBreakpointsSetByHandAfterTheLessonArmedItsOwn() {
+        TeachingViewModel vm = new TeachingViewModel(c -> { });
+        Lesson three = Lessons.all().get(2);
+        vm.lesson.set(three);
+        vm.setFromLesson(three.breakpoints());
+        vm.onEviction.set(true); // by hand: the breakpoints are now the user's
+        vm.leaveLesson();
+        assertThat(vm.onColdStart.get()).isTrue();
+        assertThat(vm.onEviction.get()).isTrue();
+        assertThat(vm.armed.get()).isEqualTo("Breakpoints armed: the run pauses on a cold start, an eviction.");
+        vm.atSeconds.set("30");
+        assertThat(vm.armed.get()).endsWith("an eviction, simulated time 30 s.");
+        vm.clear();
+        assertThat(vm.breakpoints()).isEqualTo(Breakpoints.NONE);
+        assertThat(vm.armed.get()).isEmpty();
+    }
 }

@@ -37,4 +37,48 @@ class TransportViewModelTest {
         assertThat(vm.canToggle()).as("a live run cannot pause").isFalse();
         assertThat(vm.canStep()).isFalse();
     }
+
+    @Test
+    void play_atTimeZeroWithPendingEdits_appliesThemFirst_reset_appliesThemAlways() {
+        List<String> order = new ArrayList<>();
+        TransportViewModel vm = new TransportViewModel(c -> order.add(c.getClass().getSimpleName()));
+        vm.onApplyEdits(() -> {
+            order.add("apply");
+            return true;
+        });
+        vm.status.set(RunStatus.READY);
+        vm.pendingEdits.set("Not in this run yet: policy fcfs (the run: mqfq-sticky).");
+        vm.play();
+        assertThat(order).containsExactly("apply", "Play");
+        order.clear();
+        vm.status.set(RunStatus.PAUSED); // a run under way goes on as loaded
+        vm.play();
+        assertThat(order).containsExactly("Play");
+        order.clear();
+        vm.reset();
+        assertThat(order).containsExactly("apply");
+        order.clear();
+        vm.pendingEdits.set("");
+        vm.reset();
+        assertThat(order).containsExactly("Reset");
+    }
+
+    @Test
+    void play_whenThePendingEditsCannotRun_doesNotPlayTheOldRun() {
+        List<EngineCommand> sent = new ArrayList<>();
+        TransportViewModel vm = new TransportViewModel(sent::add);
+        vm.onApplyEdits(() -> false);
+        vm.status.set(RunStatus.READY);
+        vm.pendingEdits.set("Not in this run yet: an edit with a problem.");
+        vm.play();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void speedSlider_oneKeyStep_isAThirdOfADecade() {
+        double ten = SpeedScale.positionOf(10);
+        assertThat(SpeedScale.factorAt(ten + SpeedScale.KEY_STEP)).isEqualTo(22);
+        assertThat(SpeedScale.factorAt(ten + 3 * SpeedScale.KEY_STEP)).isEqualTo(100);
+        assertThat(SpeedScale.factorAt(ten - SpeedScale.KEY_STEP)).isCloseTo(4.6, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }
