@@ -14,7 +14,8 @@ import java.util.List;
  * {@code gpuUtilization} is what NVML reports (the share of time a kernel runs, averaged over the GPUs)
  * and {@code gpuExecShare} the share of time at least one invocation executes (its code started);
  * {@code costPerOnTime} the run's cost divided by its on-time completions. GPU-cold starts are the
- * cache misses (a container's data had to be loaded onto the device).
+ * cache misses (a container's data had to be loaded onto the device). {@code wallMs} is the run's
+ * wall-clock time and {@code events} the events it processed (scheduled actions run and arrivals taken).
  */
 public record RunSummary(String policy, long invocations, long completed, long rejected, long dropped, long failed,
                          long unfinished, double meanE2eMs, double p50E2eMs, double p90E2eMs, double p99E2eMs,
@@ -24,4 +25,13 @@ public record RunSummary(String policy, long invocations, long completed, long r
                          long evictions, long swapsOut, long prefetches, double makespanS, double throughputPerS,
                          double cost, double admittedSloAttainment, long onTime, long violations, double violationRate, double rejectionRate,
                          double dropRate, double goodputPerS, double costPerOnTime,
-                         long wallMs, long events, List<FunctionSummary> functions) { }
+                         long wallMs, long events, List<FunctionSummary> functions) {
+
+    /**
+     * Events processed per second of wall-clock time ({@code events} over {@code wallMs}), NaN when the
+     * run took less than a millisecond. Like {@code wallMs} it measures the host, not the run.
+     */
+    public double eventsPerS() {
+        return wallMs > 0 ? events * 1000.0 / wallMs : Double.NaN;
+    }
+}

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * mean_e2e_ms, p50_e2e_ms, p90_e2e_ms, p99_e2e_ms, p999_e2e_ms, max_e2e_ms, mean_queue_ms,
  * mean_exec_ms, cold_starts, cold_pct, gpu_cold_starts, warm_starts, cpu_starts, gpu_utilization,
  * gpu_exec_share, jain_fairness, fn_latency_variance, slo_attainment, evictions, swaps_out, prefetches, makespan_s,
- * throughput_per_s, cost, wall_ms, events}), then {@code complete} (whether every invocation
+ * throughput_per_s, cost, wall_ms, events_per_s, events}), then {@code complete} (whether every invocation
  * ended) and {@code incomplete_reason} (null when complete), then {@code functions}: the rows of
  * {@code summary.csv} as objects with the same snake_case keys.
  *
@@ -22,8 +22,9 @@ import java.nio.file.Path;
  * kernel runs, as NVML reports it), {@code gpu_exec_share} (the share of time an invocation executes),
  * {@code jain_fairness} and {@code slo_attainment} as shares 0..1, {@code cold_pct} in percent.
  * Doubles have 6 significant digits; NaN is null, except {@code slo_attainment} and {@code admitted_slo_attainment}, which are left out
- * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) is the only value that
- * differs between two runs of the same inputs and seed.
+ * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) and {@code events_per_s}
+ * (events processed per wall-clock second, {@link RunSummary#eventsPerS()}; null under 1 ms) are the
+ * only values that differ between two runs of the same inputs and seed.
  */
 public final class SummaryJsonWriter {
     private static final RecordFields RUN = new RecordFields(RunSummary.class);
@@ -41,6 +42,7 @@ public final class SummaryJsonWriter {
             Object v = RUN.value(s, i);
             if ((key.equals("slo_attainment") || key.equals("admitted_slo_attainment")) && v instanceof Double d && Double.isNaN(d)) continue;
             ResultJson.putValue(o, key, v);
+            if (key.equals("wall_ms")) ResultJson.putNumber(o, "events_per_s", s.eventsPerS());
         }
         o.put("complete", result.complete());
         if (result.incompleteReason() == null) o.putNull("incomplete_reason");

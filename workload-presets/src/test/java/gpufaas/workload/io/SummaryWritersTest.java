@@ -17,9 +17,13 @@ class SummaryWritersTest {
             1, 0, 1, 0, 50, NaN, NaN, NaN);
 
     private static RunSummary summary(double slo) {
+        return summary(slo, 17);
+    }
+
+    private static RunSummary summary(double slo, long wallMs) {
         return new RunSummary("mqfq-sticky", 3, 2, 1, 0, 0, 0, 100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30, 1, 50, 0, 1, 0,
                 0.25, 0.4, 1, 0, slo, 0, 1, 2, 4, 0.5, 0.000123456789, slo, 2, 0, 0, 1.0 / 3, 0, 0.5, 0.000123456789 / 2,
-                17, 42, List.of(F, ALL));
+                wallMs, 42, List.of(F, ALL));
     }
 
     @Test
@@ -75,6 +79,7 @@ class SummaryWritersTest {
                   "goodput_per_s": 0.5,
                   "cost_per_on_time": 0.0000617284,
                   "wall_ms": 17,
+                  "events_per_s": 2470.59,
                   "events": 42,
                   "complete": true,
                   "incomplete_reason": null,
@@ -124,6 +129,15 @@ class SummaryWritersTest {
                   ]
                 }
                 """);
+    }
+
+    @Test
+    void eventsPerSecondFollowWallTimeAndAreNullUnderAMillisecond() {
+        // 42 events in 17 ms: 2470.588... per second, 6 significant digits
+        assertThat(SummaryJsonWriter.toText(new RunResult(summary(NaN, 17), true, null)))
+                .contains("  \"wall_ms\": 17,\n  \"events_per_s\": 2470.59,\n  \"events\": 42,\n");
+        assertThat(SummaryJsonWriter.toText(new RunResult(summary(NaN, 0), true, null)))
+                .contains("  \"wall_ms\": 0,\n  \"events_per_s\": null,\n  \"events\": 42,\n");
     }
 
     @Test
