@@ -11,6 +11,7 @@ import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
 
 import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,7 +45,8 @@ final class Side implements PolicyContext {
         this.policy = policy;
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
-        this.characteristics = policy.characteristics();
+        this.characteristics = policy.characteristics().isEmpty() ? EnumSet.noneOf(Characteristic.class)
+                : EnumSet.copyOf(policy.characteristics());
         if (gpu && has(Characteristic.ONE_WORKER_PER_DEVICE)) for (Device d : this.devices) d.limitWorkers(1);
         int t = 0;
         int maxD = 0;
