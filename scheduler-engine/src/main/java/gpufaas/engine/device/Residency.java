@@ -113,7 +113,7 @@ public final class Residency {
      * order are those of a walk of the whole LRU that steps over the others.
      */
     private boolean makeRoom(Device d, double need, Container keep) {
-        if (mode != MemoryMode.NONE && (keep == null || keep.onDeviceIdx < 0)) {
+        if (mode != MemoryMode.NONE && (keep == null || !keep.reclaimable)) {
             List<Container> expected = null;
             assert (expected = lruWalkSwaps(d, need, keep)) != null;
             int swapped = 0;
@@ -124,7 +124,7 @@ public final class Residency {
                 swapOut(c);
                 d.evictions++;
                 swapped++;
-                if (c.onDeviceIdx >= 0) throw new IllegalStateException(c + ": swap-out left it on the device");
+                if (c.reclaimable) throw new IllegalStateException(c + ": swap-out left it on the device");
             }
             assert swapped == expected.size() : "makeRoom on " + d + ": swapped " + swapped + ", the LRU walk " + expected;
             return d.freeMb() >= need;
