@@ -11,7 +11,6 @@ import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.time.TimeSource;
 
-import java.util.ArrayDeque;
 
 /**
  * Whenever a device of a side has a free token (and its utilization gate is open), asks the side's
@@ -182,10 +181,10 @@ final class Dispatcher {
     }
 
     private void retryMemoryWaiters(Side s, Device d) {
-        ArrayDeque<Invocation> q = s.memoryWaiters(d);
-        while (!q.isEmpty()) {
-            if (!launcher.place(s, q.peek(), d)) return;
-            q.poll();
+        Invocation w;
+        while ((w = s.nextMemoryWaiter(d)) != null) {
+            if (!launcher.place(s, w, d)) return;
+            s.memoryWaiterPlaced(d);
         }
     }
 

@@ -35,6 +35,8 @@ final class Side implements PolicyContext {
     private int running;
     /** per device position: invocations holding a token of that device while they wait for memory */
     private final ArrayDeque<Invocation>[] memoryWaiters;
+    /** invocations waiting for memory on any device of this side (none outside memory mode none) */
+    private int waitingForMemory;
     final int tokens;
     /** device positions in {@link #devices} by tokens held: bit i of levels[k] = device i has k invocations in flight */
     private final long[][] levels;
@@ -110,17 +112,24 @@ final class Side implements PolicyContext {
 
     /** true when {@code d} can take a new invocation: a token free and nobody waiting there for memory. */
     boolean canTake(Device d) {
-        return d.hasToken() && memoryWaiters[posOf[d.index]].isEmpty();
+        return d.hasToken() && (waitingForMemory == 0 || memoryWaiters[posOf[d.index]].isEmpty());
     }
 
     /** {@code inv} holds a token of {@code d} and waits there for memory. */
     void waitForMemory(Invocation inv, Device d) {
         memoryWaiters[posOf[d.index]].add(inv);
+        waitingForMemory++;
     }
 
-    /** The invocations waiting on {@code d} for memory, oldest first (the engine retries them). */
-    ArrayDeque<Invocation> memoryWaiters(Device d) {
-        return memoryWaiters[posOf[d.index]];
+    /** The oldest invocation waiting on {@code d} for memory, or null (the engine retries them in order). */
+    Invocation nextMemoryWaiter(Device d) {
+        return waitingForMemory == 0 ? null : memoryWaiters[posOf[d.index]].peek();
+    }
+
+    /** The oldest invocation waiting on {@code d} for memory got it. */
+    void memoryWaiterPlaced(Device d) {
+        memoryWaiters[posOf[d.index]].poll();
+        waitingForMemory--;
     }
 
     @Override
