@@ -197,8 +197,12 @@ public final class Device {
 
     /** The best idle container of {@code fn}: memory on the device first, then moving in, then host. */
     public Container idleContainerOf(int fn) {
+        return bestIdle(containersOf(fn));
+    }
+
+    /** The best idle container of a list of one function's containers on one device (as {@link #idleContainerOf}). */
+    public static Container bestIdle(List<Container> cs) {
         Container best = null;
-        List<Container> cs = containersOf(fn);
         for (int i = 0, n = cs.size(); i < n; i++) {
             Container c = cs.get(i);
             if (c.busy || !c.ready || c.destroyed) continue;

@@ -132,11 +132,14 @@ final class Dispatcher {
     private void scheduleGateWake(long at) {
         if (gateWakeAt > ts.nowUs() && gateWakeAt <= at) return;
         gateWakeAt = at;
-        ts.schedule(at, now -> {
-            if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
-            dispatchAll();
-        });
+        ts.schedule(at, gateWake);
     }
+
+    /** The wake-up at a closed gate's next sample (one action, scheduled again for each wake). */
+    private final gpufaas.engine.time.Scheduled gateWake = now -> {
+        if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
+        dispatchAll();
+    };
 
     private void start(Side s, Invocation inv, Device d, boolean tokenHeld) {
         if (!tokenHeld) s.take(d);

@@ -28,6 +28,7 @@ final class Side implements PolicyContext {
     final boolean gpu;
     private final Set<Characteristic> characteristics;
     private long wakePendingAt = Long.MAX_VALUE;
+    private final gpufaas.engine.time.Scheduled wake = this::woken;
     /** estimated service (ms) of the invocations waiting in this side's queues */
     private double queuedWorkMs;
     /** Σ (dispatch time + planned service) in ms over the invocations running here, and their count */
@@ -143,11 +144,15 @@ final class Side implements PolicyContext {
         long now = engine.nowUs();
         if (wakePendingAt > now && wakePendingAt <= atUs) return; // an earlier wake will re-arm
         wakePendingAt = atUs;
-        engine.time().schedule(atUs, t -> {
-            if (wakePendingAt == t) wakePendingAt = Long.MAX_VALUE;
-            policy.onWake(t);
-            engine.dispatcher().dispatch(this);
-        });
+        engine.time().schedule(atUs, wake);
+    }
+
+
+    /** The policy's wake-up: one action, scheduled again for each wake. */
+    private void woken(long t) {
+        if (wakePendingAt == t) wakePendingAt = Long.MAX_VALUE;
+        policy.onWake(t);
+        engine.dispatcher().dispatch(this);
     }
 
     @Override
