@@ -4,7 +4,8 @@
 # Builds BASE_REF in a temporary worktree and the working tree here (both with -DskipTests, without
 # sweep-spark and the installer), runs bench/outputs/RunEveryPreset.java against each build's class
 # path (every preset x every registered policy, on the simulator), and compares every output file
-# byte for byte, except wall_ms in summary.json (the run's wall-clock time). Prints each difference
+# byte for byte, except wall_ms and events_per_s in summary.json (the run's wall-clock time and its
+# events per wall-clock second). Prints each difference
 # and exits 1 if there is one, 0 if none. Needs git, Maven and a JDK >= 21 (JAVA_HOME, else Temurin 25).
 set -euo pipefail
 base_ref="${1:?usage: bench/outputs-identical.sh BASE_REF}"
@@ -42,7 +43,7 @@ while IFS= read -r f; do
   g="$tmp/after/$rel"
   if [ ! -f "$g" ]; then echo "only before: $rel"; differ=1; continue; fi
   case "$rel" in
-    */summary.json) if ! diff -q <(grep -v '"wall_ms"' "$f") <(grep -v '"wall_ms"' "$g") >/dev/null; then echo "differs: $rel"; differ=1; fi ;;
+    */summary.json) if ! diff -q <(grep -v -e '"wall_ms"' -e '"events_per_s"' "$f") <(grep -v -e '"wall_ms"' -e '"events_per_s"' "$g") >/dev/null; then echo "differs: $rel"; differ=1; fi ;;
     *) if ! cmp -s "$f" "$g"; then echo "differs: $rel"; differ=1; fi ;;
   esac
 done < <(find "$tmp/before" -type f | sort)

@@ -90,6 +90,16 @@ class BadInputTest {
     }
 
     @Test
+    void traceRowWithMoreOrFewerFieldsThanTheHeader() throws Exception {
+        Path longer = traceWith("f1,0\ng2,5,x\n");
+        assertThat(fails(longer)).isEqualTo("error: " + longer
+                + ", line 3: the row has 3 fields but the header has 2 (func_name,invoke_time_ms)");
+        Path shorter = traceWith("f1,0\nf1,1\ng2\n");
+        assertThat(fails(shorter)).isEqualTo("error: " + shorter + ", line 4, field 'invoke_time_ms': "
+                + "the row has 1 field but the header has 2 (func_name,invoke_time_ms): value is missing");
+    }
+
+    @Test
     void missingFiles() {
         assertThat(fails(tmp.resolve("none.csv"))).isEqualTo("error: --trace: no such file: " + tmp.resolve("none.csv"));
         assertThat(fails("run", "--experiment", tmp.resolve("x.json").toString(), "--out", out.toString()))

@@ -94,11 +94,29 @@ class RunCommandTest {
         assertThat(Files.readString(a.resolve("manifest.json")).replace(a.toString(), "OUT"))
                 .isEqualTo(Files.readString(b.resolve("manifest.json")).replace(b.toString(), "OUT"));
         assertThat(withoutWallTime(a)).isEqualTo(withoutWallTime(b));
-        assertThat(Files.readString(a.resolve("summary.json"))).containsPattern("\n  \"wall_ms\": \\d+,\n");
+        assertThat(Files.readString(a.resolve("summary.json")))
+                .containsPattern("\n  \"wall_ms\": \\d+,\n  \"events_per_s\": ([0-9.]+|null),\n  \"events\": \\d+,\n");
     }
 
     private static String withoutWallTime(Path dir) throws Exception {
-        return Files.readString(dir.resolve("summary.json")).replaceAll("\n  \"wall_ms\": \\d+,", "");
+        return Files.readString(dir.resolve("summary.json")).replaceAll("\n  \"wall_ms\": \\d+,", "")
+                .replaceAll("\n  \"events_per_s\": ([0-9.]+|null),", "");
+    }
+
+    @Test
+    void eventsPerSecondAreTheEventsOverTheWallTime() throws Exception {
+        Path out = tmp.resolve("rate");
+        assertThat(run(out, "--no-invocations").status()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        long wallMs = json.get("wall_ms").asLong();
+        long events = json.get("events").asLong();
+        assertThat(events).isPositive();
+        if (wallMs == 0) {
+            assertThat(json.get("events_per_s").isNull()).isTrue();
+        } else {
+            double expected = events * 1000.0 / wallMs;
+            assertThat(json.get("events_per_s").asDouble()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-3));
+        }
     }
 
     @Test

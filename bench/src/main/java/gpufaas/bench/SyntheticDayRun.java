@@ -46,7 +46,7 @@ import java.util.SplittableRandom;
  *     the twelve longer ones; the catalog's times are kept, the GPU footprint is {@code --mem-mb}
  *     (default 512 MB; the catalog's 3072 MB is a default, not a measurement);</li>
  * <li>devices: {@code --gpus} (default 128) of profile {@code --gpu} (default a100-80gb), D = 32
- *     invocations per GPU, a warm pool of {@code --pool} (default 200) containers per GPU, policy
+ *     invocations per GPU, a warm pool of {@code --pool} (default 100) containers per GPU, policy
  *     {@code --policy} (default mqfq-sticky); {@code --param KEY=VALUE} adds or overrides a parameter.</li>
  * </ul>
  * Why these devices: every one of the ~44,000 functions invoked in the day starts cold at least
@@ -54,12 +54,16 @@ import java.util.SplittableRandom;
  * D = 2 or 8), or with the day cycle's peak, cold starts take every token at some point, the queue
  * builds, fair queueing then dispatches a different function almost every time, each dispatch is
  * another cold start, and the run never recovers (measured: docs/perf/synthetic-day.md). 128 GPUs
- * at D = 32 with a pool of 200 at a constant rate stay in a steady state (mean e2e under 1 s).
+ * at D = 32 with a pool of 100 at a constant rate stay in a steady state (mean e2e 0.14 s). A pool of
+ * 200 did before each container's CUDA context took device memory (300 MB on an a100-80gb): since,
+ * 200 contexts hold 60 GB of the 80 GB and leave room for about 40 footprints, idle containers are
+ * evicted for memory, most dispatches become cold starts and the queue grows without end; 100
+ * contexts and footprints (30 + 51 GB) fit the card.
  *
  * <pre>
  * java -Xmx1g -cp bench/target/classes:$(cat bench/target/classpath.txt) gpufaas.bench.SyntheticDayRun \
  *     [--dir DIR] [--functions 50000] [--rate 1157.4] [--duration 86400] [--sigma 3] [--amplitude 0]
- *     [--mem-mb 512] [--gpu a100-80gb] [--gpus 128] [--pool 200] [--policy mqfq-sticky] [--seed 7]
+ *     [--mem-mb 512] [--gpu a100-80gb] [--gpus 128] [--pool 100] [--policy mqfq-sticky] [--seed 7]
  *     [--param KEY=VALUE]... [--write-only]
  * </pre>
  * {@code --write-only} writes {@code DIR/day.json} and prints the {@code ./workbench run} line that
@@ -78,7 +82,7 @@ public final class SyntheticDayRun {
         double amplitude = 0;
         String gpu = "a100-80gb";
         int gpus = 128;
-        int pool = 200;
+        int pool = 100;
         String policy = "mqfq-sticky";
         long seed = 7;
         boolean writeOnly = false;

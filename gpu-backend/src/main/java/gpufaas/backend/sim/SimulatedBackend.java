@@ -133,6 +133,8 @@ public final class SimulatedBackend implements ExecutionBackend {
     final class DeviceRun implements gpufaas.engine.time.Scheduled {
         final Device device;
         private final List<Exec> running = new ArrayList<>();
+        /** the executions a completion event ends, reused from one event to the next */
+        private final List<Exec> done = new ArrayList<>(2);
         private long lastUs;
         /** time of the one completion event that counts; -1 when none is armed */
         private long armedAt = -1;
@@ -194,7 +196,7 @@ public final class SimulatedBackend implements ExecutionBackend {
 
         private void completeDue(long now) {
             progress(now);
-            List<Exec> done = new ArrayList<>(2);
+            done.clear();
             for (int i = 0; i < running.size(); i++) {
                 Exec e = running.get(i);
                 if (e.remainingUs <= 1e-6) {
@@ -203,7 +205,8 @@ public final class SimulatedBackend implements ExecutionBackend {
                 }
             }
             reschedule(now);
-            for (Exec e : done) cb.executed(e.inv, e.container);
+            // an ending starts others on this device (scheduled, never run from here), so the list stays as it is
+            for (int i = 0, n = done.size(); i < n; i++) cb.executed(done.get(i).inv, done.get(i).container);
         }
     }
 }

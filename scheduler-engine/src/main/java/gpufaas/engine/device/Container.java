@@ -24,8 +24,10 @@ public final class Container {
     boolean inLru;
     /** position in the device's LRU order: larger means appended later */
     long lruSeq;
-    /** index in the device's heap of idle containers whose memory is on it, or -1 */
-    int onDeviceIdx = -1;
+    /** counted among its device's reclaimable idle containers (in the LRU, memory on the GPU, non-empty) */
+    boolean reclaimable;
+    /** the LRU position of its latest entry in the device's heap of reclaimable idle containers, or -1 */
+    long heapSeq = -1;
 
     Container(long id, FunctionSpec function, Device device) {
         this.id = id;

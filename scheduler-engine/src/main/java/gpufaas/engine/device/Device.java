@@ -41,21 +41,26 @@ public final class Device {
     long swapsOut;
     long prefetches;
     /** containers on this device per function id */
-    private final List<List<Container>> byFunction = new ArrayList<>();
+    private final ContainersByFunction byFunction = new ContainersByFunction();
     private final List<Container> all = new ArrayList<>();
     Container lruHead;
     Container lruTail;
     int idleCount;
     private long lruSeqNext;
     /**
-     * The idle containers (in the LRU) whose memory is on this GPU and non-empty, as a min-heap on
-     * their LRU position: the ones a swap-out can reclaim, oldest first, without stepping over the
-     * idle containers whose memory is already on the host.
+     * The idle containers (in the LRU) whose memory is on this GPU and non-empty: the ones a swap-out
+     * can reclaim, oldest first, without stepping over the idle containers whose memory is already on
+     * the host. A min-heap of (LRU position, container) entries with lazy deletion: a container that
+     * stops being reclaimable keeps its entry, which is dropped when it reaches the top (or when the
+     * heap is compacted), so a change costs no sift and touches no other container. An entry is live
+     * when its container is reclaimable ({@link Container#reclaimable}) and still at that LRU position.
      */
-    private Container[] onDevice = new Container[8];
-    /** onDevice[i].lruSeq, kept alongside so that sifting compares without touching the containers */
-    private long[] onDeviceSeq = new long[8];
-    private int onDeviceCount;
+    private Container[] idleHeap = new Container[8];
+    /** idleHeap[i]'s LRU position when it was added, kept alongside so that sifting compares without touching the containers */
+    private long[] idleHeapSeq = new long[8];
+    private int idleHeapSize;
+    /** reclaimable idle containers: the live entries of the heap */
+    private int reclaimableCount;
     int onHost;
 
     public Device(int index, String name, DeviceKind kind, DeviceProfile profile, int physicalGpu,
@@ -187,13 +192,17 @@ public final class Device {
 
     /** Live containers of {@code fn} on this device, possibly empty. */
     public List<Container> containersOf(int fn) {
-        return fn < byFunction.size() && byFunction.get(fn) != null ? byFunction.get(fn) : List.of();
+        return byFunction.get(fn);
     }
 
     /** The best idle container of {@code fn}: memory on the device first, then moving in, then host. */
     public Container idleContainerOf(int fn) {
+        return bestIdle(containersOf(fn));
+    }
+
+    /** The best idle container of a list of one function's containers on one device (as {@link #idleContainerOf}). */
+    public static Container bestIdle(List<Container> cs) {
         Container best = null;
-        List<Container> cs = containersOf(fn);
         for (int i = 0, n = cs.size(); i < n; i++) {
             Container c = cs.get(i);
             if (c.busy || !c.ready || c.destroyed) continue;
@@ -212,19 +221,13 @@ public final class Device {
 
     Container add(long id, FunctionSpec f) {
         Container c = new Container(id, f, this);
-        while (byFunction.size() <= f.id()) byFunction.add(null);
-        List<Container> l = byFunction.get(f.id());
-        if (l == null) {
-            l = new ArrayList<>(2);
-            byFunction.set(f.id(), l);
-        }
-        l.add(c);
+        byFunction.add(c);
         all.add(c);
         return c;
     }
 
     void remove(Container c) {
-        byFunction.get(c.function.id()).remove(c);
+        byFunction.remove(c);
         all.remove(c);
         lruRemove(c);
         c.destroyed = true;
@@ -255,72 +258,104 @@ public final class Device {
     // ------------------------------------------------------------------ idle containers whose memory is on this GPU
 
     /** The least recently used idle container whose non-empty memory is on this GPU, or null. */
-    Container oldestOnDeviceIdle() { return onDeviceCount == 0 ? null : onDevice[0]; }
+    Container oldestOnDeviceIdle() {
+        while (idleHeapSize > 0) {
+            Container c = idleHeap[0];
+            long seq = idleHeapSeq[0];
+            if (c.reclaimable && c.lruSeq == seq) return c;
+            if (c.heapSeq == seq) c.heapSeq = -1;
+            removeHeapTop();
+        }
+        return null;
+    }
 
     /** Number of idle containers whose non-empty memory is on this GPU. */
-    int onDeviceIdleCount() { return onDeviceCount; }
+    int onDeviceIdleCount() { return reclaimableCount; }
 
     private boolean reclaimable(Container c) {
         return c.inLru && !c.destroyed && kind == DeviceKind.GPU && c.location == MemoryLocation.DEVICE && c.memMb() > 0;
     }
 
-    /** Brings {@code c}'s membership of the on-device idle heap up to date (after an LRU or location change). */
+    /** Brings {@code c}'s membership of the reclaimable idle containers up to date (after an LRU or location change). */
     void onDeviceChanged(Container c) {
         boolean in = reclaimable(c);
-        if (in == (c.onDeviceIdx >= 0)) return;
-        if (in) {
-            if (onDeviceCount == onDevice.length) {
-                onDevice = java.util.Arrays.copyOf(onDevice, onDeviceCount * 2);
-                onDeviceSeq = java.util.Arrays.copyOf(onDeviceSeq, onDeviceCount * 2);
-            }
-            heapUp(onDeviceCount++, c);
-        } else {
-            int i = c.onDeviceIdx;
-            c.onDeviceIdx = -1;
-            Container last = onDevice[--onDeviceCount];
-            onDevice[onDeviceCount] = null;
-            if (i < onDeviceCount) {
-                if (i > 0 && onDeviceSeq[(i - 1) >>> 1] > last.lruSeq) heapUp(i, last);
-                else heapDown(i, last);
+        if (in == c.reclaimable) return;
+        c.reclaimable = in;
+        if (!in) {
+            reclaimableCount--;
+            return;
+        }
+        reclaimableCount++;
+        if (c.heapSeq == c.lruSeq) return; // its entry at this LRU position is still in the heap
+        if (idleHeapSize == idleHeap.length) {
+            if (idleHeapSize > 2 * reclaimableCount + 32) {
+                compact();
+            } else {
+                idleHeap = java.util.Arrays.copyOf(idleHeap, idleHeapSize * 2);
+                idleHeapSeq = java.util.Arrays.copyOf(idleHeapSeq, idleHeapSize * 2);
             }
         }
+        c.heapSeq = c.lruSeq;
+        heapUp(idleHeapSize++, c, c.lruSeq);
     }
 
-    /** Places {@code c} at hole {@code i} or above. */
-    private void heapUp(int i, Container c) {
-        long seq = c.lruSeq;
+    /** Drops every dead entry and restores the heap order (amortized over the additions that made them). */
+    private void compact() {
+        int n = 0;
+        for (int i = 0; i < idleHeapSize; i++) {
+            Container c = idleHeap[i];
+            long seq = idleHeapSeq[i];
+            if (c.reclaimable && c.lruSeq == seq) {
+                idleHeap[n] = c;
+                idleHeapSeq[n++] = seq;
+            } else if (c.heapSeq == seq) {
+                c.heapSeq = -1;
+            }
+        }
+        java.util.Arrays.fill(idleHeap, n, idleHeapSize, null);
+        idleHeapSize = n;
+        for (int i = (n >>> 1) - 1; i >= 0; i--) heapDown(i, idleHeap[i], idleHeapSeq[i]);
+    }
+
+    private void removeHeapTop() {
+        int last = --idleHeapSize;
+        Container c = idleHeap[last];
+        long seq = idleHeapSeq[last];
+        idleHeap[last] = null;
+        if (last > 0) heapDown(0, c, seq);
+    }
+
+    /** Places entry (seq, c) at hole {@code i} or above. */
+    private void heapUp(int i, Container c, long seq) {
+        final Container[] h = idleHeap;
+        final long[] hs = idleHeapSeq;
         while (i > 0) {
             int p = (i - 1) >>> 1;
-            if (onDeviceSeq[p] <= seq) break;
-            Container pc = onDevice[p];
-            onDevice[i] = pc;
-            onDeviceSeq[i] = onDeviceSeq[p];
-            pc.onDeviceIdx = i;
+            if (hs[p] <= seq) break;
+            h[i] = h[p];
+            hs[i] = hs[p];
             i = p;
         }
-        onDevice[i] = c;
-        onDeviceSeq[i] = seq;
-        c.onDeviceIdx = i;
+        h[i] = c;
+        hs[i] = seq;
     }
 
-    /** Places {@code c} at hole {@code i} or below. */
-    private void heapDown(int i, Container c) {
-        long seq = c.lruSeq;
-        int n = onDeviceCount;
+    /** Places entry (seq, c) at hole {@code i} or below. */
+    private void heapDown(int i, Container c, long seq) {
+        final Container[] h = idleHeap;
+        final long[] hs = idleHeapSeq;
+        int n = idleHeapSize;
         while (true) {
             int m = 2 * i + 1;
             if (m >= n) break;
-            if (m + 1 < n && onDeviceSeq[m + 1] < onDeviceSeq[m]) m++;
-            if (onDeviceSeq[m] >= seq) break;
-            Container mc = onDevice[m];
-            onDevice[i] = mc;
-            onDeviceSeq[i] = onDeviceSeq[m];
-            mc.onDeviceIdx = i;
+            if (m + 1 < n && hs[m + 1] < hs[m]) m++;
+            if (hs[m] >= seq) break;
+            h[i] = h[m];
+            hs[i] = hs[m];
             i = m;
         }
-        onDevice[i] = c;
-        onDeviceSeq[i] = seq;
-        c.onDeviceIdx = i;
+        h[i] = c;
+        hs[i] = seq;
     }
 
     @Override

@@ -19,9 +19,8 @@ public final class Residency {
     private final ExecutionBackend backend;
     private final ResidencyListener listener;
     private long nextContainerId;
-    /** per function: the devices holding at least one of its containers (in device index order), with how many */
-    private final List<List<Device>> holders = new ArrayList<>();
-    private final List<List<int[]>> holderCounts = new ArrayList<>();
+    /** per function id: the devices holding at least one of its containers (in device index order), or null */
+    private Holders[] holders = new Holders[16];
 
     public Residency(MemoryMode mode, ExecutionBackend backend, ResidencyListener listener) {
         this.mode = mode;
@@ -31,28 +30,21 @@ public final class Residency {
 
     /** The devices holding at least one container of {@code fn}, in device index order (read-only; small). */
     public List<Device> holdersOf(int fn) {
-        return fn < holders.size() ? holders.get(fn) : List.of();
+        return holders(fn).devices();
     }
 
-    private void hold(int fn, Device d, int delta) {
-        while (holders.size() <= fn) {
-            holders.add(new ArrayList<>(1));
-            holderCounts.add(new ArrayList<>(1));
-        }
-        List<Device> ds = holders.get(fn);
-        List<int[]> counts = holderCounts.get(fn);
-        int i = ds.indexOf(d);
-        if (i < 0) {
-            int at = ds.size();
-            while (at > 0 && ds.get(at - 1).index > d.index) at--;
-            ds.add(at, d);
-            counts.add(at, new int[] {delta});
-            return;
-        }
-        if ((counts.get(i)[0] += delta) == 0) {
-            ds.remove(i);
-            counts.remove(i);
-        }
+    /** The devices holding at least one container of {@code fn}, each with its containers of it (read-only). */
+    public Holders holders(int fn) {
+        Holders h = fn < holders.length ? holders[fn] : null;
+        return h == null ? Holders.NONE : h;
+    }
+
+    private void hold(Device d, FunctionSpec f) {
+        int fn = f.id();
+        if (fn >= holders.length) holders = java.util.Arrays.copyOf(holders, Math.max(fn + 1, holders.length * 2));
+        Holders h = holders[fn];
+        if (h == null) holders[fn] = h = new Holders();
+        h.added(d, d.containersOf(fn));
     }
 
     /** Takes the best idle container of {@code fn} on {@code d} (memory on device first), or null. */
@@ -86,7 +78,7 @@ public final class Residency {
         Container c = d.add(nextContainerId++, f);
         c.busy = true;
         c.shared = shared;
-        hold(f.id(), d, +1);
+        hold(d, f);
         if (gpu) {
             d.usedMb += need;
             ledgerChanged(d);
@@ -113,7 +105,7 @@ public final class Residency {
      * order are those of a walk of the whole LRU that steps over the others.
      */
     private boolean makeRoom(Device d, double need, Container keep) {
-        if (mode != MemoryMode.NONE && (keep == null || keep.onDeviceIdx < 0)) {
+        if (mode != MemoryMode.NONE && (keep == null || !keep.reclaimable)) {
             List<Container> expected = null;
             assert (expected = lruWalkSwaps(d, need, keep)) != null;
             int swapped = 0;
@@ -124,7 +116,7 @@ public final class Residency {
                 swapOut(c);
                 d.evictions++;
                 swapped++;
-                if (c.onDeviceIdx >= 0) throw new IllegalStateException(c + ": swap-out left it on the device");
+                if (c.reclaimable) throw new IllegalStateException(c + ": swap-out left it on the device");
             }
             assert swapped == expected.size() : "makeRoom on " + d + ": swapped " + swapped + ", the LRU walk " + expected;
             return d.freeMb() >= need;
@@ -178,7 +170,7 @@ public final class Residency {
         if (hostSide(c.location)) d.onHost--;
         d.remove(c);
         ledgerChanged(d);
-        hold(c.function.id(), d, -1);
+        holders[c.function.id()].removed(d);
         if (evicted) d.evictions++;
         backend.destroyContainer(c);
         listener.containerRemoved(c, evicted);
@@ -274,11 +266,10 @@ public final class Residency {
      */
     public void flowActive(int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP && mode != MemoryMode.PREFETCH_ONLY) return;
-        List<Device> devices = holdersOf(fn);
-        for (int i = 0; i < devices.size(); i++) {
-            Device d = devices.get(i);
-            if (d.kind != DeviceKind.GPU) continue;
-            List<Container> cs = d.containersOf(fn);
+        Holders h = holders(fn);
+        for (int i = 0; i < h.size(); i++) {
+            if (h.device(i).kind != DeviceKind.GPU) continue;
+            List<Container> cs = h.containers(i);
             for (int k = 0; k < cs.size(); k++) {
                 Container c = cs.get(k);
                 if (!c.busy && c.ready) prefetch(c, false);
@@ -288,11 +279,10 @@ public final class Residency {
 
     public void flowIdle(int fn) {
         if (mode != MemoryMode.PREFETCH_SWAP) return;
-        List<Device> devices = holdersOf(fn);
-        for (int i = 0; i < devices.size(); i++) {
-            Device d = devices.get(i);
-            if (d.kind != DeviceKind.GPU) continue;
-            List<Container> cs = d.containersOf(fn);
+        Holders h = holders(fn);
+        for (int i = 0; i < h.size(); i++) {
+            if (h.device(i).kind != DeviceKind.GPU) continue;
+            List<Container> cs = h.containers(i);
             for (int k = 0; k < cs.size(); k++) swapOut(cs.get(k));
         }
     }

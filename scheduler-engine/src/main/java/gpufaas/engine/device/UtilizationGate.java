@@ -16,6 +16,12 @@ package gpufaas.engine.device;
  */
 public final class UtilizationGate {
     private static final double NEW_WEIGHT = 0.6;
+    /** Math.pow(1 - NEW_WEIGHT, n) for the n most lazy advances cross, computed by Math.pow itself */
+    private static final double[] KEEP_POW = new double[64];
+
+    static {
+        for (int n = 0; n < KEEP_POW.length; n++) KEEP_POW[n] = Math.pow(1 - NEW_WEIGHT, n);
+    }
     private final long periodUs;
     private double limitPct;
     private double estimatePct;
@@ -126,7 +132,7 @@ public final class UtilizationGate {
         if (now >= nextSampleUs) {
             long n = (now - nextSampleUs) / periodUs + 1;
             double m = rate * 100.0;
-            smoothedPct = m + (smoothedPct - m) * Math.pow(1 - NEW_WEIGHT, n);
+            smoothedPct = m + (smoothedPct - m) * (n < KEEP_POW.length ? KEEP_POW[(int) n] : Math.pow(1 - NEW_WEIGHT, n));
             estimatePct = smoothedPct;
             long end = nextSampleUs + (n - 1) * periodUs;
             totalBusyUs += rate * (end - lastUs);

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * followed by the fields the policy added ({@code policyMetrics}).
  *
  * @param wallMs the run's wall-clock time (the one value that depends on the host)
- * @param events engine events processed
+ * @param events engine events processed (scheduled actions run and arrivals taken)
  */
 public record RunSummary(String policy, Counts counts, Latency latency, Starts starts, Devices devices,
                          Fairness fairness, Throughput throughput, Costs costs, Slo slo, long wallMs, long events,
@@ -111,11 +111,20 @@ public record RunSummary(String policy, Counts counts, Latency latency, Starts s
             col("goodput_per_s", s -> s.throughput.goodputPerS()),
             col("cost_per_on_time", s -> s.costs.costPerOnTime()),
             col("wall_ms", RunSummary::wallMs),
+            col("events_per_s", RunSummary::eventsPerS),
             col("events", RunSummary::events));
 
     private record Column(String name, Function<RunSummary, Object> value) { }
 
     private static Column col(String name, Function<RunSummary, Object> value) { return new Column(name, value); }
+
+    /**
+     * Events processed per second of wall-clock time ({@code events} over {@code wallMs}), NaN when the
+     * run took less than a millisecond. Like {@code wallMs} it measures the host, not the run.
+     */
+    public double eventsPerS() {
+        return wallMs > 0 ? events * 1000.0 / wallMs : Double.NaN;
+    }
 
     /** The names of the standard fields, in summary.json's order. */
     public static List<String> standardNames() {

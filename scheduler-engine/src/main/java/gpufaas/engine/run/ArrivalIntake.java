@@ -14,10 +14,9 @@ import java.util.List;
  */
 final class ArrivalIntake {
     private final ArrivalSource source;
-    private final List<FunctionSpec> fns;
-    private final long[] first;
-    private final long[] last;
-    private final long[] count;
+    private final FunctionSpec[] fns;
+    /** per function, side by side (one cache line): arrivals so far, first and last arrival time */
+    private final long[] stats;
     private boolean pending;
     private long nextUs;
     private int nextFn;
@@ -27,10 +26,8 @@ final class ArrivalIntake {
 
     ArrivalIntake(ArrivalSource source, List<FunctionSpec> fns) {
         this.source = source;
-        this.fns = fns;
-        first = new long[fns.size()];
-        last = new long[fns.size()];
-        count = new long[fns.size()];
+        this.fns = fns.toArray(new FunctionSpec[0]);
+        this.stats = new long[3 * fns.size()];
         pull();
     }
 
@@ -45,19 +42,20 @@ final class ArrivalIntake {
 
     /** The waiting arrival as an invocation (it arrives now); reads the one after it. */
     Invocation take(long nowUs) {
-        FunctionSpec f = fns.get(nextFn);
+        FunctionSpec f = fns[nextFn];
         Invocation inv = new Invocation(arrived++, f, nextUs, nextSloUs);
-        int fn = f.id();
-        if (count[fn]++ == 0) first[fn] = nowUs;
-        last[fn] = nowUs;
+        int at = 3 * f.id();
+        if (stats[at]++ == 0) stats[at + 1] = nowUs;
+        stats[at + 2] = nowUs;
         pull();
         return inv;
     }
 
     /** Mean inter-arrival time of {@code fn} so far (µs), NaN before two arrivals. */
     double meanIatUs(int fn) {
-        long n = count[fn];
-        return n < 2 ? Double.NaN : (double) (last[fn] - first[fn]) / (n - 1);
+        int at = 3 * fn;
+        long n = stats[at];
+        return n < 2 ? Double.NaN : (double) (stats[at + 2] - stats[at + 1]) / (n - 1);
     }
 
     /** Stops taking arrivals; returns how many of the workload's arrivals were never taken. */
@@ -78,17 +76,19 @@ final class ArrivalIntake {
         }
         long t = source.timeUs();
         int fn = source.function();
-        String which = "arrival " + (arrived + 1);
-        if (t < 0) throw new BadInputException(source.describe(), 0, which, "negative arrival time " + t + " us");
+        if (t < 0) throw new BadInputException(source.describe(), 0, which(), "negative arrival time " + t + " us");
         if (t < lastUs) {
-            throw new BadInputException(source.describe(), 0, which,
+            throw new BadInputException(source.describe(), 0, which(),
                     "arrivals must be in non-decreasing time order (" + t + " us after " + lastUs + " us)");
         }
-        if (fn < 0 || fn >= fns.size()) throw new BadInputException(source.describe(), 0, which, "unknown function id " + fn);
+        if (fn < 0 || fn >= fns.length) throw new BadInputException(source.describe(), 0, which(), "unknown function id " + fn);
         lastUs = t;
         nextUs = t;
         nextFn = fn;
         nextSloUs = source.sloUs();
         pending = true;
     }
+
+    /** The arrival being read, as error messages name it. */
+    private String which() { return "arrival " + (arrived + 1); }
 }

@@ -2,6 +2,7 @@ package gpufaas.engine.run;
 
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
+import gpufaas.engine.device.Holders;
 import gpufaas.engine.device.Residency;
 
 import java.util.List;
@@ -18,13 +19,13 @@ final class DeviceBinding {
 
     static Device bind(Side s, Residency residency, int fn, Device offer, long now) {
         Device best = offer;
-        int bestRank = rank(offer, fn);
-        List<Device> holders = residency.holdersOf(fn);
+        int bestRank = rank(offer.containersOf(fn));
+        Holders holders = residency.holders(fn);
         for (int i = 0, n = holders.size(); i < n; i++) {
-            Device d = holders.get(i);
+            Device d = holders.device(i);
             if (d == offer || d.kind != offer.kind || !s.canTake(d) || !d.gate.open(now)) continue;
             if (bestRank == 0 && !better(d, best)) continue; // no rank beats 0: skip looking for its idle container
-            int r = rank(d, fn);
+            int r = rank(holders.containers(i));
             if (r < bestRank || (r == bestRank && better(d, best))) {
                 best = d;
                 bestRank = r;
@@ -38,8 +39,9 @@ final class DeviceBinding {
         return a.index < b.index;
     }
 
-    private static int rank(Device d, int fn) {
-        Container c = d.idleContainerOf(fn);
+    /** Rank of a device by its containers of the function (locality first): lower is better. */
+    private static int rank(List<Container> cs) {
+        Container c = Device.bestIdle(cs);
         if (c != null) {
             return switch (c.location()) {
                 case DEVICE -> 0;
@@ -47,6 +49,6 @@ final class DeviceBinding {
                 default -> 2;
             };
         }
-        return d.containersOf(fn).isEmpty() ? 4 : 3;
+        return cs.isEmpty() ? 4 : 3;
     }
 }

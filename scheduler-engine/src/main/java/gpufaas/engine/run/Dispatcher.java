@@ -11,11 +11,6 @@ import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.time.TimeSource;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Whenever a device of a side has a free token (and its utilization gate is open), asks the side's
@@ -36,14 +31,21 @@ final class Dispatcher {
     private int forcedDevice = -1;
     private boolean droppedAny;
     private int deferDepth;
-    /** flow state changes reported while deferred: function -> its last state, in first-report order */
-    private final Map<Integer, FlowState> deferred = new LinkedHashMap<>();
+    /**
+     * Flow state changes reported while deferred: the functions in first-report order
+     * ({@code deferredFns[0, deferredCount)}), each with its last reported state ({@code deferredState[fn]},
+     * null for a function not among them).
+     */
+    private int[] deferredFns = new int[8];
+    private int deferredCount;
+    private final FlowState[] deferredState;
 
     Dispatcher(Engine engine, Launcher launcher, Residency residency, TimeSource ts) {
         this.engine = engine;
         this.launcher = launcher;
         this.residency = residency;
         this.ts = ts;
+        this.deferredState = new FlowState[engine.functions().size()];
     }
 
     /** Starts what the side's policy chooses while a device of the side can take it. */
@@ -150,11 +152,14 @@ final class Dispatcher {
     private void scheduleGateWake(long at) {
         if (gateWakeAt > ts.nowUs() && gateWakeAt <= at) return;
         gateWakeAt = at;
-        ts.schedule(at, now -> {
-            if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
-            dispatchAll();
-        });
+        ts.schedule(at, gateWake);
     }
+
+    /** The wake-up at a closed gate's next sample (one action, scheduled again for each wake). */
+    private final gpufaas.engine.time.Scheduled gateWake = now -> {
+        if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
+        dispatchAll();
+    };
 
     private void start(Side s, Invocation inv, Device d, boolean tokenHeld) {
         if (!tokenHeld) s.take(d);
@@ -199,10 +204,10 @@ final class Dispatcher {
     }
 
     private void retryMemoryWaiters(Side s, Device d) {
-        ArrayDeque<Invocation> q = s.memoryWaiters(d);
-        while (!q.isEmpty()) {
-            if (!launcher.place(s, q.peek(), d)) return;
-            q.poll();
+        Invocation w;
+        while ((w = s.nextMemoryWaiter(d)) != null) {
+            if (!launcher.place(s, w, d)) return;
+            s.memoryWaiterPlaced(d);
         }
     }
 
@@ -212,7 +217,11 @@ final class Dispatcher {
     void flowStateChanged(Side s, int fn, FlowState to) {
         if (!s.gpu) return;
         if (deferDepth > 0) {
-            deferred.put(fn, to);
+            if (deferredState[fn] == null) {
+                if (deferredCount == deferredFns.length) deferredFns = java.util.Arrays.copyOf(deferredFns, deferredCount * 2);
+                deferredFns[deferredCount++] = fn;
+            }
+            deferredState[fn] = to;
         } else {
             applyMemoryHook(fn, to);
         }
@@ -224,10 +233,16 @@ final class Dispatcher {
      * from under the invocation it was chosen for.
      */
     private void endDeferral(Side s) {
-        if (--deferDepth > 0 || deferred.isEmpty()) return;
-        List<Map.Entry<Integer, FlowState>> copy = new ArrayList<>(deferred.entrySet());
-        deferred.clear();
-        for (var e : copy) applyMemoryHook(e.getKey(), e.getValue());
+        if (--deferDepth > 0 || deferredCount == 0) return;
+        int n = deferredCount;
+        int[] fns = java.util.Arrays.copyOf(deferredFns, n);
+        FlowState[] states = new FlowState[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = deferredState[fns[i]];
+            deferredState[fns[i]] = null;
+        }
+        deferredCount = 0;
+        for (int i = 0; i < n; i++) applyMemoryHook(fns[i], states[i]);
     }
 
     private void applyMemoryHook(int fn, FlowState to) {

@@ -74,9 +74,7 @@ public final class Engine {
         this.estimates = new EngineEstimates(this, cfg, model, gpus);
         this.metrics = new RunMetrics(cfg, fns, devices, PlacementCheck.isolatedMs(placement, fns, gpus, model));
         this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
-        List<EngineListener> ls = new ArrayList<>(List.of(metrics, timeSeries));
-        if (listener != null) ls.add(listener);
-        this.listener = EngineListener.of(ls);
+        this.listener = new RunListeners(metrics, timeSeries, listener);
         this.residency = new Residency(model.memory(), backend, this.listener);
         PlacementCheck.hardware(cfg, placement, fns, gpus, cpus);
         this.gpuSide = gpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), gpus, true);

@@ -24,22 +24,17 @@ public final class RunMetrics implements EngineListener {
     private final List<FunctionSpec> fns;
     private final List<Device> devices;
     private final Histogram all = new Histogram(3);
-    private final long[] arrived;
-    private final long[] completed;
-    private final long[] rejected;
-    private final long[] dropped;
-    private final long[] failed;
-    private final long[] cold;
-    private final long[] gpuCold;
-    private final long[] warm;
-    private final long[] cpu;
-    private final long[] onTime;
-    private final long[] sloArrived;
-    private final long[] sloOnTime;
-    private final double[] e2eSum;
-    private final double[] queueSum;
-    private final double[] execSum;
-    private final double[] cpuBusyMs;
+    /**
+     * Per function, side by side so that one invocation's updates touch one or two cache lines: the
+     * counts at {@code COUNTS * fn + ARRIVED ... SLO_ON_TIME}, and the sums (ms) at
+     * {@code SUMS * fn + E2E ... EXEC}.
+     */
+    private final long[] counts;
+    private final double[] sums;
+    private static final int ARRIVED = 0, COMPLETED = 1, REJECTED = 2, DROPPED = 3, FAILED = 4, COLD = 5, GPU_COLD = 6,
+            WARM = 7, CPU = 8, ON_TIME = 9, SLO_ARRIVED = 10, SLO_ON_TIME = 11, COUNTS = 12;
+    private static final int E2E = 0, QUEUE = 1, EXEC = 2, SUMS = 4;
+    private double cpuBusyMs;
     private final LatencyRecorder[] latency;
     private long totalCompleted;
     private long totalRejected;
@@ -63,22 +58,8 @@ public final class RunMetrics implements EngineListener {
         this.fns = fns;
         this.devices = devices;
         int n = fns.size();
-        arrived = new long[n];
-        completed = new long[n];
-        rejected = new long[n];
-        dropped = new long[n];
-        failed = new long[n];
-        cold = new long[n];
-        gpuCold = new long[n];
-        warm = new long[n];
-        cpu = new long[n];
-        onTime = new long[n];
-        sloArrived = new long[n];
-        sloOnTime = new long[n];
-        e2eSum = new double[n];
-        queueSum = new double[n];
-        execSum = new double[n];
-        cpuBusyMs = new double[1];
+        counts = new long[COUNTS * n];
+        sums = new double[SUMS * n];
         latency = new LatencyRecorder[n];
     }
 
@@ -98,49 +79,52 @@ public final class RunMetrics implements EngineListener {
 
     @Override
     public void arrived(Invocation inv) {
-        arrived[inv.fn()]++;
-        if (inv.deadlineUs != Long.MAX_VALUE) sloArrived[inv.fn()]++;
+        int at = COUNTS * inv.fn();
+        counts[at + ARRIVED]++;
+        if (inv.deadlineUs != Long.MAX_VALUE) counts[at + SLO_ARRIVED]++;
     }
 
     @Override
     public void finished(Invocation inv) {
         int fn = inv.fn();
+        int at = COUNTS * fn;
         if (inv.endUs > lastOutcomeUs) lastOutcomeUs = inv.endUs;
         switch (inv.outcome) {
             case REJECTED -> {
-                rejected[fn]++;
+                counts[at + REJECTED]++;
                 totalRejected++;
                 if (inv.deadlineUs != Long.MAX_VALUE) sloRejected++;
                 return;
             }
-            case DROPPED -> { dropped[fn]++; totalDropped++; return; }
-            case FAILED -> { failed[fn]++; totalFailed++; return; }
+            case DROPPED -> { counts[at + DROPPED]++; totalDropped++; return; }
+            case FAILED -> { counts[at + FAILED]++; totalFailed++; return; }
             case COMPLETED -> { }
         }
-        completed[fn]++;
+        counts[at + COMPLETED]++;
         totalCompleted++;
         long e2e = inv.e2eUs();
         all.recordValue(Math.max(0, e2e));
         LatencyRecorder r = latency[fn];
         if (r == null) latency[fn] = r = new LatencyRecorder();
         r.record(e2e);
-        e2eSum[fn] += e2e / 1000.0;
-        queueSum[fn] += inv.queueUs() / 1000.0;
+        int sum = SUMS * fn;
+        sums[sum + E2E] += e2e / 1000.0;
+        sums[sum + QUEUE] += inv.queueUs() / 1000.0;
         double execMs = (inv.endUs - inv.startUs) / 1000.0;
-        execSum[fn] += execMs;
-        if (inv.onCpu) cpuBusyMs[0] += execMs;
+        sums[sum + EXEC] += execMs;
+        if (inv.onCpu) cpuBusyMs += execMs;
         Predicate<Invocation> objective = inv.onCpu ? cpuObjective : gpuObjective;
         if (inv.endUs <= inv.deadlineUs && (objective == null || objective.test(inv))) {
-            onTime[fn]++;
-            if (inv.deadlineUs != Long.MAX_VALUE) sloOnTime[fn]++;
+            counts[at + ON_TIME]++;
+            if (inv.deadlineUs != Long.MAX_VALUE) counts[at + SLO_ON_TIME]++;
         } else {
             late++;
         }
         switch (inv.startType) {
-            case COLD -> cold[fn]++;
-            case GPU_COLD -> gpuCold[fn]++;
-            case WARM -> warm[fn]++;
-            case CPU -> { cpu[fn]++; if (inv.coldStart) cold[fn]++; }
+            case COLD -> counts[at + COLD]++;
+            case GPU_COLD -> counts[at + GPU_COLD]++;
+            case WARM -> counts[at + WARM]++;
+            case CPU -> { counts[at + CPU]++; if (inv.coldStart) counts[at + COLD]++; }
         }
     }
 
@@ -180,22 +164,26 @@ public final class RunMetrics implements EngineListener {
         long onTimeT = 0;
         for (FunctionSpec f : fns) {
             int i = f.id();
-            arrivedT += arrived[i];
-            if (arrived[i] == 0) continue;
-            long c = completed[i];
-            double mean = c == 0 ? Double.NaN : e2eSum[i] / c;
+            int at = COUNTS * i;
+            int sum = SUMS * i;
+            long arrived = counts[at + ARRIVED];
+            arrivedT += arrived;
+            if (arrived == 0) continue;
+            long c = counts[at + COMPLETED];
+            long cold = counts[at + COLD];
+            double mean = c == 0 ? Double.NaN : sums[sum + E2E] / c;
             double iso = isolated[i];
             LatencyRecorder r = latency[i];
             double slo = Double.NaN;
-            if (this.sloArrived[i] > 0) {
-                slo = (double) this.sloOnTime[i] / this.sloArrived[i];
-                sloArrived += this.sloArrived[i];
-                sloOnTime += this.sloOnTime[i];
+            if (counts[at + SLO_ARRIVED] > 0) {
+                slo = (double) counts[at + SLO_ON_TIME] / counts[at + SLO_ARRIVED];
+                sloArrived += counts[at + SLO_ARRIVED];
+                sloOnTime += counts[at + SLO_ON_TIME];
             }
-            rows.add(new FunctionSummary(f.name(), arrived[i], c, rejected[i], dropped[i], failed[i], mean,
+            rows.add(new FunctionSummary(f.name(), arrived, c, counts[at + REJECTED], counts[at + DROPPED], counts[at + FAILED], mean,
                     r == null ? Double.NaN : r.quantileUs(0.5) / 1000.0, r == null ? Double.NaN : r.quantileUs(0.99) / 1000.0,
-                    c == 0 ? Double.NaN : queueSum[i] / c, c == 0 ? Double.NaN : execSum[i] / c,
-                    cold[i], gpuCold[i], warm[i], cpu[i], c == 0 ? Double.NaN : 100.0 * cold[i] / c, iso,
+                    c == 0 ? Double.NaN : sums[sum + QUEUE] / c, c == 0 ? Double.NaN : sums[sum + EXEC] / c,
+                    cold, counts[at + GPU_COLD], counts[at + WARM], counts[at + CPU], c == 0 ? Double.NaN : 100.0 * cold / c, iso,
                     c == 0 ? Double.NaN : mean / iso, slo));
             if (c > 0) {
                 double x = iso / mean;
@@ -207,14 +195,14 @@ public final class RunMetrics implements EngineListener {
                 sqOfMeans += ms * ms;
                 meansN++;
             }
-            onTimeT += onTime[i];
-            e2eTotal += e2eSum[i];
-            queueTotal += queueSum[i];
-            execTotal += execSum[i];
-            coldT += cold[i];
-            gpuColdT += gpuCold[i];
-            warmT += warm[i];
-            cpuT += cpu[i];
+            onTimeT += counts[at + ON_TIME];
+            e2eTotal += sums[sum + E2E];
+            queueTotal += sums[sum + QUEUE];
+            execTotal += sums[sum + EXEC];
+            coldT += cold;
+            gpuColdT += counts[at + GPU_COLD];
+            warmT += counts[at + WARM];
+            cpuT += counts[at + CPU];
         }
         long c = totalCompleted;
         double jain = jainN == 0 ? Double.NaN : jainSum * jainSum / (jainN * jainSq);
@@ -243,7 +231,7 @@ public final class RunMetrics implements EngineListener {
             gpuExec += b;
             cost += b / 1e6 * d.profile.pricePerSecond() * d.computeShare;
         }
-        cost += cpuBusyMs[0] / 1000.0 * EngineEstimates.cpuPriceOf(cfg);
+        cost += cpuBusyMs / 1000.0 * EngineEstimates.cpuPriceOf(cfg);
         double util = gpuCount == 0 || spanUs == 0 ? 0 : (double) gpuBusy / ((double) gpuCount * spanUs);
         double execShare = gpuCount == 0 || spanUs == 0 ? 0 : (double) gpuExec / ((double) gpuCount * spanUs);
         double slo = sloArrived == 0 ? Double.NaN : (double) sloOnTime / sloArrived;
@@ -253,7 +241,7 @@ public final class RunMetrics implements EngineListener {
         rows.add(new FunctionSummary("ALL", arrivedT, c, totalRejected, totalDropped, totalFailed, mean, p50, p99,
                 c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c, coldT, gpuColdT, warmT, cpuT,
                 c == 0 ? Double.NaN : 100.0 * coldT / c, Double.NaN, Double.NaN, slo));
-        var counts = new RunSummary.Counts(arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
+        var outcomes = new RunSummary.Counts(arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
                 arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
                 arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT);
         var latency = new RunSummary.Latency(mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
@@ -274,7 +262,7 @@ public final class RunMetrics implements EngineListener {
             for (LongSupplier n : sides) sum += n.getAsLong();
             own.add(new Metric(name, sum));
         });
-        return new RunSummary(cfg.policy().name(), counts, latency, starts, use, new RunSummary.Fairness(jain, variance),
+        return new RunSummary(cfg.policy().name(), outcomes, latency, starts, use, new RunSummary.Fairness(jain, variance),
                 throughput, costs, slos, wallMs, events, own, rows);
     }
 }

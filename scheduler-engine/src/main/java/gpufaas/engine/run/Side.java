@@ -13,8 +13,10 @@ import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyStats;
+import gpufaas.engine.time.Scheduled;
 
 import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -42,6 +44,8 @@ final class Side implements PolicyContext {
     private int running;
     /** per device position: invocations holding a token of that device while they wait for memory */
     private final ArrayDeque<Invocation>[] memoryWaiters;
+    /** invocations waiting for memory on any device of this side (none outside memory mode none) */
+    private int waitingForMemory;
     final int tokens;
     /** device positions in {@link #devices} by tokens held: bit i of levels[k] = device i has k invocations in flight */
     private final long[][] levels;
@@ -51,7 +55,8 @@ final class Side implements PolicyContext {
         this.engine = engine;
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
-        this.characteristics = factory.characteristics();
+        this.characteristics = factory.characteristics().isEmpty() ? EnumSet.noneOf(Characteristic.class)
+                : EnumSet.copyOf(factory.characteristics());
         if (gpu && has(Characteristic.ONE_WORKER_PER_DEVICE)) for (Device d : this.devices) d.limitWorkers(1);
         int t = 0;
         int maxD = 0;
@@ -121,17 +126,24 @@ final class Side implements PolicyContext {
 
     /** true when {@code d} can take a new invocation: a token free and nobody waiting there for memory. */
     boolean canTake(Device d) {
-        return d.hasToken() && memoryWaiters[posOf[d.index]].isEmpty();
+        return d.hasToken() && (waitingForMemory == 0 || memoryWaiters[posOf[d.index]].isEmpty());
     }
 
     /** {@code inv} holds a token of {@code d} and waits there for memory. */
     void waitForMemory(Invocation inv, Device d) {
         memoryWaiters[posOf[d.index]].add(inv);
+        waitingForMemory++;
     }
 
-    /** The invocations waiting on {@code d} for memory, oldest first (the engine retries them). */
-    ArrayDeque<Invocation> memoryWaiters(Device d) {
-        return memoryWaiters[posOf[d.index]];
+    /** The oldest invocation waiting on {@code d} for memory, or null (the engine retries them in order). */
+    Invocation nextMemoryWaiter(Device d) {
+        return waitingForMemory == 0 ? null : memoryWaiters[posOf[d.index]].peek();
+    }
+
+    /** The oldest invocation waiting on {@code d} for memory got it. */
+    void memoryWaiterPlaced(Device d) {
+        memoryWaiters[posOf[d.index]].poll();
+        waitingForMemory--;
     }
 
     @Override
@@ -144,17 +156,21 @@ final class Side implements PolicyContext {
     public Timer timer(LongConsumer action) {
         return new Timer() {
             private long pendingAt = Long.MAX_VALUE;
+            /** one action, scheduled again for each wake */
+            private final Scheduled fire = this::fire;
 
             @Override
             public void at(long atUs) {
                 long now = engine.nowUs();
                 if (pendingAt > now && pendingAt <= atUs) return; // an earlier wake will re-arm
                 pendingAt = atUs;
-                engine.time().schedule(atUs, t -> {
-                    if (pendingAt == t) pendingAt = Long.MAX_VALUE;
-                    action.accept(t);
-                    engine.dispatcher().dispatch(Side.this);
-                });
+                engine.time().schedule(atUs, fire);
+            }
+
+            private void fire(long t) {
+                if (pendingAt == t) pendingAt = Long.MAX_VALUE;
+                action.accept(t);
+                engine.dispatcher().dispatch(Side.this);
             }
         };
     }

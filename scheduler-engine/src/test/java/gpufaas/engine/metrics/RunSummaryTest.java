@@ -22,18 +22,20 @@ class RunSummaryTest {
                 "cpu_starts", "gpu_utilization", "gpu_exec_share", "jain_fairness", "fn_latency_variance", "slo_attainment",
                 "evictions", "swaps_out", "prefetches", "makespan_s", "throughput_per_s", "cost", "admitted_slo_attainment",
                 "on_time", "violations", "violation_rate", "rejection_rate", "drop_rate", "goodput_per_s",
-                "cost_per_on_time", "wall_ms", "events");
+                "cost_per_on_time", "wall_ms", "events_per_s", "events");
     }
 
     /**
      * Every value of every group (and each top-level value but the function rows) is one field, under
      * its own name in snake_case, and the field carries that value: a summary whose values are all
-     * different is flattened and each field compared with the value it names.
+     * different is flattened and each field compared with the value it names. The one field that is
+     * not a component, {@code events_per_s}, is events over wall time.
      */
     @Test
     void metrics_flattenEveryGroupValueOnceUnderItsOwnName() throws Exception {
         Map<String, Object> leaves = new LinkedHashMap<>();
         RunSummary s = (RunSummary) distinct(RunSummary.class, new int[] {1}, leaves);
+        leaves.put("events_per_s", (double) s.events() * 1000 / s.wallMs());
         Map<String, Object> flat = new LinkedHashMap<>();
         for (Metric m : s.metrics()) assertThat(flat.put(m.name(), m.value())).as("duplicate %s", m.name()).isNull();
         assertThat(flat).isEqualTo(leaves);

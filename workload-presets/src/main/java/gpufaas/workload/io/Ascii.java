@@ -1,20 +1,24 @@
 package gpufaas.workload.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
- * Decimal digits written straight into a byte array, two or three at a time from tables: the hot
- * path of the CSV writers. Each method takes the array and a position and returns the position
- * after what it wrote; callers make room first (20 bytes per long, 21 per fixed-point value).
+ * Decimal digits written straight into a byte array: the hot path of the CSV writers. Eight digits
+ * at a time are computed in one long (each byte one digit, by multiplications that divide the
+ * four-digit halves, then the two-digit quarters, in parallel) and stored with one 8-byte write.
+ * Each method takes the array and a position and returns the position after what it wrote (at most
+ * 20 bytes for a long, 21 for a fixed-point value); it may also write, and leave undefined, a few
+ * bytes after that, never beyond 24 bytes from the position. Callers make room for 24 bytes per value.
  */
 final class Ascii {
-    private static final byte[] D2 = new byte[200];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] D3 = new byte[3000];
     private static final long[] POW10 = new long[19];
+    private static final long ZEROS = 0x3030303030303030L;
 
     static {
-        for (int i = 0; i < 100; i++) {
-            D2[2 * i] = (byte) ('0' + i / 10);
-            D2[2 * i + 1] = (byte) ('0' + i % 10);
-        }
         for (int i = 0; i < 1000; i++) {
             D3[3 * i] = (byte) ('0' + i / 100);
             D3[3 * i + 1] = (byte) ('0' + i / 10 % 10);
@@ -36,6 +40,25 @@ final class Ascii {
         return t + 1 - (w < POW10[t] ? 1 : 0);
     }
 
+    /**
+     * The eight decimal digits of 0 ≤ v < 10^8 (leading zeros included) as ASCII bytes of a long, the
+     * most significant digit in the lowest byte: stored little-endian, they read in order.
+     */
+    private static long eightDigits(long v) {
+        long merged = (v / 10_000) | ((v % 10_000) << 32);                     // two 4-digit halves
+        long hundreds = ((merged * 10486) >>> 20) & 0x0000_007F_0000_007FL;     // each half / 100
+        long quarters = ((merged - 100 * hundreds) << 16) + hundreds;          // four 2-digit quarters
+        long tens = ((quarters * 103) >>> 10) & 0x000F_000F_000F_000FL;         // each quarter / 10
+        return tens + ((quarters - 10 * tens) << 8) + ZEROS;
+    }
+
+    /** Writes 0 ≤ v < 10^8 without leading zeros (at least one digit). */
+    private static int putUpTo8(byte[] b, int p, long v) {
+        int n = digits(v);
+        LONGS.set(b, p, eightDigits(v) >>> ((8 - n) << 3));
+        return p + n;
+    }
+
     /** Writes {@code v} (any long). */
     static int putLong(byte[] b, int p, long v) {
         if (v < 0) {
@@ -47,64 +70,23 @@ final class Ascii {
             b[p++] = '-';
             v = -v;
         }
-        if (v <= Integer.MAX_VALUE) return putNonNegativeInt(b, p, (int) v);
+        return putNonNegative(b, p, v);
+    }
+
+    private static int putNonNegative(byte[] b, int p, long v) {
+        if (v < 100_000_000) return putUpTo8(b, p, v);
         long hi = v / 100_000_000;
-        p = putLong(b, p, hi);
-        return put8(b, p, (int) (v - hi * 100_000_000));
-    }
-
-    /**
-     * Writes {@code v} ≥ 0. The two-digit groups are computed from {@code v} independently (no
-     * chain of divisions), so the processor works on them in parallel.
-     */
-    private static int putNonNegativeInt(byte[] b, int p, int v) {
-        if (v < 10) {
-            b[p] = (byte) ('0' + v);
-            return p + 1;
+        long lo = v - hi * 100_000_000;
+        if (hi < 100_000_000) {
+            p = putUpTo8(b, p, hi);
+        } else {
+            long top = hi / 100_000_000;
+            p = putUpTo8(b, p, top);
+            LONGS.set(b, p, eightDigits(hi - top * 100_000_000));
+            p += 8;
         }
-        int n = digits(v);
-        int end = p + n;
-        int v2 = v / 100;
-        int v4 = v / 10_000;
-        int v6 = v / 1_000_000;
-        int v8 = v / 100_000_000;
-        pair(b, end - 2, v - v2 * 100);
-        if (n <= 3) {
-            if (n == 3) b[p] = (byte) ('0' + v2);
-            return end;
-        }
-        pair(b, end - 4, v2 - v4 * 100);
-        if (n <= 5) {
-            if (n == 5) b[p] = (byte) ('0' + v4);
-            return end;
-        }
-        pair(b, end - 6, v4 - v6 * 100);
-        if (n <= 7) {
-            if (n == 7) b[p] = (byte) ('0' + v6);
-            return end;
-        }
-        pair(b, end - 8, v6 - v8 * 100);
-        if (n == 9) b[p] = (byte) ('0' + v8);
-        else if (n == 10) pair(b, p, v8);
-        return end;
-    }
-
-    /** Writes 0 ≤ v < 10^8 as exactly 8 digits. */
-    private static int put8(byte[] b, int p, int v) {
-        int v2 = v / 100;
-        int v4 = v / 10_000;
-        int v6 = v / 1_000_000;
-        pair(b, p + 6, v - v2 * 100);
-        pair(b, p + 4, v2 - v4 * 100);
-        pair(b, p + 2, v4 - v6 * 100);
-        pair(b, p, v6);
+        LONGS.set(b, p, eightDigits(lo));
         return p + 8;
-    }
-
-    private static void pair(byte[] b, int at, int v) {
-        int r = v << 1;
-        b[at] = D2[r];
-        b[at + 1] = D2[r + 1];
     }
 
     /** Writes {@code v / 1000} with exactly 3 decimals ({@code 1500} → {@code 1.500}). */
@@ -115,7 +97,7 @@ final class Ascii {
         }
         long whole = v / 1000;
         int f = (int) (v - whole * 1000) * 3;
-        p = putLong(b, p, whole);
+        p = putNonNegative(b, p, whole);
         b[p] = '.';
         b[p + 1] = D3[f];
         b[p + 2] = D3[f + 1];
@@ -130,18 +112,11 @@ final class Ascii {
             v = -v;
         }
         long whole = v / 1_000_000;
-        int frac = (int) (v - whole * 1_000_000);
-        int hi = frac / 1000;
-        int lo = (frac - hi * 1000) * 3;
-        hi *= 3;
-        p = putLong(b, p, whole);
+        long frac = v - whole * 1_000_000;
+        p = putNonNegative(b, p, whole);
         b[p] = '.';
-        b[p + 1] = D3[hi];
-        b[p + 2] = D3[hi + 1];
-        b[p + 3] = D3[hi + 2];
-        b[p + 4] = D3[lo];
-        b[p + 5] = D3[lo + 1];
-        b[p + 6] = D3[lo + 2];
+        // the six decimals are the last six of eight digits with two leading zeros
+        LONGS.set(b, p + 1, eightDigits(frac) >>> 16);
         return p + 7;
     }
 

@@ -100,7 +100,7 @@ final class ByteSink implements AutoCloseable {
         put(b);
     }
 
-    /** Puts the decimal digits of {@code v}; the caller made room for 20 bytes. */
+    /** Puts the decimal digits of {@code v}; the caller made room for 24 bytes (see {@link Ascii}). */
     void putLong(long v) { pos = Ascii.putLong(buf, pos, v); }
 
     @Override

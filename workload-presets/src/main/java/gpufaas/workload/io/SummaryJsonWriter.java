@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * mean_exec_ms, cold_starts, cold_pct, gpu_cold_starts, warm_starts, cpu_starts, gpu_utilization,
  * gpu_exec_share, jain_fairness, fn_latency_variance, slo_attainment, evictions, swaps_out, prefetches, makespan_s,
  * throughput_per_s, cost, admitted_slo_attainment, on_time, violations, violation_rate, rejection_rate,
- * drop_rate, goodput_per_s, cost_per_on_time, wall_ms, events}), then {@code complete} (whether every invocation
+ * drop_rate, goodput_per_s, cost_per_on_time, wall_ms, events_per_s, events}), then {@code complete} (whether every invocation
  * ended) and {@code incomplete_reason} (null when complete), then {@code functions}: the rows of
  * {@code summary.csv} as objects with the same snake_case keys.
  *
@@ -24,8 +24,9 @@ import java.nio.file.Path;
  * kernel runs, as NVML reports it), {@code gpu_exec_share} (the share of time an invocation executes),
  * {@code jain_fairness} and {@code slo_attainment} as shares 0..1, {@code cold_pct} in percent.
  * Doubles have 6 significant digits; NaN is null, except {@code slo_attainment} and {@code admitted_slo_attainment}, which are left out
- * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) is the only value that
- * differs between two runs of the same inputs and seed.
+ * when no function has an SLO. {@code wall_ms} (the run's wall-clock time) and {@code events_per_s}
+ * (events processed per wall-clock second, {@link RunSummary#eventsPerS()}; null under 1 ms) are the
+ * only values that differ between two runs of the same inputs and seed.
  */
 public final class SummaryJsonWriter {
     private static final RecordFields FN = new RecordFields(FunctionSummary.class);

@@ -19,7 +19,7 @@ import java.util.List;
  * columns {@code point} (number from 0), {@code folder} (the point's folder name), one column per
  * axis (its dotted path, e.g. {@code policy}, {@code params.D}; the point's value as written in the
  * experiment), then the fields of each point's {@code summary.json} in its order, without
- * {@code functions}, without the host-dependent {@code wall_ms} and without a field named like an
+ * {@code functions}, without the host-dependent {@code wall_ms} and {@code events_per_s}, and without a field named like an
  * axis (a {@code policy} axis replaces the summary's {@code policy}), so the file depends only on
  * the inputs and the seed. Fields a policy adds to its summary (e.g. cost-aware's
  * {@code over_budget}) come after the standard ones, before {@code complete}, in the order the
@@ -39,11 +39,11 @@ public final class SweepCsvWriter {
         }
     }
 
-    /** The summary columns, in summary.json's order. */
+    /** The summary columns, in summary.json's order, less the two that measure the host (wall_ms, events_per_s). */
     public static List<String> summaryColumns() {
         List<String> cols = new ArrayList<>();
         for (String n : RunSummary.standardNames()) {
-            if (!n.equals("wall_ms")) cols.add(n);
+            if (!n.equals("wall_ms") && !n.equals("events_per_s")) cols.add(n);
         }
         cols.add("complete");
         cols.add("incomplete_reason");

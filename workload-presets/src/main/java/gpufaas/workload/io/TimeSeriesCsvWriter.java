@@ -60,7 +60,7 @@ public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable 
         o.ensure(1);
         o.put((byte) ',');
         byte[] device = deviceBytes.computeIfAbsent(r.device(), Csv::field);
-        o.ensure(device.length + 80);
+        o.ensure(device.length + 3 * 25);
         o.put(device);
         o.put((byte) ',');
         o.putLong(r.queued());
@@ -74,7 +74,7 @@ public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable 
         o.text(Num.csv(r.memUsedMb()));
         o.text(",");
         o.text(Num.csv(r.memCapacityMb()));
-        o.ensure(100);
+        o.ensure(5 * 25);
         o.put((byte) ',');
         o.putLong(r.containers());
         o.put((byte) ',');

@@ -7,7 +7,7 @@
  * <p>Determinism: the same seed and inputs give byte-identical files. Numbers are printed by
  * {@link gpufaas.workload.io.Num}: times measured in microseconds exactly (integer arithmetic),
  * other doubles rounded to 6 significant digits; NaN is an empty CSV field or JSON {@code null}.
- * The one host-dependent value is {@code wall_ms} in {@code summary.json} (the run's wall-clock
- * time); no file holds a timestamp.
+ * The host-dependent values are {@code wall_ms} and {@code events_per_s} in {@code summary.json}
+ * (the run's wall-clock time, and its events per wall-clock second); no file holds a timestamp.
  */
 package gpufaas.workload.io;

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Milliseconds written as text (integer, decimal or with an exponent, optionally quoted or padded)
- * to whole microseconds, rounded half up. The trace reader's general path; its usual path parses
- * plain decimals inline.
+ * to whole microseconds, rounded half up: the trace reader's one number parser, for its times and
+ * SLO cells. Plain decimals are parsed on their bytes; anything else (an exponent, say) goes through
+ * {@link Double#parseDouble} with the same checks.
  */
 final class MillisText {
     /** 2^42 ms is about 139 years: larger times are certainly a mistake. */

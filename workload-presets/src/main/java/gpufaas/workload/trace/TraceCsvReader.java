@@ -20,9 +20,11 @@ import java.util.Map;
 /**
  * Streams an Ilúvatar trace CSV ({@code func_name,invoke_time_ms}, header required, columns found
  * by name, extra columns ignored) as an {@link ArrivalSource}. Parses bytes straight from a 1 MiB
- * buffer: no String or array is made per line, names are looked up on their bytes. Times may be
- * integers or decimals (milliseconds) and are rounded half-up to microseconds. The trace must be
- * sorted by time; every problem is a {@link BadInputException} naming file, line and column.
+ * buffer: no String or array is made per line, names are looked up on their bytes. One line parser
+ * serves every layout and one number parser ({@link MillisText}) every time: times may be integers
+ * or decimals (milliseconds) and are rounded half-up to microseconds. Every row has as many fields
+ * as the header, and the trace must be sorted by time; every problem is a {@link BadInputException}
+ * naming file, line and column (a row with another number of fields: both counts).
  */
 public final class TraceCsvReader implements ArrivalSource {
     static final String NAME = "func_name";
@@ -40,12 +42,12 @@ public final class TraceCsvReader implements ArrivalSource {
     private final InputStream in;
     private final String source;
     private final NameTable names;
+    /** the header's column names (lower case, unquoted); every row has as many fields */
+    private final String[] header;
     private final int nameCol;
     private final int timeCol;
-    private final int lastCol;
     /** the optional per-invocation SLO column, -1 when absent */
     private final int sloCol;
-    private final boolean simpleLayout;
     private long sloUs = -1;
     private byte[] buf = new byte[1 << 20];
     private int pos;
@@ -61,12 +63,10 @@ public final class TraceCsvReader implements ArrivalSource {
         this.in = in;
         this.source = source;
         this.names = new NameTable(ids);
-        String[] header = readHeader();
+        this.header = readHeader();
         this.nameCol = find(header, NAME);
         this.timeCol = find(header, TIME);
         this.sloCol = java.util.Arrays.asList(header).indexOf(SLO);
-        this.lastCol = Math.max(Math.max(nameCol, timeCol), sloCol);
-        this.simpleLayout = nameCol == 0 && timeCol == 1 && sloCol < 0;
     }
 
     /** Opens {@code file} for the given functions (ids are theirs). */
@@ -101,7 +101,7 @@ public final class TraceCsvReader implements ArrivalSource {
         while (true) {
             if (limit - pos < AHEAD && !eof) fill();
             if (pos >= limit) return false;
-            int next = simpleLayout ? parseSimpleLine(pos) : parseLine(pos);
+            int next = parseLine(pos);
             if (next == NEED_MORE) {
                 fill();
                 continue;
@@ -139,72 +139,24 @@ public final class TraceCsvReader implements ArrivalSource {
         try {
             in.close();
         } catch (IOException e) {
-            throw BadInputException.of(source, "cannot close trace: " + e.getMessage());
+            throw BadInputException.of(source, "cannot read trace: " + e.getMessage());
         }
     }
 
     /**
-     * The usual layout, {@code func_name,invoke_time_ms[,...]} with a plain name and an unsigned decimal time, in
-     * straight-line code; anything else (quotes, blanks, exponents, errors, a line cut by the buffer end) goes to
-     * {@link #parseLine(int)}, which parses the same line again from its start.
-     */
-    private int parseSimpleLine(int start) {
-        final byte[] b = buf;
-        final int lim = limit;
-        int comma = fieldEnd(start);
-        if (comma <= start || comma + 1 >= lim || b[comma] != ',') return parseLine(start);
-        int fn = names.find(b, start, comma);
-        if (fn < 0) return parseLine(start);
-        int i = comma + 1;
-        long ms = 0;
-        int digits = 0;
-        byte c = 0;
-        while (i < lim && (c = b[i]) >= '0' && c <= '9') {
-            ms = ms * 10 + (c - '0');
-            i++;
-            digits++;
-        }
-        long frac = 0;
-        if (c == '.') {
-            i++;
-            int fd = 0;
-            while (i < lim && (c = b[i]) >= '0' && c <= '9') {
-                if (fd < 3) frac = frac * 10 + (c - '0');
-                else if (fd == 3 && c >= '5') frac++;
-                fd++;
-                i++;
-            }
-            for (int k = fd; k < 3; k++) frac *= 10;
-            digits += fd;
-        }
-        if (i >= lim || digits == 0 || digits > 13) return parseLine(start);
-        if (c == '\r' && i + 1 < lim) c = b[++i];
-        if (c == ',') {
-            i = fieldEnd(i + 1);
-            while (i >= 0 && i < lim && b[i] == ',') i = fieldEnd(i + 1);
-            if (i < 0 || i >= lim) return parseLine(start);
-        } else if (c != '\n') {
-            return parseLine(start);
-        }
-        long t = ms * 1000 + frac;
-        if (t < timeUs && count > 0) return parseLine(start);
-        timeUs = t;
-        function = fn;
-        return i + 1;
-    }
-
-    /**
-     * Parses the line starting at {@code start} in one pass. Returns the index after it, {@code -(index after) - 1}
-     * for a blank line, or {@link #NEED_MORE} when the buffer ends inside the line and more input may follow.
+     * Parses the line starting at {@code start} in one pass, field by field (each field's end found
+     * eight bytes at a time; the name looked up on its bytes, times parsed by {@link MillisText}).
+     * Returns the index after it, {@code -(index after) - 1} for a blank line, or {@link #NEED_MORE}
+     * when the buffer ends inside the line and more input may follow (the line is then parsed again
+     * from its start). A row must have as many fields as the header.
      */
     private int parseLine(int start) {
         final byte[] b = buf;
         final int lim = limit;
-        int i = start;
-        byte c0 = b[i];
+        byte c0 = b[start];
         if (c0 == '\n' || c0 == '\r' || c0 == ' ' || c0 == '\t') {
-            int j = i;
-            while (j < lim && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r')) j++;
+            int j = start;
+            while (j < lim && MillisText.isSpace(b[j])) j++;
             if (j >= lim && !eof) return NEED_MORE;
             if (j >= lim || b[j] == '\n') return -(Math.min(j + 1, lim)) - 1;
         }
@@ -212,69 +164,23 @@ public final class TraceCsvReader implements ArrivalSource {
         int fn = -1;
         long t = -1;
         long slo = -1;
+        int i = start;
         while (true) {
             int s = i;
-            if (col == timeCol) {
-                long ms = 0;
-                int digits = 0;
-                byte c = 0;
-                while (i < lim && (c = b[i]) >= '0' && c <= '9') {
-                    ms = ms * 10 + (c - '0');
-                    i++;
-                    digits++;
-                }
-                long frac = 0;
-                int fd = 0;
-                boolean up = false;
-                if (i < lim && c == '.') {
-                    i++;
-                    while (i < lim && (c = b[i]) >= '0' && c <= '9') {
-                        if (fd < 3) frac = frac * 10 + (c - '0');
-                        else if (fd == 3) up = c >= '5';
-                        fd++;
-                        i++;
-                    }
-                }
-                if (i >= lim && !eof) return NEED_MORE;
-                boolean ended = i >= lim || c == ',' || c == '\n' || (c == '\r' && col == lastCol);
-                if (!ended || digits + fd == 0 || digits > 13) {
-                    i = fieldEnd(s);
-                    if (i < 0) return NEED_MORE;
-                    t = parseTime(s, i);
-                } else {
-                    for (int k = Math.min(fd, 3); k < 3; k++) frac *= 10;
-                    t = ms * 1000 + frac + (up ? 1 : 0);
-                }
-            } else if (col == sloCol) {
-                i = fieldEnd(s);
-                if (i < 0) return NEED_MORE;
-                slo = sloCell(s, i);
-            } else if (b[s] == '"') {
-                i = quotedFieldEnd(s);
-                if (i < 0) return NEED_MORE;
-                if (col == nameCol) fn = lookupQuoted(s, i);
-            } else {
-                i = fieldEnd(s);
-                if (i < 0) return NEED_MORE;
-                if (col == nameCol) fn = lookup(s, i);
-            }
-            if (i >= lim || b[i] == '\n') {
-                if (col < Math.max(nameCol, timeCol)) {
-                    String missing = nameCol > col && (timeCol <= col || nameCol < timeCol) ? NAME : TIME;
-                    throw new BadInputException(source, line + 1, missing, "value is missing (the row has only " + (col + 1) + " columns)");
-                }
-                break;
-            }
-            if (col == lastCol) {
-                while (i < lim && b[i] != '\n') {
-                    i = fieldEnd(i + 1);
-                    if (i < 0) return NEED_MORE;
-                }
-                break;
-            }
-            i++;
+            boolean quoted = s < lim && b[s] == '"';
+            int e = quoted ? quotedFieldEnd(s, col) : fieldEnd(s);
+            if (e < 0) return NEED_MORE;
+            if (col == nameCol) fn = quoted ? lookupQuoted(s, e) : lookup(s, e);
+            else if (col == timeCol) t = parseTime(s, e);
+            else if (col == sloCol) slo = sloCell(s, e);
             col++;
+            if (e >= lim || b[e] == '\n') {
+                i = e;
+                break;
+            }
+            i = e + 1;
         }
+        if (col != header.length) throw ragged(col);
         if (t < timeUs && count > 0) {
             throw new BadInputException(source, line + 1, TIME, "trace must be sorted by invoke_time_ms: "
                     + fmtMs(t) + " comes after " + fmtMs(timeUs));
@@ -283,6 +189,14 @@ public final class TraceCsvReader implements ArrivalSource {
         function = fn;
         sloUs = slo;
         return Math.min(i + 1, lim);
+    }
+
+    /** A row with {@code fields} fields where the header has another number: names the first missing column, if any. */
+    private BadInputException ragged(int fields) {
+        String missing = fields < header.length ? header[fields] : null;
+        return new BadInputException(source, line + 1, missing, "the row has " + fields + (fields == 1 ? " field" : " fields")
+                + " but the header has " + header.length + " (" + String.join(",", header) + ")"
+                + (missing == null ? "" : ": value is missing"));
     }
 
     /** Index of the ',' or '\n' ending the field at {@code s} (or the end of input); -1 when more input is needed. */
@@ -310,14 +224,14 @@ public final class TraceCsvReader implements ArrivalSource {
      * Index of the ',' or '\n' after the quoted field opening at {@code s} (quotes inside doubled, as
      * RFC 4180 says); -1 when more input is needed.
      */
-    private int quotedFieldEnd(int s) {
+    private int quotedFieldEnd(int s, int col) {
         final byte[] b = buf;
         final int lim = limit;
         int i = s + 1;
         while (true) {
             if (i >= lim) {
                 if (!eof) return -1;
-                throw new BadInputException(source, line + 1, NAME, "quoted value is not closed");
+                throw new BadInputException(source, line + 1, columnName(col), "quoted value is not closed");
             }
             if (b[i] == '"') {
                 if (i + 1 >= lim && !eof) return -1;
@@ -326,13 +240,17 @@ public final class TraceCsvReader implements ArrivalSource {
                     continue;
                 }
                 int j = i + 1;
-                while (j < lim && isSpace(b[j])) j++;
+                while (j < lim && MillisText.isSpace(b[j])) j++;
                 if (j >= lim) return eof ? lim : -1;
                 if (b[j] == ',' || b[j] == '\n') return j;
-                throw new BadInputException(source, line + 1, NAME, "unexpected characters after a closing quote");
+                throw new BadInputException(source, line + 1, columnName(col), "unexpected characters after a closing quote");
             }
             i++;
         }
+    }
+
+    private String columnName(int col) {
+        return col < header.length ? header[col] : "column " + (col + 1);
     }
 
     /** The function named by the quoted field {@code [s, e)}, with doubled quotes undone. */
@@ -351,8 +269,8 @@ public final class TraceCsvReader implements ArrivalSource {
     private int lookup(int s, int e) {
         int id = names.find(buf, s, e);
         if (id >= 0) return id;
-        while (s < e && isSpace(buf[s])) s++;
-        while (e > s && isSpace(buf[e - 1])) e--;
+        while (s < e && MillisText.isSpace(buf[s])) s++;
+        while (e > s && MillisText.isSpace(buf[e - 1])) e--;
         if (e - s >= 2 && buf[s] == '"' && buf[e - 1] == '"') { s++; e--; }
         if (s == e) throw new BadInputException(source, line + 1, NAME, "value is missing");
         id = names.find(buf, s, e);
@@ -367,8 +285,8 @@ public final class TraceCsvReader implements ArrivalSource {
     private long sloCell(int s, int e) {
         int a = s;
         int z = e;
-        while (a < z && isSpace(buf[a])) a++;
-        while (z > a && isSpace(buf[z - 1])) z--;
+        while (a < z && MillisText.isSpace(buf[a])) a++;
+        while (z > a && MillisText.isSpace(buf[z - 1])) z--;
         if (a == z) return -1;
         try {
             return MillisText.micros(buf, a, z);
@@ -383,10 +301,6 @@ public final class TraceCsvReader implements ArrivalSource {
         } catch (IllegalArgumentException x) {
             throw new BadInputException(source, line + 1, TIME, x.getMessage());
         }
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t' || c == '\r';
     }
 
     /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more. */

@@ -18,6 +18,10 @@ class SummaryWritersTest {
             1, 0, 1, 0, 50, NaN, NaN, NaN);
 
     private static RunSummary summary(double slo) {
+        return summary(slo, 17);
+    }
+
+    private static RunSummary summary(double slo, long wallMs) {
         return new RunSummary("mqfq-sticky",
                 new RunSummary.Counts(3, 2, 1, 0, 0, 0, 1.0 / 3, 0),
                 new RunSummary.Latency(100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30),
@@ -27,7 +31,7 @@ class SummaryWritersTest {
                 new RunSummary.Throughput(4, 0.5, 0.5),
                 new RunSummary.Costs(0.000123456789, 0.000123456789 / 2),
                 new RunSummary.Slo(slo, slo, 2, 0, 0),
-                17, 42, List.of(), List.of(F, ALL));
+                wallMs, 42, List.of(), List.of(F, ALL));
     }
 
     @Test
@@ -83,6 +87,7 @@ class SummaryWritersTest {
                   "goodput_per_s": 0.5,
                   "cost_per_on_time": 0.0000617284,
                   "wall_ms": 17,
+                  "events_per_s": 2470.59,
                   "events": 42,
                   "complete": true,
                   "incomplete_reason": null,
@@ -141,6 +146,15 @@ class SummaryWritersTest {
                 s.throughput(), s.costs(), s.slo(), s.wallMs(), s.events(), List.of(new Metric("over_budget", 2L)), s.functions());
         assertThat(SummaryJsonWriter.toText(new RunResult(withOwn, true, null)))
                 .contains("  \"events\": 42,\n  \"over_budget\": 2,\n  \"complete\": true,\n");
+    }
+
+    @Test
+    void eventsPerSecondFollowWallTimeAndAreNullUnderAMillisecond() {
+        // 42 events in 17 ms: 2470.588... per second, 6 significant digits
+        assertThat(SummaryJsonWriter.toText(new RunResult(summary(NaN, 17), true, null)))
+                .contains("  \"wall_ms\": 17,\n  \"events_per_s\": 2470.59,\n  \"events\": 42,\n");
+        assertThat(SummaryJsonWriter.toText(new RunResult(summary(NaN, 0), true, null)))
+                .contains("  \"wall_ms\": 0,\n  \"events_per_s\": null,\n  \"events\": 42,\n");
     }
 
     @Test

@@ -19,7 +19,7 @@ class SweepCsvWriterTest {
         String csv = SweepCsvWriter.toCsv(List.of("policy", "params.D"),
                 List.of(new SweepCsvWriter.Point(0, "000-a", List.of("fcfs", "1,2"), a)));
         List<String> cols = SweepCsvWriter.summaryColumns();
-        assertThat(cols).startsWith("policy", "invocations").doesNotContain("wall_ms", "functions")
+        assertThat(cols).startsWith("policy", "invocations").doesNotContain("wall_ms", "events_per_s", "functions")
                 .endsWith("events", "complete", "incomplete_reason");
         String[] lines = csv.split("\n");
         assertThat(lines).hasSize(2);

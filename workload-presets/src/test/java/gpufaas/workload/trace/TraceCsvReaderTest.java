@@ -55,7 +55,7 @@ class TraceCsvReaderTest {
     }
 
     @Test
-    void advance_exponentNotation_usesSlowPathWithSameRounding() {
+    void advance_exponentNotation_isParsedWithTheSameRounding() {
         assertThat(readAll(reader("func_name,invoke_time_ms\na,1.5e3\n")).get(0)[0]).isEqualTo(1_500_000L);
     }
 
@@ -110,10 +110,36 @@ class TraceCsvReaderTest {
     }
 
     @Test
-    void advance_rowWithTooFewColumns_namesMissingField() {
+    void advance_rowWithTooFewFields_namesLineBothCountsAndTheMissingField() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na\n");
         assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("field 'invoke_time_ms'").hasMessageContaining("missing");
+                .hasMessage("t.csv, line 2, field 'invoke_time_ms': the row has 1 field but the header has 2 "
+                        + "(func_name,invoke_time_ms): value is missing");
+    }
+
+    @Test
+    void advance_rowWithMoreFieldsThanTheHeader_isRejectedWithLineAndBothCounts() {
+        TraceCsvReader r = reader("func_name,invoke_time_ms\na,1\nb,2,\n");
+        assertThat(r.advance()).isTrue();
+        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
+                .hasMessage("t.csv, line 3: the row has 3 fields but the header has 2 (func_name,invoke_time_ms)")
+                .satisfies(e -> assertThat(((BadInputException) e).line()).isEqualTo(3));
+    }
+
+    @Test
+    void advance_raggedRowInAnotherLayout_isRejectedToo() {
+        // columns found by name and an optional slo_ms column: the same field count rule
+        TraceCsvReader r = reader("invoke_time_ms,x,func_name,slo_ms\n5,q,a,\n6,q,b\n");
+        assertThat(r.advance()).isTrue();
+        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
+                .hasMessage("t.csv, line 3, field 'slo_ms': the row has 3 fields but the header has 4 "
+                        + "(invoke_time_ms,x,func_name,slo_ms): value is missing");
+    }
+
+    @Test
+    void advance_quotedFieldWithAComma_countsAsOneField() {
+        TraceCsvReader r = reader("func_name,note,invoke_time_ms\na,\"x,y\",1\nb,,2\n");
+        assertThat(readAll(r)).containsExactly(new long[] {1000, 0}, new long[] {2000, 1});
     }
 
     @Test
@@ -180,7 +206,7 @@ class TraceCsvReaderTest {
 
     @Test
     void advance_usualLayoutWithExtraColumnsAndCrlf_readsNameAndTime() {
-        List<long[]> rows = readAll(reader("func_name,invoke_time_ms,extra,more\r\na,1,x,y\r\nb,2.5,,\r\na,3\r\n"));
+        List<long[]> rows = readAll(reader("func_name,invoke_time_ms,extra,more\r\na,1,x,y\r\nb,2.5,,\r\na,3,,\r\n"));
         assertThat(rows).extracting(x -> x[0]).containsExactly(1000L, 2500L, 3000L);
         assertThat(rows).extracting(x -> x[1]).containsExactly(0L, 1L, 0L);
     }
@@ -220,7 +246,7 @@ class TraceCsvReaderTest {
 
     @Test
     void advance_optionalSloColumn_givesPerInvocationObjectives() {
-        TraceCsvReader r = reader("func_name,invoke_time_ms,slo_ms\na,10,250\nb,20,\na,30,1.5\nb,40\n");
+        TraceCsvReader r = reader("func_name,invoke_time_ms,slo_ms\na,10,250\nb,20,\na,30,1.5\nb,40, \n");
         List<Long> slos = new ArrayList<>();
         while (r.advance()) slos.add(r.sloUs());
         assertThat(slos).containsExactly(250_000L, -1L, 1_500L, -1L);
