@@ -63,7 +63,7 @@ echo "installer: JDK $major at $JDK" >&2
 # 1. build the jars
 cd "$root"
 if [ "$maven" = yes ]; then
-  MAVEN_OPTS="${MAVEN_OPTS:-} $mvn_opts" mvn -B -q install -DskipTests -pl '!sweep-spark,!installer'
+  MAVEN_OPTS="${MAVEN_OPTS:-} $mvn_opts" mvn -B -q install -DskipTests -Dspotless.check.skip=true -pl '!sweep-spark,!installer'
 elif ! ls app/target/app-*.jar >/dev/null 2>&1 || [ ! -f app/target/classpath.txt ]; then
   echo "installer: --no-maven, but app/target has no app jar or classpath.txt: build with 'mvn install' first" >&2
   exit 2

@@ -9,7 +9,6 @@ import gpufaas.workload.experiment.Presets;
 import gpufaas.workload.experiment.SweepExpander;
 import gpufaas.workload.experiment.WorkloadSpec;
 import gpufaas.workload.io.ManifestWriter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A run's input before command-line overrides: the experiment as written (from a preset, an
@@ -34,7 +34,7 @@ record BaseInput(ExperimentSpec spec, Path baseDir, String source, List<InputFil
 
     static BaseInput preset(String name) {
         byte[] bytes = Presets.bytes(name);
-        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        String n = name.trim().toLowerCase(Locale.ROOT);
         String source = "preset " + n;
         ExperimentSpec spec = ExperimentJson.read(bytes, source);
         return new BaseInput(spec, null, source, List.of(new InputFile("experiment", "preset:" + n, sha256(bytes))));
@@ -47,8 +47,10 @@ record BaseInput(ExperimentSpec spec, Path baseDir, String source, List<InputFil
         List<String> axes = new ArrayList<>();
         for (SweepExpander.Axis a : SweepExpander.axes(tree)) axes.add(a.path());
         if (!axes.isEmpty()) {
-            throw BadInputException.of(source, "list values make this a sweep (axes: " + String.join(", ", axes)
-                    + "); run it with " + LauncherName.command() + " sweep --experiment " + file);
+            throw BadInputException.of(
+                    source,
+                    "list values make this a sweep (axes: " + String.join(", ", axes) + "); run it with "
+                            + LauncherName.command() + " sweep --experiment " + file);
         }
         ExperimentSpec spec = ExperimentJson.read(bytes, source);
         Path base = file.toAbsolutePath().getParent();

@@ -3,26 +3,32 @@ package gpufaas.app;
 import gpufaas.backend.cuda.CudaDevice;
 import gpufaas.backend.cuda.CudaProbe;
 import gpufaas.backend.cuda.CudaProbeResult;
+import gpufaas.backend.docker.DockerConnection;
+import gpufaas.backend.docker.DockerStatus;
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MigProfile;
 import gpufaas.workload.device.DeviceProfiles;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code ./workbench devices}: the built-in simulated GPU profiles, then the CUDA devices of this host (or why there are none). */
-@Command(name = "devices",
-        description = "Lists the built-in GPU profiles of the simulator (use one with --gpu NAME[xN]) and the CUDA devices of this host.")
+@Command(
+        name = "devices",
+        description =
+                "Lists the built-in GPU profiles of the simulator (use one with --gpu NAME[xN]) and the CUDA devices of this host.")
 final class DevicesCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @Override
@@ -33,7 +39,8 @@ final class DevicesCommand implements Callable<Integer> {
             DeviceProfile p = DeviceProfiles.load(name);
             o.println();
             o.println("  " + p.name());
-            if (p.description() != null && !p.description().isBlank()) Text.wrap(p.description(), "    ").forEach(o::println);
+            if (p.description() != null && !p.description().isBlank())
+                Text.wrap(p.description(), "    ").forEach(o::println);
             o.println("    memory " + Report.num(p.memoryMb()) + " MB, " + p.sms() + " SMs, host link "
                     + Report.num(p.linkGBps()) + " GB/s, speed " + Report.num(p.speed()) + " x the reference device, "
                     + Report.num(p.contextMemMb()) + " MB context per container");
@@ -49,10 +56,11 @@ final class DevicesCommand implements Callable<Integer> {
         if (!cuda.available()) {
             o.println("CUDA devices: none (" + cuda.reason() + ")");
         } else {
-            o.println("CUDA devices (" + cuda.summary() + "; read only, measure one with " + LauncherName.command() + " calibrate --backend cuda):");
+            o.println("CUDA devices (" + cuda.summary() + "; read only, measure one with " + LauncherName.command()
+                    + " calibrate --backend cuda):");
             for (CudaDevice d : cuda.devices()) o.println("  " + d.describe());
         }
-        gpufaas.backend.docker.DockerStatus docker = gpufaas.backend.docker.DockerConnection.probe();
+        DockerStatus docker = DockerConnection.probe();
         if (!docker.available()) {
             o.println("Docker engine: none (" + docker.reason() + ")");
         } else {

@@ -1,12 +1,11 @@
 package gpufaas.app;
 
 import gpufaas.engine.model.BadInputException;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
 
 /** How failures end the program: one line on stderr and the exit status. */
 final class Errors {
@@ -15,7 +14,7 @@ final class Errors {
     /** Commands of the full workbench that this build does not have, with what they would need. */
     private static final Map<String, String> ABSENT = Map.of();
 
-    private Errors() { }
+    private Errors() {}
 
     static boolean debugRequested(String... args) {
         if ("1".equals(System.getenv("WORKBENCH_DEBUG"))) return true;
@@ -25,8 +24,10 @@ final class Errors {
 
     /** A picocli parse error: one line, exit 2. */
     static int usage(CommandLine.ParameterException ex, PrintWriter err) {
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-                && ABSENT.containsKey(u.getUnmatched().get(0)) && u.getCommandLine().getParent() == null) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()
+                && ABSENT.containsKey(u.getUnmatched().get(0))
+                && u.getCommandLine().getParent() == null) {
             String cmd = u.getUnmatched().get(0);
             err.println("error: the " + cmd + " command is not available in this build: " + ABSENT.get(cmd));
             return BAD_INPUT;
@@ -51,7 +52,8 @@ final class Errors {
 
     static Throwable unwrap(Throwable ex) {
         Throwable t = ex;
-        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) t = t.getCause();
+        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null)
+            t = t.getCause();
         return t;
     }
 

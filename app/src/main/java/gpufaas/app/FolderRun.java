@@ -9,9 +9,9 @@ import gpufaas.workload.io.RunOutput;
 import gpufaas.workload.io.SummaryCsvWriter;
 import gpufaas.workload.io.SummaryJsonWriter;
 import gpufaas.workload.io.TimeSeriesCsvWriter;
-
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a {@link RunSetup} on its backend into a result folder: invocations.csv (unless turned
@@ -24,29 +24,53 @@ final class FolderRun {
     static final String SUMMARY_CSV = "summary.csv";
     static final String SUMMARY_JSON = "summary.json";
 
-    private FolderRun() { }
+    private FolderRun() {}
 
     static RunResult execute(RunSetup setup, Path dir, boolean force, boolean invocations, List<String> command) {
-        return execute(setup, dir, force, invocations, command, List.of(), null, n -> { });
+        return execute(setup, dir, force, invocations, command, List.of(), null, n -> {});
     }
 
-    static RunResult execute(RunSetup setup, Path dir, boolean force, boolean invocations, List<String> command,
-                             List<InputFile> extraInputs, SweepTask point) {
-        return execute(setup, dir, force, invocations, command, extraInputs, point, n -> { });
+    static RunResult execute(
+            RunSetup setup,
+            Path dir,
+            boolean force,
+            boolean invocations,
+            List<String> command,
+            List<InputFile> extraInputs,
+            SweepTask point) {
+        return execute(setup, dir, force, invocations, command, extraInputs, point, n -> {});
     }
 
     /** As above for sweep point {@code point} (null for a plain run), recording the sweep's input files first. */
-    static RunResult execute(RunSetup setup, Path dir, boolean force, boolean invocations, List<String> command,
-                             List<InputFile> extraInputs, SweepTask point, java.util.function.Consumer<String> notes) {
+    static RunResult execute(
+            RunSetup setup,
+            Path dir,
+            boolean force,
+            boolean invocations,
+            List<String> command,
+            List<InputFile> extraInputs,
+            SweepTask point,
+            Consumer<String> notes) {
         try (LiveBackend backend = LiveBackend.open(setup, notes)) {
             return execute(setup, dir, force, invocations, command, extraInputs, point, backend);
         }
     }
 
-    private static RunResult execute(RunSetup setup, Path dir, boolean force, boolean invocations, List<String> command,
-                                     List<InputFile> extraInputs, SweepTask point, LiveBackend backend) {
-        ManifestWriter manifest = ManifestWriter.run(Version.get()).command(command).seed(setup.config().seed())
-                .workload(setup.name()).config(setup.config()).backend(backend.name());
+    private static RunResult execute(
+            RunSetup setup,
+            Path dir,
+            boolean force,
+            boolean invocations,
+            List<String> command,
+            List<InputFile> extraInputs,
+            SweepTask point,
+            LiveBackend backend) {
+        ManifestWriter manifest = ManifestWriter.run(Version.get())
+                .command(command)
+                .seed(setup.config().seed())
+                .workload(setup.name())
+                .config(setup.config())
+                .backend(backend.name());
         if (point != null) manifest.point(point.index(), point.label());
         for (InputFile f : extraInputs) manifest.input(BaseInput.manifestInput(f));
         for (InputFile f : setup.inputs()) if (!extraInputs.contains(f)) manifest.input(BaseInput.manifestInput(f));
@@ -55,8 +79,12 @@ final class FolderRun {
             Path ts = out.part(TIMESERIES);
             RunResult result;
             try (TimeSeriesCsvWriter series = TimeSeriesCsvWriter.create(ts);
-                 InvocationCsvWriter rows = inv == null ? null
-                         : InvocationCsvWriter.create(inv, setup.deviceNames(), setup.experiment().workload().functions())) {
+                    InvocationCsvWriter rows = inv == null
+                            ? null
+                            : InvocationCsvWriter.create(
+                                    inv,
+                                    setup.deviceNames(),
+                                    setup.experiment().workload().functions())) {
                 EngineListener listener = rows == null ? null : rows;
                 result = backend.run(setup, listener, series);
             }

@@ -1,8 +1,8 @@
 package gpufaas.app;
 
-import javafx.application.Application;
-
 import java.io.PrintWriter;
+import java.util.Locale;
+import javafx.application.Application;
 
 /**
  * Opens the GUI from the command line's main class, which does not extend Application: JavaFX
@@ -12,14 +12,14 @@ final class GuiLauncher {
     /** Set to "none" to behave as if there were no display (tests). */
     static final String DISPLAY_PROPERTY = "workbench.display";
 
-    private GuiLauncher() { }
+    private GuiLauncher() {}
 
     /** Why the GUI cannot open here, or null when it can. */
     static String displayProblem() {
         String forced = System.getProperty(DISPLAY_PROPERTY);
         if ("none".equals(forced)) return noDisplay();
         if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform", ""))) return null; // headless on purpose
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux")) return null;
         String x = System.getenv("DISPLAY");
         String wl = System.getenv("WAYLAND_DISPLAY");

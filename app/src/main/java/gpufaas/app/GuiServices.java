@@ -3,13 +3,29 @@ package gpufaas.app;
 import gpufaas.backend.cuda.CudaProbe;
 import gpufaas.backend.cuda.CudaProbeResult;
 import gpufaas.backend.sim.Simulation;
+import gpufaas.engine.metrics.RunSummary;
+import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.Workload;
+import gpufaas.engine.run.Engine;
+import gpufaas.engine.run.EngineConfig;
+import gpufaas.engine.run.EngineListener;
+import gpufaas.engine.run.TimeSeriesSink;
+import gpufaas.views.compare.PublishedValues;
+import gpufaas.views.main.Reproducer;
 import gpufaas.views.main.WorkbenchServices;
 import gpufaas.views.run.BackendOption;
+import gpufaas.views.run.EngineFactory;
 import gpufaas.views.run.RunPlan;
+import gpufaas.workload.calibration.DissertationTraces;
+import gpufaas.workload.calibration.PublishedResults;
 import gpufaas.workload.experiment.ExperimentSpec;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * What the GUI gets from the command line's code: the same planner ({@link Planner}), the
@@ -19,12 +35,19 @@ import java.util.List;
 public final class GuiServices {
     static final String SOURCE = "GUI experiment";
 
-    private GuiServices() { }
+    private GuiServices() {}
 
     /** The services of the command line for the GUI. */
     public static WorkbenchServices create() {
-        return new WorkbenchServices(GuiServices::plan, new Engines(), GuiServices::export, backends(), Version.get(), 0,
-                GuiServices::published, GuiServices::reproduce);
+        return new WorkbenchServices(
+                GuiServices::plan,
+                new Engines(),
+                GuiServices::export,
+                backends(),
+                Version.get(),
+                0,
+                GuiServices::published,
+                GuiServices::reproduce);
     }
 
     /**
@@ -32,33 +55,52 @@ public final class GuiServices {
      * traces (the experiment named {@code diss-TRACE}): the same rows, targets and verdicts as
      * {@code report.md}, from this comparison's one seed.
      */
-    static List<gpufaas.views.compare.PublishedValues.PublishedRow> published(ExperimentSpec spec,
-                                                                              java.util.Map<String, gpufaas.engine.metrics.RunSummary> byPolicy) {
+    static List<PublishedValues.PublishedRow> published(ExperimentSpec spec, Map<String, RunSummary> byPolicy) {
         String name = spec.name() == null ? "" : spec.name();
-        if (!name.startsWith(gpufaas.workload.calibration.DissertationTraces.PREFIX)) return List.of();
-        String trace = name.substring(gpufaas.workload.calibration.DissertationTraces.PREFIX.length());
-        gpufaas.workload.calibration.PublishedResults.Row published = null;
-        for (var r : gpufaas.workload.calibration.PublishedResults.rows()) if (r.trace().equals(trace)) published = r;
+        if (!name.startsWith(DissertationTraces.PREFIX)) return List.of();
+        String trace = name.substring(DissertationTraces.PREFIX.length());
+        PublishedResults.Row published = null;
+        for (var r : PublishedResults.rows()) if (r.trace().equals(trace)) published = r;
         if (published == null) return List.of();
-        java.util.Map<String, Reproduction.CaseResult> results = new java.util.LinkedHashMap<>();
-        byPolicy.forEach((policy, s) -> results.put(policy, new Reproduction.CaseResult(Reproduction.Case.of(policy, trace, policy),
-                List.of(new Reproduction.Measure(s.latency().meanE2eMs() / 1000, s.devices().gpuUtilization() * 100, Double.NaN,
-                        s.fairness().fnLatencyVariance(), s.starts().coldPct())))));
-        List<gpufaas.views.compare.PublishedValues.PublishedRow> out = new java.util.ArrayList<>();
+        Map<String, Reproduction.CaseResult> results = new LinkedHashMap<>();
+        byPolicy.forEach((policy, s) -> results.put(
+                policy,
+                new Reproduction.CaseResult(
+                        Reproduction.Case.of(policy, trace, policy),
+                        List.of(new Reproduction.Measure(
+                                s.latency().meanE2eMs() / 1000,
+                                s.devices().gpuUtilization() * 100,
+                                Double.NaN,
+                                s.fairness().fnLatencyVariance(),
+                                s.starts().coldPct())))));
+        List<PublishedValues.PublishedRow> out = new ArrayList<>();
         for (ReproductionReport.Row r : ReproductionReport.calibrationRows(published, results)) {
-            out.add(new gpufaas.views.compare.PublishedValues.PublishedRow(r.row(), r.column(), r.unit(), r.published(),
-                    r.simulated(), r.ratio(), r.target().label, r.verdict()));
+            out.add(new PublishedValues.PublishedRow(
+                    r.row(),
+                    r.column(),
+                    r.unit(),
+                    r.published(),
+                    r.simulated(),
+                    r.ratio(),
+                    r.target().label,
+                    r.verdict()));
         }
         return out;
     }
 
     /** {@code reproduce --quick} into {@code out} with the command's own code. */
-    static gpufaas.views.main.Reproducer.Result reproduce(Path out, java.util.function.BiConsumer<Integer, Integer> progress)
-            throws Exception {
+    static Reproducer.Result reproduce(Path out, BiConsumer<Integer, Integer> progress) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
         int[] total = {0};
-        ReproduceCommand.Outcome o = ReproduceCommand.write(out, 2, true, Overrides.NONE, threads, false,
-                List.of("reproduce", "--quick", "--out", out.toString()), new ReproduceCommand.Listener() {
+        ReproduceCommand.Outcome o = ReproduceCommand.write(
+                out,
+                2,
+                true,
+                Overrides.NONE,
+                threads,
+                false,
+                List.of("reproduce", "--quick", "--out", out.toString()),
+                new ReproduceCommand.Listener() {
                     @Override
                     public void started(int n) {
                         total[0] = n;
@@ -66,9 +108,11 @@ public final class GuiServices {
                     }
 
                     @Override
-                    public void done(int runs, int n) { progress.accept(runs, n); }
+                    public void done(int runs, int n) {
+                        progress.accept(runs, n);
+                    }
                 });
-        return new gpufaas.views.main.Reproducer.Result(o.report(), o.met(), o.targets());
+        return new Reproducer.Result(o.report(), o.met(), o.targets());
     }
 
     static List<BackendOption> backends() {
@@ -82,33 +126,34 @@ public final class GuiServices {
     static BackendOption dockerOption() {
         String host = System.getenv("DOCKER_HOST");
         if (host == null) host = System.getProperty("DOCKER_HOST");
-        if ((host != null && !host.isBlank()) || java.nio.file.Files.exists(Path.of("/var/run/docker.sock"))) {
+        if ((host != null && !host.isBlank()) || Files.exists(Path.of("/var/run/docker.sock"))) {
             return BackendOption.available("docker", "Docker containers (live, real time)");
         }
-        return BackendOption.unavailable("docker", "Docker containers",
+        return BackendOption.unavailable(
+                "docker",
+                "Docker containers",
                 "no Docker engine: /var/run/docker.sock does not exist and DOCKER_HOST is not set (start dockerd)");
     }
 
     /** CUDA offered where the probe finds a device, else greyed out with the probe's reason. */
     static BackendOption cudaOption() {
         CudaProbeResult p = CudaProbe.probe();
-        return p.available() ? BackendOption.available("cuda", "CUDA: " + p.summary() + " (live, real time)")
+        return p.available()
+                ? BackendOption.available("cuda", "CUDA: " + p.summary() + " (live, real time)")
                 : BackendOption.unavailable("cuda", "CUDA (JCuda)", "CUDA unavailable: " + p.reason());
     }
 
     /** The simulator's engines, and live ones on the backend a plan names (the command line's code). */
-    static final class Engines implements gpufaas.views.run.EngineFactory {
+    static final class Engines implements EngineFactory {
         @Override
-        public gpufaas.engine.run.Engine create(gpufaas.engine.run.EngineConfig config, gpufaas.engine.model.Workload workload,
-                                                gpufaas.engine.run.EngineListener listener, gpufaas.engine.run.TimeSeriesSink series) {
+        public Engine create(EngineConfig config, Workload workload, EngineListener listener, TimeSeriesSink series) {
             return Simulation.engine(config, workload, listener, series);
         }
 
         @Override
-        public gpufaas.engine.run.Engine createLive(RunPlan plan, gpufaas.engine.model.Workload workload,
-                                                    gpufaas.engine.run.EngineListener listener) {
+        public Engine createLive(RunPlan plan, Workload workload, EngineListener listener) {
             RunSetup s = setup(plan.spec(), plan.baseDir());
-            return LiveBackend.open(s, n -> { }).engine(plan.config(), workload, listener);
+            return LiveBackend.open(s, n -> {}).engine(plan.config(), workload, listener);
         }
     }
 
@@ -124,9 +169,13 @@ public final class GuiServices {
     /** Writes the run's folder with {@code ./workbench run}'s code (the run is repeated headless from its seed). */
     static Path export(RunPlan plan, Path dir) {
         if (!plan.spec().backend().equalsIgnoreCase(Planner.BACKEND)) {
-            throw gpufaas.engine.model.BadInputException.of("export", "the window exports by re-running the experiment on the "
-                    + "simulator from its seed; a " + plan.spec().backend() + " run cannot be repeated that way: write its files "
-                    + "with " + LauncherName.command() + " run --backend " + plan.spec().backend());
+            throw BadInputException.of(
+                    "export",
+                    "the window exports by re-running the experiment on the "
+                            + "simulator from its seed; a " + plan.spec().backend()
+                            + " run cannot be repeated that way: write its files "
+                            + "with " + LauncherName.command() + " run --backend "
+                            + plan.spec().backend());
         }
         FolderRun.execute(setup(plan.spec(), plan.baseDir()), dir, false, true, List.of("gui", "export"));
         return dir;

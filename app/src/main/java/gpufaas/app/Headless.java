@@ -5,7 +5,7 @@ package gpufaas.app;
  * the screenshot command and the responsiveness harness render the real window without a display.
  */
 public final class Headless {
-    private Headless() { }
+    private Headless() {}
 
     /** Sets the system properties; call before anything touches JavaFX. */
     public static void use(int screenWidth, int screenHeight) {

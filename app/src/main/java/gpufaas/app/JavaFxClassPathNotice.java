@@ -13,7 +13,7 @@ final class JavaFxClassPathNotice {
     /** held so that the filtered logger is not collected and recreated without its filter */
     private static final Logger JAVAFX = Logger.getLogger("javafx");
 
-    private JavaFxClassPathNotice() { }
+    private JavaFxClassPathNotice() {}
 
     /** Installs the filter; call before the toolkit starts. */
     static void silence() {

@@ -10,7 +10,7 @@ final class LauncherName {
     /** Set by jpackage's native launchers to the launcher's own path. */
     static final String APP_PATH_PROPERTY = "jpackage.app-path";
 
-    private LauncherName() { }
+    private LauncherName() {}
 
     /** The installed launcher's file name, or null when the program was not started by one. */
     static String installed() {

@@ -9,17 +9,21 @@ import gpufaas.backend.sim.Simulation;
 import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
+import gpufaas.engine.model.Workload;
 import gpufaas.engine.run.Engine;
+import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineListener;
+import gpufaas.engine.run.GpuSetup;
 import gpufaas.engine.run.RunResult;
 import gpufaas.engine.run.TimeSeriesSink;
 import gpufaas.engine.time.WallClockTimeSource;
 import gpufaas.workload.experiment.DockerSpec;
-
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,13 +43,16 @@ final class LiveBackend implements AutoCloseable {
         this.backend = backend;
     }
 
-    String name() { return name; }
+    String name() {
+        return name;
+    }
 
     /** The backend's name in lower case, or a bad-input error naming the known ones. */
     static String checkName(String name, String where, String field) {
         String n = name == null ? "sim" : name.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(n)) {
-            throw new BadInputException(where, 0, field, "unknown backend '" + name + "'; known: " + String.join(", ", NAMES));
+            throw new BadInputException(
+                    where, 0, field, "unknown backend '" + name + "'; known: " + String.join(", ", NAMES));
         }
         return n;
     }
@@ -55,7 +62,8 @@ final class LiveBackend implements AutoCloseable {
         String n = setup.experiment().spec().backend().toLowerCase(Locale.ROOT);
         if (n.equals("sim")) return new LiveBackend(n, null);
         if (n.equals("docker")) {
-            DockerOptions opt = options(setup.experiment().spec().docker(), setup.experiment().source());
+            DockerOptions opt = options(
+                    setup.experiment().spec().docker(), setup.experiment().source());
             DockerBackend b;
             try {
                 b = DockerBackend.open(opt, setup.experiment().workload().functions());
@@ -63,8 +71,11 @@ final class LiveBackend implements AutoCloseable {
                 throw BadInputException.of("--backend docker", e.getMessage());
             }
             for (String note : b.notes()) notes.accept(note);
-            notes.accept(String.format(Locale.ROOT, "docker run %s: arrivals are replayed on the wall clock "
-                    + "(this takes as long as the workload lasts)", b.runId()));
+            notes.accept(String.format(
+                    Locale.ROOT,
+                    "docker run %s: arrivals are replayed on the wall clock "
+                            + "(this takes as long as the workload lasts)",
+                    b.runId()));
             return new LiveBackend(n, b);
         }
         if (n.equals("cuda")) return openCuda(setup, notes);
@@ -73,7 +84,7 @@ final class LiveBackend implements AutoCloseable {
 
     /** The CUDA backend: every GPU of the experiment on a card of this host, no CPU pool, no simulated MIG. */
     private static LiveBackend openCuda(RunSetup setup, Consumer<String> notes) {
-        gpufaas.engine.run.GpuSetup hw = setup.config().hardware();
+        GpuSetup hw = setup.config().hardware();
         CudaBackend.Config cfg;
         try {
             cfg = CudaBackend.availableConfig();
@@ -81,15 +92,20 @@ final class LiveBackend implements AutoCloseable {
             throw BadInputException.of("--backend cuda", "CUDA is unavailable: " + e.getMessage());
         }
         if (hw.count() > cfg.devices().size()) {
-            throw BadInputException.of("--gpu", "the experiment has " + hw.count() + " GPUs, this host has "
-                    + cfg.devices().size() + " CUDA device(s)");
+            throw BadInputException.of(
+                    "--gpu",
+                    "the experiment has " + hw.count() + " GPUs, this host has "
+                            + cfg.devices().size() + " CUDA device(s)");
         }
         if (hw.mig() != null && !hw.mig().isBlank()) {
-            throw BadInputException.of("--mig", "the CUDA backend runs on whole cards; MIG instances are read, not made "
-                    + "(never changed by the workbench): leave --mig out");
+            throw BadInputException.of(
+                    "--mig",
+                    "the CUDA backend runs on whole cards; MIG instances are read, not made "
+                            + "(never changed by the workbench): leave --mig out");
         }
         if (hw.cpuCores() > 0) {
-            throw BadInputException.of("--cpu-cores", "the CUDA backend runs GPU functions only: leave out the CPU pool");
+            throw BadInputException.of(
+                    "--cpu-cores", "the CUDA backend runs GPU functions only: leave out the CPU pool");
         }
         CudaBackend b = CudaBackend.create(cfg.withLog(line -> notes.accept("cuda: " + line)));
         notes.accept("cuda run on " + cfg.devices().size() + " device(s): arrivals are replayed on the wall clock "
@@ -99,13 +115,15 @@ final class LiveBackend implements AutoCloseable {
 
     /** Runs the engine on this backend to the end. */
     RunResult run(RunSetup setup, EngineListener listener, TimeSeriesSink series) {
-        if (backend == null) return Simulation.run(setup.config(), setup.experiment().workload(), listener, series);
-        Engine e = new Engine(setup.config(), setup.experiment().workload(), backend, new WallClockTimeSource(), listener, series);
+        if (backend == null)
+            return Simulation.run(setup.config(), setup.experiment().workload(), listener, series);
+        Engine e = new Engine(
+                setup.config(), setup.experiment().workload(), backend, new WallClockTimeSource(), listener, series);
         return e.run();
     }
 
     /** A live engine on this backend and the wall clock (the caller closes it, which closes the backend). */
-    Engine engine(gpufaas.engine.run.EngineConfig cfg, gpufaas.engine.model.Workload workload, EngineListener listener) {
+    Engine engine(EngineConfig cfg, Workload workload, EngineListener listener) {
         if (backend == null) throw new IllegalStateException("the simulator has no live engine");
         try {
             return new Engine(cfg, workload, backend, new WallClockTimeSource(), listener, TimeSeriesSink.NONE);
@@ -130,12 +148,14 @@ final class LiveBackend implements AutoCloseable {
             fns.put(e.getKey(), new FunctionImage(f.image(), f.command(), f.keepAlive(), f.env()));
         }
         try {
-            return new DockerOptions(d.work() != null ? d.work() : def.work(),
+            return new DockerOptions(
+                    d.work() != null ? d.work() : def.work(),
                     d.memoryMb() != null ? d.memoryMb() : def.memoryMb(),
                     d.cpus() != null ? d.cpus() : def.cpus(),
                     d.pids() != null ? d.pids() : def.pids(),
                     d.execTimeoutS() != null ? d.execTimeoutS() : def.execTimeoutS(),
-                    d.gpus() != null ? d.gpus() : def.gpus(), fns);
+                    d.gpus() != null ? d.gpus() : def.gpus(),
+                    fns);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(source, 0, "docker", e.getMessage());
         }
@@ -144,11 +164,12 @@ final class LiveBackend implements AutoCloseable {
     /** Functions of the workload the docker section names but the workload does not have. */
     static void checkFunctionNames(DockerSpec d, List<FunctionSpec> fns, String source) {
         if (d == null) return;
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (FunctionSpec f : fns) names.add(f.name());
         for (String k : d.functions().keySet()) {
             if (!names.contains(k)) {
-                throw new BadInputException(source, 0, "docker.functions." + k, "the workload has no function '" + k + "'");
+                throw new BadInputException(
+                        source, 0, "docker.functions." + k, "the workload has no function '" + k + "'");
             }
         }
     }

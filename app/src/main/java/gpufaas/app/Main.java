@@ -1,5 +1,10 @@
 package gpufaas.app;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,27 +12,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /**
  * {@code ./workbench}: without arguments it opens the GUI; {@code run}, {@code sweep}, {@code cluster},
  * {@code screenshot}, {@code policies}, {@code presets}, {@code devices} and {@code calibrate} do the work headless.
  * {@link #execute(String...)} runs it in-process and returns the exit status. Started by an installed
  * launcher, usage lines carry that launcher's name ({@link LauncherName}).
  */
-@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"GPU FaaS scheduling workbench: simulates serverless GPU function scheduling "
-                + "(MQFQ-Sticky and baselines) and writes the results as CSV and JSON.",
-            "Without a command it opens the GUI."},
+@Command(
+        name = "workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "GPU FaaS scheduling workbench: simulates serverless GPU function scheduling "
+                    + "(MQFQ-Sticky and baselines) and writes the results as CSV and JSON.",
+            "Without a command it opens the GUI."
+        },
         footer = {"", "Exit status: 0 success, 2 bad input, 1 internal error."},
-        subcommands = {RunCommand.class, SweepCommand.class, ClusterCommand.class, ReproduceCommand.class, ScreenshotCommand.class, PoliciesCommand.class, PresetsCommand.class,
-            DevicesCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SweepCommand.class,
+            ClusterCommand.class,
+            ReproduceCommand.class,
+            ScreenshotCommand.class,
+            PoliciesCommand.class,
+            PresetsCommand.class,
+            DevicesCommand.class,
+            CalibrateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
             description = "Print the stack trace of an internal error (or set WORKBENCH_DEBUG=1).")
     boolean debug;
 
@@ -49,8 +67,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line on System.out and System.err; returns the exit status. */
     public static int execute(String... args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return execute(out, err, true, args);
     }
 

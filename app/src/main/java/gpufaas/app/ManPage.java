@@ -1,12 +1,5 @@
 package gpufaas.app;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +12,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * A launcher's manual page (man(7) macros), written from the command line's own model: the same
@@ -52,7 +51,8 @@ public final class ManPage {
             System.err.println("usage: ManPage LAUNCHER SUMMARY ABOUT OUT.1 [SEE-ALSO(1)...]");
             System.exit(2);
         }
-        ManPage page = new ManPage(args[0], args[1], args[2], Arrays.asList(args).subList(4, args.length));
+        ManPage page =
+                new ManPage(args[0], args[1], args[2], Arrays.asList(args).subList(4, args.length));
         Files.writeString(Path.of(args[3]), page.render(), StandardCharsets.US_ASCII);
     }
 
@@ -65,7 +65,13 @@ public final class ManPage {
         CommandSpec root = cl.getCommandSpec();
         Roff r = new Roff();
         r.comment("Written by gpufaas.app.ManPage from the program's own command line model; not edited by hand.");
-        r.macro("TH", launcher.toUpperCase(Locale.ROOT), "1", "", "gpufaas-workbench " + Version.get(), "User Commands");
+        r.macro(
+                "TH",
+                launcher.toUpperCase(Locale.ROOT),
+                "1",
+                "",
+                "gpufaas-workbench " + Version.get(),
+                "User Commands");
         r.raw(".nh"); // option and file names are not to be hyphenated,
         r.raw(".ad l"); // nor lines stretched to the right margin
         r.macro("SH", "NAME");
@@ -80,8 +86,8 @@ public final class ManPage {
         r.macro("SH", "OPTIONS");
         arguments(r, root);
         r.macro("SH", "COMMANDS");
-        r.text("Each command takes the options listed under it; "
-                + launcher + " COMMAND --help prints the same. The options --help and --debug apply to every command.");
+        r.text("Each command takes the options listed under it; " + launcher
+                + " COMMAND --help prints the same. The options --help and --debug apply to every command.");
         for (CommandLine sub : commands(root)) command(r, sub.getCommandSpec());
         r.macro("SH", "EXIT STATUS");
         r.paragraphs(nonBlank(root.usageMessage().footer()));
@@ -90,7 +96,10 @@ public final class ManPage {
             List<String> refs = new ArrayList<>();
             for (String s : seeAlso) {
                 int open = s.indexOf('(');
-                refs.add(open > 0 ? "\\fB" + escape(s.substring(0, open)) + "\\fR" + escape(s.substring(open)) : escape(s));
+                refs.add(
+                        open > 0
+                                ? "\\fB" + escape(s.substring(0, open)) + "\\fR" + escape(s.substring(open))
+                                : escape(s));
             }
             r.raw(String.join(", ", refs));
         }
@@ -119,7 +128,8 @@ public final class ManPage {
                 if (head.length() > 0) head.append(", ");
                 head.append("\\fB").append(escape(name)).append("\\fR");
             }
-            if (o.arity().max() > 0) head.append('=').append("\\fI").append(escape(o.paramLabel())).append("\\fR");
+            if (o.arity().max() > 0)
+                head.append('=').append("\\fI").append(escape(o.paramLabel())).append("\\fR");
             item(r, head.toString(), o);
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -168,16 +178,21 @@ public final class ManPage {
     private static final class Roff {
         private final StringBuilder out = new StringBuilder();
 
-        void comment(String text) { out.append(".\\\" ").append(text).append('\n'); }
+        void comment(String text) {
+            out.append(".\\\" ").append(text).append('\n');
+        }
 
         void macro(String name, String... args) {
             out.append('.').append(name);
-            for (String a : args) out.append(" \"").append(escape(a).replace("\"", "\\(dq")).append('"');
+            for (String a : args)
+                out.append(" \"").append(escape(a).replace("\"", "\\(dq")).append('"');
             out.append('\n');
         }
 
         /** A line already in roff (escaped by the caller). */
-        void raw(String line) { out.append(line).append('\n'); }
+        void raw(String line) {
+            out.append(line).append('\n');
+        }
 
         /** Text that may hold picocli's line breaks ({@code %n}) and escaped percent signs ({@code %%}). */
         void lines(String text) {
@@ -204,6 +219,8 @@ public final class ManPage {
         }
 
         @Override
-        public String toString() { return out.toString(); }
+        public String toString() {
+            return out.toString();
+        }
     }
 }

@@ -5,9 +5,9 @@ import gpufaas.workload.device.DeviceProfiles;
 import gpufaas.workload.experiment.DevicesSpec;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.json.FieldProblem;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +18,26 @@ import java.util.regex.Pattern;
  * Values given on the command line, each null when not given; {@link #apply} puts them over an
  * experiment. {@code params} holds the {@code --param} pairs (and {@code --interval}) in order.
  */
-record Overrides(String policy, String admission, String placement, Map<String, String> params, String gpu,
-                 Integer gpuCount, String mig, Boolean mps, Integer cpuCores, Long seed, Double durationS,
-                 String backend) {
+record Overrides(
+        String policy,
+        String admission,
+        String placement,
+        Map<String, String> params,
+        String gpu,
+        Integer gpuCount,
+        String mig,
+        Boolean mps,
+        Integer cpuCores,
+        Long seed,
+        Double durationS,
+        String backend) {
     private static final Pattern COUNT = Pattern.compile("^(.+?)x(\\d{1,4})$", Pattern.CASE_INSENSITIVE);
 
-    static final Overrides NONE = new Overrides(null, null, null, Map.of(), null, null, null, null, null, null, null, null);
+    static final Overrides NONE =
+            new Overrides(null, null, null, Map.of(), null, null, null, null, null, null, null, null);
 
     Overrides {
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** {@code --param KEY=VALUE} pairs as a map, in order (a later key wins). */
@@ -52,8 +63,12 @@ record Overrides(String policy, String admission, String placement, Map<String, 
         if (isProfile(t)) return new String[] {t, null};
         Matcher m = COUNT.matcher(t);
         if (m.matches() && isProfile(m.group(1))) return new String[] {m.group(1), m.group(2)};
-        throw new BadInputException("--gpu", 0, null, "unknown device profile '" + raw + "'; built-in: "
-                + String.join(", ", DeviceProfiles.builtIn()) + " (or the path of a profile JSON), optionally followed by xN");
+        throw new BadInputException(
+                "--gpu",
+                0,
+                null,
+                "unknown device profile '" + raw + "'; built-in: " + String.join(", ", DeviceProfiles.builtIn())
+                        + " (or the path of a profile JSON), optionally followed by xN");
     }
 
     private static boolean isProfile(String s) {
@@ -67,7 +82,9 @@ record Overrides(String policy, String admission, String placement, Map<String, 
         String profileFile = d.profileFile();
         if (gpu != null) {
             boolean builtIn = DeviceProfiles.builtIn().contains(gpu.toLowerCase(Locale.ROOT));
-            g = builtIn ? gpu.toLowerCase(Locale.ROOT) : Path.of(gpu).toAbsolutePath().normalize().toString();
+            g = builtIn
+                    ? gpu.toLowerCase(Locale.ROOT)
+                    : Path.of(gpu).toAbsolutePath().normalize().toString();
             profileFile = null;
         }
         int count = gpuCount != null ? gpuCount : d.count();
@@ -83,10 +100,19 @@ record Overrides(String policy, String admission, String placement, Map<String, 
             throw new BadInputException(option(e.field()), 0, null, e.getMessage());
         }
         try {
-            return new ExperimentSpec(s.name(), s.description(), seed != null ? seed : s.seed(),
-                    durationS != null ? durationS : s.durationS(), s.workload(), devices,
-                    policy != null ? policy : s.policy(), admission != null ? admission : s.admission(),
-                    placement != null ? placement : s.placement(), s.params(), backend != null ? backend : s.backend(), s.docker());
+            return new ExperimentSpec(
+                    s.name(),
+                    s.description(),
+                    seed != null ? seed : s.seed(),
+                    durationS != null ? durationS : s.durationS(),
+                    s.workload(),
+                    devices,
+                    policy != null ? policy : s.policy(),
+                    admission != null ? admission : s.admission(),
+                    placement != null ? placement : s.placement(),
+                    s.params(),
+                    backend != null ? backend : s.backend(),
+                    s.docker());
         } catch (FieldProblem e) {
             throw new BadInputException(option(e.field()), 0, null, e.getMessage());
         }

@@ -20,7 +20,7 @@ import gpufaas.workload.experiment.Experiment;
 import gpufaas.workload.experiment.ExperimentLoader;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.InputFile;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class Planner {
     /** The simulator's name (sweeps run on it). */
     static final String BACKEND = "sim";
 
-    private Planner() { }
+    private Planner() {}
 
     static RunSetup plan(BaseInput base, Overrides o) {
         try {
@@ -52,17 +52,21 @@ final class Planner {
     private static RunSetup planChecked(BaseInput base, Overrides o) {
         ExperimentSpec spec = o.apply(base.spec());
         String src = base.source();
-        LiveBackend.checkName(spec.backend(), o.backend() != null ? "--backend" : src, o.backend() != null ? null : "backend");
+        LiveBackend.checkName(
+                spec.backend(), o.backend() != null ? "--backend" : src, o.backend() != null ? null : "backend");
         Entry<PolicyFactory> pol = PolicyRegistry.find(spec.policy(), o.policy() != null ? "--policy" : src);
-        Entry<Admission.Factory> adm = AdmissionRegistry.find(spec.admission(), o.admission() != null ? "--admission" : src);
-        Entry<Placement.Factory> pla = PlacementRegistry.find(spec.placement(), o.placement() != null ? "--placement" : src);
+        Entry<Admission.Factory> adm =
+                AdmissionRegistry.find(spec.admission(), o.admission() != null ? "--admission" : src);
+        Entry<Placement.Factory> pla =
+                PlacementRegistry.find(spec.placement(), o.placement() != null ? "--placement" : src);
         Experiment exp = ExperimentLoader.resolve(spec, base.baseDir(), src);
         LiveBackend.checkFunctionNames(spec.docker(), exp.workload().functions(), src);
 
         List<String> notes = new ArrayList<>();
         Map<String, String> fromInput = new LinkedHashMap<>(spec.params());
         DevicesSpec d = spec.devices();
-        if (d.mpsPct() != null && find(fromInput, "mps_pct") == null) fromInput.put("mps_pct", Integer.toString(d.mpsPct()));
+        if (d.mpsPct() != null && find(fromInput, "mps_pct") == null)
+            fromInput.put("mps_pct", Integer.toString(d.mpsPct()));
         dropForeign(fromInput, pol, adm, pla, notes);
         GpuSetup hw = new GpuSetup(exp.device(), d.count(), d.mig(), d.mps(), d.cpuCores());
         long seed = spec.seed();
@@ -88,8 +92,12 @@ final class Planner {
      * but another registered one does (an experiment written for mqfq-sticky run with --policy fcfs
      * still runs), noting each. A key nobody declares stays, so the engine reports it.
      */
-    private static void dropForeign(Map<String, String> params, Entry<PolicyFactory> pol, Entry<Admission.Factory> adm,
-                                    Entry<Placement.Factory> pla, List<String> notes) {
+    private static void dropForeign(
+            Map<String, String> params,
+            Entry<PolicyFactory> pol,
+            Entry<Admission.Factory> adm,
+            Entry<Placement.Factory> pla,
+            List<String> notes) {
         List<ParamSpec> mine = new ArrayList<>(pol.params());
         mine.addAll(adm.params());
         mine.addAll(pla.params());
@@ -103,12 +111,14 @@ final class Planner {
         if (!dropped.isEmpty()) {
             notes.add((dropped.size() == 1 ? "parameter " : "parameters ") + String.join(", ", dropped)
                     + (dropped.size() == 1 ? " does" : " do") + " not apply to policy " + pol.name() + " (admission "
-                    + adm.name() + ", placement " + pla.name() + ") and " + (dropped.size() == 1 ? "is" : "are") + " ignored");
+                    + adm.name() + ", placement " + pla.name() + ") and " + (dropped.size() == 1 ? "is" : "are")
+                    + " ignored");
         }
     }
 
     private static boolean declaredElsewhere(String key) {
-        return PolicyRegistry.registry().param(key) != null || AdmissionRegistry.registry().param(key) != null
+        return PolicyRegistry.registry().param(key) != null
+                || AdmissionRegistry.registry().param(key) != null
                 || PlacementRegistry.registry().param(key) != null;
     }
 
@@ -131,8 +141,8 @@ final class Planner {
     }
 
     /** The default output folder of a run: runs/NAME-POLICY, with unsafe characters replaced. */
-    static java.nio.file.Path defaultOut(RunSetup s) {
-        return java.nio.file.Path.of("runs", sanitize(s.name() + "-" + s.config().policy().name()));
+    static Path defaultOut(RunSetup s) {
+        return Path.of("runs", sanitize(s.name() + "-" + s.config().policy().name()));
     }
 
     /** A file-name-safe form of {@code s}: letters, digits, '.', '_' and '-' kept, others '_'. */

@@ -6,7 +6,6 @@ import gpufaas.engine.run.RunResult;
 import gpufaas.workload.experiment.ExperimentJson;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.InputFile;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.List;
  * folder. Public for executors that run points in other processes ({@link SweepCluster}).
  */
 public final class PointRunner {
-    private PointRunner() { }
+    private PointRunner() {}
 
     /** The input of a point, validated (used before the sweep starts and by each task). */
     static RunSetup plan(SweepTask task) {
@@ -26,8 +25,12 @@ public final class PointRunner {
         ExperimentSpec spec = ExperimentJson.fromTree(tree, source);
         Path base = task.baseDir() == null ? null : Path.of(task.baseDir());
         if (!spec.backend().equalsIgnoreCase(Planner.BACKEND)) {
-            throw new BadInputException(source, 0, "backend", "sweeps run on the simulator; "
-                    + "run each " + spec.backend() + " point with " + LauncherName.command() + " run");
+            throw new BadInputException(
+                    source,
+                    0,
+                    "backend",
+                    "sweeps run on the simulator; " + "run each " + spec.backend() + " point with "
+                            + LauncherName.command() + " run");
         }
         return Planner.plan(new BaseInput(spec, base, source, List.of()), Overrides.NONE);
     }
@@ -49,24 +52,35 @@ public final class PointRunner {
         List<InputFile> meant = task.files();
         boolean same = read.size() == meant.size();
         for (int i = 0; same && i < read.size(); i++) {
-            same = read.get(i).role().equals(meant.get(i).role()) && read.get(i).sha256().equals(meant.get(i).sha256());
+            same = read.get(i).role().equals(meant.get(i).role())
+                    && read.get(i).sha256().equals(meant.get(i).sha256());
         }
         if (!same) {
-            throw new IllegalStateException("sweep point " + task.index() + " read other files here than where the sweep "
-                    + "started (a file changed meanwhile?): " + describe(read) + " instead of " + describe(meant));
+            throw new IllegalStateException("sweep point " + task.index()
+                    + " read other files here than where the sweep " + "started (a file changed meanwhile?): "
+                    + describe(read) + " instead of " + describe(meant));
         }
-        return execute(task, new RunSetup(copies.name(), copies.experiment(), copies.config(), copies.deviceNames(),
-                meant, copies.notes()));
+        return execute(
+                task,
+                new RunSetup(
+                        copies.name(),
+                        copies.experiment(),
+                        copies.config(),
+                        copies.deviceNames(),
+                        meant,
+                        copies.notes()));
     }
 
     private static RunResult execute(SweepTask task, RunSetup setup) {
-        return FolderRun.execute(setup, Path.of(task.outDir()), task.force(), task.invocations(), task.command(),
-                task.inputs(), task);
+        return FolderRun.execute(
+                setup, Path.of(task.outDir()), task.force(), task.invocations(), task.command(), task.inputs(), task);
     }
 
     private static String describe(List<InputFile> files) {
         List<String> s = new ArrayList<>();
-        for (InputFile f : files) s.add(f.role() + " " + f.sha256().substring(0, Math.min(12, f.sha256().length())));
+        for (InputFile f : files)
+            s.add(f.role() + " "
+                    + f.sha256().substring(0, Math.min(12, f.sha256().length())));
         return s.toString();
     }
 }

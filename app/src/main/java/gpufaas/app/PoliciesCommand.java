@@ -6,24 +6,27 @@ import gpufaas.engine.placement.PlacementRegistry;
 import gpufaas.engine.policy.PolicyRegistry;
 import gpufaas.engine.registry.Entry;
 import gpufaas.engine.run.EngineParams;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code ./workbench policies}: every policy, placement and admission control with its parameters. */
-@Command(name = "policies",
+@Command(
+        name = "policies",
         description = "Lists the queueing policies, placements and admission controls with their parameters, "
                 + "then the device-level parameters every policy takes.")
 final class PoliciesCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @Override
@@ -45,7 +48,8 @@ final class PoliciesCommand implements Callable<Integer> {
 
     private static void entry(PrintWriter o, Entry<?> e) {
         o.println();
-        o.println("  " + e.name() + (e.aliases().isEmpty() ? "" : "  (aliases: " + String.join(", ", e.aliases()) + ")"));
+        o.println(
+                "  " + e.name() + (e.aliases().isEmpty() ? "" : "  (aliases: " + String.join(", ", e.aliases()) + ")"));
         Text.wrap(e.description(), "    ").forEach(o::println);
         List<ParamSpec> params = e.params();
         if (params.isEmpty()) {
@@ -58,7 +62,8 @@ final class PoliciesCommand implements Callable<Integer> {
 
     private static void params(PrintWriter o, List<ParamSpec> params, String indent) {
         for (ParamSpec p : params) {
-            o.println(indent + p.name() + "  " + p.type().name().toLowerCase(Locale.ROOT) + ", default " + p.defaultValue()
+            o.println(indent + p.name() + "  " + p.type().name().toLowerCase(Locale.ROOT) + ", default "
+                    + p.defaultValue()
                     + ", range " + p.describeRange()
                     + (p.aliases().isEmpty() ? "" : ", aliases: " + String.join(", ", p.aliases())));
             Text.wrap(p.help(), indent + "    ").forEach(o::println);

@@ -2,20 +2,23 @@ package gpufaas.app;
 
 import gpufaas.workload.experiment.PresetInfo;
 import gpufaas.workload.experiment.Presets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code ./workbench presets}: the built-in presets with their descriptions. */
-@Command(name = "presets",
+@Command(
+        name = "presets",
         description = "Lists the built-in presets (run one with: ${ROOT-COMMAND-NAME} run --preset NAME).")
 final class PresetsCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @Override

@@ -1,5 +1,6 @@
 package gpufaas.app;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Locale;
@@ -38,10 +39,10 @@ final class Progress implements SweepExecutor.Listener {
 
     /** True when System.console() is a terminal (on JDK 22+ a console object exists even when redirected). */
     static boolean terminal() {
-        java.io.Console c = System.console();
+        Console c = System.console();
         if (c == null) return false;
         try {
-            Method m = java.io.Console.class.getMethod("isTerminal");
+            Method m = Console.class.getMethod("isTerminal");
             return (Boolean) m.invoke(c);
         } catch (ReflectiveOperationException e) {
             return true; // before JDK 22 a console exists only on a terminal
@@ -67,15 +68,23 @@ final class Progress implements SweepExecutor.Listener {
             if (done == total) err.println();
         } else if (everyStep || done == total || done * 10 / total != (done - 1) * 10 / total) {
             String one = unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
-            err.println(String.format(Locale.ROOT, "%s %d/%d done (%s) after %.1f s", one, done, total, label, elapsed()));
+            err.println(
+                    String.format(Locale.ROOT, "%s %d/%d done (%s) after %.1f s", one, done, total, label, elapsed()));
         }
         err.flush();
     }
 
     private void draw(int done, int total) {
         int filled = total == 0 ? BAR : done * BAR / total;
-        err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d %s, %.0f s", "#".repeat(filled), "-".repeat(BAR - filled),
-                done, total, unit, elapsed()));
+        err.print(String.format(
+                Locale.ROOT,
+                "\r[%s%s] %d/%d %s, %.0f s",
+                "#".repeat(filled),
+                "-".repeat(BAR - filled),
+                done,
+                total,
+                unit,
+                elapsed()));
     }
 
     /** Ends a redrawn bar's line after a failure. */
@@ -84,5 +93,7 @@ final class Progress implements SweepExecutor.Listener {
         err.flush();
     }
 
-    private double elapsed() { return (System.nanoTime() - t0) / 1e9; }
+    private double elapsed() {
+        return (System.nanoTime() - t0) / 1e9;
+    }
 }

@@ -4,30 +4,44 @@ import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.GpuSetup;
 import gpufaas.engine.run.RunResult;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** The short human summary printed after a run. */
 final class Report {
-    private Report() { }
+    private Report() {}
 
     static void run(PrintWriter out, RunSetup setup, RunResult r, Path dir, double wallS) {
         RunSummary s = r.summary();
         EngineConfig c = setup.config();
         out.println(setup.name() + " under " + s.policy() + " on " + hardware(c.hardware()) + ", seed " + c.seed());
         RunSummary.Counts n = s.counts();
-        out.println(String.format(Locale.ROOT, "  invocations %d: %d completed, %d rejected, %d dropped, %d failed%s",
-                n.invocations(), n.completed(), n.rejected(), n.dropped(), n.failed(),
+        out.println(String.format(
+                Locale.ROOT,
+                "  invocations %d: %d completed, %d rejected, %d dropped, %d failed%s",
+                n.invocations(),
+                n.completed(),
+                n.rejected(),
+                n.dropped(),
+                n.failed(),
                 n.unfinished() > 0 ? ", " + n.unfinished() + " unfinished" : ""));
-        out.println(String.format(Locale.ROOT, "  e2e mean %s ms, p99 %s ms; cold starts %s %%; GPU utilization %s %%",
-                num(s.latency().meanE2eMs()), num(s.latency().p99E2eMs()), num(s.starts().coldPct()),
+        out.println(String.format(
+                Locale.ROOT,
+                "  e2e mean %s ms, p99 %s ms; cold starts %s %%; GPU utilization %s %%",
+                num(s.latency().meanE2eMs()),
+                num(s.latency().p99E2eMs()),
+                num(s.starts().coldPct()),
                 num(100 * s.devices().gpuUtilization())));
         boolean live = !setup.experiment().spec().backend().equalsIgnoreCase(Planner.BACKEND);
-        out.println(String.format(Locale.ROOT, "  wall %.2f s, %s invocations/s (%s; makespan %s s, %d events)",
-                wallS, wallS > 0 ? num(n.invocations() / wallS) : "-", live ? "ran on the " + setup.experiment().spec().backend()
-                        + " backend" : "simulated", num(s.throughput().makespanS()), s.events()));
+        out.println(String.format(
+                Locale.ROOT,
+                "  wall %.2f s, %s invocations/s (%s; makespan %s s, %d events)",
+                wallS,
+                wallS > 0 ? num(n.invocations() / wallS) : "-",
+                live ? "ran on the " + setup.experiment().spec().backend() + " backend" : "simulated",
+                num(s.throughput().makespanS()),
+                s.events()));
         if (!r.complete()) out.println("  incomplete: " + r.incompleteReason());
         out.println("  results in " + dir);
     }
@@ -36,10 +50,12 @@ final class Report {
         StringBuilder b = new StringBuilder();
         if (hw.count() > 0) {
             b.append(hw.count()).append(" x ").append(hw.profile().name());
-            if (hw.mig() != null && !hw.mig().isBlank()) b.append(" (MIG ").append(hw.mig()).append(')');
+            if (hw.mig() != null && !hw.mig().isBlank())
+                b.append(" (MIG ").append(hw.mig()).append(')');
             if (hw.mps()) b.append(" (MPS)");
         }
-        if (hw.cpuCores() > 0) b.append(b.length() > 0 ? " + " : "").append(hw.cpuCores()).append(" CPU cores");
+        if (hw.cpuCores() > 0)
+            b.append(b.length() > 0 ? " + " : "").append(hw.cpuCores()).append(" CPU cores");
         return b.toString();
     }
 

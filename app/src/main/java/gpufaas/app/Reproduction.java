@@ -1,22 +1,25 @@
 package gpufaas.app;
 
 import gpufaas.backend.sim.Simulation;
+import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.StartType;
+import gpufaas.engine.run.DeviceSet;
 import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.RunResult;
 import gpufaas.workload.calibration.DissertationTraces;
 import gpufaas.workload.experiment.ExperimentJson;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.InputFile;
-
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,8 +38,14 @@ final class Reproduction {
      * {@code gpus} GPUs (the trace's V100 unless the command line names another profile) and
      * {@code cpuCores} cores, with a placement.
      */
-    record Case(String key, String trace, String policy, Map<String, String> params, int gpus, int cpuCores,
-                String placement) {
+    record Case(
+            String key,
+            String trace,
+            String policy,
+            Map<String, String> params,
+            int gpus,
+            int cpuCores,
+            String placement) {
         Case {
             params = Map.copyOf(params);
         }
@@ -57,25 +66,36 @@ final class Reproduction {
      * normalized execution time (Σ execution ÷ Σ isolated execution over the completed invocations
      * that were not cold starts), the variance of per-function mean latency (s²) and cold starts (%).
      */
-    record Measure(double meanS, double utilPct, double normalizedExec, double fnVarianceS2, double coldPct) { }
+    record Measure(double meanS, double utilPct, double normalizedExec, double fnVarianceS2, double coldPct) {}
 
     /** A case's measures, one per seed (in seed order). */
     record CaseResult(Case c, List<Measure> seeds) {
         /** Geometric mean over seeds of the mean latency (s). */
-        double meanS() { return Stats.geoMean(seeds.stream().mapToDouble(Measure::meanS).toArray()); }
+        double meanS() {
+            return Stats.geoMean(seeds.stream().mapToDouble(Measure::meanS).toArray());
+        }
 
-        double utilPct() { return seeds.stream().mapToDouble(Measure::utilPct).average().orElse(Double.NaN); }
+        double utilPct() {
+            return seeds.stream().mapToDouble(Measure::utilPct).average().orElse(Double.NaN);
+        }
 
-        double normalizedExec() { return seeds.stream().mapToDouble(Measure::normalizedExec).average().orElse(Double.NaN); }
+        double normalizedExec() {
+            return seeds.stream().mapToDouble(Measure::normalizedExec).average().orElse(Double.NaN);
+        }
 
-        double fnVarianceS2() { return seeds.stream().mapToDouble(Measure::fnVarianceS2).average().orElse(Double.NaN); }
+        double fnVarianceS2() {
+            return seeds.stream().mapToDouble(Measure::fnVarianceS2).average().orElse(Double.NaN);
+        }
 
-        double coldPct() { return seeds.stream().mapToDouble(Measure::coldPct).average().orElse(Double.NaN); }
+        double coldPct() {
+            return seeds.stream().mapToDouble(Measure::coldPct).average().orElse(Double.NaN);
+        }
 
         /** Geometric mean over seeds of this case's latency ÷ {@code other}'s, seed by seed. */
         double ratioTo(CaseResult other) {
             double[] r = new double[seeds.size()];
-            for (int i = 0; i < r.length; i++) r[i] = seeds.get(i).meanS() / other.seeds.get(i).meanS();
+            for (int i = 0; i < r.length; i++)
+                r[i] = seeds.get(i).meanS() / other.seeds.get(i).meanS();
             return Stats.geoMean(r);
         }
     }
@@ -95,7 +115,9 @@ final class Reproduction {
         this.threads = threads;
     }
 
-    int seeds() { return seeds; }
+    int seeds() {
+        return seeds;
+    }
 
     /** Checks every case before anything runs (bad --param or --gpu: one message). */
     void plan(List<Case> cases) {
@@ -138,7 +160,7 @@ final class Reproduction {
     private static Measure result(Future<Measure> f) throws Exception {
         try {
             return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception x) throw x;
             throw e;
         }
@@ -149,21 +171,37 @@ final class Reproduction {
         String source = "reproduce: " + spec.name();
         Map<String, String> params = new LinkedHashMap<>(user.params());
         params.putAll(c.params());
-        Overrides o = new Overrides(c.policy(), null, c.placement(), params, user.gpu(), c.gpus(), null, null,
-                c.cpuCores(), seed, null, null);
-        byte[] json = ExperimentJson.write(spec).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Overrides o = new Overrides(
+                c.policy(),
+                null,
+                c.placement(),
+                params,
+                user.gpu(),
+                c.gpus(),
+                null,
+                null,
+                c.cpuCores(),
+                seed,
+                null,
+                null);
+        byte[] json = ExperimentJson.write(spec).getBytes(StandardCharsets.UTF_8);
         InputFile self = new InputFile("experiment", "preset:" + spec.name(), BaseInput.sha256(json));
         return Planner.plan(new BaseInput(spec, null, source, List.of(self)), o);
     }
 
     private Measure measure(Case c, long seed) {
         RunSetup s = setup(c, seed);
-        NormalizedExecution norm = new NormalizedExecution(s.experiment().workload().functions(), s);
+        NormalizedExecution norm =
+                new NormalizedExecution(s.experiment().workload().functions(), s);
         RunResult r = Simulation.run(s.config(), s.experiment().workload(), norm, null);
         if (!r.complete()) throw new IllegalStateException(c.key() + " seed " + seed + ": " + r.incompleteReason());
         RunSummary m = r.summary();
-        return new Measure(m.latency().meanE2eMs() / 1000, m.devices().gpuUtilization() * 100, norm.value(),
-                m.fairness().fnLatencyVariance(), m.starts().coldPct());
+        return new Measure(
+                m.latency().meanE2eMs() / 1000,
+                m.devices().gpuUtilization() * 100,
+                norm.value(),
+                m.fairness().fnLatencyVariance(),
+                m.starts().coldPct());
     }
 
     /** Σ execution ÷ Σ isolated execution (the warm time on the run's device) over warm and GPU-cold completions. */
@@ -175,10 +213,10 @@ final class Reproduction {
         NormalizedExecution(List<FunctionSpec> fns, RunSetup s) {
             isolatedMs = new double[fns.size()];
             var model = s.config().executionModel();
-            var devices = gpufaas.engine.run.DeviceSet.build(s.config());
+            var devices = DeviceSet.build(s.config());
             var first = devices.get(0);
             for (FunctionSpec f : fns) {
-                isolatedMs[f.id()] = first.kind == gpufaas.engine.device.DeviceKind.GPU ? model.serviceMs(first, f) : f.cpuWarmMs();
+                isolatedMs[f.id()] = first.kind == DeviceKind.GPU ? model.serviceMs(first, f) : f.cpuWarmMs();
             }
         }
 
@@ -189,12 +227,14 @@ final class Reproduction {
             isolated += isolatedMs[inv.fn()];
         }
 
-        double value() { return isolated == 0 ? Double.NaN : exec / isolated; }
+        double value() {
+            return isolated == 0 ? Double.NaN : exec / isolated;
+        }
     }
 
     /** Small statistics used by the reproduction and its report. */
     static final class Stats {
-        private Stats() { }
+        private Stats() {}
 
         static double geoMean(double[] xs) {
             double s = 0;

@@ -2,6 +2,16 @@ package gpufaas.app;
 
 import gpufaas.app.ReproductionReport.Row;
 import gpufaas.workload.calibration.PublishedResults;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -17,42 +27,64 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The reproduction's charts as PNG: simulated values as bars or lines, published values as open
  * markers on the same axes (Okabe–Ito colours, one per policy or setting).
  */
 final class ReproductionCharts {
-    private static final Color[] COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-        new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9)};
+    private static final Color[] COLOURS = {
+        new Color(0x0072B2),
+        new Color(0xD55E00),
+        new Color(0x009E73),
+        new Color(0xCC79A7),
+        new Color(0xE69F00),
+        new Color(0x56B4E9)
+    };
     private static final int W = 900;
     private static final int H = 520;
 
-    private ReproductionCharts() { }
+    private ReproductionCharts() {}
 
     /** Writes every chart into {@code dir}; returns the file names written, in order. */
     static List<String> write(ReproductionReport rep, Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        save(categories(rep, ReproductionReport.CALIBRATION, " mean latency", "mean latency (s)",
-                "Mean latency on the five calibration traces (bars: simulated; markers: published)"), dir, "calibration-latency.png");
-        save(categories(rep, ReproductionReport.CALIBRATION, " gpu utilization", "GPU utilization (%)",
-                "GPU utilization as NVML reports it (bars: simulated; markers: published)"), dir, "calibration-utilization.png");
+        save(
+                categories(
+                        rep,
+                        ReproductionReport.CALIBRATION,
+                        " mean latency",
+                        "mean latency (s)",
+                        "Mean latency on the five calibration traces (bars: simulated; markers: published)"),
+                dir,
+                "calibration-latency.png");
+        save(
+                categories(
+                        rep,
+                        ReproductionReport.CALIBRATION,
+                        " gpu utilization",
+                        "GPU utilization (%)",
+                        "GPU utilization as NVML reports it (bars: simulated; markers: published)"),
+                dir,
+                "calibration-utilization.png");
         save(dTable(rep), dir, "d-table.png");
         save(cap(rep), dir, "utilization-cap.png");
-        save(categories(rep, ReproductionReport.HYBRID, "mean latency", "mean latency (s)",
-                "CPU and GPU placement on trace 25.7 (bars: simulated; markers: published)"), dir, "hybrid.png");
-        for (String c : rep.curves.keySet()) save(curve(rep, c), dir, "curve-" + c.toLowerCase(java.util.Locale.ROOT) + ".png");
-        List<String> names = new java.util.ArrayList<>(List.of("calibration-latency.png", "calibration-utilization.png",
-                "d-table.png", "utilization-cap.png", "hybrid.png"));
-        for (String c : rep.curves.keySet()) names.add("curve-" + c.toLowerCase(java.util.Locale.ROOT) + ".png");
+        save(
+                categories(
+                        rep,
+                        ReproductionReport.HYBRID,
+                        "mean latency",
+                        "mean latency (s)",
+                        "CPU and GPU placement on trace 25.7 (bars: simulated; markers: published)"),
+                dir,
+                "hybrid.png");
+        for (String c : rep.curves.keySet()) save(curve(rep, c), dir, "curve-" + c.toLowerCase(Locale.ROOT) + ".png");
+        List<String> names = new ArrayList<>(List.of(
+                "calibration-latency.png",
+                "calibration-utilization.png",
+                "d-table.png",
+                "utilization-cap.png",
+                "hybrid.png"));
+        for (String c : rep.curves.keySet()) names.add("curve-" + c.toLowerCase(Locale.ROOT) + ".png");
         return names;
     }
 
@@ -62,7 +94,8 @@ final class ReproductionCharts {
     }
 
     /** Rows of {@code table} whose column ends with {@code suffix}: series = column prefix, category = row. */
-    private static JFreeChart categories(ReproductionReport rep, String table, String suffix, String yLabel, String title) {
+    private static JFreeChart categories(
+            ReproductionReport rep, String table, String suffix, String yLabel, String title) {
         DefaultCategoryDataset sim = new DefaultCategoryDataset();
         DefaultCategoryDataset pub = new DefaultCategoryDataset();
         for (Row r : rep.rows) {
@@ -89,8 +122,11 @@ final class ReproductionCharts {
             marks.setSeriesOutlinePaint(i, Color.BLACK);
             marks.setSeriesVisibleInLegend(i, false);
         }
-        CategoryPlot plot = new CategoryPlot(sim, new CategoryAxis(table.equals(ReproductionReport.HYBRID) ? "setup" : "trace"),
-                new NumberAxis(yLabel), bars);
+        CategoryPlot plot = new CategoryPlot(
+                sim,
+                new CategoryAxis(table.equals(ReproductionReport.HYBRID) ? "setup" : "trace"),
+                new NumberAxis(yLabel),
+                bars);
         plot.setDataset(1, pub);
         plot.setRenderer(1, marks);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -112,7 +148,10 @@ final class ReproductionCharts {
             data.addSeries(sim);
             data.addSeries(pub);
         }
-        return xy(data, "D (invocations running at once)", "mean latency (s)",
+        return xy(
+                data,
+                "D (invocations running at once)",
+                "mean latency (s)",
                 "Trace 25.7095: mean latency by D (lines: simulated; open markers: published)");
     }
 
@@ -122,15 +161,21 @@ final class ReproductionCharts {
             XYSeries sim = new XYSeries(setting + " (simulated)");
             XYSeries pub = new XYSeries(setting + " (published)");
             for (Row r : rep.rows) {
-                if (!r.table().equals(ReproductionReport.CAP) || !r.row().equals(setting) || !r.column().endsWith("normalized execution")) continue;
-                double d = Double.parseDouble(r.column().substring("D = ".length(), r.column().indexOf(' ', 4)));
+                if (!r.table().equals(ReproductionReport.CAP)
+                        || !r.row().equals(setting)
+                        || !r.column().endsWith("normalized execution")) continue;
+                double d = Double.parseDouble(
+                        r.column().substring("D = ".length(), r.column().indexOf(' ', 4)));
                 sim.add(d, r.simulated());
                 pub.add(d, r.published());
             }
             data.addSeries(sim);
             data.addSeries(pub);
         }
-        return xy(data, "D", "normalized execution time (x isolated)",
+        return xy(
+                data,
+                "D",
+                "normalized execution time (x isolated)",
                 "Trace 25.7, MQFQ-Sticky: normalized execution by D and utilization cap (lines: simulated; markers: published)");
     }
 
@@ -153,8 +198,11 @@ final class ReproductionCharts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < 2; i++) r.setSeriesPaint(i, COLOURS[i]);
         XYPlot plot = new XYPlot(data, new NumberAxis(x), new NumberAxis("value"), r);
-        return new JFreeChart("Trace 25.7095, MQFQ-Sticky: simulated only (no published values in the calibration data)",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new JFreeChart(
+                "Trace 25.7095, MQFQ-Sticky: simulated only (no published values in the calibration data)",
+                JFreeChart.DEFAULT_TITLE_FONT,
+                plot,
+                true);
     }
 
     /** Pairs of series (simulated, published): lines for the first of each pair, open markers for the second. */
@@ -167,7 +215,8 @@ final class ReproductionCharts {
             r.setSeriesLinesVisible(i, !published);
             r.setSeriesShapesVisible(i, true);
             r.setSeriesShapesFilled(i, !published);
-            r.setSeriesShape(i, published ? new Rectangle2D.Double(-6, -6, 12, 12) : new Ellipse2D.Double(-3, -3, 6, 6));
+            r.setSeriesShape(
+                    i, published ? new Rectangle2D.Double(-6, -6, 12, 12) : new Ellipse2D.Double(-3, -3, 6, 6));
             r.setSeriesStroke(i, new BasicStroke(2f));
         }
         r.setUseOutlinePaint(false);

@@ -3,7 +3,6 @@ package gpufaas.app;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.workload.experiment.Experiment;
 import gpufaas.workload.experiment.InputFile;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,13 @@ import java.util.List;
  * workload, device profile), the engine configuration, the devices' names (for invocations.csv),
  * every input file read, and notes for the user (parameters ignored and why).
  */
-record RunSetup(String name, Experiment experiment, EngineConfig config, List<String> deviceNames,
-                List<InputFile> inputs, List<String> notes) {
+record RunSetup(
+        String name,
+        Experiment experiment,
+        EngineConfig config,
+        List<String> deviceNames,
+        List<InputFile> inputs,
+        List<String> notes) {
     RunSetup {
         deviceNames = List.copyOf(deviceNames);
         inputs = List.copyOf(inputs);

@@ -1,7 +1,6 @@
 package gpufaas.app;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,7 +52,7 @@ public interface SweepCluster {
      * @param port      the port workers and sweeps connect to
      * @param webUiPort the port of its web UI
      */
-    record Master(String host, int port, int webUiPort) { }
+    record Master(String host, int port, int webUiPort) {}
 
     /**
      * A worker to start.
@@ -65,7 +64,7 @@ public interface SweepCluster {
      * @param workDir   folder for the executors' files (null: a temporary folder removed at the end)
      * @param webUiPort the port of its web UI
      */
-    record Worker(String masterUrl, String host, Integer cores, String memory, Path workDir, int webUiPort) { }
+    record Worker(String masterUrl, String host, Integer cores, String memory, Path workDir, int webUiPort) {}
 
     /**
      * The engine for {@code url}'s scheme on the class path. Throws {@link BadInputException} naming
@@ -74,7 +73,8 @@ public interface SweepCluster {
     static SweepCluster forUrl(String url, String option) {
         int sep = url.indexOf("://");
         if (sep <= 0) {
-            throw new BadInputException(option, 0, null, "'" + url + "' is not a cluster URL; expected spark://HOST:PORT");
+            throw new BadInputException(
+                    option, 0, null, "'" + url + "' is not a cluster URL; expected spark://HOST:PORT");
         }
         return forScheme(url.substring(0, sep).toLowerCase(Locale.ROOT), option);
     }
@@ -84,7 +84,11 @@ public interface SweepCluster {
         for (SweepCluster c : ServiceLoader.load(SweepCluster.class)) {
             if (c.scheme().equalsIgnoreCase(scheme)) return c;
         }
-        throw new BadInputException(option, 0, null, "no executor for " + scheme + ":// clusters on the class path "
-                + "(./workbench adds the sweep-spark module's jars for sweep --cluster and cluster)");
+        throw new BadInputException(
+                option,
+                0,
+                null,
+                "no executor for " + scheme + ":// clusters on the class path "
+                        + "(./workbench adds the sweep-spark module's jars for sweep --cluster and cluster)");
     }
 }

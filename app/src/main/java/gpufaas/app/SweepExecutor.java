@@ -27,5 +27,5 @@ public interface SweepExecutor extends AutoCloseable {
 
     /** Releases what the executor holds (a cluster application); the local one holds nothing. */
     @Override
-    default void close() { }
+    default void close() {}
 }

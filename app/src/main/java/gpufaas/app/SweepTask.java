@@ -1,7 +1,6 @@
 package gpufaas.app;
 
 import gpufaas.workload.experiment.InputFile;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -21,9 +20,18 @@ import java.util.List;
  * @param files       files the point reads, as the sweep resolved them before anything ran (path and
  *                    checksum): what an executor on another machine must make available to it
  */
-public record SweepTask(int index, String label, String experiment, String baseDir, String outDir,
-                        boolean invocations, boolean force, List<String> command, List<InputFile> inputs,
-                        List<InputFile> files) implements Serializable {
+public record SweepTask(
+        int index,
+        String label,
+        String experiment,
+        String baseDir,
+        String outDir,
+        boolean invocations,
+        boolean force,
+        List<String> command,
+        List<InputFile> inputs,
+        List<InputFile> files)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public SweepTask {
@@ -34,11 +42,13 @@ public record SweepTask(int index, String label, String experiment, String baseD
 
     /** This task with another experiment JSON and result folder (a copy of the point on another machine). */
     public SweepTask relocated(String newExperiment, String newOutDir) {
-        return new SweepTask(index, label, newExperiment, baseDir, newOutDir, invocations, force, command, inputs, files);
+        return new SweepTask(
+                index, label, newExperiment, baseDir, newOutDir, invocations, force, command, inputs, files);
     }
 
     /** This task with the files its point reads. */
     SweepTask withFiles(List<InputFile> pointFiles) {
-        return new SweepTask(index, label, experiment, baseDir, outDir, invocations, force, command, inputs, pointFiles);
+        return new SweepTask(
+                index, label, experiment, baseDir, outDir, invocations, force, command, inputs, pointFiles);
     }
 }

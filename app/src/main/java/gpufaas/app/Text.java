@@ -7,7 +7,7 @@ import java.util.List;
 final class Text {
     static final int WIDTH = 100;
 
-    private Text() { }
+    private Text() {}
 
     /** {@code text} wrapped to {@link #WIDTH} columns, every line starting with {@code indent}. */
     static List<String> wrap(String text, String indent) {

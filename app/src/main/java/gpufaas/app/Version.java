@@ -13,17 +13,21 @@ final class Version {
     private static final Properties BUILD = read();
     private static final String VALUE = version();
 
-    private Version() { }
+    private Version() {}
 
     /** The version: from the build, else the jar's Implementation-Version, else "dev". */
-    static String get() { return VALUE; }
+    static String get() {
+        return VALUE;
+    }
 
     /**
      * The commit, one line: {@code commit <40 hex digits>}, with {@code (with uncommitted changes)}
      * when the build's working tree differed from it, or {@code commit unknown (...)} when the build
      * did not record one.
      */
-    static String commit() { return commitLine(filled("commit"), filled("dirty")); }
+    static String commit() {
+        return commitLine(filled("commit"), filled("dirty"));
+    }
 
     /** The commit line for a recorded commit and dirty flag (null: not recorded). */
     static String commitLine(String commit, String dirty) {

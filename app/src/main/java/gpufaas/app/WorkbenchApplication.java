@@ -2,10 +2,13 @@ package gpufaas.app;
 
 import gpufaas.views.main.MainWindow;
 import gpufaas.views.main.WorkbenchSettings;
-import javafx.application.Application;
-import javafx.stage.Stage;
-
+import gpufaas.views.run.RunStatus;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 
 /** The JavaFX application: the main window on the services of the command line, remembering its settings. */
 public final class WorkbenchApplication extends Application {
@@ -24,14 +27,17 @@ public final class WorkbenchApplication extends Application {
      */
     private static void traceStartup(MainWindow w, boolean exit) {
         w.transport().status.addListener((o, a, b) -> {
-            if (b != gpufaas.views.run.RunStatus.READY || a == b) return;
-            long ms = ProcessHandle.current().info().startInstant()
-                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+            if (b != RunStatus.READY || a == b) return;
+            long ms = ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(t -> Duration.between(t, Instant.now()).toMillis())
+                    .orElse(-1L);
             System.err.println("startup: window showing " + w.experiment().name.get() + ", ready to run, " + ms
                     + " ms after the process started");
             if (exit) {
                 w.close();
-                javafx.application.Platform.exit();
+                Platform.exit();
             }
         });
     }

@@ -1,13 +1,12 @@
 package gpufaas.app;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A CSV row with a field count other than its header's stops the command with status 2 and one
@@ -16,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CsvFieldCountTest {
     @TempDir
     Path tmp;
+
     Path trace;
     Path out;
 
@@ -39,7 +39,8 @@ class CsvFieldCountTest {
         Path funcs = tmp.resolve("short.csv");
         Files.writeString(funcs, "func_name,cold_dur_ms,warm_dur_ms,mem_mb\nf1,2000,100,1024\ng2,3000,500\n");
         assertThat(fails("run", "--trace", trace.toString(), "--functions", funcs.toString(), "--out", out.toString()))
-                .isEqualTo("error: " + funcs + ", line 3: the row has 3 fields but the header has 4 (no value for mem_mb)");
+                .isEqualTo("error: " + funcs
+                        + ", line 3: the row has 3 fields but the header has 4 (no value for mem_mb)");
     }
 
     @Test
@@ -49,7 +50,8 @@ class CsvFieldCountTest {
         Path e = tmp.resolve("e.json");
         Files.writeString(e, "{\"workload\": {\"functions_csv\": \"long.csv\", \"trace_csv\": \"trace.csv\"}}");
         assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString()))
-                .isEqualTo("error: " + funcs + ", line 2: the row has 5 fields but the header has 4 (a comma inside a value needs quotes)");
+                .isEqualTo("error: " + funcs
+                        + ", line 2: the row has 5 fields but the header has 4 (a comma inside a value needs quotes)");
     }
 
     @Test
@@ -59,6 +61,7 @@ class CsvFieldCountTest {
         Path e = tmp.resolve("az.json");
         Files.writeString(e, "{\"workload\": {\"azure2021\": {\"file\": \"az.txt\"}}}");
         assertThat(fails("run", "--experiment", e.toString(), "--out", out.toString()))
-                .isEqualTo("error: " + az + ", line 3: the row has 3 fields but the header has 4 (no value for duration)");
+                .isEqualTo(
+                        "error: " + az + ", line 3: the row has 3 fields but the header has 4 (no value for duration)");
     }
 }

@@ -1,23 +1,30 @@
 package gpufaas.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gpufaas.backend.docker.DockerConnection;
+import gpufaas.backend.docker.DockerLabels;
 import gpufaas.backend.docker.DockerStatus;
+import gpufaas.engine.run.Engine;
+import gpufaas.engine.run.RunResult;
+import gpufaas.views.run.RunPlan;
+import gpufaas.workload.experiment.ExperimentSpec;
+import gpufaas.workload.experiment.Presets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code run --backend docker} end to end against a real engine: the same experiment on the
@@ -52,7 +59,8 @@ class DockerRunIT {
         assertThat(Cli.names(dock)).isEqualTo(Cli.names(sim));
         JsonNode a = new ObjectMapper().readTree(sim.resolve("summary.json").toFile());
         JsonNode b = new ObjectMapper().readTree(dock.resolve("summary.json").toFile());
-        for (String k : List.of("invocations", "completed", "rejected", "dropped", "failed", "unfinished", "complete")) {
+        for (String k :
+                List.of("invocations", "completed", "rejected", "dropped", "failed", "unfinished", "complete")) {
             assertThat(b.get(k)).as(k).isEqualTo(a.get(k));
         }
         assertThat(b.get("invocations").asLong()).isPositive();
@@ -63,24 +71,36 @@ class DockerRunIT {
         assertThat(dockRows).hasSameSizeAs(simRows);
         assertThat(dockRows.get(0)).isEqualTo(simRows.get(0));
         assertThat(ids(dockRows)).isEqualTo(ids(simRows));
-        JsonNode manifest = new ObjectMapper().readTree(dock.resolve("manifest.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(dock.resolve("manifest.json").toFile());
         assertThat(manifest.get("backend").asText()).isEqualTo("docker");
         assertThat(manifest.has("incomplete")).isFalse();
     }
 
     @Test
     void theWindowsLiveEnginesRunADockerPlanAndLeaveNothingBehind() throws Exception {
-        gpufaas.workload.experiment.ExperimentSpec p = gpufaas.workload.experiment.Presets.spec("docker-demo");
-        gpufaas.workload.experiment.ExperimentSpec spec = new gpufaas.workload.experiment.ExperimentSpec(p.name(), p.description(),
-                p.seed(), 4.0, p.workload(), p.devices(), p.policy(), p.admission(), p.placement(), p.params(), p.backend(), p.docker());
+        ExperimentSpec p = Presets.spec("docker-demo");
+        ExperimentSpec spec = new ExperimentSpec(
+                p.name(),
+                p.description(),
+                p.seed(),
+                4.0,
+                p.workload(),
+                p.devices(),
+                p.policy(),
+                p.admission(),
+                p.placement(),
+                p.params(),
+                p.backend(),
+                p.docker());
         var services = GuiServices.create();
         assertThat(services.backends()).anySatisfy(b -> {
             assertThat(b.name()).isEqualTo("docker");
             assertThat(b.available()).isTrue();
         });
-        gpufaas.views.run.RunPlan plan = services.planner().plan(spec, null);
-        gpufaas.engine.run.Engine e = services.engines().createLive(plan, plan.workload(), null);
-        gpufaas.engine.run.RunResult r;
+        RunPlan plan = services.planner().plan(spec, null);
+        Engine e = services.engines().createLive(plan, plan.workload(), null);
+        RunResult r;
         try {
             assertThat(e.backendName()).isEqualTo("docker");
             r = e.run();
@@ -88,12 +108,18 @@ class DockerRunIT {
             e.close();
         }
         assertThat(r.complete()).isTrue();
-        assertThat(r.summary().counts().completed()).isEqualTo(r.summary().counts().invocations()).isPositive();
+        assertThat(r.summary().counts().completed())
+                .isEqualTo(r.summary().counts().invocations())
+                .isPositive();
         try (var docker = DockerConnection.open()) {
-            assertThat(docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(java.util.Map.of(gpufaas.backend.docker.DockerLabels.APP, "container")).exec()).isEmpty();
+            assertThat(docker.listContainersCmd()
+                            .withShowAll(true)
+                            .withLabelFilter(Map.of(DockerLabels.APP, "container"))
+                            .exec())
+                    .isEmpty();
         }
-        assertThatThrownBy(() -> GuiServices.export(plan, tmp.resolve("x"))).hasMessageContaining("cannot be repeated that way");
+        assertThatThrownBy(() -> GuiServices.export(plan, tmp.resolve("x")))
+                .hasMessageContaining("cannot be repeated that way");
     }
 
     @Test
@@ -104,12 +130,15 @@ class DockerRunIT {
     }
 
     private static List<String> ids(List<String> rows) {
-        return rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(',')) + " " + r.split(",")[1] + " " + r.split(",")[2])
-                .sorted().toList();
+        return rows.stream()
+                .skip(1)
+                .map(r -> r.substring(0, r.indexOf(',')) + " " + r.split(",")[1] + " " + r.split(",")[2])
+                .sorted()
+                .toList();
     }
 
     private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,10 +1,17 @@
 package gpufaas.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.main.MainWindow;
 import gpufaas.views.main.WorkbenchMenus;
 import gpufaas.views.main.WorkbenchSettings;
 import gpufaas.views.run.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,13 +21,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The GUI wired as the application wires it: its CSV export writes the same files as
@@ -54,7 +54,9 @@ class GuiExportIT {
     private static void assertSameFiles(Path gui, Path cli) throws Exception {
         for (String f : SAME) {
             assertThat(Files.readAllLines(gui.resolve(f))).as(f).isEqualTo(Files.readAllLines(cli.resolve(f)));
-            assertThat(Files.mismatch(gui.resolve(f), cli.resolve(f))).as(f + " byte for byte").isEqualTo(-1L);
+            assertThat(Files.mismatch(gui.resolve(f), cli.resolve(f)))
+                    .as(f + " byte for byte")
+                    .isEqualTo(-1L);
         }
         assertThat(gui.resolve("summary.json")).exists();
         assertThat(gui.resolve("manifest.json")).exists();
@@ -96,21 +98,47 @@ class GuiExportIT {
     @Test
     void screenshotCommand_rendersTheRealWindowAsPng() throws Exception {
         Path png = tmp.resolve("shot.png");
-        Cli r = Cli.run("screenshot", "--preset", "teaching-3", "--at", "15", "--tab", "decisions", "--size", "1000x700",
-                "--out", png.toString());
+        Cli r = Cli.run(
+                "screenshot",
+                "--preset",
+                "teaching-3",
+                "--at",
+                "15",
+                "--tab",
+                "decisions",
+                "--size",
+                "1000x700",
+                "--out",
+                png.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("Decisions tab at 15.0 s");
-        var img = javax.imageio.ImageIO.read(png.toFile());
+        var img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(1000);
         assertThat(img.getHeight()).isBetween(650, 700);
     }
 
     @Test
     void screenshotCommand_badInput_exitsWithTwoAndOneLine() {
-        Cli r = Cli.run("screenshot", "--preset", "nope", "--at", "5", "--out", tmp.resolve("x.png").toString());
+        Cli r = Cli.run(
+                "screenshot",
+                "--preset",
+                "nope",
+                "--at",
+                "5",
+                "--out",
+                tmp.resolve("x.png").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --preset: unknown preset 'nope'").doesNotContain("Exception");
-        Cli t = Cli.run("screenshot", "--preset", "teaching-3", "--at", "5", "--tab", "graphs", "--out", tmp.resolve("x.png").toString());
+        Cli t = Cli.run(
+                "screenshot",
+                "--preset",
+                "teaching-3",
+                "--at",
+                "5",
+                "--tab",
+                "graphs",
+                "--out",
+                tmp.resolve("x.png").toString());
         assertThat(t.status()).isEqualTo(2);
         assertThat(t.err()).contains("--tab").contains("unknown tab 'graphs'");
     }

@@ -1,9 +1,9 @@
 package gpufaas.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LauncherNameTest {
     @AfterEach
@@ -16,7 +16,8 @@ class LauncherNameTest {
     void fromACheckout_usageSaysWorkbenchAndHintsSayTheScript() {
         assertThat(LauncherName.installed()).isNull();
         assertThat(LauncherName.command()).isEqualTo("./workbench");
-        assertThat(Cli.run("run", "--help").out().replaceAll("\\s+", " ")).startsWith("Usage: workbench run ")
+        assertThat(Cli.run("run", "--help").out().replaceAll("\\s+", " "))
+                .startsWith("Usage: workbench run ")
                 .contains("(see: workbench presets)");
     }
 
@@ -24,7 +25,8 @@ class LauncherNameTest {
     void fromAnInstalledLauncher_usageVersionAndHintsSayItsName() {
         System.setProperty(LauncherName.APP_PATH_PROPERTY, "/opt/gpufaas-workbench/bin/gpufaas-workbench-cli");
         assertThat(LauncherName.command()).isEqualTo("gpufaas-workbench-cli");
-        assertThat(Cli.run("run", "--help").out().replaceAll("\\s+", " ")).startsWith("Usage: gpufaas-workbench-cli run ")
+        assertThat(Cli.run("run", "--help").out().replaceAll("\\s+", " "))
+                .startsWith("Usage: gpufaas-workbench-cli run ")
                 .contains("(see: gpufaas-workbench-cli presets)");
         Cli v = Cli.run("--version");
         assertThat(v.status()).isZero();

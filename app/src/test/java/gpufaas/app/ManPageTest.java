@@ -1,9 +1,7 @@
 package gpufaas.app;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,21 +10,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 class ManPageTest {
-    private static final String PAGE = new ManPage("gpufaas-workbench-cli", "GPU FaaS scheduling workbench, command line",
-            "The same commands, with the G1 collector.", List.of("gpufaas-workbench(1)")).render();
+    private static final String PAGE = new ManPage(
+                    "gpufaas-workbench-cli",
+                    "GPU FaaS scheduling workbench, command line",
+                    "The same commands, with the G1 collector.",
+                    List.of("gpufaas-workbench(1)"))
+            .render();
 
     @Test
     void render_everyCommandAndVisibleOption_areOnThePage() {
         StringWriter sink = new StringWriter();
         PrintWriter none = new PrintWriter(sink);
-        CommandSpec root = Main.commandLine(new Main(none, none, List.of(), false)).getCommandSpec();
-        assertThat(PAGE).startsWith(".\\\" Written by gpufaas.app.ManPage")
-                .contains("\n.TH \"GPUFAAS\\-WORKBENCH\\-CLI\" \"1\" \"\" \"gpufaas\\-workbench " + ManPage.escape(Version.get()) + "\"")
+        CommandSpec root =
+                Main.commandLine(new Main(none, none, List.of(), false)).getCommandSpec();
+        assertThat(PAGE)
+                .startsWith(".\\\" Written by gpufaas.app.ManPage")
+                .contains("\n.TH \"GPUFAAS\\-WORKBENCH\\-CLI\" \"1\" \"\" \"gpufaas\\-workbench "
+                        + ManPage.escape(Version.get()) + "\"")
                 .contains("\n.SH \"NAME\"\ngpufaas\\-workbench\\-cli \\- GPU FaaS scheduling workbench, command line\n")
                 .contains("\nThe same commands, with the G1 collector.\n")
                 .contains("\n.SH \"EXIT STATUS\"\nExit status: 0 success, 2 bad input, 1 internal error.\n")
@@ -39,15 +45,24 @@ class ManPageTest {
             }
         }
         // descriptions name the installed command, not the checkout's script
-        assertThat(PAGE).contains("a built\\-in preset (see: gpufaas\\-workbench\\-cli presets)").doesNotContain("./workbench");
+        assertThat(PAGE)
+                .contains("a built\\-in preset (see: gpufaas\\-workbench\\-cli presets)")
+                .doesNotContain("./workbench");
     }
 
     @Test
     void render_textLines_areAsciiAndNeverReadAsRequests() {
         for (String line : PAGE.split("\n")) {
-            assertThat(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as(line).isTrue();
-            if (line.startsWith(".")) assertThat(line).as("a request or macro we wrote").matches("\\.(\\\\\" .*|TH .*|SH .*|SS .*|PP|TP|br|B .*|nh|ad l)");
-            assertThat(line).as("a quote at the start of a line is a request too").doesNotStartWith("'");
+            assertThat(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f))
+                    .as(line)
+                    .isTrue();
+            if (line.startsWith("."))
+                assertThat(line)
+                        .as("a request or macro we wrote")
+                        .matches("\\.(\\\\\" .*|TH .*|SH .*|SS .*|PP|TP|br|B .*|nh|ad l)");
+            assertThat(line)
+                    .as("a quote at the start of a line is a request too")
+                    .doesNotStartWith("'");
         }
     }
 
@@ -63,7 +78,8 @@ class ManPageTest {
         try {
             Files.writeString(page, PAGE, StandardCharsets.US_ASCII);
             Process p = new ProcessBuilder("groff", "-man", "-Tutf8", "-ww", "-z", page.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(out).as("groff's warnings").isEmpty();

@@ -1,21 +1,24 @@
 package gpufaas.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gpufaas.workload.io.InvocationCsvWriter;
 import gpufaas.workload.io.SummaryCsvWriter;
 import gpufaas.workload.io.TimeSeriesCsvWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RunCommandTest {
     @TempDir
     Path tmp;
+
     String trace;
     String functions;
 
@@ -27,8 +30,8 @@ class RunCommandTest {
     }
 
     private Cli run(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("run", "--trace", trace, "--functions", functions,
-                "--out", out.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("run", "--trace", trace, "--functions", functions, "--out", out.toString()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -41,7 +44,10 @@ class RunCommandTest {
             Cli r = Cli.run();
             assertThat(r.status()).isEqualTo(2);
             assertThat(r.out()).isEmpty();
-            assertThat(r.err()).startsWith("error: no display").contains("./workbench screenshot").doesNotContain("Exception");
+            assertThat(r.err())
+                    .startsWith("error: no display")
+                    .contains("./workbench screenshot")
+                    .doesNotContain("Exception");
         } finally {
             if (before == null) System.clearProperty(GuiLauncher.DISPLAY_PROPERTY);
             else System.setProperty(GuiLauncher.DISPLAY_PROPERTY, before);
@@ -53,14 +59,18 @@ class RunCommandTest {
         Path out = tmp.resolve("out");
         Cli r = run(out);
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("trace under mqfq-sticky on 1 x a30, seed 1").contains("invocations 5: 5 completed")
+        assertThat(r.out())
+                .contains("trace under mqfq-sticky on 1 x a30, seed 1")
+                .contains("invocations 5: 5 completed")
                 .contains("results in " + out);
-        assertThat(Cli.names(out)).containsExactly("invocations.csv", "manifest.json", "summary.csv", "summary.json",
-                "timeseries.csv");
+        assertThat(Cli.names(out))
+                .containsExactly("invocations.csv", "manifest.json", "summary.csv", "summary.json", "timeseries.csv");
         List<String> inv = Files.readAllLines(out.resolve("invocations.csv"));
-        assertThat(inv.get(0)).isEqualTo(InvocationCsvWriter.HEADER)
-                .isEqualTo("tid,function_name,arrival_ms,dispatch_ms,start_ms,end_ms,queue_ms,exec_ms,e2e_ms,start_type,"
-                        + "was_cold,device,outcome,success,worker_duration_us,code_duration_sec,e2e_duration_us,reason");
+        assertThat(inv.get(0))
+                .isEqualTo(InvocationCsvWriter.HEADER)
+                .isEqualTo(
+                        "tid,function_name,arrival_ms,dispatch_ms,start_ms,end_ms,queue_ms,exec_ms,e2e_ms,start_type,"
+                                + "was_cold,device,outcome,success,worker_duration_us,code_duration_sec,e2e_duration_us,reason");
         assertThat(inv).hasSize(1 + 5);
         assertThat(inv.subList(1, 6)).allSatisfy(l -> assertThat(l).contains(",a30-0,completed,true,"));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
@@ -69,16 +79,27 @@ class RunCommandTest {
         assertThat(summary.get(1)).startsWith("f1,3,3,");
         assertThat(summary.get(2)).startsWith("g2,2,2,");
         assertThat(summary.get(3)).startsWith("ALL,5,5,");
-        assertThat(Files.readAllLines(out.resolve("timeseries.csv")).get(0)).isEqualTo(TimeSeriesCsvWriter.HEADER)
-                .isEqualTo("time_s,device,queued,in_flight,executing,utilization,mem_used_mb,mem_capacity_mb,containers,"
-                        + "containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,oversubscribed,paging_factor,mem_context_mb,mean_in_system");
+        assertThat(Files.readAllLines(out.resolve("timeseries.csv")).get(0))
+                .isEqualTo(TimeSeriesCsvWriter.HEADER)
+                .isEqualTo(
+                        "time_s,device,queued,in_flight,executing,utilization,mem_used_mb,mem_capacity_mb,containers,"
+                                + "containers_on_host,arrivals,completed,cold_starts,mean_e2e_ms,failed,oversubscribed,paging_factor,mem_context_mb,mean_in_system");
         String json = Files.readString(out.resolve("summary.json"));
-        assertThat(json).startsWith("{\n  \"policy\": \"mqfq-sticky\",\n  \"invocations\": 5,\n  \"completed\": 5,")
-                .contains("\"complete\": true").contains("\"functions\": [").doesNotContain("\n  \"slo_attainment\"");
+        assertThat(json)
+                .startsWith("{\n  \"policy\": \"mqfq-sticky\",\n  \"invocations\": 5,\n  \"completed\": 5,")
+                .contains("\"complete\": true")
+                .contains("\"functions\": [")
+                .doesNotContain("\n  \"slo_attainment\"");
         String manifest = Files.readString(out.resolve("manifest.json"));
-        assertThat(manifest).contains("\"tool\": \"gpufaas-workbench\"").contains("\"seed\": 1")
-                .contains("\"role\": \"trace_csv\"").contains("\"role\": \"functions_csv\"").contains("\"sha256\": \"")
-                .contains("\"D\": \"2\"").contains("\"profile\": \"a30\"").contains("\"backend\": \"sim\"");
+        assertThat(manifest)
+                .contains("\"tool\": \"gpufaas-workbench\"")
+                .contains("\"seed\": 1")
+                .contains("\"role\": \"trace_csv\"")
+                .contains("\"role\": \"functions_csv\"")
+                .contains("\"sha256\": \"")
+                .contains("\"D\": \"2\"")
+                .contains("\"profile\": \"a30\"")
+                .contains("\"backend\": \"sim\"");
     }
 
     @Test
@@ -99,7 +120,8 @@ class RunCommandTest {
     }
 
     private static String withoutWallTime(Path dir) throws Exception {
-        return Files.readString(dir.resolve("summary.json")).replaceAll("\n  \"wall_ms\": \\d+,", "")
+        return Files.readString(dir.resolve("summary.json"))
+                .replaceAll("\n  \"wall_ms\": \\d+,", "")
                 .replaceAll("\n  \"events_per_s\": ([0-9.]+|null),", "");
     }
 
@@ -107,7 +129,7 @@ class RunCommandTest {
     void eventsPerSecondAreTheEventsOverTheWallTime() throws Exception {
         Path out = tmp.resolve("rate");
         assertThat(run(out, "--no-invocations").status()).isZero();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        var json = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         long wallMs = json.get("wall_ms").asLong();
         long events = json.get("events").asLong();
         assertThat(events).isPositive();
@@ -115,20 +137,36 @@ class RunCommandTest {
             assertThat(json.get("events_per_s").isNull()).isTrue();
         } else {
             double expected = events * 1000.0 / wallMs;
-            assertThat(json.get("events_per_s").asDouble()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-3));
+            assertThat(json.get("events_per_s").asDouble()).isCloseTo(expected, Percentage.withPercentage(1e-3));
         }
     }
 
     @Test
     void commandLineValuesOverrideAndNoInvocationsSkipsTheBigFile() throws Exception {
         Path out = tmp.resolve("o");
-        Cli r = run(out, "--policy", "fcfs", "--gpu", "h100x2", "--param", "pool=4", "--interval", "0.5", "--no-invocations");
+        Cli r = run(
+                out,
+                "--policy",
+                "fcfs",
+                "--gpu",
+                "h100x2",
+                "--param",
+                "pool=4",
+                "--interval",
+                "0.5",
+                "--no-invocations");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(Cli.names(out)).containsExactly("manifest.json", "summary.csv", "summary.json", "timeseries.csv");
         String manifest = Files.readString(out.resolve("manifest.json"));
-        assertThat(manifest).contains("\"policy\": \"fcfs\"").contains("\"profile\": \"h100\"").contains("\"count\": 2")
-                .contains("\"pool\": \"4\"").contains("\"interval\": \"0.5\"");
-        assertThat(Files.readString(out.resolve("timeseries.csv"))).contains("\n0.5,h100-0,").contains("\n0.5,h100-1,");
+        assertThat(manifest)
+                .contains("\"policy\": \"fcfs\"")
+                .contains("\"profile\": \"h100\"")
+                .contains("\"count\": 2")
+                .contains("\"pool\": \"4\"")
+                .contains("\"interval\": \"0.5\"");
+        assertThat(Files.readString(out.resolve("timeseries.csv")))
+                .contains("\n0.5,h100-0,")
+                .contains("\n0.5,h100-1,");
     }
 
     @Test
@@ -144,11 +182,21 @@ class RunCommandTest {
 
     @Test
     void parametersOfAnotherPolicyFromThePresetAreIgnoredWithANote() {
-        Cli r = Cli.run("run", "--preset", "teaching-3", "--duration", "5", "--policy", "fcfs", "--no-invocations",
-                "--out", tmp.resolve("n").toString());
+        Cli r = Cli.run(
+                "run",
+                "--preset",
+                "teaching-3",
+                "--duration",
+                "5",
+                "--policy",
+                "fcfs",
+                "--no-invocations",
+                "--out",
+                tmp.resolve("n").toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.err()).isEqualTo("note: parameters T, ttl do not apply to policy fcfs (admission admit-all, "
-                + "placement gpu-only) and are ignored (set in preset teaching-3)\n");
+        assertThat(r.err())
+                .isEqualTo("note: parameters T, ttl do not apply to policy fcfs (admission admit-all, "
+                        + "placement gpu-only) and are ignored (set in preset teaching-3)\n");
     }
 
     @Test
@@ -161,6 +209,7 @@ class RunCommandTest {
         assertThat(Cli.names(out)).containsExactly("notes.txt");
         assertThat(run(out, "--force").status()).isZero();
         assertThat(run(out, "--no-invocations").status()).isZero();
-        assertThat(Cli.names(out)).containsExactly("manifest.json", "notes.txt", "summary.csv", "summary.json", "timeseries.csv");
+        assertThat(Cli.names(out))
+                .containsExactly("manifest.json", "notes.txt", "summary.csv", "summary.json", "timeseries.csv");
     }
 }

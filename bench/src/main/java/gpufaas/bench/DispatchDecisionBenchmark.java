@@ -11,6 +11,14 @@ import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyRegistry;
 import gpufaas.engine.policy.PolicyStats;
 import gpufaas.engine.registry.Entry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,12 +31,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One dispatch decision of a policy with every flow backlogged: choose and pop the next invocation,
@@ -85,24 +87,76 @@ public class DispatchDecisionBenchmark {
         private final List<FunctionSpec> fns;
         long now;
 
-        Context(List<FunctionSpec> fns) { this.fns = fns; }
+        Context(List<FunctionSpec> fns) {
+            this.fns = fns;
+        }
 
-        @Override public long nowUs() { return now; }
-        @Override public List<FunctionSpec> functions() { return fns; }
-        @Override public Timer timer(java.util.function.LongConsumer action) { return atUs -> { }; }
-        @Override public void flowStateChanged(int fn, FlowState from, FlowState to) { }
-        @Override public int dMax() { return 2; }
-        @Override public double serviceEstimateMs(int fn) { return fns.get(fn).gpuWarmMs(); }
-        @Override public double startEstimateMs(int fn) { return fns.get(fn).gpuWarmMs(); }
-        @Override public boolean hasWarmContainer(int fn, Device device) { return false; }
-        @Override public double meanIatUs(int fn) { return 1e6; }
-        @Override public java.util.List<gpufaas.engine.device.Device> devices() { return java.util.List.of(); }
-        @Override public long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv) { return 0; }
-        @Override public double pricePerSecond() { return 0; }
-        @Override public PolicyStats stats() {
+        @Override
+        public long nowUs() {
+            return now;
+        }
+
+        @Override
+        public List<FunctionSpec> functions() {
+            return fns;
+        }
+
+        @Override
+        public Timer timer(LongConsumer action) {
+            return atUs -> {};
+        }
+
+        @Override
+        public void flowStateChanged(int fn, FlowState from, FlowState to) {}
+
+        @Override
+        public int dMax() {
+            return 2;
+        }
+
+        @Override
+        public double serviceEstimateMs(int fn) {
+            return fns.get(fn).gpuWarmMs();
+        }
+
+        @Override
+        public double startEstimateMs(int fn) {
+            return fns.get(fn).gpuWarmMs();
+        }
+
+        @Override
+        public boolean hasWarmContainer(int fn, Device device) {
+            return false;
+        }
+
+        @Override
+        public double meanIatUs(int fn) {
+            return 1e6;
+        }
+
+        @Override
+        public List<Device> devices() {
+            return List.of();
+        }
+
+        @Override
+        public long finishIfStartedNowUs(Invocation inv) {
+            return 0;
+        }
+
+        @Override
+        public double pricePerSecond() {
+            return 0;
+        }
+
+        @Override
+        public PolicyStats stats() {
             return new PolicyStats() {
-                @Override public void addMetric(String name, java.util.function.LongSupplier count) { }
-                @Override public void addObjective(java.util.function.Predicate<Invocation> met) { }
+                @Override
+                public void addMetric(String name, LongSupplier count) {}
+
+                @Override
+                public void addObjective(Predicate<Invocation> met) {}
             };
         }
     }

@@ -18,8 +18,8 @@ import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.GpuSetup;
 import gpufaas.engine.run.RunResult;
 import gpufaas.engine.time.WallClockTimeSource;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class DockerOverheadRun {
-    private DockerOverheadRun() { }
+    private DockerOverheadRun() {}
 
     public static void main(String[] args) throws Exception {
         int cold = 30;
@@ -61,7 +61,12 @@ public final class DockerOverheadRun {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf(Locale.ROOT, "Docker backend: %d cold starts, %d warm invocations, function sleeps %.1f ms%n", cold, warm, sleepMs);
+        System.out.printf(
+                Locale.ROOT,
+                "Docker backend: %d cold starts, %d warm invocations, function sleeps %.1f ms%n",
+                cold,
+                warm,
+                sleepMs);
 
         // cold starts
         List<FunctionSpec> fns = new ArrayList<>();
@@ -73,8 +78,13 @@ public final class DockerOverheadRun {
         }
         List<DockerBackend.ExecTiming> coldT = Collections.synchronizedList(new ArrayList<>());
         List<Invocation> coldInv = run(fns, arr, config(cold + 1, 4), coldT);
-        double[] createStart = coldT.stream().filter(DockerBackend.ExecTiming::cold).mapToDouble(t -> t.createStartNanos() / 1e6).toArray();
-        double[] coldE2e = coldInv.stream().mapToDouble(i -> (i.endUs - i.dispatchUs) / 1000.0).toArray();
+        double[] createStart = coldT.stream()
+                .filter(DockerBackend.ExecTiming::cold)
+                .mapToDouble(t -> t.createStartNanos() / 1e6)
+                .toArray();
+        double[] coldE2e = coldInv.stream()
+                .mapToDouble(i -> (i.endUs - i.dispatchUs) / 1000.0)
+                .toArray();
 
         System.out.println();
         print("cold: create + start (backend)", createStart);
@@ -91,8 +101,14 @@ public final class DockerOverheadRun {
             for (int i = 0; i <= warm; i++) w[2 * i] = i == 0 ? 0 : 1000 + 150.0 * (i - 1);
             List<DockerBackend.ExecTiming> warmT = Collections.synchronizedList(new ArrayList<>());
             List<Invocation> warmInv = run(List.of(f), w, config(4, 1), warmT);
-            double[] warmWorker = warmInv.stream().filter(i -> !i.coldStart).mapToDouble(i -> (i.endUs - i.dispatchUs) / 1000.0).toArray();
-            double[] warmExecSeen = warmT.stream().filter(t -> !t.cold()).mapToDouble(t -> t.execNanos() / 1e6).toArray();
+            double[] warmWorker = warmInv.stream()
+                    .filter(i -> !i.coldStart)
+                    .mapToDouble(i -> (i.endUs - i.dispatchUs) / 1000.0)
+                    .toArray();
+            double[] warmExecSeen = warmT.stream()
+                    .filter(t -> !t.cold())
+                    .mapToDouble(t -> t.execNanos() / 1e6)
+                    .toArray();
             System.out.println("block " + r + ":");
             print("  bare docker-java exec", bare);
             print("  warm: dispatch -> end (engine)", warmWorker);
@@ -100,8 +116,12 @@ public final class DockerOverheadRun {
             diffs.add(pct(warmWorker, 50) - pct(bare, 50));
             own.add(pct(warmWorker, 50) - pct(warmExecSeen, 50));
         }
-        System.out.printf(Locale.ROOT, "%nengine dispatch->end p50 minus bare exec p50, per block: %s ms%n", list(diffs));
-        System.out.printf(Locale.ROOT, "engine dispatch->end p50 minus its own exec round trip p50, per block: %s ms%n", list(own));
+        System.out.printf(
+                Locale.ROOT, "%nengine dispatch->end p50 minus bare exec p50, per block: %s ms%n", list(diffs));
+        System.out.printf(
+                Locale.ROOT,
+                "engine dispatch->end p50 minus its own exec round trip p50, per block: %s ms%n",
+                list(own));
     }
 
     private static String list(List<Double> v) {
@@ -110,11 +130,14 @@ public final class DockerOverheadRun {
         return b.toString();
     }
 
-    private static List<Invocation> run(List<FunctionSpec> fns, double[] arrivals, EngineConfig cfg, List<DockerBackend.ExecTiming> timings) {
+    private static List<Invocation> run(
+            List<FunctionSpec> fns, double[] arrivals, EngineConfig cfg, List<DockerBackend.ExecTiming> timings) {
         List<Invocation> done = Collections.synchronizedList(new ArrayList<>());
         EngineListener l = new EngineListener() {
             @Override
-            public void finished(Invocation inv) { done.add(inv); }
+            public void finished(Invocation inv) {
+                done.add(inv);
+            }
         };
         try (DockerBackend b = DockerBackend.open(new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of()), fns)) {
             b.onTimings(timings::add);
@@ -128,21 +151,31 @@ public final class DockerOverheadRun {
 
     private static double[] bare(int n, double sleepMs) throws Exception {
         FunctionSpec f = FunctionSpec.gpu(0, "bare", sleepMs, sleepMs + 1, 100);
-        try (DockerBackend b = DockerBackend.open(new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of()), List.of(f))) {
+        try (DockerBackend b =
+                DockerBackend.open(new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of()), List.of(f))) {
             DockerClient d = b.client();
             // the same image, command, user and limits as the backend's containers
             DockerOptions opt = new DockerOptions("sleep", 64, 1, 32, 0, "off", Map.of());
-            String id = d.createContainerCmd(b.builtinImage()).withCmd("/bin/busybox", "sleep", "2147483647")
-                    .withUser("65534:65534").withNetworkDisabled(true)
-                    .withHostConfig(gpufaas.backend.docker.DockerBackend.hostConfig(opt, null))
-                    .withLabels(Map.of("io.gpufaas.workbench", "bench")).exec().getId();
+            String id = d.createContainerCmd(b.builtinImage())
+                    .withCmd("/bin/busybox", "sleep", "2147483647")
+                    .withUser("65534:65534")
+                    .withNetworkDisabled(true)
+                    .withHostConfig(DockerBackend.hostConfig(opt, null))
+                    .withLabels(Map.of("io.gpufaas.workbench", "bench"))
+                    .exec()
+                    .getId();
             try {
                 d.startContainerCmd(id).exec();
                 String[] cmd = {"/bin/busybox", "sleep", String.format(Locale.ROOT, "%.6f", sleepMs / 1000)};
                 double[] out = new double[n];
                 for (int i = 0; i < n; i++) {
                     long t0 = System.nanoTime();
-                    String exec = d.execCreateCmd(id).withCmd(cmd).withAttachStdout(true).withAttachStderr(true).exec().getId();
+                    String exec = d.execCreateCmd(id)
+                            .withCmd(cmd)
+                            .withAttachStdout(true)
+                            .withAttachStderr(true)
+                            .exec()
+                            .getId();
                     try (ResultCallback.Adapter<Frame> cb = d.execStartCmd(exec).exec(new ResultCallback.Adapter<>())) {
                         cb.awaitCompletion(60, TimeUnit.SECONDS);
                     }
@@ -163,22 +196,41 @@ public final class DockerOverheadRun {
         p.put("pool", Integer.toString(pool));
         p.put("D", Integer.toString(dMax));
         p.put("memory", "none");
-        DeviceProfile ref = DeviceProfile.builder("ref").description("reference device").memoryMb(80_000).sms(80)
-                .linkGBps(10.0).faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0).mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
-                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200)
-                .migProfiles(List.of(new MigProfile("half", 1, 2, 40_000, 2))).pricePerSecond(0.001).build();
+        DeviceProfile ref = DeviceProfile.builder("ref")
+                .description("reference device")
+                .memoryMb(80_000)
+                .sms(80)
+                .linkGBps(10.0)
+                .faultGBps(5.0)
+                .speed(1.0)
+                .contextMemMb(0)
+                .slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0)
+                .mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
+                .mpsSmSensitivity(0.5)
+                .uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200)
+                .migProfiles(List.of(new MigProfile("half", 1, 2, 40_000, 2)))
+                .pricePerSecond(0.001)
+                .build();
         return EngineConfig.resolve("fcfs", null, null, p, new GpuSetup(ref, 1, null, false, 0), 1, "bench");
     }
 
     private static void print(String what, double[] v) {
-        System.out.printf(Locale.ROOT, "%-34s n=%4d  p50 %8.2f  p90 %8.2f  p99 %8.2f  max %8.2f ms%n", what, v.length,
-                pct(v, 50), pct(v, 90), pct(v, 99), pct(v, 100));
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s n=%4d  p50 %8.2f  p90 %8.2f  p99 %8.2f  max %8.2f ms%n",
+                what,
+                v.length,
+                pct(v, 50),
+                pct(v, 90),
+                pct(v, 99),
+                pct(v, 100));
     }
 
     static double pct(double[] v, double p) {
         if (v.length == 0) return Double.NaN;
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         int i = (int) Math.ceil(p / 100 * s.length) - 1;
         return s[Math.max(0, Math.min(s.length - 1, i))];
     }

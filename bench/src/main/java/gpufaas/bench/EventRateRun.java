@@ -3,7 +3,6 @@ package gpufaas.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gpufaas.app.Main;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import java.util.Locale;
  * </pre>
  */
 public final class EventRateRun {
-    private EventRateRun() { }
+    private EventRateRun() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of("target/event-rate");
@@ -52,10 +51,21 @@ public final class EventRateRun {
         Files.createDirectories(dir);
         Path trace = dir.resolve("trace.csv");
         Path functions = dir.resolve("functions.csv");
-        if (!Files.exists(trace) || !Files.exists(functions)) TraceScaleRun.generate(trace, functions, 1_000_000, 0.4, 42);
+        if (!Files.exists(trace) || !Files.exists(functions))
+            TraceScaleRun.generate(trace, functions, 1_000_000, 0.4, 42);
         List<String[]> workloads = new ArrayList<>();
-        workloads.add(new String[] {"trace-1M-mqfq-sticky", "run", "--trace", trace.toString(), "--functions", functions.toString(),
-            "--policy", "mqfq-sticky", "--interval", "60"});
+        workloads.add(new String[] {
+            "trace-1M-mqfq-sticky",
+            "run",
+            "--trace",
+            trace.toString(),
+            "--functions",
+            functions.toString(),
+            "--policy",
+            "mqfq-sticky",
+            "--interval",
+            "60"
+        });
         if (daySeconds > 0) {
             if (!Files.exists(dir.resolve("day.json"))) {
                 SyntheticDayRun.main(new String[] {"--dir", dir.toString(), "--write-only"}); // the default day
@@ -79,23 +89,46 @@ public final class EventRateRun {
                 long wallMs = s.path("wall_ms").asLong();
                 double rate = events * 1000.0 / wallMs;
                 double scheduled = (events - arrivals) * 1000.0 / wallMs;
-                System.out.printf(Locale.ROOT, "RESULT workload=%s rep=%d events=%d arrivals=%d wall_ms=%d events_per_s=%.0f "
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT workload=%s rep=%d events=%d arrivals=%d wall_ms=%d events_per_s=%.0f "
                                 + "scheduled_per_s=%.0f ratio_to_simsharp=%.2f%n",
-                        w[0], rep, events, arrivals, wallMs, rate, scheduled, rate / simSharp);
+                        w[0],
+                        rep,
+                        events,
+                        arrivals,
+                        wallMs,
+                        rate,
+                        scheduled,
+                        rate / simSharp);
                 if (rep > 0 || reps == 1) {
                     best = Math.max(best, rate);
                     bestScheduled = Math.max(bestScheduled, scheduled);
                 }
             }
-            System.out.printf(Locale.ROOT, "SUMMARY workload=%s best_events_per_s=%.0f (%.2f x SimSharp's %.2g) "
+            System.out.printf(
+                    Locale.ROOT,
+                    "SUMMARY workload=%s best_events_per_s=%.0f (%.2f x SimSharp's %.2g) "
                             + "best_scheduled_per_s=%.0f (%.2f x)%n",
-                    w[0], best, best / simSharp, simSharp, bestScheduled, bestScheduled / simSharp);
+                    w[0],
+                    best,
+                    best / simSharp,
+                    simSharp,
+                    bestScheduled,
+                    bestScheduled / simSharp);
         }
     }
 
     /** The synthetic day's experiment (as {@link SyntheticDayRun} writes it by default), cut to {@code seconds}. */
     private static String[] dayArgs(Path dir, double seconds) {
-        return new String[] {"synthetic-day-" + (long) seconds + "s", "run", "--experiment", dir.resolve("day.json").toString(),
-            "--no-invocations", "--duration", Double.toString(seconds)};
+        return new String[] {
+            "synthetic-day-" + (long) seconds + "s",
+            "run",
+            "--experiment",
+            dir.resolve("day.json").toString(),
+            "--no-invocations",
+            "--duration",
+            Double.toString(seconds)
+        };
     }
 }

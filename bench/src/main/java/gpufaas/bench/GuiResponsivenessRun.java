@@ -9,15 +9,15 @@ import gpufaas.views.main.WorkbenchTab;
 import gpufaas.views.run.LiveSnapshot;
 import gpufaas.views.run.RunStatus;
 import gpufaas.workload.experiment.ExperimentJson;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 
 /**
  * Drives the real main window, headless (Monocle, software rendering), with the engine capped at
@@ -41,7 +41,7 @@ public final class GuiResponsivenessRun {
               "policy": "mqfq-sticky", "params": { "D": 4 } }
             """;
 
-    private GuiResponsivenessRun() { }
+    private GuiResponsivenessRun() {}
 
     public static void main(String[] args) {
         try {
@@ -74,13 +74,15 @@ public final class GuiResponsivenessRun {
         up.get(30, TimeUnit.SECONDS);
         MainWindow w = onFx(() -> {
             Stage stage = new Stage();
-            MainWindow win = new MainWindow(stage, GuiServices.create().withMaxEventsPerSecond(rate), WorkbenchSettings.none());
+            MainWindow win =
+                    new MainWindow(stage, GuiServices.create().withMaxEventsPerSecond(rate), WorkbenchSettings.none());
             stage.setWidth(1600);
             stage.setHeight(1000);
             stage.show();
             win.experiment().load(ExperimentJson.read(EXPERIMENT, "harness"), null);
             win.transport().maxSpeed.set(true);
-            if (!win.loadExperiment()) throw new IllegalStateException(win.experiment().problem.get());
+            if (!win.loadExperiment())
+                throw new IllegalStateException(win.experiment().problem.get());
             return win;
         });
         while (onFx(() -> w.transport().status.get()) != RunStatus.READY) Thread.sleep(20);
@@ -88,10 +90,18 @@ public final class GuiResponsivenessRun {
             w.transport().play();
             return null;
         });
-        System.out.printf(Locale.ROOT, "GUI responsiveness: %s engine events/s cap, %d s per tab after %d s of warm-up, window 1600x1000, "
-                + "%d cores, Java %s, %s%n", fmt(rate), seconds, warmupS, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), display ? "on the display " + System.getenv("DISPLAY") : "headless (Monocle)");
-        System.out.println("tab        events/s  frames  interval p50/p99/max ms  apply p50/p99/max ms  stalls>50ms  probe p50/p99/max ms  dropped");
+        System.out.printf(
+                Locale.ROOT,
+                "GUI responsiveness: %s engine events/s cap, %d s per tab after %d s of warm-up, window 1600x1000, "
+                        + "%d cores, Java %s, %s%n",
+                fmt(rate),
+                seconds,
+                warmupS,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                display ? "on the display " + System.getenv("DISPLAY") : "headless (Monocle)");
+        System.out.println(
+                "tab        events/s  frames  interval p50/p99/max ms  apply p50/p99/max ms  stalls>50ms  probe p50/p99/max ms  dropped");
         Thread.sleep(warmupS * 1000L); // warm-up: the JIT compiles JavaFX's and our hot code meanwhile
         boolean ok = true;
         for (String t : tabs) ok &= measure(w, WorkbenchTab.parse(t.trim()), seconds);
@@ -134,15 +144,38 @@ public final class GuiResponsivenessRun {
         }
         LiveSnapshot after = w.session().mailbox().latest();
         double wallS = (System.nanoTime() - wall0) / 1e9;
-        double[] r = onFx(() -> new double[] {stats.frames(), stats.intervalMs(0.5), stats.intervalMs(0.99),
-            stats.maxIntervalNanos() / 1e6, stats.applyMs(0.5), stats.applyMs(0.99), stats.maxApplyMs(), stats.stalls()});
+        double[] r = onFx(() -> new double[] {
+            stats.frames(),
+            stats.intervalMs(0.5),
+            stats.intervalMs(0.99),
+            stats.maxIntervalNanos() / 1e6,
+            stats.applyMs(0.5),
+            stats.applyMs(0.99),
+            stats.maxApplyMs(),
+            stats.stalls()
+        });
         long[] p = Arrays.copyOf(probes, n);
         Arrays.sort(p);
         double eps = (after.events() - before.events()) / wallS;
-        System.out.printf(Locale.ROOT, "%-9s %9s %7.0f  %6.1f / %5.1f / %6.1f     %5.2f / %5.2f / %6.2f   %6.0f      %5.2f / %5.2f / %6.2f   %d%n",
-                tab.title(), fmt(eps), r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
-                q(p, 0.5), q(p, 0.99), q(p, 1), after.droppedRecords());
-        if (after.status() == RunStatus.FINISHED) System.out.println("  (the run finished during this tab: fewer events)");
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s %9s %7.0f  %6.1f / %5.1f / %6.1f     %5.2f / %5.2f / %6.2f   %6.0f      %5.2f / %5.2f / %6.2f   %d%n",
+                tab.title(),
+                fmt(eps),
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                q(p, 0.5),
+                q(p, 0.99),
+                q(p, 1),
+                after.droppedRecords());
+        if (after.status() == RunStatus.FINISHED)
+            System.out.println("  (the run finished during this tab: fewer events)");
         return r[2] < 25 && r[7] == 0;
     }
 
@@ -156,7 +189,7 @@ public final class GuiResponsivenessRun {
         return String.format(Locale.ROOT, "%,.0f", v);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T onFx(Callable<T> c) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

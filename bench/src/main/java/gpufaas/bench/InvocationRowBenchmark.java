@@ -5,6 +5,11 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.StartType;
 import gpufaas.workload.io.InvocationCsvWriter;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,12 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One row of {@code invocations.csv}: {@link InvocationCsvWriter#write} of a completed invocation
@@ -49,7 +48,8 @@ public class InvocationRowBenchmark {
         SplittableRandom rnd = new SplittableRandom(42);
         rows = new Invocation[1 << 12];
         for (int k = 0; k < rows.length; k++) {
-            Invocation inv = new Invocation(500_000L + k, fns.get(rnd.nextInt(fns.size())), rnd.nextLong(800_000_000_000L));
+            Invocation inv =
+                    new Invocation(500_000L + k, fns.get(rnd.nextInt(fns.size())), rnd.nextLong(800_000_000_000L));
             inv.dispatchUs = inv.arrivalUs + rnd.nextLong(5_000_000);
             inv.startUs = inv.dispatchUs + (rnd.nextInt(10) == 0 ? rnd.nextLong(4_000_000) : 0);
             inv.endUs = inv.startUs + 1 + rnd.nextLong(3_000_000);

@@ -12,7 +12,6 @@ import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.FunctionEntry;
 import gpufaas.workload.experiment.WorkloadSpec;
 import gpufaas.workload.gen.ArrivalProcess;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +70,7 @@ import java.util.SplittableRandom;
  * runs it in a fresh JVM; otherwise the run happens in this JVM through {@code Main.execute}.
  */
 public final class SyntheticDayRun {
-    private SyntheticDayRun() { }
+    private SyntheticDayRun() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of("target/synthetic-day");
@@ -118,19 +118,47 @@ public final class SyntheticDayRun {
         params.put("D", "32");
         params.put("interval", "60");
         params.putAll(extra);
-        ExperimentSpec spec = new ExperimentSpec("synthetic-day", String.format(Locale.ROOT,
-                "%d functions, lognormal popularity (sigma %.2f) summing to %.1f/s, %s, %.0f s; "
-                        + "catalog timings drawn with probability proportional to warm_ms^-1.5, footprint %.0f MB",
-                functions, sigma, rate, amplitude > 0 ? "diurnal arrivals (amplitude " + amplitude + ", trough at 0 s, peak at "
-                        + "43,200 s)" : "Poisson arrivals", duration, memMb),
-                seed, duration, WorkloadSpec.of(w.entries), new DevicesSpec(gpu, gpus, null, false, null, 0, null),
-                policy, null, null, params, null);
+        ExperimentSpec spec = new ExperimentSpec(
+                "synthetic-day",
+                String.format(
+                        Locale.ROOT,
+                        "%d functions, lognormal popularity (sigma %.2f) summing to %.1f/s, %s, %.0f s; "
+                                + "catalog timings drawn with probability proportional to warm_ms^-1.5, footprint %.0f MB",
+                        functions,
+                        sigma,
+                        rate,
+                        amplitude > 0
+                                ? "diurnal arrivals (amplitude " + amplitude + ", trough at 0 s, peak at " + "43,200 s)"
+                                : "Poisson arrivals",
+                        duration,
+                        memMb),
+                seed,
+                duration,
+                WorkloadSpec.of(w.entries),
+                new DevicesSpec(gpu, gpus, null, false, null, 0, null),
+                policy,
+                null,
+                null,
+                params,
+                null);
         Files.writeString(json, ExperimentJson.write(spec), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "wrote %s (%.1f MB): %d functions, total rate %.2f/s (max %.2f/s, median %.5f/s), "
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %s (%.1f MB): %d functions, total rate %.2f/s (max %.2f/s, median %.5f/s), "
                         + "expected %.0f invocations; offered load %.1f reference GPU-s/s = %.2f of %d x %s; "
                         + "functions by base: %s%n",
-                json, Files.size(json) / 1e6, functions, w.totalRate, w.maxRate, w.medianRate, w.totalRate * duration,
-                w.referenceLoad, w.referenceLoad / speed / gpus, gpus, gpu, w.byBase);
+                json,
+                Files.size(json) / 1e6,
+                functions,
+                w.totalRate,
+                w.maxRate,
+                w.medianRate,
+                w.totalRate * duration,
+                w.referenceLoad,
+                w.referenceLoad / speed / gpus,
+                gpus,
+                gpu,
+                w.byBase);
         Path out = dir.resolve("out");
         String[] cli = {"run", "--experiment", json.toString(), "--no-invocations", "--out", out.toString()};
         System.out.println("CLI equivalent: ./workbench " + String.join(" ", cli));
@@ -146,20 +174,40 @@ public final class SyntheticDayRun {
         long events = s.path("events").asLong();
         long peakHeap = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) peakHeap += p.getPeakUsage().getUsed();
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null)
+                peakHeap += p.getPeakUsage().getUsed();
         }
-        System.out.printf(Locale.ROOT, "RESULT invocations=%d events=%d wall_s=%.1f inv_per_s=%.0f events_per_s=%.0f "
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT invocations=%d events=%d wall_s=%.1f inv_per_s=%.0f events_per_s=%.0f "
                         + "engine_wall_ms=%d completed=%d unfinished=%d mean_e2e_ms=%.1f p50_e2e_ms=%.1f p99_e2e_ms=%.1f "
                         + "mean_queue_ms=%.1f cold_pct=%.3f gpu_util=%.3f max_heap_mb=%d sum_of_pool_peaks_mb=%d%n",
-                inv, events, wall, inv / wall, events / wall, s.path("wall_ms").asLong(), s.path("completed").asLong(),
-                s.path("unfinished").asLong(), s.path("mean_e2e_ms").asDouble(), s.path("p50_e2e_ms").asDouble(),
-                s.path("p99_e2e_ms").asDouble(), s.path("mean_queue_ms").asDouble(), s.path("cold_pct").asDouble(),
-                s.path("gpu_utilization").asDouble(), Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
+                inv,
+                events,
+                wall,
+                inv / wall,
+                events / wall,
+                s.path("wall_ms").asLong(),
+                s.path("completed").asLong(),
+                s.path("unfinished").asLong(),
+                s.path("mean_e2e_ms").asDouble(),
+                s.path("p50_e2e_ms").asDouble(),
+                s.path("p99_e2e_ms").asDouble(),
+                s.path("mean_queue_ms").asDouble(),
+                s.path("cold_pct").asDouble(),
+                s.path("gpu_utilization").asDouble(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                peakHeap >> 20);
     }
 
     /** The generated functions with what the report needs about them. */
-    record Workload(List<FunctionEntry> entries, double totalRate, double maxRate, double medianRate,
-                    double referenceLoad, Map<String, Integer> byBase) { }
+    record Workload(
+            List<FunctionEntry> entries,
+            double totalRate,
+            double maxRate,
+            double medianRate,
+            double referenceLoad,
+            Map<String, Integer> byBase) {}
 
     static Workload workload(int n, double totalRate, double sigma, double memMb, double amplitude, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -191,10 +239,20 @@ public final class SyntheticDayRun {
             FunctionSpec base = cat.get(b);
             byBase.merge(base.name(), 1, Integer::sum);
             load += r * base.gpuWarmMs() / 1000;
-            entries.add(new FunctionEntry(String.format(Locale.ROOT, "fn%05d-%s", i, base.name()), base.name(),
-                    null, null, memMb, null, null, null, null, null, arrival(r, amplitude)));
+            entries.add(new FunctionEntry(
+                    String.format(Locale.ROOT, "fn%05d-%s", i, base.name()),
+                    base.name(),
+                    null,
+                    null,
+                    memMb,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    arrival(r, amplitude)));
         }
-        java.util.Arrays.sort(rates);
+        Arrays.sort(rates);
         return new Workload(entries, totalRate, max, rates[n / 2], load, byBase);
     }
 

@@ -2,6 +2,13 @@ package gpufaas.bench;
 
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.trace.TraceCsvReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,13 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The trace reader on the one-million-invocation trace of {@link TraceScaleRun} (24 functions,
@@ -60,14 +60,17 @@ public class TraceReaderBenchmark {
 
     /** {@code invoke_time_ms,func_name,slo_ms} with an empty SLO cell on every row. */
     private static byte[] reordered(byte[] usual) {
-        String[] lines = new String(usual, java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        String[] lines = new String(usual, StandardCharsets.UTF_8).split("\n");
         StringBuilder b = new StringBuilder(usual.length + lines.length * 2);
         b.append("invoke_time_ms,func_name,slo_ms\n");
         for (int i = 1; i < lines.length; i++) {
             int c = lines[i].indexOf(',');
-            b.append(lines[i], c + 1, lines[i].length()).append(',').append(lines[i], 0, c).append(",\n");
+            b.append(lines[i], c + 1, lines[i].length())
+                    .append(',')
+                    .append(lines[i], 0, c)
+                    .append(",\n");
         }
-        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads every row; the result is the sum of times and function ids (so nothing is optimized away). */

@@ -10,10 +10,6 @@ import gpufaas.workload.gen.ArrivalProcess;
 import gpufaas.workload.gen.GeneratedArrivals;
 import gpufaas.workload.trace.FunctionsCsvWriter;
 import gpufaas.workload.trace.TraceCsvWriter;
-
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Scale run of the command line's trace path: writes an Ilúvatar trace of one million invocations
@@ -56,7 +54,7 @@ public final class TraceScaleRun {
     static final int FUNCTIONS = 24;
     static final double ZIPF = 1.5;
 
-    private TraceScaleRun() { }
+    private TraceScaleRun() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of("target/trace-scale");
@@ -91,9 +89,17 @@ public final class TraceScaleRun {
         Path functions = dir.resolve("functions.csv");
         long g0 = System.nanoTime();
         Generated gen = generate(trace, functions, invocations, load, seed);
-        System.out.printf(Locale.ROOT, "generated %d invocations of %d functions in %.2f s: total rate %.4f/s, "
+        System.out.printf(
+                Locale.ROOT,
+                "generated %d invocations of %d functions in %.2f s: total rate %.4f/s, "
                         + "offered load %.3f of one a30, trace spans %.0f s (%s, %.1f MB)%n",
-                gen.rows, FUNCTIONS, (System.nanoTime() - g0) / 1e9, gen.ratePerS, gen.load, gen.spanS, trace,
+                gen.rows,
+                FUNCTIONS,
+                (System.nanoTime() - g0) / 1e9,
+                gen.ratePerS,
+                gen.load,
+                gen.spanS,
+                trace,
                 Files.size(trace) / 1e6);
         if (generateOnly) return;
 
@@ -108,8 +114,18 @@ public final class TraceScaleRun {
                 }
                 Path out = dir.resolve("out-" + policy + "-" + rep);
                 deleteTree(out);
-                List<String> a = new ArrayList<>(List.of("run", "--trace", trace.toString(), "--functions",
-                        functions.toString(), "--policy", policy, "--out", out.toString(), "--interval", interval));
+                List<String> a = new ArrayList<>(List.of(
+                        "run",
+                        "--trace",
+                        trace.toString(),
+                        "--functions",
+                        functions.toString(),
+                        "--policy",
+                        policy,
+                        "--out",
+                        out.toString(),
+                        "--interval",
+                        interval));
                 if (noInvocations) a.add("--no-invocations");
                 long t0 = System.nanoTime();
                 int rc = Main.execute(a.toArray(String[]::new));
@@ -117,21 +133,42 @@ public final class TraceScaleRun {
                 if (rc != 0) throw new IllegalStateException("run exited with " + rc);
                 JsonNode s = json.readTree(out.resolve("summary.json").toFile());
                 long inv = s.path("invocations").asLong();
-                System.out.printf(Locale.ROOT, "RESULT policy=%s rep=%d invocations=%d wall_s=%.3f inv_per_s=%.0f "
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT policy=%s rep=%d invocations=%d wall_s=%.3f inv_per_s=%.0f "
                                 + "engine_wall_ms=%d events=%d mean_e2e_ms=%.1f p99_e2e_ms=%.1f cold_pct=%.2f "
                                 + "gpu_util=%.3f completed=%d invocations_csv=%s%n",
-                        policy, rep, inv, wall, inv / wall, s.path("wall_ms").asLong(), s.path("events").asLong(),
-                        s.path("mean_e2e_ms").asDouble(), s.path("p99_e2e_ms").asDouble(), s.path("cold_pct").asDouble(),
-                        s.path("gpu_utilization").asDouble(), s.path("completed").asLong(),
-                        Files.exists(out.resolve("invocations.csv")) ? Files.size(out.resolve("invocations.csv")) + "B" : "none");
+                        policy,
+                        rep,
+                        inv,
+                        wall,
+                        inv / wall,
+                        s.path("wall_ms").asLong(),
+                        s.path("events").asLong(),
+                        s.path("mean_e2e_ms").asDouble(),
+                        s.path("p99_e2e_ms").asDouble(),
+                        s.path("cold_pct").asDouble(),
+                        s.path("gpu_utilization").asDouble(),
+                        s.path("completed").asLong(),
+                        Files.exists(out.resolve("invocations.csv"))
+                                ? Files.size(out.resolve("invocations.csv")) + "B"
+                                : "none");
                 walls.add(wall);
                 if (!keep && rep < reps - 1) deleteTree(out);
             }
             double best = Double.NaN;
-            for (int i = 1; i < walls.size(); i++) best = Double.isNaN(best) ? walls.get(i) : Math.min(best, walls.get(i));
-            System.out.printf(Locale.ROOT, "SUMMARY policy=%s invocations_csv=%s first_run_s=%.3f (%.0f inv/s) "
+            for (int i = 1; i < walls.size(); i++)
+                best = Double.isNaN(best) ? walls.get(i) : Math.min(best, walls.get(i));
+            System.out.printf(
+                    Locale.ROOT,
+                    "SUMMARY policy=%s invocations_csv=%s first_run_s=%.3f (%.0f inv/s) "
                             + "best_later_s=%.3f (%.0f inv/s) over %d later runs%n",
-                    policy, noInvocations ? "off" : "on", walls.get(0), gen.rows / walls.get(0), best, gen.rows / best,
+                    policy,
+                    noInvocations ? "off" : "on",
+                    walls.get(0),
+                    gen.rows / walls.get(0),
+                    best,
+                    gen.rows / best,
                     walls.size() - 1);
             if (recording != null) {
                 recording.dump(jfr.resolveSibling(jfr.getFileName() + "-" + policy + ".jfr"));
@@ -144,7 +181,7 @@ public final class TraceScaleRun {
     }
 
     /** What {@link #generate} wrote. */
-    record Generated(long rows, double ratePerS, double load, double spanS) { }
+    record Generated(long rows, double ratePerS, double load, double spanS) {}
 
     /** The 24 functions: catalog sorted by warm time, cycled, ranks by warm time (shortest = most popular). */
     static List<FunctionSpec> functions() {
@@ -157,8 +194,16 @@ public final class TraceScaleRun {
         List<FunctionSpec> out = new ArrayList<>();
         for (int[] o : order) {
             FunctionSpec b = cat.get(o[0]);
-            out.add(new FunctionSpec(out.size(), b.name() + "-" + (o[1] + 1), b.gpuWarmMs(), b.gpuColdMs(), b.gpuMemMb(),
-                    b.cpuWarmMs(), b.cpuColdMs(), b.weight(), b.sloMs()));
+            out.add(new FunctionSpec(
+                    out.size(),
+                    b.name() + "-" + (o[1] + 1),
+                    b.gpuWarmMs(),
+                    b.gpuColdMs(),
+                    b.gpuMemMb(),
+                    b.cpuWarmMs(),
+                    b.cpuColdMs(),
+                    b.weight(),
+                    b.sloMs()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package gpufaas.installer;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +13,14 @@ import java.util.stream.Stream;
 
 /** A command run on this machine, with its output kept (in files: no pipe can fill up) and a time limit. */
 final class HostCommand {
-    private HostCommand() { }
+    private HostCommand() {}
 
     /** What a command printed and its exit status (-1: killed at its time limit). */
     record Result(int status, String out, String err) {
         /** The last lines of both outputs, for a failure's message. */
         String tail() {
-            List<String> lines = (out + (err.isEmpty() ? "" : "\n[stderr]\n" + err)).lines().toList();
+            List<String> lines =
+                    (out + (err.isEmpty() ? "" : "\n[stderr]\n" + err)).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         }
     }
@@ -31,8 +33,10 @@ final class HostCommand {
         Path out = Files.createTempFile("host-command", ".out");
         Path err = Files.createTempFile("host-command", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             if (dir != null) pb.directory(dir.toFile());
             Process p = pb.start();
             int status;
@@ -44,7 +48,8 @@ final class HostCommand {
                 status = -1;
             }
             String errText = Files.readString(err, StandardCharsets.UTF_8);
-            if (status == -1) errText += "\n(killed after " + limit.toSeconds() + " s: " + String.join(" ", command) + ")";
+            if (status == -1)
+                errText += "\n(killed after " + limit.toSeconds() + " s: " + String.join(" ", command) + ")";
             return new Result(status, Files.readString(out, StandardCharsets.UTF_8), errText);
         } finally {
             Files.deleteIfExists(out);

@@ -16,9 +16,15 @@ import java.util.stream.Stream;
  * after its purge. /opt is listed one level deep (the package's folder, not the other applications').
  */
 record Leftovers(Set<Path> paths) {
-    private static final List<Path> FLAT = List.of(Path.of("/opt"), Path.of("/usr/bin"), Path.of("/usr/share/man/man1"),
-            Path.of("/usr/share/applications"), Path.of("/usr/share/desktop-directories"), Path.of("/usr/share/gnome/apps"),
-            Path.of("/usr/local/share/applications"), Path.of("/usr/local/bin"));
+    private static final List<Path> FLAT = List.of(
+            Path.of("/opt"),
+            Path.of("/usr/bin"),
+            Path.of("/usr/share/man/man1"),
+            Path.of("/usr/share/applications"),
+            Path.of("/usr/share/desktop-directories"),
+            Path.of("/usr/share/gnome/apps"),
+            Path.of("/usr/local/share/applications"),
+            Path.of("/usr/local/bin"));
     private static final List<Path> DEEP = List.of(Path.of("/etc/xdg/menus"), Path.of("/var/lib/gpufaas-workbench"));
 
     static Leftovers take() throws IOException {
@@ -55,7 +61,9 @@ record Leftovers(Set<Path> paths) {
         List<String> cmd = new ArrayList<>(List.of("dpkg-query", "-S"));
         added.forEach(p -> cmd.add(p.toString()));
         HostCommand.Result owners = HostCommand.run(Duration.ofMinutes(1), cmd.toArray(String[]::new));
-        owners.out().lines().filter(l -> l.contains(": /") && !l.startsWith("diversion "))
+        owners.out()
+                .lines()
+                .filter(l -> l.contains(": /") && !l.startsWith("diversion "))
                 .forEach(l -> added.remove(Path.of(l.substring(l.indexOf(": /") + 2))));
         return added;
     }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 final class XdgUtils {
     private static final String TOOL = "xdg-desktop-menu";
 
-    private XdgUtils() { }
+    private XdgUtils() {}
 
     /**
      * Whether the maintainer scripts will find a desktop menu system, with {@code dpkgPath} as their
@@ -30,15 +30,19 @@ final class XdgUtils {
         Path installed = HostCommand.find(TOOL, "/usr/sbin:/usr/bin:/sbin:/bin");
         if (installed != null) return installed;
         Path download = Files.createDirectories(work.resolve("xdg-utils"));
-        HostCommand.Result got = HostCommand.run(download, Duration.ofMinutes(2), "apt-get", "-q", "download", "xdg-utils");
+        HostCommand.Result got =
+                HostCommand.run(download, Duration.ofMinutes(2), "apt-get", "-q", "download", "xdg-utils");
         if (got.status() != 0) return null;
         Path pkg;
         try (Stream<Path> s = Files.list(download)) {
-            pkg = s.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst().orElse(null);
+            pkg = s.filter(p -> p.getFileName().toString().endsWith(".deb"))
+                    .findFirst()
+                    .orElse(null);
         }
         if (pkg == null) return null;
         Path tree = download.resolve("root");
-        HostCommand.Result unpacked = HostCommand.run(Duration.ofMinutes(1), "dpkg-deb", "-x", pkg.toString(), tree.toString());
+        HostCommand.Result unpacked =
+                HostCommand.run(Duration.ofMinutes(1), "dpkg-deb", "-x", pkg.toString(), tree.toString());
         Path bin = tree.resolve("usr/bin");
         return unpacked.status() == 0 && Files.isExecutable(bin.resolve(TOOL)) ? bin : null;
     }

@@ -14,12 +14,21 @@ import java.util.Map;
  * @param slowdown         the combined curve (geometric mean over the kinds, made ≥ 1 and non-decreasing)
  * @param kernelMs         the length each kernel was sized to for the concurrency runs (ms)
  */
-public record Calibration(CudaDevice device, int driverVersion, KernelRates rates, double h2dGBps, double d2hGBps,
-                          long movedBytes, double contextMemMb, Map<KernelKind, double[]> slowdownByKind, double[] slowdown,
-                          double kernelMs) {
+public record Calibration(
+        CudaDevice device,
+        int driverVersion,
+        KernelRates rates,
+        double h2dGBps,
+        double d2hGBps,
+        long movedBytes,
+        double contextMemMb,
+        Map<KernelKind, double[]> slowdownByKind,
+        double[] slowdown,
+        double kernelMs) {
     public Calibration {
         EnumMap<KernelKind, double[]> m = new EnumMap<>(KernelKind.class);
-        for (Map.Entry<KernelKind, double[]> e : slowdownByKind.entrySet()) m.put(e.getKey(), e.getValue().clone());
+        for (Map.Entry<KernelKind, double[]> e : slowdownByKind.entrySet())
+            m.put(e.getKey(), e.getValue().clone());
         slowdownByKind = Collections.unmodifiableMap(m);
         slowdown = slowdown.clone();
         if (!(h2dGBps > 0) || !(d2hGBps > 0)) throw new IllegalArgumentException("bandwidths must be > 0");

@@ -1,5 +1,11 @@
 package gpufaas.backend.cuda;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
@@ -8,13 +14,6 @@ import jcuda.driver.JCudaDriver;
 import jcuda.runtime.JCuda;
 import jcuda.runtime.cudaEvent_t;
 import jcuda.runtime.cudaStream_t;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Measures one card for a device profile, on the calling thread, without changing any of the
@@ -38,7 +37,7 @@ public final class Calibrator {
         public static final Options DEFAULT = new Options(100, 50);
     }
 
-    private Calibrator() { }
+    private Calibrator() {}
 
     /**
      * Calibrates {@code device} (one the probe found: call only when {@link CudaProbe#probe()} is available).
@@ -60,7 +59,16 @@ public final class Calibrator {
                 progress.accept("measuring concurrency slowdown of " + kind.label() + " for k = 1.." + MAX_K + " ...");
                 curves.put(kind, slowdown(k, kind, rates, opt.kernelMs()));
             }
-            return new Calibration(device, driverVersion, rates, bw[0], bw[1], bytes, ctx, curves, Calibration.combine(curves),
+            return new Calibration(
+                    device,
+                    driverVersion,
+                    rates,
+                    bw[0],
+                    bw[1],
+                    bytes,
+                    ctx,
+                    curves,
+                    Calibration.combine(curves),
                     opt.kernelMs());
         } finally {
             k.close();
@@ -69,7 +77,9 @@ public final class Calibrator {
 
     /** {H2D, D2H} in GB/s. */
     static double[] prefetchBandwidth(CudaKernels k, long bytes) {
-        if (!k.prefetchable) throw new CudaException("device " + k.ordinal + " has no concurrent managed access: prefetches cannot be measured");
+        if (!k.prefetchable)
+            throw new CudaException(
+                    "device " + k.ordinal + " has no concurrent managed access: prefetches cannot be measured");
         cudaStream_t s = CudaKernels.newStream();
         Pointer p = CudaKernels.allocManaged(bytes);
         try {
@@ -145,7 +155,8 @@ public final class Calibrator {
                 streams.add(CudaKernels.newStream());
                 Pointer p = CudaKernels.allocManaged(plan.allocationBytes());
                 bufs.add(p);
-                CudaKernels.check(JCuda.cudaMemsetAsync(p, 0, plan.allocationBytes(), streams.get(i)), "cudaMemsetAsync");
+                CudaKernels.check(
+                        JCuda.cudaMemsetAsync(p, 0, plan.allocationBytes(), streams.get(i)), "cudaMemsetAsync");
                 k.prefetch(p, plan.allocationBytes(), true, streams.get(i));
             }
             CudaKernels.check(JCuda.cudaDeviceSynchronize(), "cudaDeviceSynchronize");
@@ -153,7 +164,8 @@ public final class Calibrator {
             double[] curve = new double[MAX_K];
             double alone = Double.NaN;
             for (int n = 1; n <= MAX_K; n++) {
-                double ms = Math.min(concurrentMeanMs(k, plan, streams, bufs, n), concurrentMeanMs(k, plan, streams, bufs, n));
+                double ms = Math.min(
+                        concurrentMeanMs(k, plan, streams, bufs, n), concurrentMeanMs(k, plan, streams, bufs, n));
                 if (n == 1) alone = ms;
                 curve[n - 1] = ms / alone;
             }
@@ -165,7 +177,8 @@ public final class Calibrator {
     }
 
     /** Launches {@code n} copies at once on n streams; the mean of their event-timed lengths (ms). */
-    private static double concurrentMeanMs(CudaKernels k, KernelPlan plan, List<cudaStream_t> streams, List<Pointer> bufs, int n) {
+    private static double concurrentMeanMs(
+            CudaKernels k, KernelPlan plan, List<cudaStream_t> streams, List<Pointer> bufs, int n) {
         cudaEvent_t[] a = new cudaEvent_t[n];
         cudaEvent_t[] b = new cudaEvent_t[n];
         // interleave: every start event first, then the launches, so the copies begin together

@@ -6,7 +6,6 @@ import gpufaas.engine.device.Container;
 import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.time.WallClockTimeSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,9 +60,13 @@ public final class CudaBackend implements ExecutionBackend {
             return new Config(probe.devices(), 20, null, null);
         }
 
-        public Config withListener(TimingListener l) { return new Config(devices, rateMinMs, l, log); }
+        public Config withListener(TimingListener l) {
+            return new Config(devices, rateMinMs, l, log);
+        }
 
-        public Config withLog(Consumer<String> l) { return new Config(devices, rateMinMs, listener, l); }
+        public Config withLog(Consumer<String> l) {
+            return new Config(devices, rateMinMs, listener, l);
+        }
     }
 
     private final Config config;
@@ -74,7 +77,7 @@ public final class CudaBackend implements ExecutionBackend {
 
     private CudaBackend(Config config) {
         this.config = config;
-        Consumer<String> log = config.log() == null ? s -> { } : config.log();
+        Consumer<String> log = config.log() == null ? s -> {} : config.log();
         for (CudaDevice d : config.devices()) workers.add(new GpuWorker(d, config.rateMinMs(), log));
     }
 
@@ -111,7 +114,9 @@ public final class CudaBackend implements ExecutionBackend {
     }
 
     @Override
-    public String name() { return "cuda"; }
+    public String name() {
+        return "cuda";
+    }
 
     @Override
     public void attach(BackendCallbacks callbacks) {
@@ -132,7 +137,8 @@ public final class CudaBackend implements ExecutionBackend {
     private String noWorker(Container c) {
         return c.device.kind != DeviceKind.GPU
                 ? "the CUDA backend runs GPU devices only (" + c.device.name + " is " + c.device.kind + ")"
-                : "engine GPU " + c.device.physicalGpu + " has no CUDA device (this backend uses " + workers.size() + ")";
+                : "engine GPU " + c.device.physicalGpu + " has no CUDA device (this backend uses " + workers.size()
+                        + ")";
     }
 
     private void post(Runnable engineSide) {
@@ -159,15 +165,28 @@ public final class CudaBackend implements ExecutionBackend {
         KernelKind kind = KernelMapping.kindFor(c.function.name());
         long bytes = KernelMapping.allocationBytes(kind, KernelMapping.footprintBytes(c.function));
         int gpu = ordinal(c);
-        w.submit(() -> w.createAllocation(c.id, bytes, done -> post(() -> {
-            timing(new CudaTiming(CudaTiming.Kind.CONTAINER_INIT, inv.id, c.id, c.function.name(), gpu, done.ms(), bytes,
-                    kind, 0, Double.NaN, done.ok() ? "" : done.error()));
-            if (!done.ok()) {
-                cb.failed(inv, c, "CUDA: container init failed: " + done.error());
-            } else if (!c.destroyed()) {
-                cb.containerReady(c, inv);
-            }
-        })));
+        w.submit(() -> w.createAllocation(
+                c.id,
+                bytes,
+                done -> post(() -> {
+                    timing(new CudaTiming(
+                            CudaTiming.Kind.CONTAINER_INIT,
+                            inv.id,
+                            c.id,
+                            c.function.name(),
+                            gpu,
+                            done.ms(),
+                            bytes,
+                            kind,
+                            0,
+                            Double.NaN,
+                            done.ok() ? "" : done.error()));
+                    if (!done.ok()) {
+                        cb.failed(inv, c, "CUDA: container init failed: " + done.error());
+                    } else if (!c.destroyed()) {
+                        cb.containerReady(c, inv);
+                    }
+                })));
     }
 
     @Override
@@ -189,12 +208,28 @@ public final class CudaBackend implements ExecutionBackend {
                 return;
             }
             KernelPlan plan = sizing.plan(c.function);
-            w.execute(c.id, c.function.name(), engineDevice, dMax, plan, done -> post(() -> {
-                timing(new CudaTiming(CudaTiming.Kind.EXECUTION, inv.id, c.id, c.function.name(), gpu, done.ms(), 0,
-                        plan.kind(), plan.units(), plan.predictedMs(), done.ok() ? "" : done.error()));
-                if (done.ok()) cb.executed(inv, c);
-                else cb.failed(inv, c, "CUDA: " + plan.kind().entry + " failed: " + done.error());
-            }));
+            w.execute(
+                    c.id,
+                    c.function.name(),
+                    engineDevice,
+                    dMax,
+                    plan,
+                    done -> post(() -> {
+                        timing(new CudaTiming(
+                                CudaTiming.Kind.EXECUTION,
+                                inv.id,
+                                c.id,
+                                c.function.name(),
+                                gpu,
+                                done.ms(),
+                                0,
+                                plan.kind(),
+                                plan.units(),
+                                plan.predictedMs(),
+                                done.ok() ? "" : done.error()));
+                        if (done.ok()) cb.executed(inv, c);
+                        else cb.failed(inv, c, "CUDA: " + plan.kind().entry + " failed: " + done.error());
+                    }));
         });
     }
 
@@ -205,14 +240,28 @@ public final class CudaBackend implements ExecutionBackend {
             post(() -> cb.memoryMoved(c, toDevice));
             return;
         }
-        long bytes = KernelMapping.allocationBytes(KernelMapping.kindFor(c.function.name()), KernelMapping.footprintBytes(c.function));
+        long bytes = KernelMapping.allocationBytes(
+                KernelMapping.kindFor(c.function.name()), KernelMapping.footprintBytes(c.function));
         int gpu = ordinal(c);
         KernelKind kind = KernelMapping.kindFor(c.function.name());
-        w.submit(() -> w.move(c.id, toDevice, done -> post(() -> {
-            timing(new CudaTiming(toDevice ? CudaTiming.Kind.PREFETCH_TO_DEVICE : CudaTiming.Kind.SWAP_TO_HOST, -1, c.id,
-                    c.function.name(), gpu, done.ms(), bytes, kind, 0, Double.NaN, done.ok() ? "" : done.error()));
-            cb.memoryMoved(c, toDevice);
-        })));
+        w.submit(() -> w.move(
+                c.id,
+                toDevice,
+                done -> post(() -> {
+                    timing(new CudaTiming(
+                            toDevice ? CudaTiming.Kind.PREFETCH_TO_DEVICE : CudaTiming.Kind.SWAP_TO_HOST,
+                            -1,
+                            c.id,
+                            c.function.name(),
+                            gpu,
+                            done.ms(),
+                            bytes,
+                            kind,
+                            0,
+                            Double.NaN,
+                            done.ok() ? "" : done.error()));
+                    cb.memoryMoved(c, toDevice);
+                })));
     }
 
     @Override

@@ -9,12 +9,25 @@ package gpufaas.backend.cuda;
  *                                (needed for Prefetch+Swap)
  * @param mig                     the MIG state of the card, as far as it can be read
  */
-public record CudaDevice(int ordinal, String name, String uuid, long totalMemoryBytes, int ccMajor, int ccMinor,
-                         int multiprocessors, boolean concurrentManagedAccess, String pciBusId, MigInfo mig) {
+public record CudaDevice(
+        int ordinal,
+        String name,
+        String uuid,
+        long totalMemoryBytes,
+        int ccMajor,
+        int ccMinor,
+        int multiprocessors,
+        boolean concurrentManagedAccess,
+        String pciBusId,
+        MigInfo mig) {
 
-    public double totalMemoryMb() { return totalMemoryBytes / (1024.0 * 1024.0); }
+    public double totalMemoryMb() {
+        return totalMemoryBytes / (1024.0 * 1024.0);
+    }
 
-    public String computeCapability() { return ccMajor + "." + ccMinor; }
+    public String computeCapability() {
+        return ccMajor + "." + ccMinor;
+    }
 
     /** One line: name, memory, compute capability, SMs, MIG. */
     public String describe() {

@@ -1,5 +1,7 @@
 package gpufaas.backend.cuda;
 
+import java.util.EnumMap;
+import java.util.Map;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
@@ -10,9 +12,6 @@ import jcuda.runtime.JCuda;
 import jcuda.runtime.cudaError;
 import jcuda.runtime.cudaEvent_t;
 import jcuda.runtime.cudaStream_t;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * The kernels loaded on one GPU, and the launches and CUDA calls the backend and the calibrator
@@ -64,7 +63,8 @@ final class CudaKernels implements AutoCloseable {
         if (rc != CUresult.CUDA_SUCCESS) {
             String[] s = {null};
             JCudaDriver.cuGetErrorString(rc, s);
-            throw new CudaException(what + ": " + (s[0] == null ? "" : s[0] + " ") + "(" + CUresult.stringFor(rc) + ")");
+            throw new CudaException(
+                    what + ": " + (s[0] == null ? "" : s[0] + " ") + "(" + CUresult.stringFor(rc) + ")");
         }
     }
 
@@ -98,7 +98,8 @@ final class CudaKernels implements AutoCloseable {
     /** Prefetches {@code bytes} at {@code p} to this device or to the host on {@code s} (a no-op where the device cannot). */
     void prefetch(Pointer p, long bytes, boolean toDevice, cudaStream_t s) {
         if (!prefetchable) return;
-        check(JCuda.cudaMemPrefetchAsync(p, bytes, toDevice ? ordinal : JCuda.cudaCpuDeviceId, s),
+        check(
+                JCuda.cudaMemPrefetchAsync(p, bytes, toDevice ? ordinal : JCuda.cudaCpuDeviceId, s),
                 "cudaMemPrefetchAsync to " + (toDevice ? "device " + ordinal : "host"));
     }
 
@@ -110,23 +111,37 @@ final class CudaKernels implements AutoCloseable {
             case MATMUL -> {
                 int n = (int) plan.n();
                 long m = (long) n * n * Float.BYTES;
-                Pointer params = Pointer.to(Pointer.to(base), Pointer.to(base.withByteOffset(m)),
-                        Pointer.to(base.withByteOffset(2 * m)), Pointer.to(new int[] {n}), Pointer.to(new int[] {plan.reps()}));
+                Pointer params = Pointer.to(
+                        Pointer.to(base),
+                        Pointer.to(base.withByteOffset(m)),
+                        Pointer.to(base.withByteOffset(2 * m)),
+                        Pointer.to(new int[] {n}),
+                        Pointer.to(new int[] {plan.reps()}));
                 int g = (n + 15) / 16;
-                checkDriver(JCudaDriver.cuLaunchKernel(f, g, g, 1, 16, 16, 1, 0, stream, params, null), "launching matmul_tiled");
+                checkDriver(
+                        JCudaDriver.cuLaunchKernel(f, g, g, 1, 16, 16, 1, 0, stream, params, null),
+                        "launching matmul_tiled");
             }
             case TRIAD -> {
                 long n = plan.n();
                 long bytes = n * Float.BYTES;
-                Pointer params = Pointer.to(Pointer.to(base), Pointer.to(base.withByteOffset(bytes)),
-                        Pointer.to(base.withByteOffset(2 * bytes)), Pointer.to(new float[] {1.5f}), Pointer.to(new long[] {n}),
+                Pointer params = Pointer.to(
+                        Pointer.to(base),
+                        Pointer.to(base.withByteOffset(bytes)),
+                        Pointer.to(base.withByteOffset(2 * bytes)),
+                        Pointer.to(new float[] {1.5f}),
+                        Pointer.to(new long[] {n}),
                         Pointer.to(new int[] {plan.reps()}));
                 int grid = (int) Math.max(1, Math.min((n + TRIAD_BLOCK - 1) / TRIAD_BLOCK, 32L * sms));
-                checkDriver(JCudaDriver.cuLaunchKernel(f, grid, 1, 1, TRIAD_BLOCK, 1, 1, 0, stream, params, null), "launching triad");
+                checkDriver(
+                        JCudaDriver.cuLaunchKernel(f, grid, 1, 1, TRIAD_BLOCK, 1, 1, 0, stream, params, null),
+                        "launching triad");
             }
             case SPIN -> {
                 Pointer params = Pointer.to(Pointer.to(new long[] {plan.spinNs()}), Pointer.to(base));
-                checkDriver(JCudaDriver.cuLaunchKernel(f, sms, 1, 1, SPIN_THREADS, 1, 1, 0, stream, params, null), "launching spin");
+                checkDriver(
+                        JCudaDriver.cuLaunchKernel(f, sms, 1, 1, SPIN_THREADS, 1, 1, 0, stream, params, null),
+                        "launching spin");
             }
             case STENCIL -> {
                 int side = (int) plan.n();
@@ -136,8 +151,12 @@ final class CudaKernels implements AutoCloseable {
                 for (int i = from; i < from + count; i++) {
                     Pointer in = (i & 1) == 0 ? base : base.withByteOffset(grid);
                     Pointer out = (i & 1) == 0 ? base.withByteOffset(grid) : base;
-                    Pointer params = Pointer.to(Pointer.to(in), Pointer.to(out), Pointer.to(new int[] {side}), Pointer.to(new int[] {side}));
-                    checkDriver(JCudaDriver.cuLaunchKernel(f, gx, gy, 1, STENCIL_BX, STENCIL_BY, 1, 0, stream, params, null),
+                    Pointer params = Pointer.to(
+                            Pointer.to(in), Pointer.to(out), Pointer.to(new int[] {side}), Pointer.to(new int[] {side
+                            }));
+                    checkDriver(
+                            JCudaDriver.cuLaunchKernel(
+                                    f, gx, gy, 1, STENCIL_BX, STENCIL_BY, 1, 0, stream, params, null),
                             "launching stencil5");
                 }
             }

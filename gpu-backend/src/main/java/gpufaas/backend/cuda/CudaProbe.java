@@ -3,6 +3,7 @@ package gpufaas.backend.cuda;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Finds CUDA devices without failing where there is no driver. The order matters (JCuda 12.6 on a
@@ -20,7 +21,7 @@ public final class CudaProbe {
 
     private static volatile CudaProbeResult cached;
 
-    private CudaProbe() { }
+    private CudaProbe() {}
 
     /** The probe's answer for this host (computed once; never throws). */
     public static CudaProbeResult probe() {
@@ -51,27 +52,40 @@ public final class CudaProbe {
         try {
             rc = api.runtimeDeviceCount(count);
         } catch (LinkageError e) {
-            return CudaProbeResult.unavailable("JCuda's native libraries cannot be loaded on this host ("
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "; this build ships the linux-x86_64 natives): "
-                    + text(e), 0, 0);
+            return CudaProbeResult.unavailable(
+                    "JCuda's native libraries cannot be loaded on this host ("
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                            + "; this build ships the linux-x86_64 natives): "
+                            + text(e),
+                    0,
+                    0);
         }
         int runtime = quietly(api::runtimeVersion);
         if (rc == INSUFFICIENT_DRIVER) {
-            if (!api.libcudaPresent()) return CudaProbeResult.unavailable("no NVIDIA driver (libcuda.so.1 not found)", 0, runtime);
+            if (!api.libcudaPresent())
+                return CudaProbeResult.unavailable("no NVIDIA driver (libcuda.so.1 not found)", 0, runtime);
             int driver = 0;
             try {
                 driver = api.driverApiVersion();
             } catch (LinkageError e) {
-                return CudaProbeResult.unavailable("the NVIDIA driver library libcuda.so.1 is present but cannot be loaded: "
-                        + text(e), 0, runtime);
+                return CudaProbeResult.unavailable(
+                        "the NVIDIA driver library libcuda.so.1 is present but cannot be loaded: " + text(e),
+                        0,
+                        runtime);
             }
-            return CudaProbeResult.unavailable("NVIDIA driver too old: it supports CUDA " + CudaProbeResult.version(driver)
-                    + ", JCuda " + CudaProbeResult.version(runtime) + " needs a CUDA 12 driver (R525) or newer", driver, runtime);
+            return CudaProbeResult.unavailable(
+                    "NVIDIA driver too old: it supports CUDA " + CudaProbeResult.version(driver) + ", JCuda "
+                            + CudaProbeResult.version(runtime) + " needs a CUDA 12 driver (R525) or newer",
+                    driver,
+                    runtime);
         }
         int driver = quietly(api::driverVersion);
         if (rc == NO_DEVICE) {
-            return CudaProbeResult.unavailable("the NVIDIA driver (CUDA " + CudaProbeResult.version(driver)
-                    + ") sees no CUDA device (cudaErrorNoDevice; check CUDA_VISIBLE_DEVICES and the device files)", driver, runtime);
+            return CudaProbeResult.unavailable(
+                    "the NVIDIA driver (CUDA " + CudaProbeResult.version(driver)
+                            + ") sees no CUDA device (cudaErrorNoDevice; check CUDA_VISIBLE_DEVICES and the device files)",
+                    driver,
+                    runtime);
         }
         if (rc != 0) {
             return CudaProbeResult.unavailable("cudaGetDeviceCount failed: " + api.errorName(rc), driver, runtime);
@@ -89,19 +103,29 @@ public final class CudaProbe {
             try {
                 CudaDevice d = api.describe(i);
                 MigInfo mig = NvidiaSmi.migInfo(d.name(), d.uuid(), smi);
-                devices.add(new CudaDevice(d.ordinal(), d.name(), d.uuid(), d.totalMemoryBytes(), d.ccMajor(), d.ccMinor(),
-                        d.multiprocessors(), d.concurrentManagedAccess(), d.pciBusId(), mig));
+                devices.add(new CudaDevice(
+                        d.ordinal(),
+                        d.name(),
+                        d.uuid(),
+                        d.totalMemoryBytes(),
+                        d.ccMajor(),
+                        d.ccMinor(),
+                        d.multiprocessors(),
+                        d.concurrentManagedAccess(),
+                        d.pciBusId(),
+                        mig));
             } catch (RuntimeException e) {
                 problems.add("device " + i + ": " + text(e));
             }
         }
         if (devices.isEmpty()) {
-            return CudaProbeResult.unavailable("no CUDA device could be read: " + String.join("; ", problems), driver, runtime);
+            return CudaProbeResult.unavailable(
+                    "no CUDA device could be read: " + String.join("; ", problems), driver, runtime);
         }
         return new CudaProbeResult(true, "", driver, runtime, devices);
     }
 
-    private static int quietly(java.util.function.IntSupplier s) {
+    private static int quietly(IntSupplier s) {
         try {
             return s.getAsInt();
         } catch (RuntimeException | LinkageError e) {

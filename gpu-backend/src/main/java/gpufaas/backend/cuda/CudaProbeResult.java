@@ -9,8 +9,8 @@ import java.util.List;
  * @param driverVersion the driver's CUDA version as an integer (12040 = 12.4), 0 when unknown
  * @param runtimeVersion the CUDA runtime JCuda carries (12000 = 12.0), 0 when unknown
  */
-public record CudaProbeResult(boolean available, String reason, int driverVersion, int runtimeVersion,
-                              List<CudaDevice> devices) {
+public record CudaProbeResult(
+        boolean available, String reason, int driverVersion, int runtimeVersion, List<CudaDevice> devices) {
     public CudaProbeResult {
         devices = List.copyOf(devices);
         reason = reason == null ? "" : reason;
@@ -36,6 +36,7 @@ public record CudaProbeResult(boolean available, String reason, int driverVersio
     /** One line for a user: the device count and driver, or the reason. */
     public String summary() {
         if (!available) return "CUDA unavailable: " + reason;
-        return devices.size() + " CUDA device(s), driver CUDA " + version(driverVersion) + ", JCuda runtime " + version(runtimeVersion);
+        return devices.size() + " CUDA device(s), driver CUDA " + version(driverVersion) + ", JCuda runtime "
+                + version(runtimeVersion);
     }
 }

@@ -14,9 +14,26 @@ package gpufaas.backend.cuda;
  * @param predictedMs  what the sizing predicted (executions), NaN otherwise
  * @param error        empty, or the CUDA error text when the operation failed
  */
-public record CudaTiming(Kind kind, long invocationId, long containerId, String function, int gpu, double ms, long bytes,
-                         KernelKind kernel, long units, double predictedMs, String error) {
-    public enum Kind { CONTAINER_INIT, EXECUTION, PREFETCH_TO_DEVICE, SWAP_TO_HOST }
+public record CudaTiming(
+        Kind kind,
+        long invocationId,
+        long containerId,
+        String function,
+        int gpu,
+        double ms,
+        long bytes,
+        KernelKind kernel,
+        long units,
+        double predictedMs,
+        String error) {
+    public enum Kind {
+        CONTAINER_INIT,
+        EXECUTION,
+        PREFETCH_TO_DEVICE,
+        SWAP_TO_HOST
+    }
 
-    public boolean ok() { return error.isEmpty(); }
+    public boolean ok() {
+        return error.isEmpty();
+    }
 }

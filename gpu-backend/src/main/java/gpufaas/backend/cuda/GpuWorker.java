@@ -1,11 +1,5 @@
 package gpufaas.backend.cuda;
 
-import jcuda.Pointer;
-import jcuda.runtime.JCuda;
-import jcuda.runtime.cudaError;
-import jcuda.runtime.cudaEvent_t;
-import jcuda.runtime.cudaStream_t;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +9,11 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import jcuda.Pointer;
+import jcuda.runtime.JCuda;
+import jcuda.runtime.cudaError;
+import jcuda.runtime.cudaEvent_t;
+import jcuda.runtime.cudaStream_t;
 
 /**
  * The one thread that owns a GPU's CUDA context: it runs the backend's requests in order, keeps
@@ -30,7 +29,9 @@ final class GpuWorker implements AutoCloseable {
 
     /** A completed operation: measured ms, or an error text. */
     record Done(double ms, String error) {
-        boolean ok() { return error == null; }
+        boolean ok() {
+            return error == null;
+        }
     }
 
     private final int ordinal;
@@ -66,7 +67,9 @@ final class GpuWorker implements AutoCloseable {
     }
 
     /** Rates measured at start (null until then, or when start-up failed). Worker thread only. */
-    Sizing sizing() { return sizing; }
+    Sizing sizing() {
+        return sizing;
+    }
 
     private void loop(double rateMinMs, Consumer<String> log) {
         try {
@@ -74,7 +77,13 @@ final class GpuWorker implements AutoCloseable {
             copyStream = CudaKernels.newStream();
             sizing = new Sizing(kernels.measureRates(rateMinMs));
             StringBuilder s = new StringBuilder("cuda:" + ordinal + " time per unit:");
-            for (KernelKind k : KernelKind.values()) s.append(' ').append(k.label()).append(' ').append(String.format("%.4g", sizing.rates().of(k))).append(" ms/").append(k.unit);
+            for (KernelKind k : KernelKind.values())
+                s.append(' ')
+                        .append(k.label())
+                        .append(' ')
+                        .append(String.format("%.4g", sizing.rates().of(k)))
+                        .append(" ms/")
+                        .append(k.unit);
             log.accept(s.toString());
         } catch (RuntimeException | LinkageError e) {
             initError = "CUDA start-up on device " + ordinal + " failed: " + CudaProbe.text(e);
@@ -83,7 +92,9 @@ final class GpuWorker implements AutoCloseable {
         while (true) {
             Runnable r;
             try {
-                r = inFlight.isEmpty() ? requests.poll(50, TimeUnit.MILLISECONDS) : requests.poll(POLL_US, TimeUnit.MICROSECONDS);
+                r = inFlight.isEmpty()
+                        ? requests.poll(50, TimeUnit.MILLISECONDS)
+                        : requests.poll(POLL_US, TimeUnit.MICROSECONDS);
             } catch (InterruptedException e) {
                 break;
             }
@@ -107,7 +118,9 @@ final class GpuWorker implements AutoCloseable {
     }
 
     /** The start-up error, or null. Worker thread only. */
-    String initError() { return initError; }
+    String initError() {
+        return initError;
+    }
 
     // ------------------------------------------------------------------ requests (worker thread)
 
@@ -127,8 +140,8 @@ final class GpuWorker implements AutoCloseable {
             kernels.prefetch(p, bytes, true, copyStream);
             CudaKernels.check(JCuda.cudaMemsetAsync(p, 0, bytes, copyStream), "cudaMemsetAsync");
             cudaEvent_t b = CudaKernels.record(copyStream);
-            inFlight.add(new InFlight(a, b, null, ms -> done.accept(new Done(allocMs + ms, null)),
-                    err -> done.accept(new Done(0, err))));
+            inFlight.add(new InFlight(
+                    a, b, null, ms -> done.accept(new Done(allocMs + ms, null)), err -> done.accept(new Done(0, err))));
         } catch (RuntimeException e) {
             done.accept(new Done(0, CudaProbe.text(e)));
         }
@@ -145,7 +158,8 @@ final class GpuWorker implements AutoCloseable {
             cudaEvent_t a = CudaKernels.record(copyStream);
             kernels.prefetch(p, allocationBytes.get(containerId), toDevice, copyStream);
             cudaEvent_t b = CudaKernels.record(copyStream);
-            inFlight.add(new InFlight(a, b, null, ms -> done.accept(new Done(ms, null)), err -> done.accept(new Done(0, err))));
+            inFlight.add(new InFlight(
+                    a, b, null, ms -> done.accept(new Done(ms, null)), err -> done.accept(new Done(0, err))));
         } catch (RuntimeException e) {
             done.accept(new Done(0, CudaProbe.text(e)));
         }
@@ -174,20 +188,26 @@ final class GpuWorker implements AutoCloseable {
             kernels.launch(plan, p, s, 0, first);
             cudaEvent_t b = CudaKernels.record(s);
             streamLoad.merge(s, 1, Integer::sum);
-            for (InFlight f : inFlight) if (f.kernel != null) f.kernel.maxConcurrent = Math.max(f.kernel.maxConcurrent, kernelsRunning + 1);
+            for (InFlight f : inFlight)
+                if (f.kernel != null) f.kernel.maxConcurrent = Math.max(f.kernel.maxConcurrent, kernelsRunning + 1);
             kernelsRunning++;
             KernelRun run = new KernelRun(plan, p, s, first, kernelsRunning);
-            inFlight.add(new InFlight(a, b, run, ms -> {
-                kernelsRunning--;
-                streamLoad.merge(s, -1, Integer::sum);
-                // only a run that had the GPU to itself teaches the sizing (shared runs show the slowdown)
-                if (run.maxConcurrent == 1) sizing.observe(function, plan.predictedMs(), ms);
-                done.accept(new Done(ms, null));
-            }, err -> {
-                kernelsRunning--;
-                streamLoad.merge(s, -1, Integer::sum);
-                done.accept(new Done(0, err));
-            }));
+            inFlight.add(new InFlight(
+                    a,
+                    b,
+                    run,
+                    ms -> {
+                        kernelsRunning--;
+                        streamLoad.merge(s, -1, Integer::sum);
+                        // only a run that had the GPU to itself teaches the sizing (shared runs show the slowdown)
+                        if (run.maxConcurrent == 1) sizing.observe(function, plan.predictedMs(), ms);
+                        done.accept(new Done(ms, null));
+                    },
+                    err -> {
+                        kernelsRunning--;
+                        streamLoad.merge(s, -1, Integer::sum);
+                        done.accept(new Done(0, err));
+                    }));
         } catch (RuntimeException e) {
             done.accept(new Done(0, CudaProbe.text(e)));
         }
@@ -246,7 +266,9 @@ final class GpuWorker implements AutoCloseable {
             this.maxConcurrent = concurrent;
         }
 
-        int total() { return plan.kind() == KernelKind.STENCIL ? plan.reps() : 1; }
+        int total() {
+            return plan.kind() == KernelKind.STENCIL ? plan.reps() : 1;
+        }
     }
 
     private final class InFlight {
@@ -270,7 +292,8 @@ final class GpuWorker implements AutoCloseable {
                 // keep at most two chunks of a stencil queued: enqueue the next when the one before the last finished
                 try {
                     while (kernel.submitted < kernel.total()
-                            && (kernel.markers.isEmpty() || JCuda.cudaEventQuery(kernel.markers.peekFirst()) == cudaError.cudaSuccess)) {
+                            && (kernel.markers.isEmpty()
+                                    || JCuda.cudaEventQuery(kernel.markers.peekFirst()) == cudaError.cudaSuccess)) {
                         if (!kernel.markers.isEmpty()) JCuda.cudaEventDestroy(kernel.markers.pollFirst());
                         int n = Math.min(STENCIL_CHUNK, kernel.total() - kernel.submitted);
                         kernels.launch(kernel.plan, kernel.base, kernel.stream, kernel.submitted, n);

@@ -1,10 +1,5 @@
 package gpufaas.backend.cuda;
 
-import jcuda.driver.JCudaDriver;
-import jcuda.runtime.JCuda;
-import jcuda.runtime.cudaDeviceProp;
-import jcuda.runtime.cudaError;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +7,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jcuda.driver.JCudaDriver;
+import jcuda.runtime.JCuda;
+import jcuda.runtime.cudaDeviceProp;
+import jcuda.runtime.cudaError;
 
 /** The probe's calls through JCuda. Loading this class does not load JCuda's natives; its calls do. */
 final class JCudaProbeApi implements ProbeApi {
-    private static final List<String> LIB_DIRS = List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib",
-            "/lib/x86_64-linux-gnu", "/lib64", "/usr/local/nvidia/lib64", "/usr/local/nvidia/lib", "/usr/lib/wsl/lib");
+    private static final List<String> LIB_DIRS = List.of(
+            "/usr/lib/x86_64-linux-gnu",
+            "/usr/lib64",
+            "/usr/lib",
+            "/lib/x86_64-linux-gnu",
+            "/lib64",
+            "/usr/local/nvidia/lib64",
+            "/usr/local/nvidia/lib",
+            "/usr/lib/wsl/lib");
 
     @Override
     public int runtimeDeviceCount(int[] count) {
@@ -43,8 +49,17 @@ final class JCudaProbeApi implements ProbeApi {
             throw new IllegalStateException("cudaGetDeviceProperties(" + ordinal + "): " + errorName(rc));
         }
         String pci = String.format("%04x:%02x:%02x.0", p.pciDomainID, p.pciBusID, p.pciDeviceID);
-        return new CudaDevice(ordinal, p.getName().trim(), uuid(p.uuid == null ? null : p.uuid.bytes), p.totalGlobalMem,
-                p.major, p.minor, p.multiProcessorCount, p.concurrentManagedAccess != 0, pci, MigInfo.notExposed("not read yet"));
+        return new CudaDevice(
+                ordinal,
+                p.getName().trim(),
+                uuid(p.uuid == null ? null : p.uuid.bytes),
+                p.totalGlobalMem,
+                p.major,
+                p.minor,
+                p.multiProcessorCount,
+                p.concurrentManagedAccess != 0,
+                pci,
+                MigInfo.notExposed("not read yet"));
     }
 
     /** The 16 UUID bytes as nvidia-smi prints them: GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx. */

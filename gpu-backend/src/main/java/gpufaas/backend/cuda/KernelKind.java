@@ -1,5 +1,7 @@
 package gpufaas.backend.cuda;
 
+import java.util.Locale;
+
 /** The four kernels of {@code kernels.cu}, each with the unit its size is counted in. */
 public enum KernelKind {
     /** compute-bound: products of two {@value KernelMapping#MATMUL_N}² float matrices in 16 × 16 shared-memory tiles */
@@ -13,6 +15,7 @@ public enum KernelKind {
 
     /** the PTX entry point */
     public final String entry;
+
     public final String description;
     /** what one unit of size is */
     public final String unit;
@@ -24,5 +27,7 @@ public enum KernelKind {
     }
 
     /** lower-case name used in outputs (matmul, triad, spin, stencil) */
-    public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -1,7 +1,6 @@
 package gpufaas.backend.cuda;
 
 import gpufaas.engine.model.FunctionSpec;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -39,24 +38,30 @@ public final class KernelMapping {
     static final long MIN_TRIAD_ELEMENTS = 1024;
 
     private static final Map<String, KernelKind> CATALOG = Map.ofEntries(
-            Map.entry("imagenet", KernelKind.MATMUL), Map.entry("roberta", KernelKind.MATMUL),
-            Map.entry("squeezenet", KernelKind.MATMUL), Map.entry("rnn", KernelKind.MATMUL),
-            Map.entry("lud", KernelKind.MATMUL), Map.entry("lavamd", KernelKind.MATMUL),
-            Map.entry("ffmpeg", KernelKind.TRIAD), Map.entry("fft", KernelKind.TRIAD),
-            Map.entry("isoneural", KernelKind.TRIAD), Map.entry("eos", KernelKind.TRIAD),
+            Map.entry("imagenet", KernelKind.MATMUL),
+            Map.entry("roberta", KernelKind.MATMUL),
+            Map.entry("squeezenet", KernelKind.MATMUL),
+            Map.entry("rnn", KernelKind.MATMUL),
+            Map.entry("lud", KernelKind.MATMUL),
+            Map.entry("lavamd", KernelKind.MATMUL),
+            Map.entry("ffmpeg", KernelKind.TRIAD),
+            Map.entry("fft", KernelKind.TRIAD),
+            Map.entry("isoneural", KernelKind.TRIAD),
+            Map.entry("eos", KernelKind.TRIAD),
             Map.entry("myocyte", KernelKind.SPIN),
-            Map.entry("needle", KernelKind.STENCIL), Map.entry("pathfinder", KernelKind.STENCIL),
+            Map.entry("needle", KernelKind.STENCIL),
+            Map.entry("pathfinder", KernelKind.STENCIL),
             Map.entry("srad", KernelKind.STENCIL));
 
-    private KernelMapping() { }
+    private KernelMapping() {}
 
     /** The kernel kind of a function name (see the class comment). */
     public static KernelKind kindFor(String functionName) {
         String name = functionName.toLowerCase(Locale.ROOT).strip();
         String best = null;
         for (String key : CATALOG.keySet()) {
-            boolean match = name.equals(key)
-                    || (name.startsWith(key) && !Character.isLetterOrDigit(name.charAt(key.length())));
+            boolean match =
+                    name.equals(key) || (name.startsWith(key) && !Character.isLetterOrDigit(name.charAt(key.length())));
             if (match && (best == null || key.length() > best.length())) best = key;
         }
         if (best != null) return CATALOG.get(best);
@@ -105,7 +110,8 @@ public final class KernelMapping {
 
     /** Units for {@code targetMs} at {@code msPerUnit} (at least one). */
     static long units(double targetMs, double msPerUnit) {
-        if (!(msPerUnit > 0) || Double.isInfinite(msPerUnit)) throw new IllegalArgumentException("time per unit must be > 0: " + msPerUnit);
+        if (!(msPerUnit > 0) || Double.isInfinite(msPerUnit))
+            throw new IllegalArgumentException("time per unit must be > 0: " + msPerUnit);
         double u = Math.rint(Math.max(0, targetMs) / msPerUnit);
         return (long) Math.max(1, Math.min(u, 1e15));
     }

@@ -10,5 +10,5 @@ package gpufaas.backend.cuda;
  * @param units the size in the kind's unit ({@link KernelKind#unit})
  * @param predictedMs units × the measured time per unit (× the function's correction)
  */
-public record KernelPlan(KernelKind kind, long allocationBytes, long n, int reps, long spinNs, long units, double predictedMs) {
-}
+public record KernelPlan(
+        KernelKind kind, long allocationBytes, long n, int reps, long spinNs, long units, double predictedMs) {}

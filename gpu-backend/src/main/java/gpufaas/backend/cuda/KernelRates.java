@@ -1,5 +1,6 @@
 package gpufaas.backend.cuda;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -9,11 +10,14 @@ public record KernelRates(Map<KernelKind, Double> msPerUnit) {
         EnumMap<KernelKind, Double> m = new EnumMap<>(KernelKind.class);
         for (KernelKind k : KernelKind.values()) {
             Double v = msPerUnit.get(k);
-            if (v == null || !(v > 0) || v.isInfinite()) throw new IllegalArgumentException("no valid time per unit for " + k.label() + ": " + v);
+            if (v == null || !(v > 0) || v.isInfinite())
+                throw new IllegalArgumentException("no valid time per unit for " + k.label() + ": " + v);
             m.put(k, v);
         }
-        msPerUnit = java.util.Collections.unmodifiableMap(m);
+        msPerUnit = Collections.unmodifiableMap(m);
     }
 
-    public double of(KernelKind k) { return msPerUnit.get(k); }
+    public double of(KernelKind k) {
+        return msPerUnit.get(k);
+    }
 }

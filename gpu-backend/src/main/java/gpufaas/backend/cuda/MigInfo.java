@@ -14,7 +14,11 @@ import java.util.List;
  * @param how       where the answer comes from
  */
 public record MigInfo(State state, List<String> instances, String how) {
-    public enum State { ENABLED, NONE_LISTED, NOT_EXPOSED }
+    public enum State {
+        ENABLED,
+        NONE_LISTED,
+        NOT_EXPOSED
+    }
 
     public MigInfo {
         instances = List.copyOf(instances);
@@ -26,7 +30,8 @@ public record MigInfo(State state, List<String> instances, String how) {
 
     public String describe() {
         return switch (state) {
-            case ENABLED -> "MIG enabled, " + instances.size() + " instance(s): " + String.join(", ", instances) + " (" + how + ")";
+            case ENABLED ->
+                "MIG enabled, " + instances.size() + " instance(s): " + String.join(", ", instances) + " (" + how + ")";
             case NONE_LISTED -> "MIG: no instances (" + how + ")";
             case NOT_EXPOSED -> "MIG: not exposed (" + how + ")";
         };

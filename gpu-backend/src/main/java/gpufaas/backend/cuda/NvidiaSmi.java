@@ -1,5 +1,6 @@
 package gpufaas.backend.cuda;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +21,14 @@ import java.util.regex.Pattern;
  * {@code   MIG 1g.5gb     Device  0: (UUID: MIG-...)} for each instance.
  */
 final class NvidiaSmi {
-    private static final Pattern GPU = Pattern.compile("^GPU\\s+(\\d+):\\s*(.*?)\\s*\\(UUID:\\s*(GPU-[0-9a-fA-F-]+)\\)\\s*$");
+    private static final Pattern GPU =
+            Pattern.compile("^GPU\\s+(\\d+):\\s*(.*?)\\s*\\(UUID:\\s*(GPU-[0-9a-fA-F-]+)\\)\\s*$");
     private static final Pattern MIG = Pattern.compile("^\\s+MIG\\s+(\\S+)\\s+Device\\s+(\\d+):.*$");
 
-    private NvidiaSmi() { }
+    private NvidiaSmi() {}
 
     /** One GPU of the listing: its UUID and its MIG instances. */
-    record Gpu(int index, String name, String uuid, List<String> migInstances) { }
+    record Gpu(int index, String name, String uuid, List<String> migInstances) {}
 
     /** Parses the listing; unknown lines are ignored. */
     static List<Gpu> parse(String listing) {
@@ -35,7 +37,11 @@ final class NvidiaSmi {
         for (String line : listing.split("\\R")) {
             Matcher g = GPU.matcher(line);
             if (g.matches()) {
-                current = new Gpu(Integer.parseInt(g.group(1)), g.group(2), g.group(3).toLowerCase(Locale.ROOT), new ArrayList<>());
+                current = new Gpu(
+                        Integer.parseInt(g.group(1)),
+                        g.group(2),
+                        g.group(3).toLowerCase(Locale.ROOT),
+                        new ArrayList<>());
                 gpus.put(current.uuid(), current);
                 continue;
             }
@@ -51,7 +57,8 @@ final class NvidiaSmi {
     static MigInfo migInfo(String name, String uuid, Optional<String> listing) {
         Matcher own = Pattern.compile("\\bMIG\\s+(\\d+g\\.\\d+gb)\\b").matcher(name);
         if (own.find()) {
-            return new MigInfo(MigInfo.State.ENABLED, List.of(own.group(1) + " (this CUDA device)"), "from the CUDA device name");
+            return new MigInfo(
+                    MigInfo.State.ENABLED, List.of(own.group(1) + " (this CUDA device)"), "from the CUDA device name");
         }
         if (listing.isEmpty()) {
             return MigInfo.notExposed("JCuda has no NVML binding and nvidia-smi is not available to list instances");
@@ -59,7 +66,10 @@ final class NvidiaSmi {
         for (Gpu g : parse(listing.get())) {
             if (!uuid.isEmpty() && g.uuid().equalsIgnoreCase(uuid)) {
                 return g.migInstances().isEmpty()
-                        ? new MigInfo(MigInfo.State.NONE_LISTED, List.of(), "nvidia-smi -L lists none: MIG disabled or unsupported")
+                        ? new MigInfo(
+                                MigInfo.State.NONE_LISTED,
+                                List.of(),
+                                "nvidia-smi -L lists none: MIG disabled or unsupported")
                         : new MigInfo(MigInfo.State.ENABLED, g.migInstances(), "nvidia-smi -L");
             }
         }
@@ -71,7 +81,7 @@ final class NvidiaSmi {
         Path exe = null;
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator)) {
                 if (dir.isEmpty()) continue;
                 Path p = Path.of(dir, "nvidia-smi");
                 if (Files.isExecutable(p)) {
@@ -84,14 +94,18 @@ final class NvidiaSmi {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("gpufaas-nvidia-smi", ".txt");
-            Process proc = new ProcessBuilder(exe.toString(), "-L").redirectErrorStream(true)
-                    .redirectOutput(tmp.toFile()).start();
+            Process proc = new ProcessBuilder(exe.toString(), "-L")
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.toFile())
+                    .start();
             proc.getOutputStream().close();
             if (!proc.waitFor(3, TimeUnit.SECONDS)) {
                 proc.destroyForcibly();
                 return Optional.empty();
             }
-            return proc.exitValue() == 0 ? Optional.of(Files.readString(tmp, StandardCharsets.UTF_8)) : Optional.empty();
+            return proc.exitValue() == 0
+                    ? Optional.of(Files.readString(tmp, StandardCharsets.UTF_8))
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -16,12 +16,13 @@ public final class Ptx {
     private static final Pattern VERSION = Pattern.compile("(?m)^\\.version\\s+(\\d+\\.\\d+)\\s*$");
     private static final Pattern TARGET = Pattern.compile("(?m)^\\.target\\s+(\\w+)\\s*$");
 
-    private Ptx() { }
+    private Ptx() {}
 
     /** The PTX text. */
     public static String text() {
         try (InputStream in = Ptx.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE + " (run tools/make_ptx.sh)");
+            if (in == null)
+                throw new IllegalStateException("missing resource " + RESOURCE + " (run tools/make_ptx.sh)");
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package gpufaas.backend.cuda;
 
 import gpufaas.engine.model.FunctionSpec;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,13 +20,16 @@ public final class Sizing {
         this.rates = rates;
     }
 
-    public KernelRates rates() { return rates; }
+    public KernelRates rates() {
+        return rates;
+    }
 
     /** The plan for one run of {@code f}: its kind, footprint and a size that hits its warm time. */
     public KernelPlan plan(FunctionSpec f) {
         KernelKind kind = KernelMapping.kindFor(f.name());
         double factor = correction(f.name());
-        KernelPlan p = KernelMapping.plan(kind, KernelMapping.footprintBytes(f), f.gpuWarmMs(), rates.of(kind) * factor);
+        KernelPlan p =
+                KernelMapping.plan(kind, KernelMapping.footprintBytes(f), f.gpuWarmMs(), rates.of(kind) * factor);
         return p;
     }
 

@@ -3,9 +3,6 @@ package gpufaas.backend.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The built-in function image: Debian's statically linked busybox ({@code busybox-static}) in an
@@ -31,13 +30,15 @@ import java.util.concurrent.TimeUnit;
 public final class BuiltinImage {
     /** Where Debian's busybox-static puts the binary; {@code GPUFAAS_BUSYBOX} overrides it. */
     public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
+
     static final String REPO = "gpufaas/fn-busybox";
     static final String BUSYBOX = "/bin/busybox";
     /** CPU work: MD5 over {@code $1} zero bytes. The script is fixed; the size is an argument, never spliced in. */
     static final String CPU_SCRIPT = BUSYBOX + " head -c \"$1\" /dev/zero | " + BUSYBOX + " md5sum >/dev/null";
+
     static final List<String> KEEP_ALIVE = List.of(BUSYBOX, "sleep", "2147483647");
 
-    private BuiltinImage() { }
+    private BuiltinImage() {}
 
     /** The busybox binary to build from. */
     public static Path busybox() {
@@ -101,7 +102,8 @@ public final class BuiltinImage {
 
     /** null when {@code b} is a 64-bit little-endian ELF executable without an interpreter; else what is wrong. */
     static String staticElfProblem(byte[] b) {
-        if (b.length < 64 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') return "is not an ELF executable";
+        if (b.length < 64 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F')
+            return "is not an ELF executable";
         if (b[4] != 2 || b[5] != 1) return "is not a 64-bit little-endian ELF executable";
         ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         long phoff = h.getLong(0x20);

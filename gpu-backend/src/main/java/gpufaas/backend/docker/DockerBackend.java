@@ -15,17 +15,20 @@ import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
+import gpufaas.engine.device.ExecutionModel;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.time.WallClockTimeSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,11 +54,12 @@ import java.util.function.Consumer;
  */
 public final class DockerBackend implements ExecutionBackend {
     /** A finished exec as measured here (for benchmarks): wall nanoseconds of the whole exec round trip. */
-    public record ExecTiming(long invocationId, boolean cold, long createStartNanos, long execNanos) { }
+    public record ExecTiming(long invocationId, boolean cold, long createStartNanos, long execNanos) {}
 
     private final DockerClient docker;
     /** a second client for exec output streams, which stay silent as long as the function runs */
     private final DockerClient streams;
+
     private final DockerOptions opt;
     private final String runId;
     private final String builtin;
@@ -64,7 +68,8 @@ public final class DockerBackend implements ExecutionBackend {
     private final List<String> notes = new ArrayList<>();
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     /** removals the engine asked for (destroyContainer) that have not finished yet; close() waits for them */
-    private final java.util.Set<CompletableFuture<Void>> pendingRemovals = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Void>> pendingRemovals = ConcurrentHashMap.newKeySet();
+
     private final Map<Long, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicBoolean abortPosted = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -81,21 +86,28 @@ public final class DockerBackend implements ExecutionBackend {
         final CompletableFuture<Void> created = new CompletableFuture<>();
     }
 
-    private DockerBackend(DockerClient docker, DockerClient streams, DockerOptions opt, DockerStatus status, boolean needBuiltin,
-                          String runId) {
+    private DockerBackend(
+            DockerClient docker,
+            DockerClient streams,
+            DockerOptions opt,
+            DockerStatus status,
+            boolean needBuiltin,
+            String runId) {
         this.docker = docker;
         this.streams = streams;
         this.opt = opt;
         this.runId = runId;
         List<String> gone = DockerLabels.removeLeftovers(docker);
-        if (!gone.isEmpty()) notes.add("removed " + gone.size() + " container(s) left behind by an earlier workbench process");
+        if (!gone.isEmpty())
+            notes.add("removed " + gone.size() + " container(s) left behind by an earlier workbench process");
         this.builtin = needBuiltin ? BuiltinImage.ensure(docker) : null;
-        for (Map.Entry<String, FunctionImage> e : new java.util.TreeMap<>(opt.functions()).entrySet()) {
+        for (Map.Entry<String, FunctionImage> e : new TreeMap<>(opt.functions()).entrySet()) {
             try {
                 docker.inspectImageCmd(e.getValue().image()).exec();
             } catch (NotFoundException absent) {
-                throw new IllegalStateException("function '" + e.getKey() + "': image '" + e.getValue().image()
-                        + "' is not on the Docker engine (the workbench pulls nothing: docker pull or build it first)");
+                throw new IllegalStateException(
+                        "function '" + e.getKey() + "': image '" + e.getValue().image()
+                                + "' is not on the Docker engine (the workbench pulls nothing: docker pull or build it first)");
             }
         }
         boolean gpu = switch (opt.gpus()) {
@@ -110,7 +122,8 @@ public final class DockerBackend implements ExecutionBackend {
         if (!gpu) notes.add(opt.gpus().equals("off") ? "containers run without a GPU (gpus=off)" : status.gpuSupport());
         this.cpuBytesPerMs = needBuiltin && opt.work().equals("cpu") ? calibrateCpu() : Double.NaN;
         if (!Double.isNaN(cpuBytesPerMs)) {
-            notes.add(String.format(Locale.ROOT, "cpu work calibrated: %.0f bytes hashed per ms in one container", cpuBytesPerMs));
+            notes.add(String.format(
+                    Locale.ROOT, "cpu work calibrated: %.0f bytes hashed per ms in one container", cpuBytesPerMs));
         }
         this.shutdownHook = new Thread(this::removeRunContainers, "docker-backend-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -135,7 +148,7 @@ public final class DockerBackend implements ExecutionBackend {
         }
         boolean needBuiltin = false;
         for (FunctionSpec f : fns) if (!opt.functions().containsKey(f.name())) needBuiltin = true;
-        DockerClient s = DockerConnection.open(host, java.time.Duration.ofDays(1));
+        DockerClient s = DockerConnection.open(host, Duration.ofDays(1));
         try {
             return new DockerBackend(c, s, opt, st, needBuiltin, newRunId());
         } catch (RuntimeException e) {
@@ -149,20 +162,29 @@ public final class DockerBackend implements ExecutionBackend {
     static String newRunId() {
         byte[] b = new byte[4];
         ThreadLocalRandom.current().nextBytes(b);
-        return Long.toString(ProcessHandle.current().pid(), 36) + "-" + HexFormat.of().formatHex(b);
+        return Long.toString(ProcessHandle.current().pid(), 36) + "-"
+                + HexFormat.of().formatHex(b);
     }
 
     @Override
-    public String name() { return "docker"; }
+    public String name() {
+        return "docker";
+    }
 
     /** This run's id (the {@link DockerLabels#RUN} label on its containers). */
-    public String runId() { return runId; }
+    public String runId() {
+        return runId;
+    }
 
     /** What the user should know about how this backend runs (GPU support, calibration, clean-up). */
-    public List<String> notes() { return List.copyOf(notes); }
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     /** Receives each finished exec's measured times (from the backend's threads). */
-    public void onTimings(Consumer<ExecTiming> sink) { this.timings = sink; }
+    public void onTimings(Consumer<ExecTiming> sink) {
+        this.timings = sink;
+    }
 
     @Override
     public void attach(BackendCallbacks callbacks) {
@@ -290,7 +312,7 @@ public final class DockerBackend implements ExecutionBackend {
      * CPU warm time.
      */
     static double warmMsOn(FunctionSpec f, Device d) {
-        return d == null ? f.gpuWarmMs() : gpufaas.engine.device.ExecutionModel.warmOnDeviceMs(d, f);
+        return d == null ? f.gpuWarmMs() : ExecutionModel.warmOnDeviceMs(d, f);
     }
 
     /** The argument vector one invocation of {@code f} on {@code d} execs. */
@@ -317,15 +339,24 @@ public final class DockerBackend implements ExecutionBackend {
             long t0 = System.nanoTime();
             String id = slot.dockerId;
             try {
-                String exec = docker.execCreateCmd(id).withCmd(argv.toArray(String[]::new))
-                        .withAttachStdout(true).withAttachStderr(true).exec().getId();
+                String exec = docker.execCreateCmd(id)
+                        .withCmd(argv.toArray(String[]::new))
+                        .withAttachStdout(true)
+                        .withAttachStderr(true)
+                        .exec()
+                        .getId();
                 Tail tail = streams.execStartCmd(exec).exec(new Tail());
                 boolean finished = tail.awaitCompletion(timeoutMs, TimeUnit.MILLISECONDS);
                 if (!finished) {
                     // the engine removes a failed invocation's container (destroyContainer), which ends the exec
                     closeQuietly(tail);
-                    post(() -> cb.failed(inv, c, String.format(Locale.ROOT,
-                            "exec timed out after %.3f s (container removed)", timeoutMs / 1000.0)));
+                    post(() -> cb.failed(
+                            inv,
+                            c,
+                            String.format(
+                                    Locale.ROOT,
+                                    "exec timed out after %.3f s (container removed)",
+                                    timeoutMs / 1000.0)));
                     return;
                 }
                 if (tail.error != null) throw tail.error;
@@ -356,7 +387,8 @@ public final class DockerBackend implements ExecutionBackend {
     /** Why the container is no longer running, or null when it runs. */
     private String diedReason(String id) {
         try {
-            InspectContainerResponse.ContainerState s = docker.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState s =
+                    docker.inspectContainerCmd(id).exec().getState();
             if (s == null || Boolean.TRUE.equals(s.getRunning())) return null;
             return "container died during the invocation (exit " + s.getExitCodeLong()
                     + (Boolean.TRUE.equals(s.getOOMKilled()) ? ", out of memory" : "") + ")";
@@ -406,16 +438,21 @@ public final class DockerBackend implements ExecutionBackend {
     public void destroyContainer(Container c) {
         Slot slot = slots.remove(c.id);
         if (slot == null) return;
-        CompletableFuture<Void> removal = slot.created.thenRunAsync(() -> {
-            if (slot.dockerId != null && abortReason == null) removeQuietly(slot.dockerId);
-        }, pool);
+        CompletableFuture<Void> removal = slot.created.thenRunAsync(
+                () -> {
+                    if (slot.dockerId != null && abortReason == null) removeQuietly(slot.dockerId);
+                },
+                pool);
         pendingRemovals.add(removal);
         removal.whenComplete((v, e) -> pendingRemovals.remove(removal));
     }
 
     private void removeQuietly(String id) {
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            docker.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (RuntimeException e) {
             // gone already, or the engine is gone: the label clean-up takes it later
         }
@@ -432,7 +469,9 @@ public final class DockerBackend implements ExecutionBackend {
             // a container whose removal was already under way answers "removal in progress" (409) and is
             // still listed for a moment: wait, at most 10 s, until none of this run's is left
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            for (List<String> left = runContainers(); !left.isEmpty() && System.nanoTime() < deadline; left = runContainers()) {
+            for (List<String> left = runContainers();
+                    !left.isEmpty() && System.nanoTime() < deadline;
+                    left = runContainers()) {
                 Thread.sleep(100);
                 for (String id : left) removeQuietly(id);
             }
@@ -445,15 +484,25 @@ public final class DockerBackend implements ExecutionBackend {
 
     /** Containers of this run that the engine still has (for tests and the end-of-run check). */
     public List<String> runContainers() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(DockerLabels.RUN, runId)).exec()
-                .stream().map(com.github.dockerjava.api.model.Container::getId).toList();
+        return docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.RUN, runId))
+                .exec()
+                .stream()
+                .map(com.github.dockerjava.api.model.Container::getId)
+                .toList();
     }
 
     /** The client (for tests and benchmarks that compare with bare engine calls). */
-    public DockerClient client() { return docker; }
+    public DockerClient client() {
+        return docker;
+    }
 
     /** The built-in image's tag, or null when every function has its own image. */
-    public String builtinImage() { return builtin; }
+    public String builtinImage() {
+        return builtin;
+    }
 
     @Override
     public synchronized void close() {
@@ -461,7 +510,8 @@ public final class DockerBackend implements ExecutionBackend {
         closed = true;
         // the removals the engine asked for finish first (interrupted, one could be left half done)
         try {
-            CompletableFuture.allOf(pendingRemovals.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(pendingRemovals.toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -491,8 +541,10 @@ public final class DockerBackend implements ExecutionBackend {
     private double calibrateCpu() {
         String id = null;
         try {
-            id = createCommand(FunctionSpec.gpu(0, "calibrate", 1, 1, 0), null, 0).withName("gpufaas-" + runId + "-calibrate")
-                    .exec().getId();
+            id = createCommand(FunctionSpec.gpu(0, "calibrate", 1, 1, 0), null, 0)
+                    .withName("gpufaas-" + runId + "-calibrate")
+                    .exec()
+                    .getId();
             docker.startContainerCmd(id).exec();
             long big = 64L << 20;
             double empty = Double.MAX_VALUE;
@@ -510,8 +562,12 @@ public final class DockerBackend implements ExecutionBackend {
 
     private double timeExec(String id, List<String> argv) {
         long t0 = System.nanoTime();
-        String exec = docker.execCreateCmd(id).withCmd(argv.toArray(String[]::new)).withAttachStdout(true)
-                .withAttachStderr(true).exec().getId();
+        String exec = docker.execCreateCmd(id)
+                .withCmd(argv.toArray(String[]::new))
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec()
+                .getId();
         try (Tail t = docker.execStartCmd(exec).exec(new Tail())) {
             if (!t.awaitCompletion(60, TimeUnit.SECONDS)) throw new IllegalStateException("calibration exec timed out");
         } catch (IOException e) {

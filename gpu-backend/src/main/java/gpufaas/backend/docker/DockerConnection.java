@@ -7,8 +7,9 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
  * probes it. No API version is pinned (the engine's own is used).
  */
 public final class DockerConnection {
-    private DockerConnection() { }
+    private DockerConnection() {}
 
     /** A client with bounded connect and response times, so a dead engine never hangs a run. */
     public static DockerClient open() {
@@ -53,7 +54,10 @@ public final class DockerConnection {
     /** The engine's address as the client will use it. */
     public static String host() {
         try {
-            return DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().toString();
+            return DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .build()
+                    .getDockerHost()
+                    .toString();
         } catch (RuntimeException e) {
             return String.valueOf(System.getenv("DOCKER_HOST"));
         }
@@ -79,10 +83,13 @@ public final class DockerConnection {
             Map<String, ?> rt = info.getRuntimes();
             if (rt != null) runtimes.addAll(rt.keySet());
             runtimes.sort(null);
-            return new DockerStatus(true, host, String.valueOf(v.getVersion()), String.valueOf(v.getApiVersion()), runtimes, "");
+            return new DockerStatus(
+                    true, host, String.valueOf(v.getVersion()), String.valueOf(v.getApiVersion()), runtimes, "");
         } catch (RuntimeException e) {
-            return DockerStatus.down(host, "cannot reach the Docker engine at " + host + ": " + cause(e)
-                    + " (start it with `dockerd &` or set DOCKER_HOST)");
+            return DockerStatus.down(
+                    host,
+                    "cannot reach the Docker engine at " + host + ": " + cause(e)
+                            + " (start it with `dockerd &` or set DOCKER_HOST)");
         }
     }
 
@@ -91,7 +98,8 @@ public final class DockerConnection {
         Throwable t = e;
         String msg = null;
         while (t != null) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) msg = t.getClass().getSimpleName() + ": " + t.getMessage();
+            if (t.getMessage() != null && !t.getMessage().isBlank())
+                msg = t.getClass().getSimpleName() + ": " + t.getMessage();
             if (t.getCause() == t) break;
             t = t.getCause();
         }
@@ -103,8 +111,8 @@ public final class DockerConnection {
     /** true when {@code e} says the engine could not be talked to at all (rather than refusing a request). */
     static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException && !(t instanceof java.io.InterruptedIOException)) return true;
-            if (t instanceof java.io.UncheckedIOException) return true;
+            if (t instanceof IOException && !(t instanceof InterruptedIOException)) return true;
+            if (t instanceof UncheckedIOException) return true;
         }
         return false;
     }

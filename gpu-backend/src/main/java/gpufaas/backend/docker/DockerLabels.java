@@ -1,8 +1,9 @@
 package gpufaas.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-
+import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +25,13 @@ public final class DockerLabels {
     /** The creating process: {@code HOST/PID/START_MILLIS}. */
     public static final String OWNER = "io.gpufaas.owner";
 
-    private DockerLabels() { }
+    private DockerLabels() {}
 
     /** This host's name, looked up once (a lookup may ask DNS). */
     private static final String HOST = hostName();
     /** This process as an owner label value, computed once. */
-    private static final String SELF = HOST + "/" + ProcessHandle.current().pid() + "/" + startMillis(ProcessHandle.current());
+    private static final String SELF =
+            HOST + "/" + ProcessHandle.current().pid() + "/" + startMillis(ProcessHandle.current());
 
     /** This process as an owner label value. */
     public static String self() {
@@ -53,7 +55,9 @@ public final class DockerLabels {
         if (!p[0].equals(HOST)) return true; // another host's process: not ours to judge
         try {
             Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(p[1]));
-            return h.isPresent() && h.get().isAlive() && Long.toString(startMillis(h.get())).equals(p[2]);
+            return h.isPresent()
+                    && h.get().isAlive()
+                    && Long.toString(startMillis(h.get())).equals(p[2]);
         } catch (NumberFormatException e) {
             return false;
         }
@@ -65,14 +69,23 @@ public final class DockerLabels {
      */
     public static List<String> removeLeftovers(DockerClient docker) {
         List<String> removed = new ArrayList<>();
-        List<Container> all = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(APP)).exec();
+        List<Container> all = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(APP))
+                .exec();
         for (Container c : all) {
             Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
             if (!"container".equals(labels.get(APP)) || ownerAlive(labels.get(OWNER))) continue;
             try {
-                docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-                removed.add(c.getNames() != null && c.getNames().length > 0 ? c.getNames()[0].replaceFirst("^/", "") : c.getId());
-            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                docker.removeContainerCmd(c.getId())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
+                removed.add(
+                        c.getNames() != null && c.getNames().length > 0
+                                ? c.getNames()[0].replaceFirst("^/", "")
+                                : c.getId());
+            } catch (NotFoundException gone) {
                 // removed meanwhile
             }
         }
@@ -86,7 +99,7 @@ public final class DockerLabels {
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             String h = System.getenv("HOSTNAME");
             return h == null ? "localhost" : h;
         }

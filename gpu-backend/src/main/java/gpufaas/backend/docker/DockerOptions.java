@@ -15,18 +15,26 @@ import java.util.Map;
  * @param gpus         {@code auto} (GPU containers when the NVIDIA runtime is there), {@code on}, {@code off}
  * @param functions    functions with their own image and command, by name; the rest use the built-in image
  */
-public record DockerOptions(String work, int memoryMb, double cpus, int pids, double execTimeoutS, String gpus,
-                            Map<String, FunctionImage> functions) {
+public record DockerOptions(
+        String work,
+        int memoryMb,
+        double cpus,
+        int pids,
+        double execTimeoutS,
+        String gpus,
+        Map<String, FunctionImage> functions) {
     public static final DockerOptions DEFAULTS = new DockerOptions("sleep", 256, 1.0, 64, 0, "auto", Map.of());
 
     public DockerOptions {
         work = work == null ? "sleep" : work.toLowerCase(Locale.ROOT);
         gpus = gpus == null ? "auto" : gpus.toLowerCase(Locale.ROOT);
-        if (!work.equals("sleep") && !work.equals("cpu")) throw new IllegalArgumentException("work must be sleep or cpu, got '" + work + "'");
+        if (!work.equals("sleep") && !work.equals("cpu"))
+            throw new IllegalArgumentException("work must be sleep or cpu, got '" + work + "'");
         if (!gpus.equals("auto") && !gpus.equals("on") && !gpus.equals("off")) {
             throw new IllegalArgumentException("gpus must be auto, on or off, got '" + gpus + "'");
         }
-        if (memoryMb < 6) throw new IllegalArgumentException("memory_mb must be >= 6 (the engine's minimum), got " + memoryMb);
+        if (memoryMb < 6)
+            throw new IllegalArgumentException("memory_mb must be >= 6 (the engine's minimum), got " + memoryMb);
         if (!(cpus > 0) || Double.isInfinite(cpus)) throw new IllegalArgumentException("cpus must be > 0, got " + cpus);
         if (pids < 4) throw new IllegalArgumentException("pids must be >= 4, got " + pids);
         if (!(execTimeoutS >= 0) || Double.isInfinite(execTimeoutS)) {

@@ -9,8 +9,8 @@ import java.util.List;
  * @param host   the engine's address (DOCKER_HOST or the default socket)
  * @param reason why the engine cannot be used; empty when available
  */
-public record DockerStatus(boolean available, String host, String version, String apiVersion, List<String> runtimes,
-                           String reason) {
+public record DockerStatus(
+        boolean available, String host, String version, String apiVersion, List<String> runtimes, String reason) {
     public DockerStatus {
         runtimes = runtimes == null ? List.of() : List.copyOf(runtimes);
         reason = reason == null ? "" : reason;
@@ -25,7 +25,8 @@ public record DockerStatus(boolean available, String host, String version, Strin
     public String gpuSupport() {
         if (!available) return "no Docker engine: " + reason;
         if (nvidiaRuntime()) return "NVIDIA container runtime present: GPU containers get device requests";
-        return "no NVIDIA container runtime (the engine lists " + (runtimes.isEmpty() ? "none" : String.join(", ", runtimes))
+        return "no NVIDIA container runtime (the engine lists "
+                + (runtimes.isEmpty() ? "none" : String.join(", ", runtimes))
                 + "): containers run without a GPU; install nvidia-container-toolkit and register its runtime for GPU containers";
     }
 

@@ -23,11 +23,13 @@ public record FunctionImage(String image, List<String> command, List<String> kee
 
     /** The command for a function with these timings and footprint. */
     public List<String> commandFor(double warmMs, double memMb) {
-        return command.stream().map(a -> switch (a) {
-            case "{warm_ms}" -> Num.fixed(warmMs, 3);
-            case "{warm_s}" -> Num.fixed(warmMs / 1000, 6);
-            case "{mem_mb}" -> Num.fixed(memMb, 0);
-            default -> a;
-        }).toList();
+        return command.stream()
+                .map(a -> switch (a) {
+                    case "{warm_ms}" -> Num.fixed(warmMs, 3);
+                    case "{warm_s}" -> Num.fixed(warmMs / 1000, 6);
+                    case "{mem_mb}" -> Num.fixed(memMb, 0);
+                    default -> a;
+                })
+                .toList();
     }
 }

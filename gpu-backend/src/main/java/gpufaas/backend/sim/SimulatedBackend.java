@@ -8,10 +8,11 @@ import gpufaas.engine.device.ExecutionModel;
 import gpufaas.engine.device.Residency;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.run.EngineConfig;
+import gpufaas.engine.time.Scheduled;
 import gpufaas.engine.time.SeededStreams;
 import gpufaas.engine.time.TimeSource;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -41,7 +42,9 @@ public final class SimulatedBackend implements ExecutionBackend {
     }
 
     @Override
-    public String name() { return "sim"; }
+    public String name() {
+        return "sim";
+    }
 
     @Override
     public void attach(BackendCallbacks callbacks) {
@@ -70,7 +73,7 @@ public final class SimulatedBackend implements ExecutionBackend {
     }
 
     private DeviceRun run(Device d) {
-        if (d.index >= runs.length) runs = java.util.Arrays.copyOf(runs, Math.max(d.index + 1, runs.length * 2));
+        if (d.index >= runs.length) runs = Arrays.copyOf(runs, Math.max(d.index + 1, runs.length * 2));
         DeviceRun r = runs[d.index];
         if (r == null) runs[d.index] = r = new DeviceRun(d);
         return r;
@@ -84,8 +87,10 @@ public final class SimulatedBackend implements ExecutionBackend {
             if (r != null && r.device.physicalGpu == d.physicalGpu) victims.addAll(r.removeAll(ts.nowUs()));
         }
         for (Exec e : victims) {
-            String why = e.inv == culprit ? "mps client crashed"
-                    : "mps co-failure: client " + culprit.function.name() + " inv#" + culprit.id + " crashed on " + d.name;
+            String why = e.inv == culprit
+                    ? "mps client crashed"
+                    : "mps co-failure: client " + culprit.function.name() + " inv#" + culprit.id + " crashed on "
+                            + d.name;
             cb.failed(e.inv, e.container, why);
         }
     }
@@ -104,7 +109,7 @@ public final class SimulatedBackend implements ExecutionBackend {
     private void move(Container c, boolean toDevice, long dur) {
         int gpu = c.device.physicalGpu;
         long now = ts.nowUs();
-        if (gpu >= linkFreeAt.length) linkFreeAt = java.util.Arrays.copyOf(linkFreeAt, gpu + 1);
+        if (gpu >= linkFreeAt.length) linkFreeAt = Arrays.copyOf(linkFreeAt, gpu + 1);
         long start = Math.max(now, linkFreeAt[gpu]);
         long done = start + dur;
         linkFreeAt[gpu] = done;
@@ -130,16 +135,19 @@ public final class SimulatedBackend implements ExecutionBackend {
     }
 
     /** The executions on one device under processor sharing, each at 1/factor(k) of its speed. */
-    final class DeviceRun implements gpufaas.engine.time.Scheduled {
+    final class DeviceRun implements Scheduled {
         final Device device;
         private final List<Exec> running = new ArrayList<>();
         /** the executions a completion event ends, reused from one event to the next */
         private final List<Exec> done = new ArrayList<>(2);
+
         private long lastUs;
         /** time of the one completion event that counts; -1 when none is armed */
         private long armedAt = -1;
 
-        DeviceRun(Device device) { this.device = device; }
+        DeviceRun(Device device) {
+            this.device = device;
+        }
 
         private double factor(int k) {
             return ExecutionModel.factor(device, k);

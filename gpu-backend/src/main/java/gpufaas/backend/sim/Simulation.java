@@ -10,7 +10,7 @@ import gpufaas.engine.time.VirtualTimeSource;
 
 /** One simulated run: the engine on virtual time with the simulated backend. */
 public final class Simulation {
-    private Simulation() { }
+    private Simulation() {}
 
     /** An engine ready to step (for paced runs and tests). */
     public static Engine engine(EngineConfig cfg, Workload workload, EngineListener listener, TimeSeriesSink series) {

@@ -1,17 +1,16 @@
 package gpufaas.backend.cuda;
 
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gpufaas.engine.model.FunctionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * On a real GPU (tag {@code gpu}: excluded from the normal run; {@code mvn -pl gpu-backend test
@@ -43,7 +42,8 @@ class CudaGpuTest {
                 assertThat(kind).isEqualTo(kinds[i]);
                 long id = i;
                 CompletableFuture<GpuWorker.Done> created = new CompletableFuture<>();
-                w.submit(() -> w.createAllocation(id, KernelMapping.allocationBytes(kind, KernelMapping.footprintBytes(f)), created::complete));
+                w.submit(() -> w.createAllocation(
+                        id, KernelMapping.allocationBytes(kind, KernelMapping.footprintBytes(f)), created::complete));
                 GpuWorker.Done c = await(created);
                 assertThat(c.ok()).as(String.valueOf(c.error())).isTrue();
                 for (boolean toDevice : new boolean[] {false, true}) {
@@ -76,13 +76,16 @@ class CudaGpuTest {
     @Test
     void dMaxStreamsRunConcurrently() throws Exception {
         CudaDevice d = probe.devices().get(0);
-        try (GpuWorker w = new GpuWorker(d, 20, s -> { })) {
+        try (GpuWorker w = new GpuWorker(d, 20, s -> {})) {
             FunctionSpec f = FunctionSpec.gpu(0, "myocyte", 300, 400, 64); // the spin: concurrent copies do not contend
             int dMax = 4;
             for (int c = 0; c < dMax; c++) {
                 long id = c;
                 CompletableFuture<GpuWorker.Done> created = new CompletableFuture<>();
-                w.submit(() -> w.createAllocation(id, KernelMapping.allocationBytes(KernelKind.SPIN, KernelMapping.footprintBytes(f)), created::complete));
+                w.submit(() -> w.createAllocation(
+                        id,
+                        KernelMapping.allocationBytes(KernelKind.SPIN, KernelMapping.footprintBytes(f)),
+                        created::complete));
                 assertThat(await(created).ok()).isTrue();
             }
             List<CompletableFuture<GpuWorker.Done>> runs = new ArrayList<>();
@@ -93,7 +96,8 @@ class CudaGpuTest {
                 runs.add(ran);
                 w.submit(() -> w.execute(id, f.name(), 0, dMax, w.sizing().plan(f), ran::complete));
             }
-            for (CompletableFuture<GpuWorker.Done> r : runs) assertThat(await(r).ok()).isTrue();
+            for (CompletableFuture<GpuWorker.Done> r : runs)
+                assertThat(await(r).ok()).isTrue();
             double wallMs = (System.nanoTime() - t0) / 1e6;
             // four 300 ms kernels on four streams: together well under the 1200 ms they would take one after another
             assertThat(wallMs).isLessThan(900);

@@ -1,11 +1,10 @@
 package gpufaas.backend.cuda;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The probe's answers and fallbacks, without a GPU (a fake API for every branch, and the real one on this host). */
 class CudaProbeTest {
@@ -31,16 +30,29 @@ class CudaProbeTest {
         }
 
         @Override
-        public int driverVersion() { return 12040; }
+        public int driverVersion() {
+            return 12040;
+        }
 
         @Override
-        public int runtimeVersion() { return 12000; }
+        public int runtimeVersion() {
+            return 12000;
+        }
 
         @Override
         public CudaDevice describe(int ordinal) {
             if (describeThrows != null && ordinal == 0) throw describeThrows;
-            return new CudaDevice(ordinal, "NVIDIA H100 80GB HBM3", "GPU-00000000-1111-2222-3333-44444444444" + ordinal,
-                    80L << 30, 9, 0, 132, true, "0000:1b:00.0", MigInfo.notExposed("not read yet"));
+            return new CudaDevice(
+                    ordinal,
+                    "NVIDIA H100 80GB HBM3",
+                    "GPU-00000000-1111-2222-3333-44444444444" + ordinal,
+                    80L << 30,
+                    9,
+                    0,
+                    132,
+                    true,
+                    "0000:1b:00.0",
+                    MigInfo.notExposed("not read yet"));
         }
 
         @Override
@@ -50,13 +62,19 @@ class CudaProbeTest {
         }
 
         @Override
-        public String errorName(int code) { return "cudaErrorX (" + code + ")"; }
+        public String errorName(int code) {
+            return "cudaErrorX (" + code + ")";
+        }
 
         @Override
-        public boolean libcudaPresent() { return libcuda; }
+        public boolean libcudaPresent() {
+            return libcuda;
+        }
 
         @Override
-        public Optional<String> nvidiaSmiList() { return Optional.ofNullable(smi); }
+        public Optional<String> nvidiaSmiList() {
+            return Optional.ofNullable(smi);
+        }
     }
 
     @Test
@@ -89,9 +107,12 @@ class CudaProbeTest {
         Fake f = new Fake();
         f.rc = 35;
         f.libcuda = true;
-        assertThat(CudaProbe.probe(f).reason()).isEqualTo("NVIDIA driver too old: it supports CUDA 11.8, JCuda 12.0 needs a CUDA 12 driver (R525) or newer");
+        assertThat(CudaProbe.probe(f).reason())
+                .isEqualTo(
+                        "NVIDIA driver too old: it supports CUDA 11.8, JCuda 12.0 needs a CUDA 12 driver (R525) or newer");
         f.driverLinkage = new UnsatisfiedLinkError("libcuda.so.1: wrong ELF class");
-        assertThat(CudaProbe.probe(f).reason()).startsWith("the NVIDIA driver library libcuda.so.1 is present but cannot be loaded: ")
+        assertThat(CudaProbe.probe(f).reason())
+                .startsWith("the NVIDIA driver library libcuda.so.1 is present but cannot be loaded: ")
                 .contains("wrong ELF class");
     }
 
@@ -101,7 +122,9 @@ class CudaProbeTest {
         f.countLinkage = new UnsatisfiedLinkError("no JCudaRuntime-12.6.0-linux-aarch64");
         CudaProbeResult r = CudaProbe.probe(f);
         assertThat(r.available()).isFalse();
-        assertThat(r.reason()).startsWith("JCuda's native libraries cannot be loaded on this host").contains("linux-x86_64 natives");
+        assertThat(r.reason())
+                .startsWith("JCuda's native libraries cannot be loaded on this host")
+                .contains("linux-x86_64 natives");
         f.countLinkage = new NoClassDefFoundError("jcuda/runtime/JCuda");
         assertThat(CudaProbe.probe(f).reason()).contains("jcuda/runtime/JCuda");
     }
@@ -134,7 +157,8 @@ class CudaProbeTest {
         assertThat(d.ordinal()).isEqualTo(1);
         assertThat(d.mig().state()).isEqualTo(MigInfo.State.ENABLED);
         assertThat(d.mig().instances()).containsExactly("1g.10gb (device 0)", "3g.40gb (device 1)");
-        assertThat(d.describe()).contains("cuda:1  NVIDIA H100 80GB HBM3, 81920 MB, compute capability 9.0, 132 SMs")
+        assertThat(d.describe())
+                .contains("cuda:1  NVIDIA H100 80GB HBM3, 81920 MB, compute capability 9.0, 132 SMs")
                 .contains("MIG enabled, 2 instance(s)");
         assertThat(r.summary()).isEqualTo("1 CUDA device(s), driver CUDA 12.4, JCuda runtime 12.0");
         f.describeThrows = new IllegalStateException("bad");

@@ -1,14 +1,13 @@
 package gpufaas.backend.cuda;
 
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
-
-import java.util.EnumMap;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import gpufaas.engine.model.FunctionSpec;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class KernelMappingTest {
     static final long MIB = 1L << 20;
@@ -50,7 +49,8 @@ class KernelMappingTest {
         assertThat(p.predictedMs()).isCloseTo(2253, within(1e-6));
         assertThat(p.allocationBytes()).isEqualTo(3072 * MIB);
         // a footprint smaller than the working set is grown to it
-        assertThat(KernelMapping.plan(KernelKind.MATMUL, MIB, 10, 0.05).allocationBytes()).isEqualTo(3L * 512 * 512 * 4);
+        assertThat(KernelMapping.plan(KernelKind.MATMUL, MIB, 10, 0.05).allocationBytes())
+                .isEqualTo(3L * 512 * 512 * 4);
     }
 
     @Test
@@ -84,7 +84,8 @@ class KernelMappingTest {
         assertThat(st.n()).isEqualTo(4096);
         assertThat(st.reps()).isEqualTo((int) Math.round(1e9 / (4096.0 * 4096)));
         assertThat(st.predictedMs()).isCloseTo(100, within(3.0));
-        assertThat(KernelMapping.plan(KernelKind.STENCIL, 128 * MIB, 0, 1e-7).reps()).isEqualTo(1);
+        assertThat(KernelMapping.plan(KernelKind.STENCIL, 128 * MIB, 0, 1e-7).reps())
+                .isEqualTo(1);
     }
 
     @Test
@@ -96,7 +97,8 @@ class KernelMappingTest {
     }
 
     static KernelRates rates() {
-        return new KernelRates(Map.of(KernelKind.MATMUL, 0.05, KernelKind.TRIAD, 2e-7, KernelKind.SPIN, 0.001, KernelKind.STENCIL, 1e-7));
+        return new KernelRates(Map.of(
+                KernelKind.MATMUL, 0.05, KernelKind.TRIAD, 2e-7, KernelKind.SPIN, 0.001, KernelKind.STENCIL, 1e-7));
     }
 
     @Test

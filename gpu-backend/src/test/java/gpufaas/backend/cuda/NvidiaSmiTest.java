@@ -1,10 +1,9 @@
 package gpufaas.backend.cuda;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NvidiaSmiTest {
     static final String LISTING = """
@@ -25,13 +24,17 @@ class NvidiaSmiTest {
 
     @Test
     void migInfoByUuidByNameOrNotExposed() {
-        assertThat(NvidiaSmi.migInfo("A100", "GPU-5D5BA0D6-0000-1111-2222-333333333333", Optional.of(LISTING)).state())
+        assertThat(NvidiaSmi.migInfo("A100", "GPU-5D5BA0D6-0000-1111-2222-333333333333", Optional.of(LISTING))
+                        .state())
                 .isEqualTo(MigInfo.State.ENABLED);
-        assertThat(NvidiaSmi.migInfo("A100", "GPU-aaaaaaaa-0000-1111-2222-333333333333", Optional.of(LISTING)).state())
+        assertThat(NvidiaSmi.migInfo("A100", "GPU-aaaaaaaa-0000-1111-2222-333333333333", Optional.of(LISTING))
+                        .state())
                 .isEqualTo(MigInfo.State.NONE_LISTED);
-        assertThat(NvidiaSmi.migInfo("A100", "GPU-ffff", Optional.of(LISTING)).describe()).contains("does not list");
+        assertThat(NvidiaSmi.migInfo("A100", "GPU-ffff", Optional.of(LISTING)).describe())
+                .contains("does not list");
         assertThat(NvidiaSmi.migInfo("A100", "", Optional.empty()).describe())
-                .isEqualTo("MIG: not exposed (JCuda has no NVML binding and nvidia-smi is not available to list instances)");
+                .isEqualTo(
+                        "MIG: not exposed (JCuda has no NVML binding and nvidia-smi is not available to list instances)");
         MigInfo own = NvidiaSmi.migInfo("NVIDIA A100-SXM4-40GB MIG 1g.5gb", "", Optional.empty());
         assertThat(own.instances()).containsExactly("1g.5gb (this CUDA device)");
     }

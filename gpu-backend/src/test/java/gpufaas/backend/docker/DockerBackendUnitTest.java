@@ -1,22 +1,24 @@
 package gpufaas.backend.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import gpufaas.engine.device.DeviceProfile;
+import gpufaas.engine.model.FunctionSpec;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Docker backend's pure parts: commands, limits, GPU requests, image checks, options. No engine needed. */
 class DockerBackendUnitTest {
@@ -33,11 +35,16 @@ class DockerBackendUnitTest {
 
     @Test
     void customCommandsReplaceOnlyWholePlaceholderArguments() {
-        FunctionImage f = new FunctionImage("img:1", List.of("run", "{warm_ms}", "--s={warm_s}", "{warm_s}", "{mem_mb}", "$(rm -rf /)"),
-                null, Map.of("A", "1"));
-        assertThat(f.commandFor(250, 3072)).containsExactly("run", "250", "--s={warm_s}", "0.25", "3072", "$(rm -rf /)");
+        FunctionImage f = new FunctionImage(
+                "img:1",
+                List.of("run", "{warm_ms}", "--s={warm_s}", "{warm_s}", "{mem_mb}", "$(rm -rf /)"),
+                null,
+                Map.of("A", "1"));
+        assertThat(f.commandFor(250, 3072))
+                .containsExactly("run", "250", "--s={warm_s}", "0.25", "3072", "$(rm -rf /)");
         assertThat(f.keepAlive()).isEqualTo(FunctionImage.DEFAULT_KEEP_ALIVE);
-        assertThatThrownBy(() -> new FunctionImage("img", List.of(), null, null)).hasMessageContaining("command is empty");
+        assertThatThrownBy(() -> new FunctionImage("img", List.of(), null, null))
+                .hasMessageContaining("command is empty");
     }
 
     @Test
@@ -60,8 +67,10 @@ class DockerBackendUnitTest {
     @Test
     void gpuContainersRequestTheirDeviceAndGetMpsSettings() {
         DockerOptions o = DockerOptions.DEFAULTS;
-        Device whole = new Device(0, "ref-1", DeviceKind.GPU, DockerTestSupport.ref(), 1, 24_000, 1.0, true, 40, 2, 0, 16);
-        Device mig = new Device(3, "ref-0/half-1", DeviceKind.GPU, DockerTestSupport.ref(), 0, 12_000, 0.5, false, 100, 2, 0, 16);
+        Device whole =
+                new Device(0, "ref-1", DeviceKind.GPU, DockerTestSupport.ref(), 1, 24_000, 1.0, true, 40, 2, 0, 16);
+        Device mig = new Device(
+                3, "ref-0/half-1", DeviceKind.GPU, DockerTestSupport.ref(), 0, 12_000, 0.5, false, 100, 2, 0, 16);
         assertThat(DockerBackend.gpuDeviceId(whole)).isEqualTo("1");
         assertThat(DockerBackend.gpuDeviceId(mig)).isEqualTo("0:1");
         HostConfig hc = DockerBackend.hostConfig(o, DockerBackend.gpuDeviceId(whole));
@@ -69,17 +78,29 @@ class DockerBackendUnitTest {
         assertThat(r.getDriver()).isEqualTo("nvidia");
         assertThat(r.getDeviceIds()).containsExactly("1");
         assertThat(r.getCapabilities()).containsExactly(List.of("gpu", "compute", "utility"));
-        assertThat(DockerBackend.mpsEnv(whole)).containsExactly("CUDA_MPS_ACTIVE_THREAD_PERCENTAGE=40",
-                "CUDA_MPS_PINNED_DEVICE_MEM_LIMIT=0=24000M");
+        assertThat(DockerBackend.mpsEnv(whole))
+                .containsExactly("CUDA_MPS_ACTIVE_THREAD_PERCENTAGE=40", "CUDA_MPS_PINNED_DEVICE_MEM_LIMIT=0=24000M");
         assertThat(DockerBackend.mpsEnv(mig)).isEmpty();
     }
 
     @Test
     void builtInFunctionsTakeTheirWarmTimeOnTheirDevice() {
-        gpufaas.engine.model.FunctionSpec f = new gpufaas.engine.model.FunctionSpec(0, "f", 100, 400, 1000, 900, 1200, 1, Double.NaN);
-        var slow = gpufaas.engine.device.DeviceProfile.builder("slow").description("half speed").memoryMb(24_000).sms(80)
-                .linkGBps(10.0).faultGBps(5.0).speed(0.5).contextMemMb(0).slowdown(1, 2).mpsSlowdown(1, 2)
-                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200).pricePerSecond(0.001).build();
+        FunctionSpec f = new FunctionSpec(0, "f", 100, 400, 1000, 900, 1200, 1, Double.NaN);
+        var slow = DeviceProfile.builder("slow")
+                .description("half speed")
+                .memoryMb(24_000)
+                .sms(80)
+                .linkGBps(10.0)
+                .faultGBps(5.0)
+                .speed(0.5)
+                .contextMemMb(0)
+                .slowdown(1, 2)
+                .mpsSlowdown(1, 2)
+                .mpsSmSensitivity(0.5)
+                .uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200)
+                .pricePerSecond(0.001)
+                .build();
         Device whole = new Device(0, "slow-0", DeviceKind.GPU, slow, 0, 24_000, 1.0, false, 100, 2, 0, 16);
         Device quarter = new Device(1, "slow-0/q-0", DeviceKind.GPU, slow, 0, 6_000, 0.25, false, 100, 2, 0, 16);
         Device cpu = new Device(2, "cpu", DeviceKind.CPU, slow, -1, 0, 1.0, false, 100, 4, 0, 16);
@@ -92,11 +113,16 @@ class DockerBackendUnitTest {
     void optionsRefuseBadValuesAndDeriveTimeouts() {
         assertThat(DockerOptions.DEFAULTS.execTimeoutMs(17)).isEqualTo(30_000);
         assertThat(DockerOptions.DEFAULTS.execTimeoutMs(10_000)).isEqualTo(100_000);
-        assertThat(new DockerOptions("cpu", 64, 1, 8, 2.5, "auto", null).execTimeoutMs(10_000)).isEqualTo(2_500);
-        assertThatThrownBy(() -> new DockerOptions("gpu", 64, 1, 8, 0, "auto", null)).hasMessageContaining("work must be sleep or cpu");
-        assertThatThrownBy(() -> new DockerOptions("sleep", 2, 1, 8, 0, "auto", null)).hasMessageContaining("memory_mb");
-        assertThatThrownBy(() -> new DockerOptions("sleep", 64, 0, 8, 0, "auto", null)).hasMessageContaining("cpus");
-        assertThatThrownBy(() -> new DockerOptions("sleep", 64, 1, 8, 0, "maybe", null)).hasMessageContaining("gpus must be");
+        assertThat(new DockerOptions("cpu", 64, 1, 8, 2.5, "auto", null).execTimeoutMs(10_000))
+                .isEqualTo(2_500);
+        assertThatThrownBy(() -> new DockerOptions("gpu", 64, 1, 8, 0, "auto", null))
+                .hasMessageContaining("work must be sleep or cpu");
+        assertThatThrownBy(() -> new DockerOptions("sleep", 2, 1, 8, 0, "auto", null))
+                .hasMessageContaining("memory_mb");
+        assertThatThrownBy(() -> new DockerOptions("sleep", 64, 0, 8, 0, "auto", null))
+                .hasMessageContaining("cpus");
+        assertThatThrownBy(() -> new DockerOptions("sleep", 64, 1, 8, 0, "maybe", null))
+                .hasMessageContaining("gpus must be");
     }
 
     @Test
@@ -105,11 +131,14 @@ class DockerBackendUnitTest {
         assertThat(BuiltinImage.staticElfProblem(elf(false))).isNull();
         assertThat(BuiltinImage.staticElfProblem(elf(true))).contains("dynamically linked");
         Path missing = tmp.resolve("busybox");
-        assertThatThrownBy(() -> BuiltinImage.read(missing)).hasMessageContaining("not found").hasMessageContaining("busybox-static");
+        assertThatThrownBy(() -> BuiltinImage.read(missing))
+                .hasMessageContaining("not found")
+                .hasMessageContaining("busybox-static");
         Files.write(missing, elf(true));
         assertThatThrownBy(() -> BuiltinImage.read(missing)).hasMessageContaining("dynamically linked");
         if (Files.isRegularFile(BuiltinImage.DEFAULT_BUSYBOX)) {
-            assertThat(BuiltinImage.staticElfProblem(Files.readAllBytes(BuiltinImage.DEFAULT_BUSYBOX))).isNull();
+            assertThat(BuiltinImage.staticElfProblem(Files.readAllBytes(BuiltinImage.DEFAULT_BUSYBOX)))
+                    .isNull();
         }
     }
 
@@ -128,14 +157,16 @@ class DockerBackendUnitTest {
         DockerStatus s;
         try (var c = DockerConnection.open("unix:///nonexistent/docker.sock")) {
             s = DockerConnection.probe(c, "unix:///nonexistent/docker.sock");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
         assertThat(s.available()).isFalse();
         assertThat(s.reason()).startsWith("cannot reach the Docker engine at unix:///nonexistent/docker.sock");
         assertThat(s.gpuSupport()).startsWith("no Docker engine");
-        assertThatThrownBy(() -> DockerBackend.open(DockerOptions.DEFAULTS, List.of(), "unix:///nonexistent/docker.sock"))
-                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("cannot reach the Docker engine");
+        assertThatThrownBy(
+                        () -> DockerBackend.open(DockerOptions.DEFAULTS, List.of(), "unix:///nonexistent/docker.sock"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot reach the Docker engine");
     }
 
     /** A minimal 64-bit ELF header with one program header: PT_LOAD, or PT_INTERP when {@code dynamic}. */

@@ -1,23 +1,20 @@
 package gpufaas.backend.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.dockerjava.api.DockerClient;
 import gpufaas.engine.device.Container;
+import gpufaas.engine.device.Device;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.StartType;
+import gpufaas.engine.model.Workload;
 import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.RunResult;
-import gpufaas.engine.model.Workload;
 import gpufaas.engine.time.WallClockTimeSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +23,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The Docker backend against a real engine: cold then warm starts measured, eviction from a full
@@ -60,13 +61,17 @@ class DockerEngineIT {
         volatile Runnable onStart;
 
         @Override
-        public void finished(Invocation inv) { done.add(inv); }
+        public void finished(Invocation inv) {
+            done.add(inv);
+        }
 
         @Override
-        public void containerRemoved(Container c, boolean evicted) { removed.add(c.function.name() + (evicted ? " evicted" : " removed")); }
+        public void containerRemoved(Container c, boolean evicted) {
+            removed.add(c.function.name() + (evicted ? " evicted" : " removed"));
+        }
 
         @Override
-        public void started(Invocation inv, gpufaas.engine.device.Device d) {
+        public void started(Invocation inv, Device d) {
             Runnable r = onStart;
             if (r != null) r.run();
         }
@@ -85,8 +90,14 @@ class DockerEngineIT {
     }
 
     private static List<String> containersOf(String runId) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(DockerLabels.RUN, runId)).exec()
-                .stream().map(com.github.dockerjava.api.model.Container::getId).toList();
+        return docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.RUN, runId))
+                .exec()
+                .stream()
+                .map(com.github.dockerjava.api.model.Container::getId)
+                .toList();
     }
 
     @Test
@@ -96,8 +107,11 @@ class DockerEngineIT {
         b.onTimings(timings::add);
         Rec rec = new Rec();
         // memory none: the container keeps its (nominal) GPU memory, so a container that exists is a warm start
-        RunResult r = run(b, DockerTestSupport.config("mqfq-sticky", "memory", "none"),
-                DockerTestSupport.workload(List.of(A), 0, 0, 1500, 0, 2500, 0), rec);
+        RunResult r = run(
+                b,
+                DockerTestSupport.config("mqfq-sticky", "memory", "none"),
+                DockerTestSupport.workload(List.of(A), 0, 0, 1500, 0, 2500, 0),
+                rec);
 
         assertThat(r.complete()).as(String.valueOf(r.incompleteReason())).isTrue();
         assertThat(rec.done).hasSize(3).allMatch(i -> i.outcome == Outcome.COMPLETED);
@@ -114,9 +128,12 @@ class DockerEngineIT {
         // the cold start's create + start was measured and came before the exec
         assertThat(first.startUs - first.dispatchUs).isPositive();
         assertThat(timings).hasSize(3);
-        assertThat(timings.stream().filter(DockerBackend.ExecTiming::cold).toList()).singleElement()
+        assertThat(timings.stream().filter(DockerBackend.ExecTiming::cold).toList())
+                .singleElement()
                 .satisfies(t -> assertThat(t.createStartNanos()).isPositive());
-        assertThat(containersOf(b.runId())).as("containers of the run after it ended").isEmpty();
+        assertThat(containersOf(b.runId()))
+                .as("containers of the run after it ended")
+                .isEmpty();
     }
 
     @Test
@@ -128,8 +145,11 @@ class DockerEngineIT {
         assertThat(argv.subList(0, 5)).containsExactly("/bin/busybox", "sh", "-c", BuiltinImage.CPU_SCRIPT, "fn");
         assertThat(Long.parseLong(argv.get(5))).isPositive();
         Rec rec = new Rec();
-        RunResult r = run(b, DockerTestSupport.config("fcfs", "memory", "none"),
-                DockerTestSupport.workload(List.of(busy), 0, 0, 100, 0), rec);
+        RunResult r = run(
+                b,
+                DockerTestSupport.config("fcfs", "memory", "none"),
+                DockerTestSupport.workload(List.of(busy), 0, 0, 100, 0),
+                rec);
         assertThat(r.complete()).isTrue();
         assertThat(rec.done).hasSize(2).allSatisfy(i -> {
             assertThat(i.outcome).isEqualTo(Outcome.COMPLETED);
@@ -144,8 +164,11 @@ class DockerEngineIT {
         Rec rec = new Rec();
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         rec.onStart = () -> seen.add(containersOf(b.runId()).size());
-        RunResult r = run(b, DockerTestSupport.config("fcfs", "pool", 1, "D", 1),
-                DockerTestSupport.workload(List.of(A, B), 0, 0, 1500, 1, 3000, 0), rec);
+        RunResult r = run(
+                b,
+                DockerTestSupport.config("fcfs", "pool", 1, "D", 1),
+                DockerTestSupport.workload(List.of(A, B), 0, 0, 1500, 1, 3000, 0),
+                rec);
 
         assertThat(r.complete()).isTrue();
         assertThat(rec.done).hasSize(3).allMatch(i -> i.outcome == Outcome.COMPLETED && i.coldStart);
@@ -163,7 +186,11 @@ class DockerEngineIT {
             try {
                 for (int i = 0; i < 200; i++) {
                     List<String> ids = containersOf(b.runId());
-                    if (!ids.isEmpty() && !docker.listContainersCmd().withLabelFilter(Map.of(DockerLabels.RUN, b.runId())).exec().isEmpty()) {
+                    if (!ids.isEmpty()
+                            && !docker.listContainersCmd()
+                                    .withLabelFilter(Map.of(DockerLabels.RUN, b.runId()))
+                                    .exec()
+                                    .isEmpty()) {
                         Thread.sleep(1500);
                         docker.killContainerCmd(ids.get(0)).exec();
                         return;
@@ -178,7 +205,9 @@ class DockerEngineIT {
         RunResult r = run(b, DockerTestSupport.config("fcfs"), DockerTestSupport.workload(List.of(slow), 0, 0), rec);
         killer.join();
 
-        assertThat((System.nanoTime() - t0) / 1e9).as("seconds: ended at the kill, not after the 20 s sleep").isLessThan(15);
+        assertThat((System.nanoTime() - t0) / 1e9)
+                .as("seconds: ended at the kill, not after the 20 s sleep")
+                .isLessThan(15);
         assertThat(r.complete()).isTrue();
         assertThat(rec.done).singleElement().satisfies(i -> {
             assertThat(i.outcome).isEqualTo(Outcome.FAILED);
@@ -207,11 +236,16 @@ class DockerEngineIT {
     @Test
     void aFailingCommandIsRecordedWithItsExitStatusAndOutput() {
         FunctionSpec bad = FunctionSpec.gpu(0, "bad", 10, 400, 1000);
-        FunctionImage img = new FunctionImage(BuiltinImage.ensure(docker),
-                List.of("/bin/busybox", "sh", "-c", "echo broken input >&2; exit 3"), BuiltinImage.KEEP_ALIVE, Map.of());
-        DockerBackend b = DockerBackend.open(new DockerOptions("sleep", 64, 1, 16, 0, "off", Map.of("bad", img)), List.of(bad));
+        FunctionImage img = new FunctionImage(
+                BuiltinImage.ensure(docker),
+                List.of("/bin/busybox", "sh", "-c", "echo broken input >&2; exit 3"),
+                BuiltinImage.KEEP_ALIVE,
+                Map.of());
+        DockerBackend b =
+                DockerBackend.open(new DockerOptions("sleep", 64, 1, 16, 0, "off", Map.of("bad", img)), List.of(bad));
         Rec rec = new Rec();
-        RunResult r = run(b, DockerTestSupport.config("fcfs"), DockerTestSupport.workload(List.of(bad), 0, 0, 100, 0), rec);
+        RunResult r =
+                run(b, DockerTestSupport.config("fcfs"), DockerTestSupport.workload(List.of(bad), 0, 0, 100, 0), rec);
 
         assertThat(r.complete()).isTrue();
         assertThat(rec.done).hasSize(2).allSatisfy(i -> {
@@ -224,8 +258,8 @@ class DockerEngineIT {
     void aFunctionImageTheEngineDoesNotHaveIsRefusedBeforeTheRun() {
         FunctionSpec f = FunctionSpec.gpu(0, "mine", 10, 400, 1000);
         FunctionImage missing = new FunctionImage("gpufaas/no-such-image:0", List.of("true"), null, Map.of());
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> DockerBackend.open(new DockerOptions("sleep", 64, 1, 16, 0, "off", Map.of("mine", missing)), List.of(f)))
+        Assertions.assertThatThrownBy(() -> DockerBackend.open(
+                        new DockerOptions("sleep", 64, 1, 16, 0, "off", Map.of("mine", missing)), List.of(f)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("function 'mine': image 'gpufaas/no-such-image:0' is not on the Docker engine "
                         + "(the workbench pulls nothing: docker pull or build it first)");
@@ -248,26 +282,39 @@ class DockerEngineIT {
                 }
             });
             long t0 = System.nanoTime();
-            RunResult r = run(b, DockerTestSupport.config("mqfq-sticky"), DockerTestSupport.workload(List.of(A), arrivals), rec);
+            RunResult r = run(
+                    b, DockerTestSupport.config("mqfq-sticky"), DockerTestSupport.workload(List.of(A), arrivals), rec);
             cutter.join();
             try {
-                assertThat((System.nanoTime() - t0) / 1e9).as("seconds until the run stopped").isLessThan(30);
+                assertThat((System.nanoTime() - t0) / 1e9)
+                        .as("seconds until the run stopped")
+                        .isLessThan(30);
                 assertThat(r.complete()).isFalse();
-                assertThat(r.incompleteReason()).contains("docker engine went away").contains("arrivals of the workload were not run");
-                long completed = rec.done.stream().filter(i -> i.outcome == Outcome.COMPLETED).count();
-                long failed = rec.done.stream().filter(i -> i.outcome == Outcome.FAILED).count();
+                assertThat(r.incompleteReason())
+                        .contains("docker engine went away")
+                        .contains("arrivals of the workload were not run");
+                long completed = rec.done.stream()
+                        .filter(i -> i.outcome == Outcome.COMPLETED)
+                        .count();
+                long failed = rec.done.stream()
+                        .filter(i -> i.outcome == Outcome.FAILED)
+                        .count();
                 assertThat(completed).as("completed before the cut").isPositive();
                 assertThat(failed).as("failed at or after the cut").isPositive();
                 // every arrival that happened ended exactly once, completed or failed with a reason
                 assertThat(rec.done.stream().map(i -> i.id).distinct().count()).isEqualTo(rec.done.size());
                 assertThat(r.summary().counts().invocations()).isEqualTo(rec.done.size());
                 assertThat(r.summary().counts().unfinished()).isZero();
-                assertThat(rec.done).filteredOn(i -> i.outcome == Outcome.FAILED).allMatch(i -> i.reason != null && !i.reason.isBlank());
-                String notRun = r.incompleteReason().replaceAll(".*; (\\d+) arrivals of the workload were not run.*", "$1");
+                assertThat(rec.done)
+                        .filteredOn(i -> i.outcome == Outcome.FAILED)
+                        .allMatch(i -> i.reason != null && !i.reason.isBlank());
+                String notRun =
+                        r.incompleteReason().replaceAll(".*; (\\d+) arrivals of the workload were not run.*", "$1");
                 assertThat(Long.parseLong(notRun) + rec.done.size()).isEqualTo(40);
             } finally {
                 // the backend could not remove its container through the cut proxy; the real engine still has it
-                for (String id : containersOf(runId)) docker.removeContainerCmd(id).withForce(true).exec();
+                for (String id : containersOf(runId))
+                    docker.removeContainerCmd(id).withForce(true).exec();
             }
         }
     }
@@ -275,10 +322,13 @@ class DockerEngineIT {
     @Test
     void containersOfAKilledWorkbenchProcessAreRemovedAtTheNextStart() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LeftoverChild.class.getName())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), LeftoverChild.class.getName())
+                .redirectErrorStream(true)
+                .start();
         String runId;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertThat(line).as("child's first line").startsWith("run ");
             runId = line.substring(4).strip();
@@ -292,11 +342,18 @@ class DockerEngineIT {
         DockerBackend mine = DockerBackend.open(DockerOptions.DEFAULTS, List.of(A));
         try {
             assertThat(containersOf(runId)).isEmpty();
-            assertThat(mine.notes()).anyMatch(n -> n.matches("removed \\d+ container\\(s\\) left behind by an earlier workbench process"));
-            String own = docker.createContainerCmd(mine.builtinImage()).withLabels(DockerLabels.of(mine.runId(), "own"))
-                    .withCmd(BuiltinImage.KEEP_ALIVE).exec().getId();
+            assertThat(mine.notes())
+                    .anyMatch(n ->
+                            n.matches("removed \\d+ container\\(s\\) left behind by an earlier workbench process"));
+            String own = docker.createContainerCmd(mine.builtinImage())
+                    .withLabels(DockerLabels.of(mine.runId(), "own"))
+                    .withCmd(BuiltinImage.KEEP_ALIVE)
+                    .exec()
+                    .getId();
             DockerLabels.removeLeftovers(docker);
-            assertThat(containersOf(mine.runId())).as("a live process's container stays").containsExactly(own);
+            assertThat(containersOf(mine.runId()))
+                    .as("a live process's container stays")
+                    .containsExactly(own);
         } finally {
             mine.close();
         }

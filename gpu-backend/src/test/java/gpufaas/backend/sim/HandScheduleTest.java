@@ -1,12 +1,11 @@
 package gpufaas.backend.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Workload;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Small traces whose schedules were computed by hand (times in ms; reference device of speed 1,
@@ -23,10 +22,11 @@ class HandScheduleTest {
         // A1@50 waits; at 800 A's idle container still has its memory on the device: warm, exec -> 900.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 0, 1, 50, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1), w, r)).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 300->600->800 cold d0 completed",
-                "A#2 800->800->900 warm d0 completed");
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1), w, r))
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "B#1 300->600->800 cold d0 completed",
+                        "A#2 800->800->900 warm d0 completed");
         assertThat(r.moves).isEmpty();
     }
 
@@ -41,12 +41,19 @@ class HandScheduleTest {
         // (900..1100), then A executes 100 -> 1200.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 0, 1, 50, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(1500), 1, "D", 1), w, r)).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 300->600->800 cold d0 completed",
-                "A#2 800->800->1200 gpu_cold d0 completed");
-        assertThat(r.moves).containsExactly("A:DEVICE->MOVING_OUT", "A:MOVING_OUT->HOST",
-                "B:DEVICE->MOVING_OUT", "A:HOST->MOVING_IN", "B:MOVING_OUT->HOST", "A:MOVING_IN->DEVICE");
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(1500), 1, "D", 1), w, r))
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "B#1 300->600->800 cold d0 completed",
+                        "A#2 800->800->1200 gpu_cold d0 completed");
+        assertThat(r.moves)
+                .containsExactly(
+                        "A:DEVICE->MOVING_OUT",
+                        "A:MOVING_OUT->HOST",
+                        "B:DEVICE->MOVING_OUT",
+                        "A:HOST->MOVING_IN",
+                        "B:MOVING_OUT->HOST",
+                        "A:MOVING_IN->DEVICE");
     }
 
     @Test
@@ -57,19 +64,17 @@ class HandScheduleTest {
         // (1000..1100, 100 ms), then executes 100 -> 1200.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 1000, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1, "memory", "prefetch+swap"), w, r))
-                .containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "A#1 1000->1000->1200 gpu_cold d0 completed");
+        assertThat(Recorder.run(
+                        Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 1, "memory", "prefetch+swap"), w, r))
+                .containsExactly("A#0 0->200->300 cold d0 completed", "A#1 1000->1000->1200 gpu_cold d0 completed");
     }
 
     @Test
     void fcfsNaive_everyInvocationIsCold() {
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 1000, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs-naive", Recorder.ref(16000), 1, "D", 1), w, r)).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "A#1 1000->1200->1300 cold d0 completed");
+        assertThat(Recorder.run(Recorder.config("fcfs-naive", Recorder.ref(16000), 1, "D", 1), w, r))
+                .containsExactly("A#0 0->200->300 cold d0 completed", "A#1 1000->1200->1300 cold d0 completed");
         assertThat(r.removals).containsExactly("A removed", "A removed");
     }
 
@@ -80,9 +85,8 @@ class HandScheduleTest {
         // So A0 ends at 300 exactly when B0 starts executing: B alone 300..500.
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(A, B), 0, 0, 0, 1);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 2), w, r)).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 0->300->500 cold d0 completed");
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 2), w, r))
+                .containsExactly("A#0 0->200->300 cold d0 completed", "B#1 0->300->500 cold d0 completed");
     }
 
     @Test
@@ -92,9 +96,8 @@ class HandScheduleTest {
         FunctionSpec c = FunctionSpec.gpu(0, "C", 100, 100, 10);
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(c), 0, 0, 0, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 2), w, r)).containsExactly(
-                "C#0 0->0->128 cold d0 completed",
-                "C#1 0->0->128 cold d0 completed");
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 2), w, r))
+                .containsExactly("C#0 0->0->128 cold d0 completed", "C#1 0->0->128 cold d0 completed");
     }
 
     @Test
@@ -104,8 +107,7 @@ class HandScheduleTest {
         FunctionSpec c = FunctionSpec.gpu(0, "C", 100, 100, 10);
         Recorder r = new Recorder();
         Workload w = Recorder.workload(List.of(c), 0, 0, 50, 0);
-        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 2), w, r)).containsExactly(
-                "C#0 0->0->114 cold d0 completed",
-                "C#1 50->50->164 cold d0 completed");
+        assertThat(Recorder.run(Recorder.config("fcfs", Recorder.ref(16000), 1, "D", 2), w, r))
+                .containsExactly("C#0 0->0->114 cold d0 completed", "C#1 50->50->164 cold d0 completed");
     }
 }

@@ -1,18 +1,17 @@
 package gpufaas.backend.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.GpuSetup;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * MIG, MPS, multi-GPU binding, the utilization gate, memory modes and CPU placement, by hand
@@ -34,8 +33,8 @@ class HardwareModelTest {
         // two instances of half the GPU: one invocation each, 100 ms of work at half speed -> 200 ms
         Workload w = Recorder.workload(List.of(C), 0, 0, 0, 0);
         var hw = new GpuSetup(Recorder.ref(16000), 1, "half", false, 0);
-        assertThat(Recorder.run(cfg("mqfq-sticky", hw, "D", 1), w, new Recorder())).containsExactly(
-                "C#0 0->0->200 cold d0 completed", "C#1 0->0->200 cold d1 completed");
+        assertThat(Recorder.run(cfg("mqfq-sticky", hw, "D", 1), w, new Recorder()))
+                .containsExactly("C#0 0->0->200 cold d0 completed", "C#1 0->0->200 cold d1 completed");
     }
 
     @Test
@@ -44,15 +43,15 @@ class HardwareModelTest {
         // two together share by the MPS curve (1.12 at k=2): 150 * 1.12 = 168.
         Workload two = Recorder.workload(List.of(C), 0, 0, 0, 0);
         var hw = new GpuSetup(Recorder.ref(16000), 1, null, true, 0);
-        assertThat(Recorder.run(cfg("fcfs", hw, "D", 2), two, new Recorder())).containsExactly(
-                "C#0 0->0->168 cold d0 completed", "C#1 0->0->168 cold d0 completed");
+        assertThat(Recorder.run(cfg("fcfs", hw, "D", 2), two, new Recorder()))
+                .containsExactly("C#0 0->0->168 cold d0 completed", "C#1 0->0->168 cold d0 completed");
         // without MPS the same pair time-slices: 100 * 1.28 = 128 each
         var plain = new GpuSetup(Recorder.ref(16000), 1, null, false, 0);
-        assertThat(Recorder.run(cfg("fcfs", plain, "D", 2), two, new Recorder())).containsExactly(
-                "C#0 0->0->128 cold d0 completed", "C#1 0->0->128 cold d0 completed");
+        assertThat(Recorder.run(cfg("fcfs", plain, "D", 2), two, new Recorder()))
+                .containsExactly("C#0 0->0->128 cold d0 completed", "C#1 0->0->128 cold d0 completed");
         // MPS with 100 % threads for each client: no lone-client penalty, 100 * 1.12 = 112
-        assertThat(Recorder.run(cfg("fcfs", hw, "D", 2, "mps_pct", 100), two, new Recorder())).containsExactly(
-                "C#0 0->0->112 cold d0 completed", "C#1 0->0->112 cold d0 completed");
+        assertThat(Recorder.run(cfg("fcfs", hw, "D", 2, "mps_pct", 100), two, new Recorder()))
+                .containsExactly("C#0 0->0->112 cold d0 completed", "C#1 0->0->112 cold d0 completed");
     }
 
     @Test
@@ -62,7 +61,8 @@ class HardwareModelTest {
         Recorder r = new Recorder();
         var result = Simulation.run(cfg("fcfs", hw, "D", 2, "mps_fail", 1), w, r, null);
         assertThat(r.finished).hasSize(3).allMatch(i -> i.outcome == Outcome.FAILED);
-        assertThat(r.finished).extracting(i -> i.reason)
+        assertThat(r.finished)
+                .extracting(i -> i.reason)
                 .anyMatch(s -> s.equals("mps client crashed"))
                 .anyMatch(s -> s.startsWith("mps co-failure: client C inv#"));
         assertThat(result.summary().counts().failed()).isEqualTo(3);
@@ -76,14 +76,16 @@ class HardwareModelTest {
         // A0 -> d0 (least loaded, lowest index), B1 -> d1; at 500 B arrives first: its container is on d1
         Workload w = Recorder.workload(List.of(a, b), 0, 0, 0, 1, 500, 1, 500, 0);
         var hw = new GpuSetup(Recorder.ref(16000), 2, null, false, 0);
-        assertThat(Recorder.run(cfg("mqfq-sticky", hw, "D", 1, "ttl", "10s"), w, new Recorder())).containsExactly(
-                "A#0 0->0->100 cold d0 completed", "B#1 0->0->100 cold d1 completed",
-                "B#2 500->500->600 warm d1 completed", "A#3 500->500->600 warm d0 completed");
+        assertThat(Recorder.run(cfg("mqfq-sticky", hw, "D", 1, "ttl", "10s"), w, new Recorder()))
+                .containsExactly(
+                        "A#0 0->0->100 cold d0 completed", "B#1 0->0->100 cold d1 completed",
+                        "B#2 500->500->600 warm d1 completed", "A#3 500->500->600 warm d0 completed");
     }
 
     @Test
     void forceDevice_bindsOneInvocationElsewhere_forWhatIfReruns() {
-        // as above, but B#2 is forced to d0 (free at 500 ms): it starts cold there; A#3 then binds to d1 (d0 busy), also cold
+        // as above, but B#2 is forced to d0 (free at 500 ms): it starts cold there; A#3 then binds to d1 (d0 busy),
+        // also cold
         FunctionSpec a = FunctionSpec.gpu(0, "A", 100, 100, 10);
         FunctionSpec b = FunctionSpec.gpu(1, "B", 100, 100, 10);
         Workload w = Recorder.workload(List.of(a, b), 0, 0, 0, 1, 500, 1, 500, 0);
@@ -94,9 +96,10 @@ class HardwareModelTest {
         while (e.step()) {
             // to the end
         }
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->0->100 cold d0 completed", "B#1 0->0->100 cold d1 completed",
-                "B#2 500->500->600 cold d0 completed", "A#3 500->500->600 cold d1 completed");
+        assertThat(r.schedule())
+                .containsExactly(
+                        "A#0 0->0->100 cold d0 completed", "B#1 0->0->100 cold d1 completed",
+                        "B#2 500->500->600 cold d0 completed", "A#3 500->500->600 cold d1 completed");
     }
 
     @Test
@@ -113,7 +116,8 @@ class HardwareModelTest {
         assertThat(gated.get(1)).startsWith("L#1 0->0->");
         assertThat(gated.get(2)).startsWith("L#2 200->200->");
         // without the gate all three start at once
-        assertThat(Recorder.run(cfg("fcfs", hw, "D", 3), w, new Recorder()).get(2)).startsWith("L#2 0->0->");
+        assertThat(Recorder.run(cfg("fcfs", hw, "D", 3), w, new Recorder()).get(2))
+                .startsWith("L#2 0->0->");
     }
 
     @Test
@@ -123,9 +127,11 @@ class HardwareModelTest {
         // starts at 128, before the 200 ms sample, in C0's container (its memory still on the device): warm.
         Workload w = Recorder.workload(List.of(C), 0, 0, 0, 0, 0, 0);
         var hw = new GpuSetup(Recorder.ref(16000), 1, null, false, 0);
-        assertThat(Recorder.run(cfg("fcfs", hw, "D", 3, "util", 95), w, new Recorder())).containsExactly(
-                "C#0 0->0->128 cold d0 completed", "C#1 0->0->128 cold d0 completed",
-                "C#2 128->128->228 warm d0 completed");
+        assertThat(Recorder.run(cfg("fcfs", hw, "D", 3, "util", 95), w, new Recorder()))
+                .containsExactly(
+                        "C#0 0->0->128 cold d0 completed",
+                        "C#1 0->0->128 cold d0 completed",
+                        "C#2 128->128->228 warm d0 completed");
     }
 
     @Test
@@ -135,8 +141,8 @@ class HardwareModelTest {
         FunctionSpec m = FunctionSpec.gpu(0, "M", 100, 100, 700);
         Workload w = Recorder.workload(List.of(m), 0, 0, 0, 0);
         var hw = new GpuSetup(Recorder.ref(1000), 1, null, false, 0);
-        assertThat(Recorder.run(cfg("fcfs", hw, "D", 2, "memory", "none"), w, new Recorder())).containsExactly(
-                "M#0 0->0->100 cold d0 completed", "M#1 0->100->200 warm d0 completed");
+        assertThat(Recorder.run(cfg("fcfs", hw, "D", 2, "memory", "none"), w, new Recorder()))
+                .containsExactly("M#0 0->0->100 cold d0 completed", "M#1 0->100->200 warm d0 completed");
     }
 
     @Test
@@ -161,8 +167,11 @@ class HardwareModelTest {
         var hw = new GpuSetup(Recorder.ref(16000), 1, null, false, 2);
         Recorder r = new Recorder();
         // the CPU pool is device 1 (after the GPU), two cores: both L run at once, 150 ms each
-        assertThat(Recorder.run(cfg("fcfs", hw), w, r)).containsExactly(
-                "L#0 0->0->150 cpu d1 completed", "H#1 0->0->100 cold d0 completed", "L#2 0->0->150 cpu d1 completed");
+        assertThat(Recorder.run(cfg("fcfs", hw), w, r))
+                .containsExactly(
+                        "L#0 0->0->150 cpu d1 completed",
+                        "H#1 0->0->100 cold d0 completed",
+                        "L#2 0->0->150 cpu d1 completed");
         assertThat(r.finished).filteredOn(i -> i.function == l).allMatch((Invocation i) -> i.onCpu && i.coldStart);
     }
 }

@@ -1,5 +1,8 @@
 package gpufaas.backend.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gpufaas.engine.admission.AdmissionRegistry;
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
@@ -10,16 +13,14 @@ import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.Workload;
+import gpufaas.engine.placement.PlacementRegistry;
 import gpufaas.engine.policy.PolicyRegistry;
 import gpufaas.engine.policy.mqfq.MqfqPolicy;
 import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.GpuSetup;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import gpufaas.engine.run.TimeSeriesRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every registered policy keeps, over random workloads, hardware, admission controls
@@ -65,8 +68,16 @@ class PolicyContractTest {
             double mem = rnd.nextInt(4) == 0 ? 0 : 100 + rnd.nextDouble() * 3000;
             double cpu = cpuVersions ? warm * (0.5 + rnd.nextDouble() * 10) : Double.NaN;
             double slo = rnd.nextBoolean() ? warm * (1 + rnd.nextDouble() * 20) : Double.NaN;
-            fns.add(new FunctionSpec(i, "f" + i, warm, cold, mem, cpu, cpuVersions ? cpu * 1.5 : Double.NaN,
-                    0.5 + rnd.nextDouble() * 2, slo));
+            fns.add(new FunctionSpec(
+                    i,
+                    "f" + i,
+                    warm,
+                    cold,
+                    mem,
+                    cpu,
+                    cpuVersions ? cpu * 1.5 : Double.NaN,
+                    0.5 + rnd.nextDouble() * 2,
+                    slo));
         }
         int n = 50 + rnd.nextInt(300);
         long[] t = new long[n];
@@ -93,15 +104,23 @@ class PolicyContractTest {
         int gpus = 1 + rnd.nextInt(3);
         boolean mig = rnd.nextInt(4) == 0;
         int cpuCores = cpuVersions && rnd.nextBoolean() ? 1 + rnd.nextInt(4) : 0;
-        var placements = gpufaas.engine.placement.PlacementRegistry.all();
-        String placement = cpuCores > 0 ? placements.get(2 + rnd.nextInt(placements.size() - 2)).name() : "gpu-only";
-        var admissions = gpufaas.engine.admission.AdmissionRegistry.all();
+        var placements = PlacementRegistry.all();
+        String placement = cpuCores > 0
+                ? placements.get(2 + rnd.nextInt(placements.size() - 2)).name()
+                : "gpu-only";
+        var admissions = AdmissionRegistry.all();
         String admission = admissions.get(rnd.nextInt(admissions.size())).name();
         DeviceProfile p = Recorder.ref(memory.equals("none") ? 16000 : 4000 + rnd.nextInt(8000));
-        EngineConfig cfg = EngineConfig.resolve(policy, admission, placement, params,
-                new GpuSetup(p, gpus, mig ? "half" : null, mps, cpuCores), seed, "test");
+        EngineConfig cfg = EngineConfig.resolve(
+                policy,
+                admission,
+                placement,
+                params,
+                new GpuSetup(p, gpus, mig ? "half" : null, mps, cpuCores),
+                seed,
+                "test");
         Checker checker = new Checker(memory, Integer.parseInt(params.get("pool")));
-        List<gpufaas.engine.run.TimeSeriesRow> rows = new ArrayList<>();
+        List<TimeSeriesRow> rows = new ArrayList<>();
         Engine e = Simulation.engine(cfg, w, checker, rows::add);
         checker.engine = e;
         long lastTime = 0;
@@ -127,7 +146,9 @@ class PolicyContractTest {
             } else if (inv.outcome == Outcome.FAILED) {
                 assertThat(mps).as("failures only from injected MPS crashes").isTrue();
             } else {
-                assertThat(inv.reason).as("a rejected or dropped invocation says why").isNotBlank();
+                assertThat(inv.reason)
+                        .as("a rejected or dropped invocation says why")
+                        .isNotBlank();
                 if (inv.outcome == Outcome.DROPPED) assertThat(admission).isEqualTo("drop-late");
             }
         }
@@ -138,7 +159,7 @@ class PolicyContractTest {
     }
 
     /** Σ over the first device's rows of mean_in_system × interval = Σ end-to-end times (µs). */
-    static void littlesLaw(List<gpufaas.engine.run.TimeSeriesRow> rows, String device, List<Invocation> ended) {
+    static void littlesLaw(List<TimeSeriesRow> rows, String device, List<Invocation> ended) {
         double area = 0;
         double last = 0;
         for (var r : rows) {
@@ -148,8 +169,9 @@ class PolicyContractTest {
         }
         double sum = 0;
         for (Invocation inv : ended) sum += inv.e2eUs();
-        assertThat(area).as("Little's law: time-integral of invocations in the system vs their total time")
-                .isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, sum) + 1));
+        assertThat(area)
+                .as("Little's law: time-integral of invocations in the system vs their total time")
+                .isCloseTo(sum, Assertions.within(1e-6 * Math.max(1, sum) + 1));
     }
 
     /** Checks capacities at every dispatch and container event, and counts endings. */
@@ -167,7 +189,9 @@ class PolicyContractTest {
         }
 
         @Override
-        public void arrived(Invocation inv) { arrived++; }
+        public void arrived(Invocation inv) {
+            arrived++;
+        }
 
         @Override
         public void finished(Invocation inv) {
@@ -186,7 +210,9 @@ class PolicyContractTest {
             Device d = c.device;
             // the pool may only overflow while every container on the device is busy
             if (d.containerCount() > d.poolCapacity()) {
-                assertThat(d.idleContainers()).as("pool overflow with idle containers on " + d.name).isZero();
+                assertThat(d.idleContainers())
+                        .as("pool overflow with idle containers on " + d.name)
+                        .isZero();
             }
             checkMemory(d, "creation of " + c);
         }
@@ -202,11 +228,14 @@ class PolicyContractTest {
                 assertThat(d.usedMb()).as("memory on " + d.name).isLessThanOrEqualTo(d.memoryMb + 1e-6);
             }
             if (d.usedMb() > d.memoryMb + 1e-6) {
-                assertThat(d.oversubscribed()).as(d.name + " above capacity (" + d.usedMb() + " of " + d.memoryMb
-                        + " MB) without being marked oversubscribed, at " + when).isTrue();
+                assertThat(d.oversubscribed())
+                        .as(d.name + " above capacity (" + d.usedMb() + " of " + d.memoryMb
+                                + " MB) without being marked oversubscribed, at " + when)
+                        .isTrue();
                 for (Container c : d.containers()) {
                     if (!c.busy() && c.ready() && c.location() == MemoryLocation.DEVICE && c.memMb() > 0) {
-                        throw new AssertionError(d.name + " oversubscribed (" + d.usedMb() + " of " + d.memoryMb + " MB) while idle " + c + " keeps its memory, at " + when);
+                        throw new AssertionError(d.name + " oversubscribed (" + d.usedMb() + " of " + d.memoryMb
+                                + " MB) while idle " + c + " keeps its memory, at " + when);
                     }
                 }
             }

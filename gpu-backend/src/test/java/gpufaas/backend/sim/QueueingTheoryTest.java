@@ -1,5 +1,7 @@
 package gpufaas.backend.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.model.ArrayArrivals;
 import gpufaas.engine.model.FunctionSpec;
@@ -10,15 +12,13 @@ import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.GpuSetup;
 import gpufaas.engine.run.TimeSeriesRow;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The simulator against queueing theory. With cold starts, memory moves and sharing switched off
@@ -39,9 +39,20 @@ class QueueingTheoryTest {
     private static final double[] FLAT = {1, 1, 1, 1, 1, 1, 1, 1};
 
     private static DeviceProfile flat() {
-        return DeviceProfile.builder("flat").description("no sharing slowdown, no context memory").memoryMb(16000).sms(80)
-                .linkGBps(10).faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(FLAT).mpsSlowdown(FLAT)
-                .mpsSmSensitivity(0).uvmOversubscribedFactor(1.4).utilSampleMs(200).build();
+        return DeviceProfile.builder("flat")
+                .description("no sharing slowdown, no context memory")
+                .memoryMb(16000)
+                .sms(80)
+                .linkGBps(10)
+                .faultGBps(5.0)
+                .speed(1.0)
+                .contextMemMb(0)
+                .slowdown(FLAT)
+                .mpsSlowdown(FLAT)
+                .mpsSmSensitivity(0)
+                .uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200)
+                .build();
     }
 
     private static EngineConfig cfg(int tokens) {
@@ -55,7 +66,7 @@ class QueueingTheoryTest {
     }
 
     /** Mean response time (s) with its 99 % half-width, and Little's law checked on the run's time series. */
-    record Response(double meanS, double halfWidthS) { }
+    record Response(double meanS, double halfWidthS) {}
 
     private static Response simulate(List<FunctionSpec> fns, double lambdaPerS, int n, int tokens, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -86,7 +97,7 @@ class QueueingTheoryTest {
         }
         double total = 0;
         for (double x : e2e) total += x;
-        assertThat(area).as("Little's law from the time series").isCloseTo(total, org.assertj.core.api.Assertions.within(1e-6 * total));
+        assertThat(area).as("Little's law from the time series").isCloseTo(total, Assertions.within(1e-6 * total));
         // 20 batch means, the first 5 % of arrivals dropped as warm-up
         int skip = n / 20;
         int batches = 20;
@@ -107,8 +118,11 @@ class QueueingTheoryTest {
     }
 
     private static void assertMatches(Response r, double theoryS) {
-        assertThat(r.halfWidthS() / r.meanS()).as("confidence interval narrow enough to mean something").isLessThan(0.03);
-        assertThat(theoryS).as("closed form within the simulation's 99 % interval " + r)
+        assertThat(r.halfWidthS() / r.meanS())
+                .as("confidence interval narrow enough to mean something")
+                .isLessThan(0.03);
+        assertThat(theoryS)
+                .as("closed form within the simulation's 99 % interval " + r)
                 .isBetween(r.meanS() - r.halfWidthS(), r.meanS() + r.halfWidthS());
     }
 
@@ -152,7 +166,7 @@ class QueueingTheoryTest {
         Response r = simulate(fns, lambda, 400_000, 1, 12);
         assertMatches(r, pk);
         // the sample is exponential enough that M/M/1's 1 / (μ − λ) is close too
-        assertThat(1 / (1 / m[0] - lambda)).isCloseTo(r.meanS(), org.assertj.core.api.Assertions.withinPercentage(5));
+        assertThat(1 / (1 / m[0] - lambda)).isCloseTo(r.meanS(), Assertions.withinPercentage(5));
     }
 
     @Test
@@ -175,7 +189,7 @@ class QueueingTheoryTest {
         double last = term * a / c;
         double erlangC = last * (c / (c - a)) / (sum + last * (c / (c - a)));
         double w = m[0] + (1 + cv2) / 2 * erlangC / (c * mu - lambda);
-        assertThat(cv2).as("the sample's squared coefficient of variation").isCloseTo(1, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(cv2).as("the sample's squared coefficient of variation").isCloseTo(1, Assertions.within(0.1));
         assertMatches(simulate(fns, lambda, 400_000, c, 13), w);
     }
 }

@@ -4,18 +4,20 @@ import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MemoryLocation;
+import gpufaas.engine.device.MigProfile;
 import gpufaas.engine.model.ArrayArrivals;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.policy.FlowState;
+import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.GpuSetup;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Test listener: records every finished invocation as a compact row and every memory move and state change. */
@@ -26,7 +28,9 @@ final class Recorder implements EngineListener {
     final List<String> removals = new ArrayList<>();
 
     @Override
-    public void finished(Invocation inv) { finished.add(inv); }
+    public void finished(Invocation inv) {
+        finished.add(inv);
+    }
 
     @Override
     public void memoryMoved(Container c, MemoryLocation from, MemoryLocation to) {
@@ -50,22 +54,34 @@ final class Recorder implements EngineListener {
         List<String> out = new ArrayList<>();
         for (Invocation i : l) {
             out.add(i.function.name() + "#" + i.id + " " + ms(i.dispatchUs) + "->" + ms(i.startUs) + "->" + ms(i.endUs)
-                    + " " + (i.startType == null ? "-" : i.startType.label()) + " d" + i.device + " " + i.outcome.label());
+                    + " " + (i.startType == null ? "-" : i.startType.label()) + " d" + i.device + " "
+                    + i.outcome.label());
         }
         return out;
     }
 
     private static String ms(long us) {
-        return us % 1000 == 0 ? Long.toString(us / 1000) : String.format(java.util.Locale.ROOT, "%.3f", us / 1000.0);
+        return us % 1000 == 0 ? Long.toString(us / 1000) : String.format(Locale.ROOT, "%.3f", us / 1000.0);
     }
 
     /** A reference device: speed 1, 10 GB/s link, no context memory, the V100 slowdown curve. */
     static DeviceProfile ref(double memoryMb) {
-        return DeviceProfile.builder("ref").description("test device").memoryMb(memoryMb).sms(80).linkGBps(10.0)
-                .faultGBps(5.0).speed(1.0).contextMemMb(0).slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0).mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
-                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200)
-                .migProfiles(List.of(new gpufaas.engine.device.MigProfile("half", 1, 2, memoryMb / 2, 2)))
-                .pricePerSecond(0.001).build();
+        return DeviceProfile.builder("ref")
+                .description("test device")
+                .memoryMb(memoryMb)
+                .sms(80)
+                .linkGBps(10.0)
+                .faultGBps(5.0)
+                .speed(1.0)
+                .contextMemMb(0)
+                .slowdown(1, 1.28, 1.58, 1.95, 2.475, 3.0)
+                .mpsSlowdown(1, 1.12, 1.3, 1.55, 1.8, 2.1)
+                .mpsSmSensitivity(0.5)
+                .uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200)
+                .migProfiles(List.of(new MigProfile("half", 1, 2, memoryMb / 2, 2)))
+                .pricePerSecond(0.001)
+                .build();
     }
 
     static EngineConfig config(String policy, DeviceProfile p, int gpus, Object... kv) {
@@ -86,5 +102,7 @@ final class Recorder implements EngineListener {
         return r.schedule();
     }
 
-    static Device device(gpufaas.engine.run.Engine e, int i) { return e.devices().get(i); }
+    static Device device(Engine e, int i) {
+        return e.devices().get(i);
+    }
 }

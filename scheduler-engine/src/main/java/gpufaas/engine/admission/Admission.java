@@ -1,7 +1,9 @@
 package gpufaas.engine.admission;
 
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.param.Params;
 import gpufaas.engine.placement.Estimates;
+import gpufaas.engine.placement.Target;
 
 /**
  * Admission control, a layer over any ordering policy: it may reject an invocation at arrival,
@@ -13,14 +15,18 @@ public interface Admission {
     Verdict onArrival(Invocation inv, Estimates est);
 
     /** Called when {@code inv} is about to start on {@code kind}: null to let it run, else why it is dropped. */
-    default String dropAtDispatch(Invocation inv, gpufaas.engine.placement.Target kind, Estimates est) { return null; }
+    default String dropAtDispatch(Invocation inv, Target kind, Estimates est) {
+        return null;
+    }
 
     /** true when a parked invocation may enter the queues now. */
-    default boolean releaseDeferred(Estimates est) { return true; }
+    default boolean releaseDeferred(Estimates est) {
+        return true;
+    }
 
     /** Builds a registered admission control from its parameters. */
     @FunctionalInterface
     interface Factory {
-        Admission create(gpufaas.engine.param.Params params);
+        Admission create(Params params);
     }
 }

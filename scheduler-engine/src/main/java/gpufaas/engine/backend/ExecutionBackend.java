@@ -29,11 +29,13 @@ public interface ExecutionBackend extends AutoCloseable {
      * paging): reports memoryMoved(c, true) once its footprint is on the device. A backend that cannot
      * tell the two apart prefetches.
      */
-    default void faultIn(Container c) { moveMemory(c, true); }
+    default void faultIn(Container c) {
+        moveMemory(c, true);
+    }
 
     /** Removes {@code c} (evicted or no longer wanted). No report. */
     void destroyContainer(Container c);
 
     @Override
-    default void close() { }
+    default void close() {}
 }

@@ -1,8 +1,9 @@
 package gpufaas.engine.device;
 
 import gpufaas.engine.model.FunctionSpec;
-
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,12 +18,15 @@ public final class Device {
     public final DeviceProfile profile;
     /** index of the physical GPU this device lives on (MIG instances share one) */
     public final int physicalGpu;
+
     public final double memoryMb;
     /** share of the physical GPU's compute (1 without MIG) */
     public final double computeShare;
+
     public final boolean mps;
     /** MPS active thread percentage given to each client (100 without MPS) */
     public final double mpsThreadPct;
+
     public final UtilizationGate gate;
 
     int dMax;
@@ -30,11 +34,13 @@ public final class Device {
     int executing;
     /** kernel activity of each computing execution (the first computingCount entries) */
     private double[] computing = new double[4];
+
     private int computingCount;
     /** executing invocations still waiting for their memory (stalled on faults or a prefetch) */
     private int memoryWaits;
     /** the ledger exceeds the memory because running invocations need more than the device has */
     boolean oversubscribed;
+
     int poolCapacity;
     double usedMb;
     long evictions;
@@ -42,30 +48,30 @@ public final class Device {
     long prefetches;
     /** containers on this device per function id */
     private final ContainersByFunction byFunction = new ContainersByFunction();
+
     private final List<Container> all = new ArrayList<>();
     Container lruHead;
     Container lruTail;
     int idleCount;
     private long lruSeqNext;
-    /**
-     * The idle containers (in the LRU) whose memory is on this GPU and non-empty: the ones a swap-out
-     * can reclaim, oldest first, without stepping over the idle containers whose memory is already on
-     * the host. A min-heap of (LRU position, container) entries with lazy deletion: a container that
-     * stops being reclaimable keeps its entry, which is dropped when it reaches the top (or when the
-     * heap is compacted), so a change costs no sift and touches no other container. An entry is live
-     * when its container is reclaimable ({@link Container#reclaimable}) and still at that LRU position.
-     */
-    private Container[] idleHeap = new Container[8];
-    /** idleHeap[i]'s LRU position when it was added, kept alongside so that sifting compares without touching the containers */
-    private long[] idleHeapSeq = new long[8];
-    private int idleHeapSize;
-    /** reclaimable idle containers: the live entries of the heap */
-    private int reclaimableCount;
+    /** the idle containers a swap-out can reclaim, oldest first */
+    private final ReclaimableIdle reclaimableIdle = new ReclaimableIdle();
+
     int onHost;
 
-    public Device(int index, String name, DeviceKind kind, DeviceProfile profile, int physicalGpu,
-                  double memoryMb, double computeShare, boolean mps, double mpsThreadPct,
-                  int dMax, double utilLimitPct, int poolCapacity) {
+    public Device(
+            int index,
+            String name,
+            DeviceKind kind,
+            DeviceProfile profile,
+            int physicalGpu,
+            double memoryMb,
+            double computeShare,
+            boolean mps,
+            double mpsThreadPct,
+            int dMax,
+            double utilLimitPct,
+            int poolCapacity) {
         this.index = index;
         this.name = name;
         this.kind = kind;
@@ -81,42 +87,72 @@ public final class Device {
         this.gate = new UtilizationGate(period, kind == DeviceKind.GPU ? utilLimitPct : 0);
     }
 
-    public int dMax() { return dMax; }
+    public int dMax() {
+        return dMax;
+    }
 
-    public int inFlight() { return inFlight; }
+    public int inFlight() {
+        return inFlight;
+    }
 
     /** invocations in their execution phase (the rest are creating containers or prefetching) */
-    public int executing() { return executing; }
+    public int executing() {
+        return executing;
+    }
 
-    public int poolCapacity() { return poolCapacity; }
+    public int poolCapacity() {
+        return poolCapacity;
+    }
 
-    public double usedMb() { return usedMb; }
+    public double usedMb() {
+        return usedMb;
+    }
 
-    public double freeMb() { return memoryMb - usedMb; }
+    public double freeMb() {
+        return memoryMb - usedMb;
+    }
 
     /**
      * true while the memory ledger is above capacity because the invocations running here need more
      * than the device has (unified memory pages; executions started now pay the demand-paging factor).
      */
-    public boolean oversubscribed() { return oversubscribed; }
+    public boolean oversubscribed() {
+        return oversubscribed;
+    }
 
     /** Memory held by the CUDA contexts of this device's containers (they stay while a container lives). */
-    public double contextMb() { return kind == DeviceKind.GPU ? all.size() * profile.contextMemMb() : 0; }
+    public double contextMb() {
+        return kind == DeviceKind.GPU ? all.size() * profile.contextMemMb() : 0;
+    }
 
-    public long evictions() { return evictions; }
+    public long evictions() {
+        return evictions;
+    }
 
-    public long swapsOut() { return swapsOut; }
+    public long swapsOut() {
+        return swapsOut;
+    }
 
-    public long prefetches() { return prefetches; }
+    public long prefetches() {
+        return prefetches;
+    }
 
-    public int containerCount() { return all.size(); }
+    public int containerCount() {
+        return all.size();
+    }
 
-    public int idleContainers() { return idleCount; }
+    public int idleContainers() {
+        return idleCount;
+    }
 
     /** containers whose memory is on the host or on its way there */
-    public int containersOnHost() { return onHost; }
+    public int containersOnHost() {
+        return onHost;
+    }
 
-    public boolean hasToken() { return inFlight < dMax; }
+    public boolean hasToken() {
+        return inFlight < dMax;
+    }
 
     /** Caps tokens and pool at {@code workers} (policies with one worker per GPU). */
     public void limitWorkers(int workers) {
@@ -143,7 +179,8 @@ public final class Device {
      */
     public void beginExec(double activity, boolean waitingForMemory, long now) {
         executing++;
-        if (waitingForMemory) memoryWaits++; else addComputing(activity);
+        if (waitingForMemory) memoryWaits++;
+        else addComputing(activity);
         updateGate(now);
     }
 
@@ -159,7 +196,8 @@ public final class Device {
     public void endExec(double activity, boolean waitingForMemory, long now) {
         if (executing <= 0) throw new IllegalStateException(name + ": no execution to end");
         executing--;
-        if (waitingForMemory) memoryWaits--; else removeComputing(activity);
+        if (waitingForMemory) memoryWaits--;
+        else removeComputing(activity);
         updateGate(now);
     }
 
@@ -173,7 +211,7 @@ public final class Device {
     }
 
     private void addComputing(double a) {
-        if (computingCount == computing.length) computing = java.util.Arrays.copyOf(computing, computingCount * 2);
+        if (computingCount == computing.length) computing = Arrays.copyOf(computing, computingCount * 2);
         computing[computingCount++] = a;
     }
 
@@ -188,7 +226,9 @@ public final class Device {
     }
 
     /** All live containers (read-only view for snapshots). */
-    public List<Container> containers() { return java.util.Collections.unmodifiableList(all); }
+    public List<Container> containers() {
+        return Collections.unmodifiableList(all);
+    }
 
     /** Live containers of {@code fn} on this device, possibly empty. */
     public List<Container> containersOf(int fn) {
@@ -237,7 +277,8 @@ public final class Device {
         if (c.inLru) lruRemove(c);
         c.lruPrev = lruTail;
         c.lruNext = null;
-        if (lruTail != null) lruTail.lruNext = c; else lruHead = c;
+        if (lruTail != null) lruTail.lruNext = c;
+        else lruHead = c;
         lruTail = c;
         c.inLru = true;
         c.lruSeq = lruSeqNext++;
@@ -247,8 +288,10 @@ public final class Device {
 
     void lruRemove(Container c) {
         if (!c.inLru) return;
-        if (c.lruPrev != null) c.lruPrev.lruNext = c.lruNext; else lruHead = c.lruNext;
-        if (c.lruNext != null) c.lruNext.lruPrev = c.lruPrev; else lruTail = c.lruPrev;
+        if (c.lruPrev != null) c.lruPrev.lruNext = c.lruNext;
+        else lruHead = c.lruNext;
+        if (c.lruNext != null) c.lruNext.lruPrev = c.lruPrev;
+        else lruTail = c.lruPrev;
         c.lruPrev = c.lruNext = null;
         c.inLru = false;
         idleCount--;
@@ -259,105 +302,29 @@ public final class Device {
 
     /** The least recently used idle container whose non-empty memory is on this GPU, or null. */
     Container oldestOnDeviceIdle() {
-        while (idleHeapSize > 0) {
-            Container c = idleHeap[0];
-            long seq = idleHeapSeq[0];
-            if (c.reclaimable && c.lruSeq == seq) return c;
-            if (c.heapSeq == seq) c.heapSeq = -1;
-            removeHeapTop();
-        }
-        return null;
+        return reclaimableIdle.oldest();
     }
 
     /** Number of idle containers whose non-empty memory is on this GPU. */
-    int onDeviceIdleCount() { return reclaimableCount; }
+    int onDeviceIdleCount() {
+        return reclaimableIdle.count();
+    }
 
     private boolean reclaimable(Container c) {
-        return c.inLru && !c.destroyed && kind == DeviceKind.GPU && c.location == MemoryLocation.DEVICE && c.memMb() > 0;
+        return c.inLru
+                && !c.destroyed
+                && kind == DeviceKind.GPU
+                && c.location == MemoryLocation.DEVICE
+                && c.memMb() > 0;
     }
 
     /** Brings {@code c}'s membership of the reclaimable idle containers up to date (after an LRU or location change). */
     void onDeviceChanged(Container c) {
-        boolean in = reclaimable(c);
-        if (in == c.reclaimable) return;
-        c.reclaimable = in;
-        if (!in) {
-            reclaimableCount--;
-            return;
-        }
-        reclaimableCount++;
-        if (c.heapSeq == c.lruSeq) return; // its entry at this LRU position is still in the heap
-        if (idleHeapSize == idleHeap.length) {
-            if (idleHeapSize > 2 * reclaimableCount + 32) {
-                compact();
-            } else {
-                idleHeap = java.util.Arrays.copyOf(idleHeap, idleHeapSize * 2);
-                idleHeapSeq = java.util.Arrays.copyOf(idleHeapSeq, idleHeapSize * 2);
-            }
-        }
-        c.heapSeq = c.lruSeq;
-        heapUp(idleHeapSize++, c, c.lruSeq);
-    }
-
-    /** Drops every dead entry and restores the heap order (amortized over the additions that made them). */
-    private void compact() {
-        int n = 0;
-        for (int i = 0; i < idleHeapSize; i++) {
-            Container c = idleHeap[i];
-            long seq = idleHeapSeq[i];
-            if (c.reclaimable && c.lruSeq == seq) {
-                idleHeap[n] = c;
-                idleHeapSeq[n++] = seq;
-            } else if (c.heapSeq == seq) {
-                c.heapSeq = -1;
-            }
-        }
-        java.util.Arrays.fill(idleHeap, n, idleHeapSize, null);
-        idleHeapSize = n;
-        for (int i = (n >>> 1) - 1; i >= 0; i--) heapDown(i, idleHeap[i], idleHeapSeq[i]);
-    }
-
-    private void removeHeapTop() {
-        int last = --idleHeapSize;
-        Container c = idleHeap[last];
-        long seq = idleHeapSeq[last];
-        idleHeap[last] = null;
-        if (last > 0) heapDown(0, c, seq);
-    }
-
-    /** Places entry (seq, c) at hole {@code i} or above. */
-    private void heapUp(int i, Container c, long seq) {
-        final Container[] h = idleHeap;
-        final long[] hs = idleHeapSeq;
-        while (i > 0) {
-            int p = (i - 1) >>> 1;
-            if (hs[p] <= seq) break;
-            h[i] = h[p];
-            hs[i] = hs[p];
-            i = p;
-        }
-        h[i] = c;
-        hs[i] = seq;
-    }
-
-    /** Places entry (seq, c) at hole {@code i} or below. */
-    private void heapDown(int i, Container c, long seq) {
-        final Container[] h = idleHeap;
-        final long[] hs = idleHeapSeq;
-        int n = idleHeapSize;
-        while (true) {
-            int m = 2 * i + 1;
-            if (m >= n) break;
-            if (m + 1 < n && hs[m + 1] < hs[m]) m++;
-            if (hs[m] >= seq) break;
-            h[i] = h[m];
-            hs[i] = hs[m];
-            i = m;
-        }
-        h[i] = c;
-        hs[i] = seq;
+        reclaimableIdle.update(c, reclaimable(c));
     }
 
     @Override
-    public String toString() { return name; }
+    public String toString() {
+        return name;
+    }
 }

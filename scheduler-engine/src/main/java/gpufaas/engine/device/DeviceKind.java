@@ -1,4 +1,7 @@
 package gpufaas.engine.device;
 
 /** What executes an invocation. */
-public enum DeviceKind { GPU, CPU }
+public enum DeviceKind {
+    GPU,
+    CPU
+}

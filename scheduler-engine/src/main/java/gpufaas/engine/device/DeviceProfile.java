@@ -1,11 +1,12 @@
 package gpufaas.engine.device;
 
+import static gpufaas.engine.model.InvalidFieldException.require;
+
+import gpufaas.engine.model.InvalidFieldException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Objects;
-
-import static gpufaas.engine.model.InvalidFieldException.require;
 
 /**
  * Parameters of a simulated GPU, each declared here once: its component (the JSON name is its
@@ -33,10 +34,23 @@ import static gpufaas.engine.model.InvalidFieldException.require;
  * @param pricePerSecond price of one device-second (for cost metrics); default 0
  * @param cpuPricePerSecond price of one second of one CPU core of the server (for cost metrics)
  */
-public record DeviceProfile(String name, String description, double memoryMb, int sms, double linkGBps,
-                            double faultGBps, double speed, double contextMemMb, double[] slowdown, double[] mpsSlowdown,
-                            double mpsSmSensitivity, double uvmOversubscribedFactor, double utilSampleMs,
-                            List<MigProfile> migProfiles, double pricePerSecond, double cpuPricePerSecond) {
+public record DeviceProfile(
+        String name,
+        String description,
+        double memoryMb,
+        int sms,
+        double linkGBps,
+        double faultGBps,
+        double speed,
+        double contextMemMb,
+        double[] slowdown,
+        double[] mpsSlowdown,
+        double mpsSmSensitivity,
+        double uvmOversubscribedFactor,
+        double utilSampleMs,
+        List<MigProfile> migProfiles,
+        double pricePerSecond,
+        double cpuPricePerSecond) {
 
     /** CPU core-second price used when a profile does not give one (about 4.8 cents per core-hour). */
     public static final double DEFAULT_CPU_PRICE_PER_SECOND = 0.0000133;
@@ -57,14 +71,19 @@ public record DeviceProfile(String name, String description, double memoryMb, in
         slowdown = curve(slowdown, "slowdown");
         mpsSlowdown = curve(mpsSlowdown, "mps_slowdown");
         require(mpsSmSensitivity >= 0 && mpsSmSensitivity <= 1, "mps_sm_sensitivity", "must be between 0 and 1");
-        require(uvmOversubscribedFactor >= 1 && Double.isFinite(uvmOversubscribedFactor), "uvm_oversubscribed_factor",
+        require(
+                uvmOversubscribedFactor >= 1 && Double.isFinite(uvmOversubscribedFactor),
+                "uvm_oversubscribed_factor",
                 "must be >= 1");
         require(utilSampleMs > 0 && Double.isFinite(utilSampleMs), "util_sample_ms", "must be > 0");
         require(pricePerSecond >= 0 && Double.isFinite(pricePerSecond), "price_per_second", "must be >= 0");
         require(cpuPricePerSecond >= 0 && Double.isFinite(cpuPricePerSecond), "cpu_price_per_second", "must be >= 0");
         migProfiles = migProfiles == null ? List.of() : List.copyOf(migProfiles);
         for (MigProfile m : migProfiles) {
-            require(m.memoryMb() <= memoryMb, "mig_profiles", "MIG profile " + m.name() + " has more memory than the card");
+            require(
+                    m.memoryMb() <= memoryMb,
+                    "mig_profiles",
+                    "MIG profile " + m.name() + " has more memory than the card");
         }
     }
 
@@ -82,10 +101,22 @@ public record DeviceProfile(String name, String description, double memoryMb, in
 
     /** A builder holding this profile's values. */
     public Builder toBuilder() {
-        return new Builder().name(name).description(description).memoryMb(memoryMb).sms(sms).linkGBps(linkGBps)
-                .faultGBps(faultGBps).speed(speed).contextMemMb(contextMemMb).slowdown(slowdown).mpsSlowdown(mpsSlowdown)
-                .mpsSmSensitivity(mpsSmSensitivity).uvmOversubscribedFactor(uvmOversubscribedFactor)
-                .utilSampleMs(utilSampleMs).migProfiles(migProfiles).pricePerSecond(pricePerSecond)
+        return new Builder()
+                .name(name)
+                .description(description)
+                .memoryMb(memoryMb)
+                .sms(sms)
+                .linkGBps(linkGBps)
+                .faultGBps(faultGBps)
+                .speed(speed)
+                .contextMemMb(contextMemMb)
+                .slowdown(slowdown)
+                .mpsSlowdown(mpsSlowdown)
+                .mpsSmSensitivity(mpsSmSensitivity)
+                .uvmOversubscribedFactor(uvmOversubscribedFactor)
+                .utilSampleMs(utilSampleMs)
+                .migProfiles(migProfiles)
+                .pricePerSecond(pricePerSecond)
                 .cpuPricePerSecond(cpuPricePerSecond);
     }
 
@@ -107,9 +138,13 @@ public record DeviceProfile(String name, String description, double memoryMb, in
         return null;
     }
 
-    public double[] slowdownCurve() { return slowdown.clone(); }
+    public double[] slowdownCurve() {
+        return slowdown.clone();
+    }
 
-    public double[] mpsSlowdownCurve() { return mpsSlowdown.clone(); }
+    public double[] mpsSlowdownCurve() {
+        return mpsSlowdown.clone();
+    }
 
     /** Equal when every knob is (curves element by element). */
     @Override
@@ -130,10 +165,14 @@ public record DeviceProfile(String name, String description, double memoryMb, in
     }
 
     @Override
-    public int hashCode() { return name.hashCode(); }
+    public int hashCode() {
+        return name.hashCode();
+    }
 
     @Override
-    public String toString() { return "DeviceProfile[" + name + "]"; }
+    public String toString() {
+        return "DeviceProfile[" + name + "]";
+    }
 
     /**
      * Builds a {@link DeviceProfile}: {@code description} defaults to empty, {@code faultGBps} to
@@ -159,40 +198,108 @@ public record DeviceProfile(String name, String description, double memoryMb, in
         private double pricePerSecond;
         private double cpuPricePerSecond = DEFAULT_CPU_PRICE_PER_SECOND;
 
-        public Builder() { }
+        public Builder() {}
 
-        public Builder name(String v) { name = v; return this; }
-        public Builder description(String v) { description = v; return this; }
-        public Builder memoryMb(double v) { memoryMb = v; return this; }
-        public Builder sms(int v) { sms = v; return this; }
-        public Builder linkGBps(double v) { linkGBps = v; return this; }
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder memoryMb(double v) {
+            memoryMb = v;
+            return this;
+        }
+
+        public Builder sms(int v) {
+            sms = v;
+            return this;
+        }
+
+        public Builder linkGBps(double v) {
+            linkGBps = v;
+            return this;
+        }
         /** The demand-paging rate; null for the default share of the link. */
-        public Builder faultGBps(Double v) { faultGBps = v; return this; }
-        public Builder speed(double v) { speed = v; return this; }
-        public Builder contextMemMb(double v) { contextMemMb = v; return this; }
-        public Builder slowdown(double... v) { slowdown = v; return this; }
-        public Builder mpsSlowdown(double... v) { mpsSlowdown = v; return this; }
-        public Builder mpsSmSensitivity(double v) { mpsSmSensitivity = v; return this; }
-        public Builder uvmOversubscribedFactor(double v) { uvmOversubscribedFactor = v; return this; }
-        public Builder utilSampleMs(double v) { utilSampleMs = v; return this; }
-        public Builder migProfiles(List<MigProfile> v) { migProfiles = v; return this; }
-        public Builder pricePerSecond(double v) { pricePerSecond = v; return this; }
+        public Builder faultGBps(Double v) {
+            faultGBps = v;
+            return this;
+        }
+
+        public Builder speed(double v) {
+            speed = v;
+            return this;
+        }
+
+        public Builder contextMemMb(double v) {
+            contextMemMb = v;
+            return this;
+        }
+
+        public Builder slowdown(double... v) {
+            slowdown = v;
+            return this;
+        }
+
+        public Builder mpsSlowdown(double... v) {
+            mpsSlowdown = v;
+            return this;
+        }
+
+        public Builder mpsSmSensitivity(double v) {
+            mpsSmSensitivity = v;
+            return this;
+        }
+
+        public Builder uvmOversubscribedFactor(double v) {
+            uvmOversubscribedFactor = v;
+            return this;
+        }
+
+        public Builder utilSampleMs(double v) {
+            utilSampleMs = v;
+            return this;
+        }
+
+        public Builder migProfiles(List<MigProfile> v) {
+            migProfiles = v;
+            return this;
+        }
+
+        public Builder pricePerSecond(double v) {
+            pricePerSecond = v;
+            return this;
+        }
         /** The CPU core-second price; null for the default. */
         public Builder cpuPricePerSecond(Double v) {
             cpuPricePerSecond = v == null ? DEFAULT_CPU_PRICE_PER_SECOND : v;
             return this;
         }
 
-        /** The profile; an {@link gpufaas.engine.model.InvalidFieldException} names a missing or bad knob. */
+        /** The profile; an {@link InvalidFieldException} names a missing or bad knob. */
         public DeviceProfile build() {
             require(name != null, "name", "is required");
-            return new DeviceProfile(name, description, required(memoryMb, "memory_mb"), required(sms, "sms"),
+            return new DeviceProfile(
+                    name,
+                    description,
+                    required(memoryMb, "memory_mb"),
+                    required(sms, "sms"),
                     required(linkGBps, "link_gbps"),
-                    faultGBps != null ? faultGBps : linkGBps * DEFAULT_FAULT_SHARE, required(speed, "speed"),
-                    required(contextMemMb, "context_mem_mb"), required(slowdown, "slowdown"),
-                    required(mpsSlowdown, "mps_slowdown"), required(mpsSmSensitivity, "mps_sm_sensitivity"),
-                    required(uvmOversubscribedFactor, "uvm_oversubscribed_factor"), required(utilSampleMs, "util_sample_ms"),
-                    migProfiles, pricePerSecond, cpuPricePerSecond);
+                    faultGBps != null ? faultGBps : linkGBps * DEFAULT_FAULT_SHARE,
+                    required(speed, "speed"),
+                    required(contextMemMb, "context_mem_mb"),
+                    required(slowdown, "slowdown"),
+                    required(mpsSlowdown, "mps_slowdown"),
+                    required(mpsSmSensitivity, "mps_sm_sensitivity"),
+                    required(uvmOversubscribedFactor, "uvm_oversubscribed_factor"),
+                    required(utilSampleMs, "util_sample_ms"),
+                    migProfiles,
+                    pricePerSecond,
+                    cpuPricePerSecond);
         }
 
         private static <T> T required(T v, String field) {

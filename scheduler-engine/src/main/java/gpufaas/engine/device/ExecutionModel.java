@@ -37,17 +37,22 @@ public final class ExecutionModel {
      * @param memory          how the run manages GPU memory (decides what a GPU-cold start pays)
      */
     public ExecutionModel(double coldFloorMs, double kernelLoadMs, double defaultActivity, MemoryMode memory) {
-        if (!(defaultActivity > 0 && defaultActivity <= 1)) throw new IllegalArgumentException("activity must be in (0, 1]");
+        if (!(defaultActivity > 0 && defaultActivity <= 1))
+            throw new IllegalArgumentException("activity must be in (0, 1]");
         this.coldFloorMs = coldFloorMs;
         this.kernelLoadMs = kernelLoadMs;
         this.defaultActivity = defaultActivity;
         this.memory = memory;
     }
 
-    public MemoryMode memory() { return memory; }
+    public MemoryMode memory() {
+        return memory;
+    }
 
     /** true when a container whose memory is on the host pays demand paging during its execution (no prefetch). */
-    public boolean demandPaged() { return memory == MemoryMode.UVM; }
+    public boolean demandPaged() {
+        return memory == MemoryMode.UVM;
+    }
 
     // ------------------------------------------------------------------ charges
 
@@ -146,8 +151,10 @@ public final class ExecutionModel {
     public double startCostMs(Device d, FunctionSpec f, StartType type, boolean shared, boolean newContainer) {
         return switch (type) {
             case WARM -> 0;
-            case GPU_COLD -> shared && newContainer ? containerStartMs(d, f, true)
-                    : demandPaged() ? faultMs(d, f.gpuMemMb()) : transferMs(d, f.gpuMemMb());
+            case GPU_COLD ->
+                shared && newContainer
+                        ? containerStartMs(d, f, true)
+                        : demandPaged() ? faultMs(d, f.gpuMemMb()) : transferMs(d, f.gpuMemMb());
             case COLD -> containerStartMs(d, f, shared);
             case CPU -> newContainer ? containerStartMs(d, f, false) : 0;
         };

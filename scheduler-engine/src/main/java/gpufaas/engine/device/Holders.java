@@ -21,16 +21,24 @@ public final class Holders {
     private final List<Device> view = new DeviceView();
 
     /** Number of devices holding a container of the function. */
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** The {@code i}-th of them, in device index order. */
-    public Device device(int i) { return devices[i]; }
+    public Device device(int i) {
+        return devices[i];
+    }
 
     /** The containers of the function on the {@code i}-th device, in the order they were added (read-only). */
-    public List<Container> containers(int i) { return containers[i]; }
+    public List<Container> containers(int i) {
+        return containers[i];
+    }
 
     /** The devices, as a read-only list. */
-    public List<Device> devices() { return view; }
+    public List<Device> devices() {
+        return view;
+    }
 
     /** {@code d} holds one more container of the function; {@code list} is its list of them. */
     void added(Device d, List<Container> list) {
@@ -87,6 +95,8 @@ public final class Holders {
         }
 
         @Override
-        public int size() { return size; }
+        public int size() {
+            return size;
+        }
     }
 }

@@ -1,4 +1,9 @@
 package gpufaas.engine.device;
 
 /** Where a container's memory is. */
-public enum MemoryLocation { DEVICE, MOVING_IN, HOST, MOVING_OUT }
+public enum MemoryLocation {
+    DEVICE,
+    MOVING_IN,
+    HOST,
+    MOVING_OUT
+}

@@ -15,9 +15,13 @@ public enum MemoryMode {
 
     private final String label;
 
-    MemoryMode(String label) { this.label = label; }
+    MemoryMode(String label) {
+        this.label = label;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     public static MemoryMode parse(String s) {
         String l = s.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '+');

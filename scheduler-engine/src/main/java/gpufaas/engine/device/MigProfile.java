@@ -10,10 +10,15 @@ public record MigProfile(String name, int computeSlices, int totalSlices, double
     public MigProfile {
         require(name != null && !name.isBlank(), "name", "must not be empty");
         require(totalSlices > 0, "total_slices", "must be > 0");
-        require(computeSlices > 0 && computeSlices <= totalSlices, "compute_slices", "must be between 1 and total_slices");
+        require(
+                computeSlices > 0 && computeSlices <= totalSlices,
+                "compute_slices",
+                "must be between 1 and total_slices");
         require(memoryMb > 0 && Double.isFinite(memoryMb), "memory_mb", "must be > 0");
         require(count > 0, "count", "must be > 0");
     }
 
-    public double computeShare() { return (double) computeSlices / totalSlices; }
+    public double computeShare() {
+        return (double) computeSlices / totalSlices;
+    }
 }

@@ -2,9 +2,8 @@ package gpufaas.engine.device;
 
 import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.model.FunctionSpec;
-
 import java.util.ArrayList;
-
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class Residency {
 
     private void hold(Device d, FunctionSpec f) {
         int fn = f.id();
-        if (fn >= holders.length) holders = java.util.Arrays.copyOf(holders, Math.max(fn + 1, holders.length * 2));
+        if (fn >= holders.length) holders = Arrays.copyOf(holders, Math.max(fn + 1, holders.length * 2));
         Holders h = holders[fn];
         if (h == null) holders[fn] = h = new Holders();
         h.added(d, d.containersOf(fn));
@@ -112,13 +111,15 @@ public final class Residency {
             while (d.freeMb() < need) {
                 Container c = d.oldestOnDeviceIdle();
                 if (c == null) break;
-                assert swapped < expected.size() && expected.get(swapped) == c : "makeRoom on " + d + ": swapped " + c + ", the LRU walk " + expected;
+                assert swapped < expected.size() && expected.get(swapped) == c
+                        : "makeRoom on " + d + ": swapped " + c + ", the LRU walk " + expected;
                 swapOut(c);
                 d.evictions++;
                 swapped++;
                 if (c.reclaimable) throw new IllegalStateException(c + ": swap-out left it on the device");
             }
-            assert swapped == expected.size() : "makeRoom on " + d + ": swapped " + swapped + ", the LRU walk " + expected;
+            assert swapped == expected.size()
+                    : "makeRoom on " + d + ": swapped " + swapped + ", the LRU walk " + expected;
             return d.freeMb() >= need;
         }
         Container c = d.lruHead;
@@ -176,9 +177,13 @@ public final class Residency {
         listener.containerRemoved(c, evicted);
     }
 
-    private void evict(Container c, boolean evicted) { remove(c, evicted); }
+    private void evict(Container c, boolean evicted) {
+        remove(c, evicted);
+    }
 
-    private static boolean hostSide(MemoryLocation l) { return l == MemoryLocation.HOST || l == MemoryLocation.MOVING_OUT; }
+    private static boolean hostSide(MemoryLocation l) {
+        return l == MemoryLocation.HOST || l == MemoryLocation.MOVING_OUT;
+    }
 
     private static void setLocation(Container c, MemoryLocation to) {
         if (hostSide(c.location)) c.device.onHost--;
@@ -257,7 +262,9 @@ public final class Residency {
     }
 
     /** Marks a created container ready. */
-    public void ready(Container c) { c.ready = true; }
+    public void ready(Container c) {
+        c.ready = true;
+    }
 
     /**
      * Prefetch+Swap hooks: prefetch a function's idle containers on Active, swap them out on
@@ -288,5 +295,7 @@ public final class Residency {
     }
 
     /** true when {@code d}'s ledger exceeds its memory (demand paging slows execution). */
-    public static boolean oversubscribed(Device d) { return d.usedMb > d.memoryMb + 1e-6; }
+    public static boolean oversubscribed(Device d) {
+        return d.usedMb > d.memoryMb + 1e-6;
+    }
 }

@@ -22,6 +22,7 @@ public final class UtilizationGate {
     static {
         for (int n = 0; n < KEEP_POW.length; n++) KEEP_POW[n] = Math.pow(1 - NEW_WEIGHT, n);
     }
+
     private final long periodUs;
     private double limitPct;
     private double estimatePct;
@@ -31,6 +32,7 @@ public final class UtilizationGate {
     private double rate;
     /** at least one invocation executing now */
     private boolean executing;
+
     private long lastUs;
     private long nextSampleUs;
     private double busyAccUs;
@@ -44,9 +46,13 @@ public final class UtilizationGate {
         this.nextSampleUs = periodUs;
     }
 
-    public void setLimit(double limitPct) { this.limitPct = limitPct; }
+    public void setLimit(double limitPct) {
+        this.limitPct = limitPct;
+    }
 
-    public double limitPct() { return limitPct; }
+    public double limitPct() {
+        return limitPct;
+    }
 
     /** true when the gate is off (limit 0 or >= 100) or the estimate is at most the limit */
     public boolean open(long now) {
@@ -132,7 +138,8 @@ public final class UtilizationGate {
         if (now >= nextSampleUs) {
             long n = (now - nextSampleUs) / periodUs + 1;
             double m = rate * 100.0;
-            smoothedPct = m + (smoothedPct - m) * (n < KEEP_POW.length ? KEEP_POW[(int) n] : Math.pow(1 - NEW_WEIGHT, n));
+            smoothedPct =
+                    m + (smoothedPct - m) * (n < KEEP_POW.length ? KEEP_POW[(int) n] : Math.pow(1 - NEW_WEIGHT, n));
             estimatePct = smoothedPct;
             long end = nextSampleUs + (n - 1) * periodUs;
             totalBusyUs += rate * (end - lastUs);

@@ -1,8 +1,7 @@
 package gpufaas.engine.metrics;
 
-import org.HdrHistogram.IntCountsHistogram;
-
 import java.util.Arrays;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Latencies of one function in microseconds: the exact samples while there are few (so a day with
@@ -27,6 +26,7 @@ public final class LatencyRecorder {
     private int size;
     /** bucket counts (HdrHistogram's index) once there were more than EXACT_LIMIT samples, else null */
     private int[] counts;
+
     private long total;
     /** the histogram of the counts, built for the quantiles asked since the last sample */
     private IntCountsHistogram view;
@@ -83,7 +83,9 @@ public final class LatencyRecorder {
         return (long) sub << bucket;
     }
 
-    public long count() { return counts != null ? total : size; }
+    public long count() {
+        return counts != null ? total : size;
+    }
 
     /** The q-quantile (0..1) in microseconds, nearest-rank on exact samples; NaN when empty. */
     public double quantileUs(double q) {

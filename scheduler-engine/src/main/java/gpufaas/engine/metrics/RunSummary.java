@@ -13,9 +13,20 @@ import java.util.function.Function;
  * @param wallMs the run's wall-clock time (the one value that depends on the host)
  * @param events engine events processed (scheduled actions run and arrivals taken)
  */
-public record RunSummary(String policy, Counts counts, Latency latency, Starts starts, Devices devices,
-                         Fairness fairness, Throughput throughput, Costs costs, Slo slo, long wallMs, long events,
-                         List<Metric> policyMetrics, List<FunctionSummary> functions) {
+public record RunSummary(
+        String policy,
+        Counts counts,
+        Latency latency,
+        Starts starts,
+        Devices devices,
+        Fairness fairness,
+        Throughput throughput,
+        Costs costs,
+        Slo slo,
+        long wallMs,
+        long events,
+        List<Metric> policyMetrics,
+        List<FunctionSummary> functions) {
 
     public RunSummary {
         policyMetrics = List.copyOf(policyMetrics);
@@ -26,38 +37,52 @@ public record RunSummary(String policy, Counts counts, Latency latency, Starts s
      * Invocations by how they ended; {@code unfinished}: still running or queued when the run stopped.
      * The rates are over all arrived invocations.
      */
-    public record Counts(long invocations, long completed, long rejected, long dropped, long failed, long unfinished,
-                         double rejectionRate, double dropRate) { }
+    public record Counts(
+            long invocations,
+            long completed,
+            long rejected,
+            long dropped,
+            long failed,
+            long unfinished,
+            double rejectionRate,
+            double dropRate) {}
 
     /** End-to-end latency of the completed invocations, and its queueing and execution parts (ms). */
-    public record Latency(double meanE2eMs, double p50E2eMs, double p90E2eMs, double p99E2eMs, double p999E2eMs,
-                          double maxE2eMs, double meanQueueMs, double meanExecMs) { }
+    public record Latency(
+            double meanE2eMs,
+            double p50E2eMs,
+            double p90E2eMs,
+            double p99E2eMs,
+            double p999E2eMs,
+            double maxE2eMs,
+            double meanQueueMs,
+            double meanExecMs) {}
 
     /**
      * Starts of the completed invocations by type; GPU-cold starts are the cache misses (a
      * container's data had to be loaded onto the device). {@code coldPct} in percent of completed.
      */
-    public record Starts(long coldStarts, double coldPct, long gpuColdStarts, long warmStarts, long cpuStarts) { }
+    public record Starts(long coldStarts, double coldPct, long gpuColdStarts, long warmStarts, long cpuStarts) {}
 
     /**
      * {@code gpuUtilization}: what NVML reports (the share of time a kernel runs, averaged over the
      * GPUs); {@code gpuExecShare}: the share of time at least one invocation executes (its code
      * started); both per second of the makespan. Then the memory moves of all devices.
      */
-    public record Devices(double gpuUtilization, double gpuExecShare, long evictions, long swapsOut, long prefetches) { }
+    public record Devices(double gpuUtilization, double gpuExecShare, long evictions, long swapsOut, long prefetches) {}
 
     /** Jain's index over the functions' isolated/mean latency, and the variance of their mean latencies (s²). */
-    public record Fairness(double jainFairness, double fnLatencyVariance) { }
+    public record Fairness(double jainFairness, double fnLatencyVariance) {}
 
     /**
      * {@code makespanS} ends with the last invocation's outcome (keep-alive timers after it do not
      * count; a run that left invocations unfinished spans to where it stopped); completions and
      * on-time completions per second of it.
      */
-    public record Throughput(double makespanS, double throughputPerS, double goodputPerS) { }
+    public record Throughput(double makespanS, double throughputPerS, double goodputPerS) {}
 
     /** The run's cost (device-seconds × prices), and that cost divided by its on-time completions. */
-    public record Costs(double cost, double costPerOnTime) { }
+    public record Costs(double cost, double costPerOnTime) {}
 
     /**
      * {@code sloAttainment}: on-time share of the invocations with a deadline (NaN without any);
@@ -66,8 +91,8 @@ public record RunSummary(String policy, Counts counts, Latency latency, Starts s
      * objectives (cost-aware's budget); {@code violations}: the other completions;
      * {@code violationRate}: violations over all arrived invocations.
      */
-    public record Slo(double sloAttainment, double admittedSloAttainment, long onTime, long violations,
-                      double violationRate) { }
+    public record Slo(
+            double sloAttainment, double admittedSloAttainment, long onTime, long violations, double violationRate) {}
 
     /** The standard fields of summary.json, in the file's order (which predates the groups). */
     private static final List<Column> COLUMNS = List.of(
@@ -114,9 +139,11 @@ public record RunSummary(String policy, Counts counts, Latency latency, Starts s
             col("events_per_s", RunSummary::eventsPerS),
             col("events", RunSummary::events));
 
-    private record Column(String name, Function<RunSummary, Object> value) { }
+    private record Column(String name, Function<RunSummary, Object> value) {}
 
-    private static Column col(String name, Function<RunSummary, Object> value) { return new Column(name, value); }
+    private static Column col(String name, Function<RunSummary, Object> value) {
+        return new Column(name, value);
+    }
 
     /**
      * Events processed per second of wall-clock time ({@code events} over {@code wallMs}), NaN when the

@@ -25,7 +25,9 @@ public final class ArrayArrivals implements ArrivalSource {
     }
 
     @Override
-    public long sloUs() { return slos == null ? -1 : slos[i]; }
+    public long sloUs() {
+        return slos == null ? -1 : slos[i];
+    }
 
     /** Arrivals from (time ms, function id) pairs given as a flat list: t0, f0, t1, f1, ... */
     public static ArrayArrivals ofMs(double... pairs) {
@@ -40,19 +42,31 @@ public final class ArrayArrivals implements ArrivalSource {
     }
 
     @Override
-    public boolean advance() { return ++i < times.length; }
+    public boolean advance() {
+        return ++i < times.length;
+    }
 
     @Override
-    public long timeUs() { return times[i]; }
+    public long timeUs() {
+        return times[i];
+    }
 
     @Override
-    public int function() { return functions[i]; }
+    public int function() {
+        return functions[i];
+    }
 
-    public int size() { return times.length; }
+    public int size() {
+        return times.length;
+    }
 
     @Override
-    public String describe() { return "arrival list"; }
+    public String describe() {
+        return "arrival list";
+    }
 
     @Override
-    public String toString() { return "ArrayArrivals" + Arrays.toString(times); }
+    public String toString() {
+        return "ArrayArrivals" + Arrays.toString(times);
+    }
 }

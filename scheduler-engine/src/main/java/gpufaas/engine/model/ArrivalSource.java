@@ -20,11 +20,15 @@ public interface ArrivalSource extends AutoCloseable {
      * This arrival's own latency objective in µs (its deadline is arrival + this), or -1 to use its
      * function's {@code slo_ms} (traces may carry a per-invocation {@code slo_ms} column).
      */
-    default long sloUs() { return -1; }
+    default long sloUs() {
+        return -1;
+    }
 
     /** A short description of where arrivals come from, used in error messages. */
-    default String describe() { return "arrivals"; }
+    default String describe() {
+        return "arrivals";
+    }
 
     @Override
-    default void close() { }
+    default void close() {}
 }

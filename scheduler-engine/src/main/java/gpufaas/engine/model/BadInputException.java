@@ -28,7 +28,15 @@ public final class BadInputException extends RuntimeException {
         return b.append(": ").append(problem).toString();
     }
 
-    public String source() { return source; }
-    public long line() { return line; }
-    public String field() { return field; }
+    public String source() {
+        return source;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    public String field() {
+        return field;
+    }
 }

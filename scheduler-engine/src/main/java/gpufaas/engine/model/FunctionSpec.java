@@ -9,8 +9,17 @@ package gpufaas.engine.model;
  * @param gpuActivity share of a warm GPU execution during which one of its kernels runs (what NVML's
  *                    utilization counts), in (0, 1]; NaN when unknown (the engine's default applies)
  */
-public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuColdMs, double gpuMemMb,
-                           double cpuWarmMs, double cpuColdMs, double weight, double sloMs, double gpuActivity) {
+public record FunctionSpec(
+        int id,
+        String name,
+        double gpuWarmMs,
+        double gpuColdMs,
+        double gpuMemMb,
+        double cpuWarmMs,
+        double cpuColdMs,
+        double weight,
+        double sloMs,
+        double gpuActivity) {
 
     /** Footprint assumed when a source does not publish one (the model's calibrated default, docs/model.md). */
     public static final double DEFAULT_MEM_MB = 1024;
@@ -34,8 +43,16 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
     }
 
     /** A function whose kernel activity is unknown (the engine's default applies). */
-    public FunctionSpec(int id, String name, double gpuWarmMs, double gpuColdMs, double gpuMemMb,
-                        double cpuWarmMs, double cpuColdMs, double weight, double sloMs) {
+    public FunctionSpec(
+            int id,
+            String name,
+            double gpuWarmMs,
+            double gpuColdMs,
+            double gpuMemMb,
+            double cpuWarmMs,
+            double cpuColdMs,
+            double weight,
+            double sloMs) {
         this(id, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, Double.NaN);
     }
 
@@ -55,7 +72,9 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
      * defaults to {@link #DEFAULT_MEM_MB}, the weight to 1; no CPU version, SLO or kernel activity
      * unless set.
      */
-    public static Builder builder(int id, String name) { return new Builder(id, name); }
+    public static Builder builder(int id, String name) {
+        return new Builder(id, name);
+    }
 
     /** Builds a {@link FunctionSpec} value by value. */
     public static final class Builder {
@@ -82,7 +101,10 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
             return this;
         }
 
-        public Builder memMb(double v) { gpuMemMb = v; return this; }
+        public Builder memMb(double v) {
+            gpuMemMb = v;
+            return this;
+        }
 
         /** Warm and cold times of the CPU version (ms). */
         public Builder cpu(double warmMs, double coldMs) {
@@ -91,27 +113,44 @@ public record FunctionSpec(int id, String name, double gpuWarmMs, double gpuCold
             return this;
         }
 
-        public Builder weight(double v) { weight = v; return this; }
+        public Builder weight(double v) {
+            weight = v;
+            return this;
+        }
 
-        public Builder sloMs(double v) { sloMs = v; return this; }
+        public Builder sloMs(double v) {
+            sloMs = v;
+            return this;
+        }
 
-        public Builder gpuActivity(double v) { gpuActivity = v; return this; }
+        public Builder gpuActivity(double v) {
+            gpuActivity = v;
+            return this;
+        }
 
         public FunctionSpec build() {
-            return new FunctionSpec(id, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
+            return new FunctionSpec(
+                    id, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
         }
     }
 
     public FunctionSpec withId(int newId) {
-        return new FunctionSpec(newId, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
+        return new FunctionSpec(
+                newId, name, gpuWarmMs, gpuColdMs, gpuMemMb, cpuWarmMs, cpuColdMs, weight, sloMs, gpuActivity);
     }
 
-    public boolean hasCpu() { return !Double.isNaN(cpuWarmMs); }
+    public boolean hasCpu() {
+        return !Double.isNaN(cpuWarmMs);
+    }
 
-    public boolean hasSlo() { return !Double.isNaN(sloMs); }
+    public boolean hasSlo() {
+        return !Double.isNaN(sloMs);
+    }
 
     /** true when the function declares its kernel activity share. */
-    public boolean hasGpuActivity() { return !Double.isNaN(gpuActivity); }
+    public boolean hasGpuActivity() {
+        return !Double.isNaN(gpuActivity);
+    }
 
     /** CPU warm time over GPU warm time; +inf without a CPU version. */
     public double gpuSpeedup() {

@@ -20,7 +20,11 @@ public final class InvalidFieldException extends IllegalArgumentException {
         if (!ok) throw new InvalidFieldException(field, problem);
     }
 
-    public String field() { return field; }
+    public String field() {
+        return field;
+    }
 
-    public String problem() { return problem; }
+    public String problem() {
+        return problem;
+    }
 }

@@ -25,6 +25,7 @@ public final class Invocation {
 
     /** Policy-private scratch: MQFQ start and finish tags, estimates. */
     public double startTag;
+
     public double finishTag;
     public double estimateMs;
     /** engine: the service estimate counted in its side's backlog while it waits and runs */
@@ -50,15 +51,25 @@ public final class Invocation {
     }
 
     /** The latency objective (ms) this invocation is held to, NaN without one. */
-    public double sloMs() { return deadlineUs == Long.MAX_VALUE ? Double.NaN : (deadlineUs - arrivalUs) / 1000.0; }
+    public double sloMs() {
+        return deadlineUs == Long.MAX_VALUE ? Double.NaN : (deadlineUs - arrivalUs) / 1000.0;
+    }
 
-    public int fn() { return function.id(); }
+    public int fn() {
+        return function.id();
+    }
 
-    public long queueUs() { return dispatchUs < 0 ? 0 : dispatchUs - arrivalUs; }
+    public long queueUs() {
+        return dispatchUs < 0 ? 0 : dispatchUs - arrivalUs;
+    }
 
-    public long e2eUs() { return endUs < 0 ? 0 : endUs - arrivalUs; }
+    public long e2eUs() {
+        return endUs < 0 ? 0 : endUs - arrivalUs;
+    }
 
-    public boolean wasCold() { return coldStart; }
+    public boolean wasCold() {
+        return coldStart;
+    }
 
     @Override
     public String toString() {

@@ -9,7 +9,11 @@ public enum Outcome {
 
     private final String label;
 
-    Outcome(String label) { this.label = label; }
+    Outcome(String label) {
+        this.label = label;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 }

@@ -13,8 +13,12 @@ public enum StartType {
 
     private final String label;
 
-    StartType(String label) { this.label = label; }
+    StartType(String label) {
+        this.label = label;
+    }
 
     /** The name written in {@code invocations.csv}. */
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 }

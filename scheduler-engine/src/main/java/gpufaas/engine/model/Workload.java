@@ -13,8 +13,9 @@ public record Workload(String name, List<FunctionSpec> functions, Supplier<Arriv
         functions = List.copyOf(functions);
         for (int i = 0; i < functions.size(); i++) {
             if (functions.get(i).id() != i) {
-                throw new IllegalArgumentException("function ids must be dense: " + functions.get(i).name()
-                        + " has id " + functions.get(i).id() + " at position " + i);
+                throw new IllegalArgumentException(
+                        "function ids must be dense: " + functions.get(i).name() + " has id "
+                                + functions.get(i).id() + " at position " + i);
             }
         }
     }

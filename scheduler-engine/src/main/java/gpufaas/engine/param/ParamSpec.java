@@ -7,8 +7,15 @@ import java.util.Locale;
  * A declared parameter: its name, type, default, allowed range or choices, help text and the
  * aliases it is also known by (Ilúvatar's knob names, for users who cross-check).
  */
-public record ParamSpec(String name, ParamType type, String defaultValue, double min, double max,
-                        List<String> choices, String help, List<String> aliases) {
+public record ParamSpec(
+        String name,
+        ParamType type,
+        String defaultValue,
+        double min,
+        double max,
+        List<String> choices,
+        String help,
+        List<String> aliases) {
 
     public ParamSpec {
         choices = choices == null ? List.of() : List.copyOf(choices);
@@ -74,7 +81,8 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
                 }
                 case CHOICE -> {
                     for (String c : choices) if (c.equalsIgnoreCase(v)) return c;
-                    throw new IllegalArgumentException("expected one of " + String.join(", ", choices) + ", got '" + v + "'");
+                    throw new IllegalArgumentException(
+                            "expected one of " + String.join(", ", choices) + ", got '" + v + "'");
                 }
                 case TTL -> {
                     return Ttl.parse(v);
@@ -92,7 +100,9 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
         }
     }
 
-    public String describeType() { return describeType(type); }
+    public String describeType() {
+        return describeType(type);
+    }
 
     private static String describeType(ParamType type) {
         return switch (type) {

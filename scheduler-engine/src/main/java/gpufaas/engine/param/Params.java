@@ -1,7 +1,7 @@
 package gpufaas.engine.param;
 
 import gpufaas.engine.model.BadInputException;
-
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ public final class Params {
             if (p == null) {
                 List<String> names = new ArrayList<>();
                 for (ParamSpec d : declared) names.add(d.name());
-                throw new BadInputException(source, 0, e.getKey(),
-                        "unknown parameter; known parameters: " + String.join(", ", names));
+                throw new BadInputException(
+                        source, 0, e.getKey(), "unknown parameter; known parameters: " + String.join(", ", names));
             }
             try {
                 values.put(p.name(), p.parse(e.getValue()));
@@ -54,15 +54,25 @@ public final class Params {
         return null;
     }
 
-    public int getInt(String name) { return (Integer) get(name); }
+    public int getInt(String name) {
+        return (Integer) get(name);
+    }
 
-    public double getDouble(String name) { return ((Number) get(name)).doubleValue(); }
+    public double getDouble(String name) {
+        return ((Number) get(name)).doubleValue();
+    }
 
-    public boolean getBoolean(String name) { return (Boolean) get(name); }
+    public boolean getBoolean(String name) {
+        return (Boolean) get(name);
+    }
 
-    public String getChoice(String name) { return (String) get(name); }
+    public String getChoice(String name) {
+        return (String) get(name);
+    }
 
-    public Ttl getTtl(String name) { return (Ttl) get(name); }
+    public Ttl getTtl(String name) {
+        return (Ttl) get(name);
+    }
 
     private Object get(String name) {
         if (!values.containsKey(name)) throw new IllegalArgumentException("undeclared parameter " + name);
@@ -76,11 +86,13 @@ public final class Params {
         return m;
     }
 
-    public Collection<ParamSpec> specs() { return specs.values(); }
+    public Collection<ParamSpec> specs() {
+        return specs.values();
+    }
 
     /** A double as plain decimal text without a trailing ".0" or an exponent. */
     static String format(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

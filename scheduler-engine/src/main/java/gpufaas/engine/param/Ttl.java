@@ -1,5 +1,7 @@
 package gpufaas.engine.param;
 
+import java.util.Locale;
+
 /**
  * A keep-alive: either a fixed number of seconds or α × the function's mean inter-arrival time.
  * Ilúvatar's convention is accepted too: a negative number of seconds means a multiplier of IAT.
@@ -7,7 +9,7 @@ package gpufaas.engine.param;
 public record Ttl(boolean iatMultiple, double value) {
 
     public static Ttl parse(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("xiat") || t.endsWith("*iat")) {
             double a = Double.parseDouble(t.substring(0, t.length() - 4));
             if (!(a >= 0) || Double.isInfinite(a)) throw new NumberFormatException("multiplier must be >= 0");

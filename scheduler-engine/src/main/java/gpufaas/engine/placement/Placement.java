@@ -1,6 +1,9 @@
 package gpufaas.engine.placement;
 
+import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
+import gpufaas.engine.param.Params;
+import java.util.List;
 
 /** Chooses GPU or CPU (or rejection) for an arriving invocation. */
 @FunctionalInterface
@@ -8,10 +11,14 @@ public interface Placement {
     Target place(Invocation inv, Estimates est);
 
     /** Why an invocation was rejected at placement (written to its row). */
-    default String rejectReason(Invocation inv) { return "no device kind can meet its deadline"; }
+    default String rejectReason(Invocation inv) {
+        return "no device kind can meet its deadline";
+    }
 
     /** true for placements that depend on the moment (deadlines, load), false for fixed per-function ones. */
-    default boolean dynamic() { return false; }
+    default boolean dynamic() {
+        return false;
+    }
 
     /**
      * Builds a registered placement from its parameters for a workload's functions (it may check
@@ -19,6 +26,6 @@ public interface Placement {
      */
     @FunctionalInterface
     interface Factory {
-        Placement create(gpufaas.engine.param.Params params, java.util.List<gpufaas.engine.model.FunctionSpec> functions);
+        Placement create(Params params, List<FunctionSpec> functions);
     }
 }

@@ -10,12 +10,15 @@ public final class FifoQueue {
 
     public void add(Invocation inv) {
         inv.next = null;
-        if (tail == null) head = inv; else tail.next = inv;
+        if (tail == null) head = inv;
+        else tail.next = inv;
         tail = inv;
         size++;
     }
 
-    public Invocation peek() { return head; }
+    public Invocation peek() {
+        return head;
+    }
 
     public Invocation poll() {
         Invocation h = head;
@@ -27,7 +30,11 @@ public final class FifoQueue {
         return h;
     }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
-    public boolean isEmpty() { return size == 0; }
+    public boolean isEmpty() {
+        return size == 0;
+    }
 }

@@ -1,4 +1,8 @@
 package gpufaas.engine.policy;
 
 /** MQFQ flow states (reference §3); baselines use ACTIVE and INACTIVE only. */
-public enum FlowState { ACTIVE, THROTTLED, INACTIVE }
+public enum FlowState {
+    ACTIVE,
+    THROTTLED,
+    INACTIVE
+}

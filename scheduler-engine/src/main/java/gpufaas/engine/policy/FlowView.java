@@ -5,5 +5,5 @@ package gpufaas.engine.policy;
  *
  * @param startTag virtual start tag S (NaN for policies without tags)
  */
-public record FlowView(int fn, String function, int queued, int inFlight, FlowState state,
-                       double startTag, double finishTag) { }
+public record FlowView(
+        int fn, String function, int queued, int inFlight, FlowState state, double startTag, double finishTag) {}

@@ -24,16 +24,26 @@ public final class IndexedHeap {
         Arrays.fill(pos, -1);
     }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
-    public boolean isEmpty() { return size == 0; }
+    public boolean isEmpty() {
+        return size == 0;
+    }
 
-    public boolean contains(int id) { return id < pos.length && pos[id] >= 0; }
+    public boolean contains(int id) {
+        return id < pos.length && pos[id] >= 0;
+    }
 
-    public int peek() { return size == 0 ? -1 : heap[0]; }
+    public int peek() {
+        return size == 0 ? -1 : heap[0];
+    }
 
     /** The i-th element in heap order (0 = top); for bounded scans. */
-    public int at(int i) { return heap[i]; }
+    public int at(int i) {
+        return heap[i];
+    }
 
     public void add(int id) {
         if (contains(id)) throw new IllegalStateException("id " + id + " already in heap");

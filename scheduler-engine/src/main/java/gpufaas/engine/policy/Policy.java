@@ -31,5 +31,5 @@ public interface Policy {
     PolicySnapshot snapshot();
 
     /** Checks the policy's own invariants; throws IllegalStateException naming the broken one. */
-    default void checkInvariants() { }
+    default void checkInvariants() {}
 }

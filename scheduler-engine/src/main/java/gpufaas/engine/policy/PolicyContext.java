@@ -2,7 +2,7 @@ package gpufaas.engine.policy;
 
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.FunctionSpec;
-
+import gpufaas.engine.model.Invocation;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -47,10 +47,10 @@ public interface PolicyContext {
     double meanIatUs(int fn);
 
     /** The devices this policy serves. */
-    java.util.List<Device> devices();
+    List<Device> devices();
 
     /** Estimated finish (µs) of {@code inv} if it started on this policy's devices right now. */
-    long finishIfStartedNowUs(gpufaas.engine.model.Invocation inv);
+    long finishIfStartedNowUs(Invocation inv);
 
     /** Price of one device-second on this policy's devices. */
     double pricePerSecond();

@@ -2,7 +2,6 @@ package gpufaas.engine.policy;
 
 import gpufaas.engine.device.MemoryMode;
 import gpufaas.engine.param.Params;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -21,7 +20,8 @@ public record PolicyFactory(MemoryMode memory, Set<Characteristic> characteristi
     }
 
     public PolicyFactory {
-        characteristics = characteristics.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(characteristics));
+        characteristics =
+                characteristics.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(characteristics));
     }
 
     /** A policy needing nothing of the engine beyond its choices. */
@@ -34,7 +34,11 @@ public record PolicyFactory(MemoryMode memory, Set<Characteristic> characteristi
         return new PolicyFactory(memory, EnumSet.of(first, rest), maker);
     }
 
-    public Policy create(PolicyContext ctx, Params params) { return maker.make(ctx, params); }
+    public Policy create(PolicyContext ctx, Params params) {
+        return maker.make(ctx, params);
+    }
 
-    public boolean has(Characteristic c) { return characteristics.contains(c); }
+    public boolean has(Characteristic c) {
+        return characteristics.contains(c);
+    }
 }

@@ -1,7 +1,6 @@
 package gpufaas.engine.policy;
 
 import gpufaas.engine.model.Invocation;
-
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 

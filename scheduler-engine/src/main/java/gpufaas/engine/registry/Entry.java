@@ -1,7 +1,7 @@
 package gpufaas.engine.registry;
 
 import gpufaas.engine.param.ParamSpec;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,7 +32,7 @@ public record Entry<F>(String name, List<String> aliases, String description, Li
 
     /** The name, then the aliases, in lower case. */
     List<String> keys() {
-        List<String> out = new java.util.ArrayList<>(1 + aliases.size());
+        List<String> out = new ArrayList<>(1 + aliases.size());
         out.add(name.toLowerCase(Locale.ROOT));
         for (String a : aliases) out.add(a.toLowerCase(Locale.ROOT));
         return out;

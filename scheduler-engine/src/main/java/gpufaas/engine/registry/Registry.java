@@ -3,10 +3,10 @@ package gpufaas.engine.registry;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.param.Params;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,14 +34,17 @@ public final class Registry<F> {
             for (String k : e.keys()) {
                 Entry<F> before = byKey.putIfAbsent(k, e);
                 if (before != null && before != e) {
-                    throw new IllegalStateException(kind + " registry: '" + k + "' names both " + before.name() + " and " + e.name());
+                    throw new IllegalStateException(
+                            kind + " registry: '" + k + "' names both " + before.name() + " and " + e.name());
                 }
             }
         }
     }
 
     /** Every entry, in listing order. */
-    public List<Entry<F>> all() { return entries; }
+    public List<Entry<F>> all() {
+        return entries;
+    }
 
     /** The entries' names, in listing order. */
     public List<String> names() {
@@ -52,9 +55,10 @@ public final class Registry<F> {
 
     /** The entry answering to {@code key} (a name or alias), or a BadInputException listing the known names. */
     public Entry<F> find(String key, String source) {
-        Entry<F> e = key == null ? null : byKey.get(key.toLowerCase(java.util.Locale.ROOT));
+        Entry<F> e = key == null ? null : byKey.get(key.toLowerCase(Locale.ROOT));
         if (e != null) return e;
-        throw new BadInputException(source, 0, field, "unknown " + kind + " '" + key + "'; known: " + String.join(", ", names()));
+        throw new BadInputException(
+                source, 0, field, "unknown " + kind + " '" + key + "'; known: " + String.join(", ", names()));
     }
 
     /** The declaration of parameter {@code key} (name or alias) in any entry, first in listing order, or null. */

@@ -6,7 +6,6 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.placement.Placement;
 import gpufaas.engine.placement.Target;
-
 import java.util.ArrayDeque;
 
 /**
@@ -51,7 +50,9 @@ final class AdmissionStage {
         return admission.dropAtDispatch(inv, kind, estimates);
     }
 
-    int parked() { return parked.size(); }
+    int parked() {
+        return parked.size();
+    }
 
     /** Ends every parked invocation as failed: the run stopped before it could run. */
     void failParked(String reason) {
@@ -61,10 +62,14 @@ final class AdmissionStage {
     /** Placement, then the queue of the chosen side. */
     private void admit(Invocation inv) {
         Target t = placement.place(inv, estimates);
-        Side side = engine.side(t);
+        Side side = engine.sides().of(t);
         if (side == null) {
-            engine.end(inv, Outcome.REJECTED, t == Target.REJECT ? placement.rejectReason(inv)
-                    : "placement chose " + t + " but the server has no such device");
+            engine.end(
+                    inv,
+                    Outcome.REJECTED,
+                    t == Target.REJECT
+                            ? placement.rejectReason(inv)
+                            : "placement chose " + t + " but the server has no such device");
             return;
         }
         inv.plannedMs = estimates.serviceMs(inv.fn(), t);

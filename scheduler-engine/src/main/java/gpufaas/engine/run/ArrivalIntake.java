@@ -4,7 +4,6 @@ import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
-
 import java.util.List;
 
 /**
@@ -17,6 +16,7 @@ final class ArrivalIntake {
     private final FunctionSpec[] fns;
     /** per function, side by side (one cache line): arrivals so far, first and last arrival time */
     private final long[] stats;
+
     private boolean pending;
     private long nextUs;
     private int nextFn;
@@ -32,13 +32,19 @@ final class ArrivalIntake {
     }
 
     /** true while an arrival is waiting to be taken. */
-    boolean pending() { return pending; }
+    boolean pending() {
+        return pending;
+    }
 
     /** Time of the waiting arrival, or Long.MAX_VALUE. */
-    long nextUs() { return pending ? nextUs : Long.MAX_VALUE; }
+    long nextUs() {
+        return pending ? nextUs : Long.MAX_VALUE;
+    }
 
     /** Invocations made so far. */
-    long arrived() { return arrived; }
+    long arrived() {
+        return arrived;
+    }
 
     /** The waiting arrival as an invocation (it arrives now); reads the one after it. */
     Invocation take(long nowUs) {
@@ -67,7 +73,9 @@ final class ArrivalIntake {
         return n;
     }
 
-    void close() { source.close(); }
+    void close() {
+        source.close();
+    }
 
     private void pull() {
         if (!source.advance()) {
@@ -78,10 +86,14 @@ final class ArrivalIntake {
         int fn = source.function();
         if (t < 0) throw new BadInputException(source.describe(), 0, which(), "negative arrival time " + t + " us");
         if (t < lastUs) {
-            throw new BadInputException(source.describe(), 0, which(),
+            throw new BadInputException(
+                    source.describe(),
+                    0,
+                    which(),
                     "arrivals must be in non-decreasing time order (" + t + " us after " + lastUs + " us)");
         }
-        if (fn < 0 || fn >= fns.length) throw new BadInputException(source.describe(), 0, which(), "unknown function id " + fn);
+        if (fn < 0 || fn >= fns.length)
+            throw new BadInputException(source.describe(), 0, which(), "unknown function id " + fn);
         lastUs = t;
         nextUs = t;
         nextFn = fn;
@@ -90,5 +102,7 @@ final class ArrivalIntake {
     }
 
     /** The arrival being read, as error messages name it. */
-    private String which() { return "arrival " + (arrived + 1); }
+    private String which() {
+        return "arrival " + (arrived + 1);
+    }
 }

@@ -4,7 +4,6 @@ import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.Holders;
 import gpufaas.engine.device.Residency;
-
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
  * visited besides the offered one.
  */
 final class DeviceBinding {
-    private DeviceBinding() { }
+    private DeviceBinding() {}
 
     static Device bind(Side s, Residency residency, int fn, Device offer, long now) {
         Device best = offer;

@@ -9,8 +9,9 @@ import gpufaas.engine.model.Outcome;
 import gpufaas.engine.policy.Characteristic;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
+import gpufaas.engine.time.Scheduled;
 import gpufaas.engine.time.TimeSource;
-
+import java.util.Arrays;
 
 /**
  * Whenever a device of a side has a free token (and its utilization gate is open), asks the side's
@@ -28,6 +29,7 @@ final class Dispatcher {
     private long gateWakeAt = Long.MAX_VALUE;
     /** what-if reruns: the invocation bound to {@link #forcedDevice} instead of where binding puts it (-1: none) */
     private long forcedInvocation = -1;
+
     private int forcedDevice = -1;
     private boolean droppedAny;
     private int deferDepth;
@@ -37,6 +39,7 @@ final class Dispatcher {
      * null for a function not among them).
      */
     private int[] deferredFns = new int[8];
+
     private int deferredCount;
     private final FlowState[] deferredState;
 
@@ -61,7 +64,8 @@ final class Dispatcher {
             deferDepth++;
             Invocation inv = screen(s, p.next(offer));
             if (inv != null) {
-                Device d = s.devices.size() == 1 ? offer : DeviceBinding.bind(s, residency, inv.fn(), offer, ts.nowUs());
+                Device d =
+                        s.devices.size() == 1 ? offer : DeviceBinding.bind(s, residency, inv.fn(), offer, ts.nowUs());
                 if (inv.id == forcedInvocation) d = forced(s, d);
                 start(s, inv, d, false);
             }
@@ -109,7 +113,7 @@ final class Dispatcher {
     }
 
     void dispatchAll() {
-        for (Side s : engine.sides()) dispatch(s);
+        for (Side s : engine.sides().all()) dispatch(s);
     }
 
     /**
@@ -156,7 +160,7 @@ final class Dispatcher {
     }
 
     /** The wake-up at a closed gate's next sample (one action, scheduled again for each wake). */
-    private final gpufaas.engine.time.Scheduled gateWake = now -> {
+    private final Scheduled gateWake = now -> {
         if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
         dispatchAll();
     };
@@ -171,7 +175,7 @@ final class Dispatcher {
     void ended(Invocation inv, Container c, String failure) {
         long now = ts.nowUs();
         Device d = c.device;
-        Side s = engine.sideOf(d);
+        Side s = engine.sides().of(d);
         launcher.stopped(inv, c, now);
         if (failure == null) {
             if (d.kind == DeviceKind.GPU) engine.estimator().observe(inv.fn(), (now - inv.startUs) / 1000.0);
@@ -218,7 +222,7 @@ final class Dispatcher {
         if (!s.gpu) return;
         if (deferDepth > 0) {
             if (deferredState[fn] == null) {
-                if (deferredCount == deferredFns.length) deferredFns = java.util.Arrays.copyOf(deferredFns, deferredCount * 2);
+                if (deferredCount == deferredFns.length) deferredFns = Arrays.copyOf(deferredFns, deferredCount * 2);
                 deferredFns[deferredCount++] = fn;
             }
             deferredState[fn] = to;
@@ -235,7 +239,7 @@ final class Dispatcher {
     private void endDeferral(Side s) {
         if (--deferDepth > 0 || deferredCount == 0) return;
         int n = deferredCount;
-        int[] fns = java.util.Arrays.copyOf(deferredFns, n);
+        int[] fns = Arrays.copyOf(deferredFns, n);
         FlowState[] states = new FlowState[n];
         for (int i = 0; i < n; i++) {
             states[i] = deferredState[fns[i]];

@@ -1,8 +1,6 @@
 package gpufaas.engine.run;
 
-import gpufaas.engine.backend.BackendCallbacks;
 import gpufaas.engine.backend.ExecutionBackend;
-import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.device.ExecutionModel;
@@ -13,13 +11,10 @@ import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.placement.Estimates;
 import gpufaas.engine.placement.Placement;
-import gpufaas.engine.placement.Target;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicySnapshot;
 import gpufaas.engine.time.TimeSource;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,9 +36,7 @@ public final class Engine {
     private final RunMetrics metrics;
     private final List<Device> devices;
     private final Residency residency;
-    private final Side gpuSide;
-    private final Side cpuSide;
-    private final List<Side> sides = new ArrayList<>(2);
+    private final Sides sides;
     private final TimeSeries timeSeries;
     private final EngineEstimates estimates;
     private final ArrivalIntake intake;
@@ -55,13 +48,20 @@ public final class Engine {
     private boolean finished;
     /** why the backend gave up (null while it runs) */
     private String abortReason;
+
     private long abortedAtUs;
     /** arrivals of the workload that never arrived because the run was aborted */
     private long notArrived;
+
     private RunResult result;
 
-    public Engine(EngineConfig cfg, Workload workload, ExecutionBackend backend, TimeSource ts,
-                  EngineListener listener, TimeSeriesSink seriesSink) {
+    public Engine(
+            EngineConfig cfg,
+            Workload workload,
+            ExecutionBackend backend,
+            TimeSource ts,
+            EngineListener listener,
+            TimeSeriesSink seriesSink) {
         this.cfg = cfg;
         this.fns = workload.functions();
         this.ts = ts;
@@ -77,16 +77,16 @@ public final class Engine {
         this.listener = new RunListeners(metrics, timeSeries, listener);
         this.residency = new Residency(model.memory(), backend, this.listener);
         PlacementCheck.hardware(cfg, placement, fns, gpus, cpus);
-        this.gpuSide = gpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), gpus, true);
-        this.cpuSide = cpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), cpus, false);
-        if (gpuSide != null) sides.add(gpuSide);
-        if (cpuSide != null) sides.add(cpuSide);
+        this.sides = new Sides(
+                gpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), gpus, true),
+                cpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), cpus, false));
         DeviceSet.checkFootprints(cfg, gpus, fns);
-        this.admission = new AdmissionStage(cfg.admission().factory().create(cfg.admissionParams()), placement, estimates, this);
+        this.admission =
+                new AdmissionStage(cfg.admission().factory().create(cfg.admissionParams()), placement, estimates, this);
         this.launcher = new Launcher(residency, backend, model, this.listener, ts);
         this.dispatcher = new Dispatcher(this, launcher, residency, ts);
         this.intake = new ArrivalIntake(workload.arrivals().get(), fns);
-        backend.attach(new Callbacks());
+        backend.attach(new BackendReports(this, launcher, dispatcher));
     }
 
     // ------------------------------------------------------------------ the loop
@@ -130,11 +130,18 @@ public final class Engine {
         long unfinished = intake.arrived() - ended();
         String why = unfinished == 0 ? null : unfinished + " invocations did not finish";
         if (abortReason != null) {
-            why = String.format(Locale.ROOT, "aborted at %.3f s: %s; %d arrivals of the workload were not run",
-                    abortedAtUs / 1e6, abortReason, notArrived) + (why == null ? "" : "; " + why);
+            why = String.format(
+                            Locale.ROOT,
+                            "aborted at %.3f s: %s; %d arrivals of the workload were not run",
+                            abortedAtUs / 1e6,
+                            abortReason,
+                            notArrived)
+                    + (why == null ? "" : "; " + why);
         }
-        result = new RunResult(metrics.result(ts.nowUs(), events, (System.nanoTime() - wall0) / 1_000_000, unfinished),
-                why == null, why);
+        result = new RunResult(
+                metrics.result(ts.nowUs(), events, (System.nanoTime() - wall0) / 1_000_000, unfinished),
+                why == null,
+                why);
         return result;
     }
 
@@ -158,10 +165,11 @@ public final class Engine {
                     + " + in flight " + inFlight() + " + queued " + queued() + " + parked " + parked());
         }
         for (Device d : devices) {
-            if (d.inFlight() > d.dMax() || d.inFlight() < 0) throw new IllegalStateException(d.name + ": tokens exceeded");
+            if (d.inFlight() > d.dMax() || d.inFlight() < 0)
+                throw new IllegalStateException(d.name + ": tokens exceeded");
             if (d.executing() > d.inFlight()) throw new IllegalStateException(d.name + ": executing above in flight");
         }
-        for (Side s : sides) s.policy.checkInvariants();
+        sides.checkInvariants();
     }
 
     /**
@@ -180,29 +188,8 @@ public final class Engine {
      * Releases the backend (a live backend removes its containers or frees its GPU memory). Call it
      * when done with the engine, finished or not; to stop a live run early, {@link #abort} it first.
      */
-    public void close() { backend.close(); }
-
-    /** The backend's reports, on the engine's thread. */
-    private final class Callbacks implements BackendCallbacks {
-        @Override
-        public TimeSource time() { return ts; }
-
-        @Override
-        public void containerReady(Container c, Invocation inv) { launcher.containerReady(c, inv); }
-
-        @Override
-        public void memoryMoved(Container c, boolean toDevice) { launcher.memoryMoved(c, toDevice); }
-
-        @Override
-        public void executed(Invocation inv, Container c) { dispatcher.ended(inv, c, null); }
-
-        @Override
-        public void failed(Invocation inv, Container c, String reason) {
-            dispatcher.ended(inv, c, reason == null ? "failed" : reason);
-        }
-
-        @Override
-        public void abort(String reason) { Engine.this.abort(reason); }
+    public void close() {
+        backend.close();
     }
 
     // ------------------------------------------------------------------ for the parts
@@ -221,51 +208,55 @@ public final class Engine {
         dispatcher.flowStateChanged(s, fn, to);
     }
 
-    /** The side serving {@code kind}, or null (no such devices, or REJECT). */
-    Side side(Target kind) {
-        return switch (kind) {
-            case GPU -> gpuSide;
-            case CPU -> cpuSide;
-            case REJECT -> null;
-        };
+    /** The sides that exist: the GPUs' and the CPU pool's. */
+    Sides sides() {
+        return sides;
     }
 
-    Side sideOf(Device d) { return d.kind == DeviceKind.CPU ? cpuSide : gpuSide; }
+    AdmissionStage admission() {
+        return admission;
+    }
 
-    /** The sides that exist, GPUs first. */
-    List<Side> sides() { return sides; }
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
 
-    AdmissionStage admission() { return admission; }
+    EngineEstimates estimator() {
+        return estimates;
+    }
 
-    Dispatcher dispatcher() { return dispatcher; }
+    double meanIatUs(int fn) {
+        return intake.meanIatUs(fn);
+    }
 
-    EngineEstimates estimator() { return estimates; }
-
-    double meanIatUs(int fn) { return intake.meanIatUs(fn); }
-
-    long nowUs() { return ts.nowUs(); }
-
-    List<FunctionSpec> functions() { return fns; }
+    List<FunctionSpec> functions() {
+        return fns;
+    }
 
     /** Devices holding a container of {@code fn}. */
-    List<Device> holdersOf(int fn) { return residency.holdersOf(fn); }
-
-    int queuedFor(Device d) {
-        Side s = sideOf(d);
-        return s == null ? 0 : s.policy.queued();
+    List<Device> holdersOf(int fn) {
+        return residency.holdersOf(fn);
     }
 
     // ------------------------------------------------------------------ views for the UI and tests
 
-    public TimeSource time() { return ts; }
+    public TimeSource time() {
+        return ts;
+    }
 
     /** Why the run was aborted, or null. */
-    public String abortReason() { return abortReason; }
+    public String abortReason() {
+        return abortReason;
+    }
 
     /** The name of the backend this engine runs on (sim, docker, cuda). */
-    public String backendName() { return backend.name(); }
+    public String backendName() {
+        return backend.name();
+    }
 
-    public List<Device> devices() { return devices; }
+    public List<Device> devices() {
+        return devices;
+    }
 
     /**
      * For what-if reruns: invocation {@code invocationId} is bound to device {@code deviceIndex}
@@ -273,45 +264,67 @@ public final class Engine {
      * token, its gate open); otherwise the engine's choice stands. Policies that pin devices decide
      * the device themselves and are not affected.
      */
-    public void forceDevice(long invocationId, int deviceIndex) { dispatcher.forceDevice(invocationId, deviceIndex); }
+    public void forceDevice(long invocationId, int deviceIndex) {
+        dispatcher.forceDevice(invocationId, deviceIndex);
+    }
 
     /** The engine's estimates (as offered to placement, admission control and policies). */
-    public Estimates estimates() { return estimates; }
+    public Estimates estimates() {
+        return estimates;
+    }
 
     /** Invocations parked by admission control. */
-    public int parked() { return admission.parked(); }
+    public int parked() {
+        return admission.parked();
+    }
 
     public int queued() {
-        int q = 0;
-        for (Side s : sides) q += s.policy.queued();
-        return q;
+        return sides.queued();
     }
 
     public long inFlight() {
-        long n = 0;
-        for (Side s : sides) n += s.running();
-        return n;
+        return sides.running();
     }
 
-    public long arrived() { return intake.arrived(); }
+    public long arrived() {
+        return intake.arrived();
+    }
 
-    public long events() { return events; }
+    public long events() {
+        return events;
+    }
 
-    public long timeUs() { return ts.nowUs(); }
+    public long timeUs() {
+        return ts.nowUs();
+    }
 
-    public boolean isFinished() { return finished; }
+    public boolean isFinished() {
+        return finished;
+    }
 
-    public RunMetrics metrics() { return metrics; }
+    public RunMetrics metrics() {
+        return metrics;
+    }
 
-    public EngineConfig config() { return cfg; }
+    public EngineConfig config() {
+        return cfg;
+    }
 
     /** The GPU side's queues (null without GPUs). */
-    public PolicySnapshot gpuSnapshot() { return gpuSide == null ? null : gpuSide.policy.snapshot(); }
+    public PolicySnapshot gpuSnapshot() {
+        return sides.gpu() == null ? null : sides.gpu().policy.snapshot();
+    }
 
     /** The GPU side's policy instance (for tests and the UI). */
-    public Policy gpuPolicy() { return gpuSide == null ? null : gpuSide.policy; }
+    public Policy gpuPolicy() {
+        return sides.gpu() == null ? null : sides.gpu().policy;
+    }
 
-    public Policy cpuPolicy() { return cpuSide == null ? null : cpuSide.policy; }
+    public Policy cpuPolicy() {
+        return sides.cpu() == null ? null : sides.cpu().policy;
+    }
 
-    public RunResult result() { return result; }
+    public RunResult result() {
+        return result;
+    }
 }

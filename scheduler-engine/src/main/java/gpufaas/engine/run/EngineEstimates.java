@@ -11,7 +11,6 @@ import gpufaas.engine.model.StartType;
 import gpufaas.engine.placement.Estimates;
 import gpufaas.engine.placement.Target;
 import gpufaas.engine.policy.Characteristic;
-
 import java.util.List;
 
 /**
@@ -28,6 +27,7 @@ final class EngineEstimates implements Estimates {
     private final double ewma;
     /** per function: the EWMA of its execution times on GPUs (ms), and whether a sample has come */
     private final double[] tauMs;
+
     private final boolean[] tauKnown;
 
     EngineEstimates(Engine engine, EngineConfig cfg, ExecutionModel model, List<Device> gpus) {
@@ -52,15 +52,23 @@ final class EngineEstimates implements Estimates {
     }
 
     /** The estimated execution time (ms) of {@code fn} on a GPU. */
-    double serviceEstimateMs(int fn) { return tauMs[fn]; }
+    double serviceEstimateMs(int fn) {
+        return tauMs[fn];
+    }
 
     @Override
-    public long nowUs() { return engine.timeUs(); }
+    public long nowUs() {
+        return engine.timeUs();
+    }
 
     @Override
-    public boolean has(Target kind) { return side(kind) != null; }
+    public boolean has(Target kind) {
+        return side(kind) != null;
+    }
 
-    private Side side(Target kind) { return engine.side(kind); }
+    private Side side(Target kind) {
+        return engine.sides().of(kind);
+    }
 
     @Override
     public double serviceMs(int fn, Target kind) {
@@ -133,7 +141,7 @@ final class EngineEstimates implements Estimates {
 
     @Override
     public double gpuOccupancy() {
-        Side s = engine.side(Target.GPU);
+        Side s = engine.sides().of(Target.GPU);
         if (s == null) return 0;
         int held = 0;
         for (Device d : s.devices) held += d.inFlight();

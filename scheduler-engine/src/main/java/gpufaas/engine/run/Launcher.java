@@ -26,7 +26,12 @@ final class Launcher {
     private final EngineListener listener;
     private final TimeSource ts;
 
-    Launcher(Residency residency, ExecutionBackend backend, ExecutionModel model, EngineListener listener, TimeSource ts) {
+    Launcher(
+            Residency residency,
+            ExecutionBackend backend,
+            ExecutionModel model,
+            EngineListener listener,
+            TimeSource ts) {
         this.residency = residency;
         this.backend = backend;
         this.model = model;
@@ -55,7 +60,8 @@ final class Launcher {
                 // the code starts at once and its kernels wait for the memory: a prefetch issued now (or an
                 // anticipatory one still under way), or, without prefetches, demand paging
                 beginExecution(inv, d, true);
-                if (model.demandPaged()) residency.faultIn(c); else residency.prefetch(c, true);
+                if (model.demandPaged()) residency.faultIn(c);
+                else residency.prefetch(c, true);
             }
             return true;
         }

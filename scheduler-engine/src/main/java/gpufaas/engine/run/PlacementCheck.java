@@ -7,12 +7,11 @@ import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.placement.Placement;
 import gpufaas.engine.placement.Target;
-
 import java.util.List;
 
 /** What a fixed placement implies before a run: that the server has the devices it sends functions to, and each function's time alone there. */
 final class PlacementCheck {
-    private PlacementCheck() { }
+    private PlacementCheck() {}
 
     /** Where each function runs under a fixed placement; null for placements that decide per invocation. */
     static Target[] fixedTargets(Placement placement, List<FunctionSpec> fns) {
@@ -34,23 +33,29 @@ final class PlacementCheck {
     }
 
     /** Throws when the placement sends functions to a kind of device the server lacks. */
-    static void hardware(EngineConfig cfg, Placement placement, List<FunctionSpec> fns, List<Device> gpus, List<Device> cpus) {
+    static void hardware(
+            EngineConfig cfg, Placement placement, List<FunctionSpec> fns, List<Device> gpus, List<Device> cpus) {
         Target[] fixed = fixedTargets(placement, fns);
         if (fixed == null) {
-            if (gpus.isEmpty() && cpus.isEmpty()) throw BadInputException.of("--gpu", "the server has no GPUs and no CPU cores");
+            if (gpus.isEmpty() && cpus.isEmpty())
+                throw BadInputException.of("--gpu", "the server has no GPUs and no CPU cores");
             return;
         }
         boolean anyCpu = false;
         boolean anyGpu = false;
         for (Target t : fixed) {
-            if (t == Target.CPU) anyCpu = true; else anyGpu = true;
+            if (t == Target.CPU) anyCpu = true;
+            else anyGpu = true;
         }
         if (anyCpu && cpus.isEmpty()) {
-            throw BadInputException.of("--cpu-cores", "placement " + cfg.placement().name()
-                    + " sends functions to the CPU pool, but it has no cores (set --cpu-cores N)");
+            throw BadInputException.of(
+                    "--cpu-cores",
+                    "placement " + cfg.placement().name()
+                            + " sends functions to the CPU pool, but it has no cores (set --cpu-cores N)");
         }
         if (anyGpu && gpus.isEmpty()) {
-            throw BadInputException.of("--gpu", "placement " + cfg.placement().name() + " sends functions to GPUs, but there are none");
+            throw BadInputException.of(
+                    "--gpu", "placement " + cfg.placement().name() + " sends functions to GPUs, but there are none");
         }
     }
 }

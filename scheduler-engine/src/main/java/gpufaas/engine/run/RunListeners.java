@@ -13,7 +13,7 @@ import gpufaas.engine.policy.FlowState;
  * listener is called through the interface, and it hears everything.
  */
 final class RunListeners implements EngineListener {
-    private static final EngineListener NONE = new EngineListener() { };
+    private static final EngineListener NONE = new EngineListener() {};
     private final RunMetrics metrics;
     private final TimeSeries series;
     private final EngineListener extra;
@@ -32,10 +32,14 @@ final class RunListeners implements EngineListener {
     }
 
     @Override
-    public void dispatched(Invocation inv, Device d) { extra.dispatched(inv, d); }
+    public void dispatched(Invocation inv, Device d) {
+        extra.dispatched(inv, d);
+    }
 
     @Override
-    public void started(Invocation inv, Device d) { extra.started(inv, d); }
+    public void started(Invocation inv, Device d) {
+        extra.started(inv, d);
+    }
 
     @Override
     public void finished(Invocation inv) {
@@ -50,11 +54,17 @@ final class RunListeners implements EngineListener {
     }
 
     @Override
-    public void containerCreated(Container c) { extra.containerCreated(c); }
+    public void containerCreated(Container c) {
+        extra.containerCreated(c);
+    }
 
     @Override
-    public void containerRemoved(Container c, boolean evicted) { extra.containerRemoved(c, evicted); }
+    public void containerRemoved(Container c, boolean evicted) {
+        extra.containerRemoved(c, evicted);
+    }
 
     @Override
-    public void memoryMoved(Container c, MemoryLocation from, MemoryLocation to) { extra.memoryMoved(c, from, to); }
+    public void memoryMoved(Container c, MemoryLocation from, MemoryLocation to) {
+        extra.memoryMoved(c, from, to);
+    }
 }

@@ -8,15 +8,13 @@ import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
-import gpufaas.engine.model.Outcome;
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
 
 /** Streaming aggregates of a run: counts per outcome and start type, latencies, utilization, fairness. */
 public final class RunMetrics implements EngineListener {
@@ -30,9 +28,21 @@ public final class RunMetrics implements EngineListener {
      * {@code SUMS * fn + E2E ... EXEC}.
      */
     private final long[] counts;
+
     private final double[] sums;
-    private static final int ARRIVED = 0, COMPLETED = 1, REJECTED = 2, DROPPED = 3, FAILED = 4, COLD = 5, GPU_COLD = 6,
-            WARM = 7, CPU = 8, ON_TIME = 9, SLO_ARRIVED = 10, SLO_ON_TIME = 11, COUNTS = 12;
+    private static final int ARRIVED = 0,
+            COMPLETED = 1,
+            REJECTED = 2,
+            DROPPED = 3,
+            FAILED = 4,
+            COLD = 5,
+            GPU_COLD = 6,
+            WARM = 7,
+            CPU = 8,
+            ON_TIME = 9,
+            SLO_ARRIVED = 10,
+            SLO_ON_TIME = 11,
+            COUNTS = 12;
     private static final int E2E = 0, QUEUE = 1, EXEC = 2, SUMS = 4;
     private double cpuBusyMs;
     private final LatencyRecorder[] latency;
@@ -44,9 +54,11 @@ public final class RunMetrics implements EngineListener {
     private final double[] isolated;
     /** what a completion by its deadline must also meet to be on time, on the GPUs and on the CPU pool (null: nothing) */
     private Predicate<Invocation> gpuObjective;
+
     private Predicate<Invocation> cpuObjective;
     /** the policy's own summary fields: name -> the counts of the sides that added it */
     private final Map<String, List<LongSupplier>> policyMetrics = new LinkedHashMap<>();
+
     private long late;
     private long sloRejected;
     /** when the last invocation ended (completed, failed, rejected or dropped) */
@@ -96,9 +108,17 @@ public final class RunMetrics implements EngineListener {
                 if (inv.deadlineUs != Long.MAX_VALUE) sloRejected++;
                 return;
             }
-            case DROPPED -> { counts[at + DROPPED]++; totalDropped++; return; }
-            case FAILED -> { counts[at + FAILED]++; totalFailed++; return; }
-            case COMPLETED -> { }
+            case DROPPED -> {
+                counts[at + DROPPED]++;
+                totalDropped++;
+                return;
+            }
+            case FAILED -> {
+                counts[at + FAILED]++;
+                totalFailed++;
+                return;
+            }
+            case COMPLETED -> {}
         }
         counts[at + COMPLETED]++;
         totalCompleted++;
@@ -124,18 +144,28 @@ public final class RunMetrics implements EngineListener {
             case COLD -> counts[at + COLD]++;
             case GPU_COLD -> counts[at + GPU_COLD]++;
             case WARM -> counts[at + WARM]++;
-            case CPU -> { counts[at + CPU]++; if (inv.coldStart) counts[at + COLD]++; }
+            case CPU -> {
+                counts[at + CPU]++;
+                if (inv.coldStart) counts[at + COLD]++;
+            }
         }
     }
 
-    public long completed() { return totalCompleted; }
+    public long completed() {
+        return totalCompleted;
+    }
 
-    public long rejected() { return totalRejected; }
+    public long rejected() {
+        return totalRejected;
+    }
 
-    public long dropped() { return totalDropped; }
+    public long dropped() {
+        return totalDropped;
+    }
 
-    public long failed() { return totalFailed; }
-
+    public long failed() {
+        return totalFailed;
+    }
 
     /**
      * The run's summary. Its makespan ends with the last invocation's outcome: keep-alive timers that
@@ -180,11 +210,26 @@ public final class RunMetrics implements EngineListener {
                 sloArrived += counts[at + SLO_ARRIVED];
                 sloOnTime += counts[at + SLO_ON_TIME];
             }
-            rows.add(new FunctionSummary(f.name(), arrived, c, counts[at + REJECTED], counts[at + DROPPED], counts[at + FAILED], mean,
-                    r == null ? Double.NaN : r.quantileUs(0.5) / 1000.0, r == null ? Double.NaN : r.quantileUs(0.99) / 1000.0,
-                    c == 0 ? Double.NaN : sums[sum + QUEUE] / c, c == 0 ? Double.NaN : sums[sum + EXEC] / c,
-                    cold, counts[at + GPU_COLD], counts[at + WARM], counts[at + CPU], c == 0 ? Double.NaN : 100.0 * cold / c, iso,
-                    c == 0 ? Double.NaN : mean / iso, slo));
+            rows.add(new FunctionSummary(
+                    f.name(),
+                    arrived,
+                    c,
+                    counts[at + REJECTED],
+                    counts[at + DROPPED],
+                    counts[at + FAILED],
+                    mean,
+                    r == null ? Double.NaN : r.quantileUs(0.5) / 1000.0,
+                    r == null ? Double.NaN : r.quantileUs(0.99) / 1000.0,
+                    c == 0 ? Double.NaN : sums[sum + QUEUE] / c,
+                    c == 0 ? Double.NaN : sums[sum + EXEC] / c,
+                    cold,
+                    counts[at + GPU_COLD],
+                    counts[at + WARM],
+                    counts[at + CPU],
+                    c == 0 ? Double.NaN : 100.0 * cold / c,
+                    iso,
+                    c == 0 ? Double.NaN : mean / iso,
+                    slo));
             if (c > 0) {
                 double x = iso / mean;
                 jainSum += x;
@@ -238,31 +283,75 @@ public final class RunMetrics implements EngineListener {
         double mean = c == 0 ? Double.NaN : e2eTotal / c;
         double p50 = c == 0 ? Double.NaN : all.getValueAtPercentile(50) / 1000.0;
         double p99 = c == 0 ? Double.NaN : all.getValueAtPercentile(99) / 1000.0;
-        rows.add(new FunctionSummary("ALL", arrivedT, c, totalRejected, totalDropped, totalFailed, mean, p50, p99,
-                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c, coldT, gpuColdT, warmT, cpuT,
-                c == 0 ? Double.NaN : 100.0 * coldT / c, Double.NaN, Double.NaN, slo));
-        var outcomes = new RunSummary.Counts(arrivedT, c, totalRejected, totalDropped, totalFailed, unfinished,
+        rows.add(new FunctionSummary(
+                "ALL",
+                arrivedT,
+                c,
+                totalRejected,
+                totalDropped,
+                totalFailed,
+                mean,
+                p50,
+                p99,
+                c == 0 ? Double.NaN : queueTotal / c,
+                c == 0 ? Double.NaN : execTotal / c,
+                coldT,
+                gpuColdT,
+                warmT,
+                cpuT,
+                c == 0 ? Double.NaN : 100.0 * coldT / c,
+                Double.NaN,
+                Double.NaN,
+                slo));
+        var outcomes = new RunSummary.Counts(
+                arrivedT,
+                c,
+                totalRejected,
+                totalDropped,
+                totalFailed,
+                unfinished,
                 arrivedT == 0 ? Double.NaN : (double) totalRejected / arrivedT,
                 arrivedT == 0 ? Double.NaN : (double) totalDropped / arrivedT);
-        var latency = new RunSummary.Latency(mean, p50, c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0, p99,
+        var latency = new RunSummary.Latency(
+                mean,
+                p50,
+                c == 0 ? Double.NaN : all.getValueAtPercentile(90) / 1000.0,
+                p99,
                 c == 0 ? Double.NaN : all.getValueAtPercentile(99.9) / 1000.0,
                 c == 0 ? Double.NaN : all.getMaxValue() / 1000.0,
-                c == 0 ? Double.NaN : queueTotal / c, c == 0 ? Double.NaN : execTotal / c);
+                c == 0 ? Double.NaN : queueTotal / c,
+                c == 0 ? Double.NaN : execTotal / c);
         var starts = new RunSummary.Starts(coldT, c == 0 ? Double.NaN : 100.0 * coldT / c, gpuColdT, warmT, cpuT);
         var use = new RunSummary.Devices(util, execShare, evictions, swaps, prefetches);
-        var throughput = new RunSummary.Throughput(makespanS, makespanS == 0 ? 0 : c / makespanS,
-                makespanS == 0 ? 0 : onTimeT / makespanS);
+        var throughput = new RunSummary.Throughput(
+                makespanS, makespanS == 0 ? 0 : c / makespanS, makespanS == 0 ? 0 : onTimeT / makespanS);
         var costs = new RunSummary.Costs(cost, onTimeT == 0 ? Double.NaN : cost / onTimeT);
         long admitted = sloArrived - sloRejected;
-        var slos = new RunSummary.Slo(slo, admitted == 0 ? Double.NaN : (double) sloOnTime / admitted,
-                onTimeT, late, arrivedT == 0 ? Double.NaN : (double) late / arrivedT);
+        var slos = new RunSummary.Slo(
+                slo,
+                admitted == 0 ? Double.NaN : (double) sloOnTime / admitted,
+                onTimeT,
+                late,
+                arrivedT == 0 ? Double.NaN : (double) late / arrivedT);
         List<Metric> own = new ArrayList<>();
         policyMetrics.forEach((name, sides) -> {
             long sum = 0;
             for (LongSupplier n : sides) sum += n.getAsLong();
             own.add(new Metric(name, sum));
         });
-        return new RunSummary(cfg.policy().name(), outcomes, latency, starts, use, new RunSummary.Fairness(jain, variance),
-                throughput, costs, slos, wallMs, events, own, rows);
+        return new RunSummary(
+                cfg.policy().name(),
+                outcomes,
+                latency,
+                starts,
+                use,
+                new RunSummary.Fairness(jain, variance),
+                throughput,
+                costs,
+                slos,
+                wallMs,
+                events,
+                own,
+                rows);
     }
 }

@@ -14,7 +14,6 @@ import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyStats;
 import gpufaas.engine.time.Scheduled;
-
 import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,6 +33,7 @@ final class Side implements PolicyContext {
     final Policy policy;
     /** the policy, when it runs batches; else null */
     private final Batching batching;
+
     final List<Device> devices;
     final boolean gpu;
     private final Set<Characteristic> characteristics;
@@ -41,21 +41,25 @@ final class Side implements PolicyContext {
     private double queuedWorkMs;
     /** Σ (dispatch time + planned service) in ms over the invocations running here, and their count */
     private double runningEndMs;
+
     private int running;
     /** per device position: invocations holding a token of that device while they wait for memory */
     private final ArrayDeque<Invocation>[] memoryWaiters;
     /** invocations waiting for memory on any device of this side (none outside memory mode none) */
     private int waitingForMemory;
+
     final int tokens;
     /** device positions in {@link #devices} by tokens held: bit i of levels[k] = device i has k invocations in flight */
     private final long[][] levels;
+
     private final int[] posOf;
 
     Side(Engine engine, PolicyFactory factory, Params params, List<Device> devices, boolean gpu) {
         this.engine = engine;
         this.devices = List.copyOf(devices);
         this.gpu = gpu;
-        this.characteristics = factory.characteristics().isEmpty() ? EnumSet.noneOf(Characteristic.class)
+        this.characteristics = factory.characteristics().isEmpty()
+                ? EnumSet.noneOf(Characteristic.class)
                 : EnumSet.copyOf(factory.characteristics());
         if (gpu && has(Characteristic.ONE_WORKER_PER_DEVICE)) for (Device d : this.devices) d.limitWorkers(1);
         int t = 0;
@@ -103,7 +107,9 @@ final class Side implements PolicyContext {
     }
 
     /** Invocations dispatched here and not ended. */
-    int running() { return running; }
+    int running() {
+        return running;
+    }
 
     /** The next member of {@code finished}'s batch, to run in its container under its token; null when none. */
     Invocation continuation(Invocation finished) {
@@ -111,7 +117,9 @@ final class Side implements PolicyContext {
     }
 
     /** true when the side's policy needs {@code c} of the engine. */
-    boolean has(Characteristic c) { return characteristics.contains(c); }
+    boolean has(Characteristic c) {
+        return characteristics.contains(c);
+    }
 
     /** {@code inv}, dispatched at {@code inv.dispatchUs}, stops running. */
     void ended(Invocation inv) {
@@ -120,7 +128,9 @@ final class Side implements PolicyContext {
     }
 
     /** Estimated service (ms) of the invocations waiting in this side's queues. */
-    double queuedWorkMs() { return queuedWorkMs; }
+    double queuedWorkMs() {
+        return queuedWorkMs;
+    }
 
     // ------------------------------------------------------------------ invocations waiting for memory
 
@@ -147,10 +157,14 @@ final class Side implements PolicyContext {
     }
 
     @Override
-    public long nowUs() { return engine.nowUs(); }
+    public long nowUs() {
+        return engine.timeUs();
+    }
 
     @Override
-    public List<FunctionSpec> functions() { return engine.functions(); }
+    public List<FunctionSpec> functions() {
+        return engine.functions();
+    }
 
     @Override
     public Timer timer(LongConsumer action) {
@@ -161,7 +175,7 @@ final class Side implements PolicyContext {
 
             @Override
             public void at(long atUs) {
-                long now = engine.nowUs();
+                long now = engine.timeUs();
                 if (pendingAt > now && pendingAt <= atUs) return; // an earlier wake will re-arm
                 pendingAt = atUs;
                 engine.time().schedule(atUs, fire);
@@ -179,10 +193,14 @@ final class Side implements PolicyContext {
     public PolicyStats stats() {
         return new PolicyStats() {
             @Override
-            public void addMetric(String name, LongSupplier count) { engine.metrics().addPolicyMetric(name, count); }
+            public void addMetric(String name, LongSupplier count) {
+                engine.metrics().addPolicyMetric(name, count);
+            }
 
             @Override
-            public void addObjective(Predicate<Invocation> met) { engine.metrics().addObjective(!gpu, met); }
+            public void addObjective(Predicate<Invocation> met) {
+                engine.metrics().addObjective(!gpu, met);
+            }
         };
     }
 
@@ -192,13 +210,19 @@ final class Side implements PolicyContext {
     }
 
     @Override
-    public int dMax() { return devices.get(0).dMax(); }
+    public int dMax() {
+        return devices.get(0).dMax();
+    }
 
     @Override
-    public double serviceEstimateMs(int fn) { return engine.estimator().serviceEstimateMs(fn); }
+    public double serviceEstimateMs(int fn) {
+        return engine.estimator().serviceEstimateMs(fn);
+    }
 
     @Override
-    public double startEstimateMs(int fn) { return engine.estimator().durationIfStartedNowMs(fn, this); }
+    public double startEstimateMs(int fn) {
+        return engine.estimator().durationIfStartedNowMs(fn, this);
+    }
 
     @Override
     public boolean hasWarmContainer(int fn, Device device) {
@@ -207,10 +231,14 @@ final class Side implements PolicyContext {
     }
 
     @Override
-    public double meanIatUs(int fn) { return engine.meanIatUs(fn); }
+    public double meanIatUs(int fn) {
+        return engine.meanIatUs(fn);
+    }
 
     @Override
-    public List<Device> devices() { return devices; }
+    public List<Device> devices() {
+        return devices;
+    }
 
     @Override
     public long finishIfStartedNowUs(Invocation inv) {
@@ -234,14 +262,15 @@ final class Side implements PolicyContext {
 
     boolean hasFreeToken() {
         for (int k = 0; k < levels.length - 1; k++) {
-            for (int i = nextInLevel(k, 0); i >= 0; i = nextInLevel(k, i + 1)) if (devices.get(i).hasToken()) return true;
+            for (int i = nextInLevel(k, 0); i >= 0; i = nextInLevel(k, i + 1))
+                if (devices.get(i).hasToken()) return true;
         }
         return false;
     }
 
     /** Takes a token of {@code d} (a device of this side); its gate counts the grant. */
     void take(Device d) {
-        d.gate.granted(engine.nowUs(), d.inFlight());
+        d.gate.granted(engine.timeUs(), d.inFlight());
         int pos = posOf[d.index];
         levels[d.inFlight()][pos >>> 6] &= ~(1L << pos);
         d.takeToken();
@@ -250,7 +279,7 @@ final class Side implements PolicyContext {
 
     /** Gives a token of {@code d} back. */
     void give(Device d) {
-        d.gate.released(engine.nowUs(), d.inFlight());
+        d.gate.released(engine.timeUs(), d.inFlight());
         int pos = posOf[d.index];
         levels[d.inFlight()][pos >>> 6] &= ~(1L << pos);
         d.giveToken();
@@ -258,7 +287,9 @@ final class Side implements PolicyContext {
     }
 
     /** Number of levels: devices hold 0 .. levels() - 1 tokens. */
-    int levels() { return levels.length; }
+    int levels() {
+        return levels.length;
+    }
 
     /** The lowest position at or after {@code from} of a device holding {@code k} tokens, or -1. */
     int nextInLevel(int k, int from) {

@@ -3,7 +3,6 @@ package gpufaas.engine.run;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
-
 import java.util.List;
 
 /**
@@ -25,6 +24,7 @@ final class TimeSeries implements EngineListener {
     private final long[] busyAtLast;
     /** invocations arrived and not ended, and ∫ of that over the current interval (µs) */
     private long inSystem;
+
     private double inSystemArea;
     private long inSystemSince;
 
@@ -100,10 +100,26 @@ final class TimeSeries implements EngineListener {
             busyAtLast[d.index] = busy;
             long n = completed[d.index];
             boolean over = d.oversubscribed();
-            sink.row(new TimeSeriesRow(at / 1e6, d.name, engine.queuedFor(d), d.inFlight(), d.executing(),
-                    Math.min(1.0, util), d.usedMb(), d.memoryMb, d.containerCount(), d.containersOnHost(),
-                    arrivals, n, cold[d.index], n == 0 ? Double.NaN : e2eSumMs[d.index] / n,
-                    failed[d.index], over, over ? d.profile.uvmOversubscribedFactor() : 1.0, d.contextMb(), meanInSystem));
+            sink.row(new TimeSeriesRow(
+                    at / 1e6,
+                    d.name,
+                    engine.sides().queuedFor(d),
+                    d.inFlight(),
+                    d.executing(),
+                    Math.min(1.0, util),
+                    d.usedMb(),
+                    d.memoryMb,
+                    d.containerCount(),
+                    d.containersOnHost(),
+                    arrivals,
+                    n,
+                    cold[d.index],
+                    n == 0 ? Double.NaN : e2eSumMs[d.index] / n,
+                    failed[d.index],
+                    over,
+                    over ? d.profile.uvmOversubscribedFactor() : 1.0,
+                    d.contextMb(),
+                    meanInSystem));
             completed[d.index] = 0;
             failed[d.index] = 0;
             cold[d.index] = 0;

@@ -13,8 +13,23 @@ package gpufaas.engine.run;
  * have arrived and not ended (queued, parked or in flight), so that the sum over intervals of
  * meanInSystem × the interval's length equals the sum of all end-to-end times (Little's law).
  */
-public record TimeSeriesRow(double timeS, String device, int queued, int inFlight, int executing,
-                            double utilization, double memUsedMb, double memCapacityMb, int containers,
-                            int containersOnHost, long arrivals, long completed, long coldStarts,
-                            double meanE2eMs, long failed, boolean oversubscribed, double pagingFactor,
-                            double contextMb, double meanInSystem) { }
+public record TimeSeriesRow(
+        double timeS,
+        String device,
+        int queued,
+        int inFlight,
+        int executing,
+        double utilization,
+        double memUsedMb,
+        double memCapacityMb,
+        int containers,
+        int containersOnHost,
+        long arrivals,
+        long completed,
+        long coldStarts,
+        double meanE2eMs,
+        long failed,
+        boolean oversubscribed,
+        double pagingFactor,
+        double contextMb,
+        double meanInSystem) {}

@@ -5,5 +5,5 @@ package gpufaas.engine.run;
 public interface TimeSeriesSink {
     void row(TimeSeriesRow row);
 
-    TimeSeriesSink NONE = r -> { };
+    TimeSeriesSink NONE = r -> {};
 }

@@ -9,9 +9,13 @@ import java.util.SplittableRandom;
 public final class SeededStreams {
     private final long seed;
 
-    public SeededStreams(long seed) { this.seed = seed; }
+    public SeededStreams(long seed) {
+        this.seed = seed;
+    }
 
-    public long seed() { return seed; }
+    public long seed() {
+        return seed;
+    }
 
     /** The stream for {@code component}; the same (seed, component) always gives the same numbers. */
     public SplittableRandom stream(String component) {

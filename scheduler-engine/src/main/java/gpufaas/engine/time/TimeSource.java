@@ -31,5 +31,7 @@ public interface TimeSource {
      * its reports): with nothing scheduled the engine then waits for them instead of calling the run
      * stalled.
      */
-    default boolean fedFromOutside() { return false; }
+    default boolean fedFromOutside() {
+        return false;
+    }
 }

@@ -18,7 +18,9 @@ public final class VirtualTimeSource implements TimeSource {
     private int size;
 
     @Override
-    public long nowUs() { return now; }
+    public long nowUs() {
+        return now;
+    }
 
     @Override
     public void schedule(long atUs, Scheduled action) {
@@ -90,8 +92,12 @@ public final class VirtualTimeSource implements TimeSource {
     }
 
     @Override
-    public long peekNextUs() { return size == 0 ? Long.MAX_VALUE : times[0]; }
+    public long peekNextUs() {
+        return size == 0 ? Long.MAX_VALUE : times[0];
+    }
 
     @Override
-    public int pending() { return size; }
+    public int pending() {
+        return size;
+    }
 }

@@ -126,5 +126,7 @@ public final class WallClockTimeSource implements TimeSource {
 
     /** Live backends post their reports from their own threads. */
     @Override
-    public boolean fedFromOutside() { return true; }
+    public boolean fedFromOutside() {
+        return true;
+    }
 }

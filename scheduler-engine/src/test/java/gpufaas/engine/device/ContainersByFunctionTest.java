@@ -1,15 +1,14 @@
 package gpufaas.engine.device;
 
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import gpufaas.engine.model.FunctionSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A device's containers by function: the same lists as a plain map of lists, through growth and deletions. */
 class ContainersByFunctionTest {
@@ -63,7 +62,8 @@ class ContainersByFunctionTest {
             }
             if (step % 97 == 0) {
                 for (int fn = 0; fn < 300 * 64; fn += 64) {
-                    assertThat(m.get(fn)).as("function %d at step %d", fn, step)
+                    assertThat(m.get(fn))
+                            .as("function %d at step %d", fn, step)
                             .containsExactlyElementsOf(oracle.getOrDefault(fn, List.of()));
                 }
             }

@@ -1,16 +1,16 @@
 package gpufaas.engine.device;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A function's holders: in device index order whatever the order of arrival, each with its list, gone at zero. */
 class HoldersTest {
     private static Device gpu(int index) {
-        return new Device(index, "t-" + index, DeviceKind.GPU, ExecutionModelTest.P, index, 16000, 1, false, 100, 2, 95, 16);
+        return new Device(
+                index, "t-" + index, DeviceKind.GPU, ExecutionModelTest.P, index, 16000, 1, false, 100, 2, 95, 16);
     }
 
     @Test

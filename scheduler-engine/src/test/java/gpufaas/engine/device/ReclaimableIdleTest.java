@@ -1,13 +1,12 @@
 package gpufaas.engine.device;
 
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import gpufaas.engine.model.FunctionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A device's reclaimable idle containers (in the LRU, memory on the GPU, non-empty), oldest first:
@@ -26,7 +25,8 @@ class ReclaimableIdleTest {
 
     private static int count(Device d) {
         int n = 0;
-        for (Container c = d.lruHead; c != null; c = c.lruNext) if (c.location == MemoryLocation.DEVICE && c.memMb() > 0) n++;
+        for (Container c = d.lruHead; c != null; c = c.lruNext)
+            if (c.location == MemoryLocation.DEVICE && c.memMb() > 0) n++;
         return n;
     }
 
@@ -39,10 +39,16 @@ class ReclaimableIdleTest {
         for (int step = 0; step < 50_000; step++) {
             Container c = all.get(r.nextInt(all.size()));
             switch (r.nextInt(4)) {
-                case 0 -> d.lruAppend(c);       // released to the pool (or used again: to the tail)
-                case 1 -> d.lruRemove(c);       // taken by an invocation
-                case 2 -> { c.location = MemoryLocation.HOST; d.onDeviceChanged(c); }
-                default -> { c.location = MemoryLocation.DEVICE; d.onDeviceChanged(c); }
+                case 0 -> d.lruAppend(c); // released to the pool (or used again: to the tail)
+                case 1 -> d.lruRemove(c); // taken by an invocation
+                case 2 -> {
+                    c.location = MemoryLocation.HOST;
+                    d.onDeviceChanged(c);
+                }
+                default -> {
+                    c.location = MemoryLocation.DEVICE;
+                    d.onDeviceChanged(c);
+                }
             }
             assertThat(d.oldestOnDeviceIdle()).as("step %d", step).isSameAs(walk(d));
             assertThat(d.onDeviceIdleCount()).as("step %d", step).isEqualTo(count(d));

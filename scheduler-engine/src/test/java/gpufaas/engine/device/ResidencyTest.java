@@ -1,13 +1,12 @@
 package gpufaas.engine.device;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.run.FixedBackend;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Residency} on its own: warm pools, the memory ledger and the moves each memory mode asks
@@ -24,7 +23,9 @@ class ResidencyTest {
     final List<String> events = new ArrayList<>();
     final ResidencyListener listener = new ResidencyListener() {
         @Override
-        public void containerCreated(Container c) { events.add("created " + c.function.name() + " on " + c.device.name); }
+        public void containerCreated(Container c) {
+            events.add("created " + c.function.name() + " on " + c.device.name);
+        }
 
         @Override
         public void containerRemoved(Container c, boolean evicted) {
@@ -38,17 +39,42 @@ class ResidencyTest {
     };
 
     static DeviceProfile profile(double memoryMb, double contextMb) {
-        return DeviceProfile.builder("test").description("test device").memoryMb(memoryMb).sms(80).linkGBps(10.0)
-                .faultGBps(5.0).speed(1.0).contextMemMb(contextMb).slowdown(1, 1.28).mpsSlowdown(1, 1.12)
-                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200).pricePerSecond(0.001).build();
+        return DeviceProfile.builder("test")
+                .description("test device")
+                .memoryMb(memoryMb)
+                .sms(80)
+                .linkGBps(10.0)
+                .faultGBps(5.0)
+                .speed(1.0)
+                .contextMemMb(contextMb)
+                .slowdown(1, 1.28)
+                .mpsSlowdown(1, 1.12)
+                .mpsSmSensitivity(0.5)
+                .uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200)
+                .pricePerSecond(0.001)
+                .build();
     }
 
     static Device gpu(int index, double memoryMb, double contextMb, int pool) {
-        return new Device(index, "g" + index, DeviceKind.GPU, profile(memoryMb, contextMb), index, memoryMb, 1.0, false, 100,
-                2, 0, pool);
+        return new Device(
+                index,
+                "g" + index,
+                DeviceKind.GPU,
+                profile(memoryMb, contextMb),
+                index,
+                memoryMb,
+                1.0,
+                false,
+                100,
+                2,
+                0,
+                pool);
     }
 
-    Residency residency(MemoryMode mode) { return new Residency(mode, backend, listener); }
+    Residency residency(MemoryMode mode) {
+        return new Residency(mode, backend, listener);
+    }
 
     /** A container of {@code f} on {@code d}, created, ready and back in the idle pool. */
     static Container idle(Residency r, Device d, FunctionSpec f) {
@@ -159,8 +185,13 @@ class ResidencyTest {
         assertThat(d.containersOnHost()).isZero();
         assertThat(List.of(d.swapsOut(), d.prefetches())).containsExactly(1L, 1L);
         assertThat(backend.calls).containsExactly("- swap-out A", "- prefetch A");
-        assertThat(events).containsExactly("created A on g0", "moved A DEVICE->MOVING_OUT", "moved A MOVING_OUT->HOST",
-                "moved A HOST->MOVING_IN", "moved A MOVING_IN->DEVICE");
+        assertThat(events)
+                .containsExactly(
+                        "created A on g0",
+                        "moved A DEVICE->MOVING_OUT",
+                        "moved A MOVING_OUT->HOST",
+                        "moved A HOST->MOVING_IN",
+                        "moved A MOVING_IN->DEVICE");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package gpufaas.engine.metrics;
 
-import org.HdrHistogram.IntCountsHistogram;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.IntCountsHistogram;
+import org.junit.jupiter.api.Test;
 
 /**
  * The recorder's bucket counts are an IntCountsHistogram(2)'s: the same index for every value, and
@@ -39,9 +38,9 @@ class LatencyRecorderTest {
             int n = 257 + r.nextInt(50_000);
             for (int k = 0; k < n; k++) {
                 long v = switch (r.nextInt(4)) {
-                    case 0 -> r.nextLong(300);                        // exact range of the first bucket
-                    case 1 -> 15_000 + r.nextLong(3_000_000);         // milliseconds to seconds
-                    case 2 -> (long) Math.exp(r.nextDouble() * 32);   // up to days
+                    case 0 -> r.nextLong(300); // exact range of the first bucket
+                    case 1 -> 15_000 + r.nextLong(3_000_000); // milliseconds to seconds
+                    case 2 -> (long) Math.exp(r.nextDouble() * 32); // up to days
                     default -> 0;
                 };
                 rec.record(v);
@@ -49,7 +48,8 @@ class LatencyRecorderTest {
             }
             assertThat(rec.count()).isEqualTo(h.getTotalCount()).isEqualTo(n);
             for (double q : QS) {
-                assertThat(rec.quantileUs(q)).as("seed %d, q %s", seed, q).isEqualTo((double) h.getValueAtPercentile(q * 100));
+                assertThat(rec.quantileUs(q)).as("seed %d, q %s", seed, q).isEqualTo((double)
+                        h.getValueAtPercentile(q * 100));
             }
         }
     }

@@ -1,6 +1,6 @@
 package gpufaas.engine.metrics;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -8,21 +8,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RunSummaryTest {
 
     /** summary.json's keys and their order: the file format, older than the groups. */
     @Test
     void standardNames_areSummaryJsonsKeysInItsOrder() {
-        assertThat(RunSummary.standardNames()).containsExactly("policy", "invocations", "completed", "rejected",
-                "dropped", "failed", "unfinished", "mean_e2e_ms", "p50_e2e_ms", "p90_e2e_ms", "p99_e2e_ms", "p999_e2e_ms",
-                "max_e2e_ms", "mean_queue_ms", "mean_exec_ms", "cold_starts", "cold_pct", "gpu_cold_starts", "warm_starts",
-                "cpu_starts", "gpu_utilization", "gpu_exec_share", "jain_fairness", "fn_latency_variance", "slo_attainment",
-                "evictions", "swaps_out", "prefetches", "makespan_s", "throughput_per_s", "cost", "admitted_slo_attainment",
-                "on_time", "violations", "violation_rate", "rejection_rate", "drop_rate", "goodput_per_s",
-                "cost_per_on_time", "wall_ms", "events_per_s", "events");
+        assertThat(RunSummary.standardNames())
+                .containsExactly(
+                        "policy",
+                        "invocations",
+                        "completed",
+                        "rejected",
+                        "dropped",
+                        "failed",
+                        "unfinished",
+                        "mean_e2e_ms",
+                        "p50_e2e_ms",
+                        "p90_e2e_ms",
+                        "p99_e2e_ms",
+                        "p999_e2e_ms",
+                        "max_e2e_ms",
+                        "mean_queue_ms",
+                        "mean_exec_ms",
+                        "cold_starts",
+                        "cold_pct",
+                        "gpu_cold_starts",
+                        "warm_starts",
+                        "cpu_starts",
+                        "gpu_utilization",
+                        "gpu_exec_share",
+                        "jain_fairness",
+                        "fn_latency_variance",
+                        "slo_attainment",
+                        "evictions",
+                        "swaps_out",
+                        "prefetches",
+                        "makespan_s",
+                        "throughput_per_s",
+                        "cost",
+                        "admitted_slo_attainment",
+                        "on_time",
+                        "violations",
+                        "violation_rate",
+                        "rejection_rate",
+                        "drop_rate",
+                        "goodput_per_s",
+                        "cost_per_on_time",
+                        "wall_ms",
+                        "events_per_s",
+                        "events");
     }
 
     /**
@@ -37,7 +73,10 @@ class RunSummaryTest {
         RunSummary s = (RunSummary) distinct(RunSummary.class, new int[] {1}, leaves);
         leaves.put("events_per_s", (double) s.events() * 1000 / s.wallMs());
         Map<String, Object> flat = new LinkedHashMap<>();
-        for (Metric m : s.metrics()) assertThat(flat.put(m.name(), m.value())).as("duplicate %s", m.name()).isNull();
+        for (Metric m : s.metrics())
+            assertThat(flat.put(m.name(), m.value()))
+                    .as("duplicate %s", m.name())
+                    .isNull();
         assertThat(flat).isEqualTo(leaves);
     }
 

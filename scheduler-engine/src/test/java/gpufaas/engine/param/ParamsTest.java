@@ -1,15 +1,14 @@
 package gpufaas.engine.param;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.GpuSetup;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ParamsTest {
     static final ParamSpec D = ParamSpec.ofInt("D", 2, 1, 64, "d", "concurrent_running_funcs");
@@ -30,7 +29,8 @@ class ParamsTest {
     @Test
     void resolve_unknownKey_listsTheKnownOnes() {
         assertThatThrownBy(() -> Params.resolve(List.of(D), Map.of("Q", "1"), "--param"))
-                .hasMessageContaining("field 'Q'").hasMessageContaining("known parameters: D");
+                .hasMessageContaining("field 'Q'")
+                .hasMessageContaining("known parameters: D");
     }
 
     @Test
@@ -47,8 +47,14 @@ class ParamsTest {
     @Test
     void engineConfig_routesEachKeyToItsOwner() {
         var hw = new GpuSetup(null, 0, null, false, 1);
-        EngineConfig c = EngineConfig.resolve("mqfq-sticky", null, "speedup",
-                Map.of("allowed_overrun", "7", "D", "3", "speedup_threshold", "2", "ttl_sec", "-1.5"), hw, 1, "--param");
+        EngineConfig c = EngineConfig.resolve(
+                "mqfq-sticky",
+                null,
+                "speedup",
+                Map.of("allowed_overrun", "7", "D", "3", "speedup_threshold", "2", "ttl_sec", "-1.5"),
+                hw,
+                1,
+                "--param");
         assertThat(c.policyParams().getDouble("T")).isEqualTo(7);
         assertThat(c.policyParams().getTtl("ttl")).isEqualTo(new Ttl(true, 1.5));
         assertThat(c.dMax()).isEqualTo(3);
@@ -59,8 +65,10 @@ class ParamsTest {
     void engineConfig_unknownPolicyOrKey_isBadInput() {
         var hw = new GpuSetup(null, 0, null, false, 1);
         assertThatThrownBy(() -> EngineConfig.resolve("nope", null, null, Map.of(), hw, 1, "--policy"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown policy 'nope'");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown policy 'nope'");
         assertThatThrownBy(() -> EngineConfig.resolve("fcfs", null, null, Map.of("T", "5"), hw, 1, "--param"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("field 'T'");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("field 'T'");
     }
 }

@@ -3,7 +3,6 @@ package gpufaas.engine.policy;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,9 @@ public final class FakeContext implements PolicyContext {
     private final List<LongConsumer> timers = new ArrayList<>();
     public double iatUs = Double.NaN;
 
-    public FakeContext(List<FunctionSpec> fns) { this.fns = fns; }
+    public FakeContext(List<FunctionSpec> fns) {
+        this.fns = fns;
+    }
 
     /** Runs every timer's action at {@code atUs} (the engine would run only those due). */
     public void fire(long atUs) {
@@ -36,8 +37,15 @@ public final class FakeContext implements PolicyContext {
         for (LongConsumer t : timers) t.accept(atUs);
     }
 
-    @Override public long nowUs() { return now; }
-    @Override public List<FunctionSpec> functions() { return fns; }
+    @Override
+    public long nowUs() {
+        return now;
+    }
+
+    @Override
+    public List<FunctionSpec> functions() {
+        return fns;
+    }
 
     @Override
     public Timer timer(LongConsumer action) {
@@ -45,24 +53,63 @@ public final class FakeContext implements PolicyContext {
         return wakes::add;
     }
 
-    @Override public void flowStateChanged(int fn, FlowState from, FlowState to) { changes.add(fns.get(fn).name() + ":" + to); }
-    @Override public int dMax() { return dMax; }
-    @Override public double serviceEstimateMs(int fn) { return fns.get(fn).gpuWarmMs(); }
-    @Override public double startEstimateMs(int fn) { return fns.get(fn).gpuWarmMs(); }
-    @Override public boolean hasWarmContainer(int fn, Device device) { return false; }
-    @Override public double meanIatUs(int fn) { return iatUs; }
-    @Override public List<Device> devices() { return List.of(); }
-    @Override public long finishIfStartedNowUs(Invocation inv) { return 0; }
-    @Override public double pricePerSecond() { return price; }
+    @Override
+    public void flowStateChanged(int fn, FlowState from, FlowState to) {
+        changes.add(fns.get(fn).name() + ":" + to);
+    }
+
+    @Override
+    public int dMax() {
+        return dMax;
+    }
+
+    @Override
+    public double serviceEstimateMs(int fn) {
+        return fns.get(fn).gpuWarmMs();
+    }
+
+    @Override
+    public double startEstimateMs(int fn) {
+        return fns.get(fn).gpuWarmMs();
+    }
+
+    @Override
+    public boolean hasWarmContainer(int fn, Device device) {
+        return false;
+    }
+
+    @Override
+    public double meanIatUs(int fn) {
+        return iatUs;
+    }
+
+    @Override
+    public List<Device> devices() {
+        return List.of();
+    }
+
+    @Override
+    public long finishIfStartedNowUs(Invocation inv) {
+        return 0;
+    }
+
+    @Override
+    public double pricePerSecond() {
+        return price;
+    }
 
     @Override
     public PolicyStats stats() {
         return new PolicyStats() {
             @Override
-            public void addMetric(String name, LongSupplier count) { metrics.put(name, count); }
+            public void addMetric(String name, LongSupplier count) {
+                metrics.put(name, count);
+            }
 
             @Override
-            public void addObjective(Predicate<Invocation> met) { objectives.add(met); }
+            public void addObjective(Predicate<Invocation> met) {
+                objectives.add(met);
+            }
         };
     }
 }

@@ -1,11 +1,10 @@
 package gpufaas.engine.policy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class IndexedHeapTest {
 
@@ -13,7 +12,8 @@ class IndexedHeapTest {
     void randomOperations_agreeWithASortedSet() {
         double[] key = new double[300];
         IndexedHeap h = new IndexedHeap((a, b) -> key[a] < key[b] || (key[a] == key[b] && a < b));
-        TreeSet<Integer> ref = new TreeSet<>((a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b]) : Integer.compare(a, b));
+        TreeSet<Integer> ref =
+                new TreeSet<>((a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b]) : Integer.compare(a, b));
         SplittableRandom r = new SplittableRandom(11);
         for (int step = 0; step < 20000; step++) {
             int id = r.nextInt(300);

@@ -1,24 +1,27 @@
 package gpufaas.engine.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.param.Ttl;
 import gpufaas.engine.policy.mqfq.MqfqPolicy;
 import gpufaas.engine.policy.mqfq.Selection;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** Start-time fair queueing arithmetic of reference §2, by hand (service 1 s = 1000 ms). */
 class MqfqTagsTest {
-    static final FunctionSpec A = FunctionSpec.builder(0, "A").gpu(1000, 1000).memMb(0).build();
-    static final FunctionSpec B = FunctionSpec.builder(1, "B").gpu(1000, 1000).memMb(0).weight(2).build();
+    static final FunctionSpec A =
+            FunctionSpec.builder(0, "A").gpu(1000, 1000).memMb(0).build();
+    static final FunctionSpec B =
+            FunctionSpec.builder(1, "B").gpu(1000, 1000).memMb(0).weight(2).build();
     long ids;
 
-    private Invocation inv(FunctionSpec f) { return new Invocation(ids++, f, 0); }
+    private Invocation inv(FunctionSpec f) {
+        return new Invocation(ids++, f, 0);
+    }
 
     @Test
     void enqueue_assignsStartAndFinishTagsWithWeights() {
@@ -30,8 +33,10 @@ class MqfqTagsTest {
         p.enqueue(b0);
         p.enqueue(b1);
         // A: S=0,F=1 then S=1,F=2.  B (weight 2): S=0,F=0.5 then S=0.5,F=1.
-        assertThat(List.of(a0.startTag, a0.finishTag, a1.startTag, a1.finishTag)).containsExactly(0.0, 1.0, 1.0, 2.0);
-        assertThat(List.of(b0.startTag, b0.finishTag, b1.startTag, b1.finishTag)).containsExactly(0.0, 0.5, 0.5, 1.0);
+        assertThat(List.of(a0.startTag, a0.finishTag, a1.startTag, a1.finishTag))
+                .containsExactly(0.0, 1.0, 1.0, 2.0);
+        assertThat(List.of(b0.startTag, b0.finishTag, b1.startTag, b1.finishTag))
+                .containsExactly(0.0, 0.5, 0.5, 1.0);
         assertThat(p.virtualTime()).isZero();
         assertThat(ctx.changes).containsExactly("A:ACTIVE", "B:ACTIVE");
         p.checkInvariants();
@@ -51,7 +56,7 @@ class MqfqTagsTest {
         // now A has one in flight, B none -> B
         assertThat(p.next(null).function).isEqualTo(B);
         assertThat(p.virtualTime()).isEqualTo(1.0); // only A backlogged, S_A = 1
-        assertThat(p.startTag(1)).isEqualTo(0.5);   // B empty: S = F
+        assertThat(p.startTag(1)).isEqualTo(0.5); // B empty: S = F
         p.checkInvariants();
     }
 
@@ -74,7 +79,7 @@ class MqfqTagsTest {
         ctx.dMax = 1;
         MqfqPolicy p = new MqfqPolicy(ctx, Selection.IN_FLIGHT_THEN_LONGEST, 1.5, new Ttl(false, 0));
         for (int i = 0; i < 4; i++) p.enqueue(inv(A)); // S 0,1,2,3
-        p.enqueue(inv(B));                            // S 0
+        p.enqueue(inv(B)); // S 0
         assertThat(p.next(null).function).isEqualTo(A); // longest; S_A=1, V=0: 1 <= 1.5
         assertThat(p.next(null).function).isEqualTo(A); // S_A=2, V=0: 2 > 1.5 -> Throttled
         assertThat(p.state(0)).isEqualTo(FlowState.THROTTLED);

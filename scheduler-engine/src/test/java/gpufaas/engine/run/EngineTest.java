@@ -1,5 +1,7 @@
 package gpufaas.engine.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceProfile;
@@ -11,15 +13,12 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.time.TimeSource;
 import gpufaas.engine.time.VirtualTimeSource;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine on {@link FixedBackend}: schedules worked out by hand. Times in ms. Unless a test says
@@ -39,18 +38,24 @@ class EngineTest {
         // 300..600, executes 600..800. At 800 A#2 finds A's idle container with its memory still on the
         // device (fcfs runs on unified memory, nothing is moved while there is room): warm, 800..900.
         Run r = run(config("fcfs", null, 1, profile(16_000, 0), "D", 1), at(A, 0), at(B, 0), at(A, 50));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 300->600->800 cold d0 completed",
-                "A#2 800->800->900 warm d0 completed");
-        assertThat(r.backend.calls).containsExactly(
-                "0 create A#0", "200 execute A#0", "300 create B#1", "600 execute B#1", "800 execute A#2");
+        assertThat(r.schedule())
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "B#1 300->600->800 cold d0 completed",
+                        "A#2 800->800->900 warm d0 completed");
+        assertThat(r.backend.calls)
+                .containsExactly(
+                        "0 create A#0", "200 execute A#0", "300 create B#1", "600 execute B#1", "800 execute A#2");
         // one token: exactly one invocation holds it at each dispatch
         assertThat(r.inFlightAtDispatch).containsExactly(1, 1, 1);
         assertThat(r.moves).isEmpty();
         RunSummary s = r.result.summary();
         assertThat(r.result.complete()).isTrue();
-        assertThat(List.of(s.counts().invocations(), s.counts().completed(), s.starts().coldStarts(), s.starts().warmStarts()))
+        assertThat(List.of(
+                        s.counts().invocations(),
+                        s.counts().completed(),
+                        s.starts().coldStarts(),
+                        s.starts().warmStarts()))
                 .containsExactly(3L, 3L, 2L, 1L);
     }
 
@@ -63,12 +68,14 @@ class EngineTest {
         // A#2 takes the freed token with A's idle container: warm, 300..400 (the fixed backend does not
         // slow concurrent executions).
         Run r = run(config("fcfs", null, 1, profile(16_000, 0), "D", 2), at(A, 0), at(B, 0), at(A, 50));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 0->300->500 cold d0 completed",
-                "A#2 300->300->400 warm d0 completed");
-        assertThat(r.backend.calls).containsExactly(
-                "0 create A#0", "0 create B#1", "200 execute A#0", "300 execute B#1", "300 execute A#2");
+        assertThat(r.schedule())
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "B#1 0->300->500 cold d0 completed",
+                        "A#2 300->300->400 warm d0 completed");
+        assertThat(r.backend.calls)
+                .containsExactly(
+                        "0 create A#0", "0 create B#1", "200 execute A#0", "300 execute B#1", "300 execute A#2");
         // tokens held right after each dispatch: 1, 2, and 2 again (B#1 still runs beside A#2)
         assertThat(r.inFlightAtDispatch).containsExactly(1, 2, 2);
         assertThat(r.maxInFlight).isEqualTo(2);
@@ -81,16 +88,23 @@ class EngineTest {
         // A#1@1000: A's container is idle with its memory on the host: GPU-cold. Its code starts at 1000
         // while the prefetch runs (1000..1050); it then executes its 100 ms: ends at 1150, and is swapped
         // out again 1150..1200.
-        Run r = run(config("fcfs", null, 1, profile(16_000, 0), "D", 1, "memory", "prefetch+swap"), at(A, 0), at(A, 1000));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "A#1 1000->1000->1150 gpu_cold d0 completed");
-        assertThat(r.moves).containsExactly(
-                "300 A DEVICE->MOVING_OUT", "350 A MOVING_OUT->HOST",
-                "1000 A HOST->MOVING_IN", "1050 A MOVING_IN->DEVICE",
-                "1150 A DEVICE->MOVING_OUT", "1200 A MOVING_OUT->HOST");
-        assertThat(r.backend.calls).containsExactly("0 create A#0", "200 execute A#0", "300 swap-out A",
-                "1000 prefetch A", "1050 execute A#1", "1150 swap-out A");
+        Run r = run(
+                config("fcfs", null, 1, profile(16_000, 0), "D", 1, "memory", "prefetch+swap"), at(A, 0), at(A, 1000));
+        assertThat(r.schedule())
+                .containsExactly("A#0 0->200->300 cold d0 completed", "A#1 1000->1000->1150 gpu_cold d0 completed");
+        assertThat(r.moves)
+                .containsExactly(
+                        "300 A DEVICE->MOVING_OUT", "350 A MOVING_OUT->HOST",
+                        "1000 A HOST->MOVING_IN", "1050 A MOVING_IN->DEVICE",
+                        "1150 A DEVICE->MOVING_OUT", "1200 A MOVING_OUT->HOST");
+        assertThat(r.backend.calls)
+                .containsExactly(
+                        "0 create A#0",
+                        "200 execute A#0",
+                        "300 swap-out A",
+                        "1000 prefetch A",
+                        "1050 execute A#1",
+                        "1150 swap-out A");
         assertThat(r.result.summary().starts().gpuColdStarts()).isEqualTo(1);
     }
 
@@ -103,12 +117,21 @@ class EngineTest {
         // 800 and faults its memory in; B's idle memory leaves first (800..850) to make room; the fault-in
         // takes 100 (800..900); then A executes 100: ends at 1000.
         Run r = run(config("fcfs", null, 1, profile(1500, 0), "D", 1), at(A, 0), at(B, 0), at(A, 50));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 300->600->800 cold d0 completed",
-                "A#2 800->800->1000 gpu_cold d0 completed");
-        assertThat(r.backend.calls).containsExactly("0 create A#0", "200 execute A#0", "300 swap-out A", "300 create B#1",
-                "600 execute B#1", "800 swap-out B", "800 fault-in A", "900 execute A#2");
+        assertThat(r.schedule())
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "B#1 300->600->800 cold d0 completed",
+                        "A#2 800->800->1000 gpu_cold d0 completed");
+        assertThat(r.backend.calls)
+                .containsExactly(
+                        "0 create A#0",
+                        "200 execute A#0",
+                        "300 swap-out A",
+                        "300 create B#1",
+                        "600 execute B#1",
+                        "800 swap-out B",
+                        "800 fault-in A",
+                        "900 execute A#2");
         assertThat(r.result.summary().devices().swapsOut()).isEqualTo(2);
     }
 
@@ -117,11 +140,16 @@ class EngineTest {
         // fcfs-naive keeps no containers: A#0@0 starts 0..200, runs 200..300, its container is destroyed at
         // 300; A#1@1000 starts again 1000..1200, runs 1200..1300, destroyed at 1300.
         Run r = run(config("fcfs-naive", null, 1, profile(16_000, 0), "D", 1), at(A, 0), at(A, 1000));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "A#1 1000->1200->1300 cold d0 completed");
-        assertThat(r.backend.calls).containsExactly("0 create A#0", "200 execute A#0", "300 destroy A",
-                "1000 create A#1", "1200 execute A#1", "1300 destroy A");
+        assertThat(r.schedule())
+                .containsExactly("A#0 0->200->300 cold d0 completed", "A#1 1000->1200->1300 cold d0 completed");
+        assertThat(r.backend.calls)
+                .containsExactly(
+                        "0 create A#0",
+                        "200 execute A#0",
+                        "300 destroy A",
+                        "1000 create A#1",
+                        "1200 execute A#1",
+                        "1300 destroy A");
         assertThat(r.result.summary().starts().coldStarts()).isEqualTo(2);
     }
 
@@ -133,10 +161,11 @@ class EngineTest {
         // its memory on the device: late binding moves it there, a warm start 1000..1200 on d1 instead
         // of a cold one on d0.
         Run r = run(config("fcfs", null, 2, profile(16_000, 0), "D", 1), at(A, 0), at(B, 0), at(B, 1000));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "B#1 0->300->500 cold d1 completed",
-                "B#2 1000->1000->1200 warm d1 completed");
+        assertThat(r.schedule())
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "B#1 0->300->500 cold d1 completed",
+                        "B#2 1000->1000->1200 warm d1 completed");
     }
 
     @Test
@@ -144,16 +173,22 @@ class EngineTest {
         // admission queue-cap with max_queued=1, D=1, three arrivals of A at 0.
         // A#0: nothing queued, admitted and dispatched at once (cold, ends 300). A#1: 0 queued < 1, admitted,
         // waits. A#2: 1 queued >= 1: rejected at 0 with its reason. A#1 runs warm at 300..400.
-        Run r = run(config("fcfs", "queue-cap", 1, profile(16_000, 0), "D", 1, "max_queued", 1), at(A, 0), at(A, 0), at(A, 0));
-        assertThat(r.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "A#1 300->300->400 warm d0 completed",
-                "A#2 -->-->0 - d-1 rejected");
+        Run r = run(
+                config("fcfs", "queue-cap", 1, profile(16_000, 0), "D", 1, "max_queued", 1),
+                at(A, 0),
+                at(A, 0),
+                at(A, 0));
+        assertThat(r.schedule())
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "A#1 300->300->400 warm d0 completed",
+                        "A#2 -->-->0 - d-1 rejected");
         assertThat(r.reasons).containsEntry(2L, "queue cap: 1 invocations queued (cap 1)");
         RunSummary s = r.result.summary();
         // conservation: 3 arrived = 2 completed + 1 rejected
         RunSummary.Counts n = s.counts();
-        assertThat(List.of(n.invocations(), n.completed(), n.rejected(), n.dropped(), n.failed())).containsExactly(3L, 2L, 1L, 0L, 0L);
+        assertThat(List.of(n.invocations(), n.completed(), n.rejected(), n.dropped(), n.failed()))
+                .containsExactly(3L, 2L, 1L, 0L, 0L);
         assertThat(r.result.complete()).isTrue();
     }
 
@@ -167,21 +202,25 @@ class EngineTest {
         FixedBackend backend = new FixedBackend(50, 100);
         Recording rec = new Recording();
         Workload w = workload(at(A, 0), at(A, 10), at(A, 20), at(A, 5000), at(A, 6000));
-        Engine e = new Engine(config("fcfs", "defer", 1, profile(16_000, 0), "D", 1), w, backend, new VirtualTimeSource(), rec, null);
+        Engine e = new Engine(
+                config("fcfs", "defer", 1, profile(16_000, 0), "D", 1), w, backend, new VirtualTimeSource(), rec, null);
         rec.clock = e.time();
         e.time().schedule(100_000, now -> e.abort("test stop"));
         RunResult result = drive(e, rec);
-        assertThat(rec.schedule()).containsExactly(
-                "A#0 0->200->300 cold d0 completed",
-                "A#1 -->-->100 - d-1 failed",
-                "A#2 -->-->100 - d-1 failed");
+        assertThat(rec.schedule())
+                .containsExactly(
+                        "A#0 0->200->300 cold d0 completed",
+                        "A#1 -->-->100 - d-1 failed",
+                        "A#2 -->-->100 - d-1 failed");
         assertThat(rec.reasons).containsEntry(1L, "not run: test stop").containsEntry(2L, "not run: test stop");
         assertThat(rec.arrivals).isEqualTo(3);
         assertThat(result.complete()).isFalse();
-        assertThat(result.incompleteReason()).isEqualTo("aborted at 0.100 s: test stop; 2 arrivals of the workload were not run");
+        assertThat(result.incompleteReason())
+                .isEqualTo("aborted at 0.100 s: test stop; 2 arrivals of the workload were not run");
         RunSummary s = result.summary();
         RunSummary.Counts n = s.counts();
-        assertThat(List.of(n.invocations(), n.completed(), n.failed(), n.unfinished())).containsExactly(3L, 1L, 2L, 0L);
+        assertThat(List.of(n.invocations(), n.completed(), n.failed(), n.unfinished()))
+                .containsExactly(3L, 1L, 2L, 0L);
         assertThat(e.abortReason()).isEqualTo("test stop");
     }
 
@@ -191,14 +230,20 @@ class EngineTest {
         // that time): all three arrivals count as not run, nothing ends.
         FixedBackend backend = new FixedBackend(50, 100);
         Recording rec = new Recording();
-        Engine e = new Engine(config("fcfs", null, 1, profile(16_000, 0), "D", 1), workload(at(A, 0), at(A, 0), at(B, 5)), backend,
-                new VirtualTimeSource(), rec, null);
+        Engine e = new Engine(
+                config("fcfs", null, 1, profile(16_000, 0), "D", 1),
+                workload(at(A, 0), at(A, 0), at(B, 5)),
+                backend,
+                new VirtualTimeSource(),
+                rec,
+                null);
         rec.clock = e.time();
         e.time().schedule(0, now -> e.abort("stopped"));
         RunResult result = drive(e, rec);
         assertThat(rec.finished).isEmpty();
         assertThat(backend.calls).isEmpty();
-        assertThat(result.incompleteReason()).isEqualTo("aborted at 0.000 s: stopped; 3 arrivals of the workload were not run");
+        assertThat(result.incompleteReason())
+                .isEqualTo("aborted at 0.000 s: stopped; 3 arrivals of the workload were not run");
     }
 
     @Test
@@ -218,21 +263,44 @@ class EngineTest {
     // ------------------------------------------------------------------ helpers
 
     /** An arrival of {@code f} at {@code ms}. */
-    record Arrival(FunctionSpec f, double ms) { }
+    record Arrival(FunctionSpec f, double ms) {}
 
-    static Arrival at(FunctionSpec f, double ms) { return new Arrival(f, ms); }
+    static Arrival at(FunctionSpec f, double ms) {
+        return new Arrival(f, ms);
+    }
 
     /** The result of a run with what the listener and the backend saw. */
-    record Run(Engine engine, RunResult result, FixedBackend backend, Recording rec, List<Integer> inFlightAtDispatch,
-               int maxInFlight, List<String> moves, Map<Long, String> reasons) {
-        List<String> schedule() { return rec.schedule(); }
+    record Run(
+            Engine engine,
+            RunResult result,
+            FixedBackend backend,
+            Recording rec,
+            List<Integer> inFlightAtDispatch,
+            int maxInFlight,
+            List<String> moves,
+            Map<Long, String> reasons) {
+        List<String> schedule() {
+            return rec.schedule();
+        }
     }
 
     /** A GPU profile of {@code memoryMb} with {@code contextMb} per container, speed 1 and no MIG. */
     static DeviceProfile profile(double memoryMb, double contextMb) {
-        return DeviceProfile.builder("test").description("test device").memoryMb(memoryMb).sms(80).linkGBps(10.0)
-                .faultGBps(5.0).speed(1.0).contextMemMb(contextMb).slowdown(1, 1.28, 1.58).mpsSlowdown(1, 1.12, 1.3)
-                .mpsSmSensitivity(0.5).uvmOversubscribedFactor(1.4).utilSampleMs(200).pricePerSecond(0.001).build();
+        return DeviceProfile.builder("test")
+                .description("test device")
+                .memoryMb(memoryMb)
+                .sms(80)
+                .linkGBps(10.0)
+                .faultGBps(5.0)
+                .speed(1.0)
+                .contextMemMb(contextMb)
+                .slowdown(1, 1.28, 1.58)
+                .mpsSlowdown(1, 1.12, 1.3)
+                .mpsSmSensitivity(0.5)
+                .uvmOversubscribedFactor(1.4)
+                .utilSampleMs(200)
+                .pricePerSecond(0.001)
+                .build();
     }
 
     static EngineConfig config(String policy, String admission, int gpus, DeviceProfile p, Object... kv) {
@@ -291,10 +359,14 @@ class EngineTest {
         TimeSource clock;
 
         @Override
-        public void arrived(Invocation inv) { arrivals++; }
+        public void arrived(Invocation inv) {
+            arrivals++;
+        }
 
         @Override
-        public void dispatched(Invocation inv, Device d) { inFlightAtDispatch.add(d.inFlight()); }
+        public void dispatched(Invocation inv, Device d) {
+            inFlightAtDispatch.add(d.inFlight());
+        }
 
         @Override
         public void finished(Invocation inv) {
@@ -312,7 +384,8 @@ class EngineTest {
             l.sort(Comparator.comparingLong(i -> i.id));
             List<String> out = new ArrayList<>();
             for (Invocation i : l) {
-                out.add(i.function.name() + "#" + i.id + " " + FixedBackend.ms(i.dispatchUs) + "->" + FixedBackend.ms(i.startUs)
+                out.add(i.function.name() + "#" + i.id + " " + FixedBackend.ms(i.dispatchUs) + "->"
+                        + FixedBackend.ms(i.startUs)
                         + "->" + FixedBackend.ms(i.endUs) + " " + (i.startType == null ? "-" : i.startType.label())
                         + " d" + i.device + " " + i.outcome.label());
             }

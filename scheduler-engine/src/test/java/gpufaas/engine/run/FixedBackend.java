@@ -7,7 +7,6 @@ import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.time.TimeSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ public final class FixedBackend implements ExecutionBackend {
     private final long faultUs;
     /** Every call the engine made, in order. */
     public final List<String> calls = new ArrayList<>();
+
     private BackendCallbacks cb;
     private TimeSource ts;
 
@@ -38,7 +38,9 @@ public final class FixedBackend implements ExecutionBackend {
     }
 
     @Override
-    public String name() { return "fixed"; }
+    public String name() {
+        return "fixed";
+    }
 
     @Override
     public void attach(BackendCallbacks callbacks) {
@@ -50,7 +52,8 @@ public final class FixedBackend implements ExecutionBackend {
     public void createContainer(Container c, Invocation inv) {
         log("create " + c.function.name() + "#" + inv.id);
         FunctionSpec f = c.function;
-        double startMs = c.device.kind == DeviceKind.CPU ? f.cpuColdOrWarmMs() - f.cpuWarmMs() : f.gpuColdMs() - f.gpuWarmMs();
+        double startMs =
+                c.device.kind == DeviceKind.CPU ? f.cpuColdOrWarmMs() - f.cpuWarmMs() : f.gpuColdMs() - f.gpuWarmMs();
         later(Math.round(startMs * 1000), () -> {
             if (!c.destroyed()) cb.containerReady(c, inv);
         });

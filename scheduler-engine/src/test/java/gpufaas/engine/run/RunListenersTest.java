@@ -1,13 +1,13 @@
 package gpufaas.engine.run;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link RunListeners} tells the run's metrics and time series only of arrivals and ends: a
@@ -18,10 +18,11 @@ class RunListenersTest {
     private static Set<String> listenerMethodsOf(Class<?> c) {
         Set<String> names = new TreeSet<>();
         for (Method m : EngineListener.class.getMethods()) {
-            if (m.isDefault() || java.lang.reflect.Modifier.isAbstract(m.getModifiers())) names.add(m.getName());
+            if (m.isDefault() || Modifier.isAbstract(m.getModifiers())) names.add(m.getName());
         }
         Set<String> out = new TreeSet<>();
-        Arrays.stream(c.getDeclaredMethods()).filter(m -> names.contains(m.getName()) && !m.isSynthetic())
+        Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> names.contains(m.getName()) && !m.isSynthetic())
                 .forEach(m -> out.add(m.getName()));
         return out;
     }

@@ -1,12 +1,11 @@
 package gpufaas.engine.time;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VirtualTimeSourceTest {
 
@@ -18,7 +17,7 @@ class VirtualTimeSourceTest {
         ts.schedule(5, t -> order.add("b@" + t));
         ts.schedule(10, t -> order.add("c@" + t));
         ts.schedule(5, t -> order.add("d@" + t));
-        while (ts.runNext(Long.MAX_VALUE)) { }
+        while (ts.runNext(Long.MAX_VALUE)) {}
         assertThat(order).containsExactly("b@5", "d@5", "a@10", "c@10");
         assertThat(ts.nowUs()).isEqualTo(10);
     }
@@ -26,7 +25,7 @@ class VirtualTimeSourceTest {
     @Test
     void runNext_nothingDueBeforeLimit_jumpsToLimitAndKeepsTheAction() {
         VirtualTimeSource ts = new VirtualTimeSource();
-        ts.schedule(100, t -> { });
+        ts.schedule(100, t -> {});
         assertThat(ts.runNext(40)).isFalse();
         assertThat(ts.nowUs()).isEqualTo(40);
         assertThat(ts.pending()).isEqualTo(1);
@@ -62,12 +61,14 @@ class VirtualTimeSourceTest {
             long seq = i;
             ts.schedule(at, t -> fired.add(new long[] {t, seq}));
         }
-        while (ts.runNext(Long.MAX_VALUE)) { }
+        while (ts.runNext(Long.MAX_VALUE)) {}
         assertThat(fired).hasSize(5000);
         for (int i = 1; i < fired.size(); i++) {
             long[] a = fired.get(i - 1);
             long[] b = fired.get(i);
-            assertThat(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])).as("order at %d", i).isTrue();
+            assertThat(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]))
+                    .as("order at %d", i)
+                    .isTrue();
         }
     }
 }

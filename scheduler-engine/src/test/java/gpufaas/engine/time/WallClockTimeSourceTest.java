@@ -1,12 +1,11 @@
 package gpufaas.engine.time;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WallClockTimeSourceTest {
 
@@ -33,7 +32,7 @@ class WallClockTimeSourceTest {
         ts.schedule(1, t -> order.add("early"));
         ts.schedule(1, t -> order.add("early2"));
         clock[0] = 5_000; // 5 µs have passed: all three are due
-        while (ts.runNext(Long.MAX_VALUE)) { }
+        while (ts.runNext(Long.MAX_VALUE)) {}
         assertThat(order).containsExactly("early", "early2", "late");
     }
 
@@ -41,7 +40,7 @@ class WallClockTimeSourceTest {
     void runNext_limitAlreadyPassedAndNothingDue_returnsFalse() {
         long[] clock = {1_000_000};
         WallClockTimeSource ts = new WallClockTimeSource(() -> clock[0]);
-        ts.schedule(5_000, t -> { });
+        ts.schedule(5_000, t -> {});
         clock[0] = 2_000_000; // 1000 µs after the origin
         assertThat(ts.runNext(500)).isFalse();
         assertThat(ts.pending()).isEqualTo(1);

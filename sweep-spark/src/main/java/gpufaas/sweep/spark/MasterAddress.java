@@ -1,7 +1,6 @@
 package gpufaas.sweep.spark;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,12 +36,15 @@ public record MasterAddress(String url, List<InetSocketAddress> hosts) {
                     hosts.clear();
                     break;
                 }
-                String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+                String host = m.group(1).startsWith("[")
+                        ? m.group(1).substring(1, m.group(1).length() - 1)
+                        : m.group(1);
                 hosts.add(InetSocketAddress.createUnresolved(host, Integer.parseInt(m.group(2))));
             }
         }
         if (hosts.isEmpty()) {
-            throw new BadInputException(option, 0, null, "'" + url + "' is not a Spark master URL; expected spark://HOST:PORT");
+            throw new BadInputException(
+                    option, 0, null, "'" + url + "' is not a Spark master URL; expected spark://HOST:PORT");
         }
         return new MasterAddress(url, hosts);
     }

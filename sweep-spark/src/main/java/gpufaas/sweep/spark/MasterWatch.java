@@ -21,7 +21,9 @@ final class MasterWatch implements AutoCloseable {
     }
 
     /** Why the master counts as lost, or null while it answers. */
-    String lost() { return lost.get(); }
+    String lost() {
+        return lost.get();
+    }
 
     private void watch() {
         int misses = 0;

@@ -5,7 +5,6 @@ import gpufaas.sweep.spark.task.PointResult;
 import gpufaas.sweep.spark.task.ResultFile;
 import gpufaas.workload.io.ManifestWriter;
 import gpufaas.workload.io.RunOutput;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * last, so the folder is complete exactly when it has a manifest.
  */
 final class ResultFolder {
-    private ResultFolder() { }
+    private ResultFolder() {}
 
     static void write(SweepTask task, PointResult result) throws IOException {
         ResultFile manifest = null;
@@ -24,7 +23,8 @@ final class ResultFolder {
                 if (f.name().equals(ManifestWriter.FILE)) manifest = f;
                 else f.writeTo(out.part(f.name()));
             }
-            if (manifest == null) throw new IllegalStateException("sweep point " + task.index() + " came back without its manifest");
+            if (manifest == null)
+                throw new IllegalStateException("sweep point " + task.index() + " came back without its manifest");
             out.commit(manifest.bytes());
         }
     }

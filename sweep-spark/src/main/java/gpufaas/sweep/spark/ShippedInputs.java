@@ -2,14 +2,13 @@ package gpufaas.sweep.spark;
 
 import gpufaas.app.SweepTask;
 import gpufaas.workload.experiment.InputFile;
-import org.apache.spark.SparkContext;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.SparkContext;
 
 /**
  * Ship mode's inputs: every file a point reads is added to the application once

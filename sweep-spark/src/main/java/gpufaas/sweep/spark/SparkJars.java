@@ -1,7 +1,6 @@
 package gpufaas.sweep.spark;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +42,21 @@ public record SparkJars(List<Path> app, List<Path> spark) {
     private static List<Path> list(String property, String option) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) {
-            throw new BadInputException(option, 0, null, "the system property " + property + " does not name the jars it needs; "
-                    + "run it through ./workbench, which sets it");
+            throw new BadInputException(
+                    option,
+                    0,
+                    null,
+                    "the system property " + property + " does not name the jars it needs; "
+                            + "run it through ./workbench, which sets it");
         }
         List<Path> jars = split(v);
         for (Path j : jars) {
             if (!Files.isRegularFile(j)) {
-                throw new BadInputException(option, 0, null, property + " names " + j + ", which is not a jar file; "
-                        + "rebuild with ./workbench --help");
+                throw new BadInputException(
+                        option,
+                        0,
+                        null,
+                        property + " names " + j + ", which is not a jar file; " + "rebuild with ./workbench --help");
             }
         }
         return jars;

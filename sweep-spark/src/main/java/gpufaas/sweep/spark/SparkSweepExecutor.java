@@ -8,19 +8,6 @@ import gpufaas.sweep.spark.task.PointFailure;
 import gpufaas.sweep.spark.task.PointJob;
 import gpufaas.sweep.spark.task.PointResult;
 import gpufaas.sweep.spark.task.ShippedPoint;
-import org.apache.spark.SimpleFutureAction;
-import org.apache.spark.SparkConf;
-import org.apache.spark.SparkContext;
-import org.apache.spark.rdd.RDD;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskStart;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction0;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
-import scala.util.Try;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,6 +24,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+import scala.util.Try;
 
 /**
  * Runs a sweep's points on a Spark standalone cluster: one application per sweep, one job with one
@@ -49,6 +48,7 @@ import java.util.stream.Stream;
 final class SparkSweepExecutor implements SweepExecutor {
     /** After this long without any point started, the user is told what the sweep waits for. */
     static final long NOTE_AFTER_MS = 20_000;
+
     private static final long POLL_MS = 200;
     private static final long CANCEL_WAIT_MS = 10_000;
 
@@ -77,16 +77,22 @@ final class SparkSweepExecutor implements SweepExecutor {
         MasterAddress master = MasterAddress.parse(c.url(), "--cluster");
         String why = master.unreachable(3000);
         if (why != null) {
-            throw new BadInputException("--cluster", 0, null, "cannot reach the Spark master at " + c.url() + " (" + why + ")");
+            throw new BadInputException(
+                    "--cluster", 0, null, "cannot reach the Spark master at " + c.url() + " (" + why + ")");
         }
         SparkConf conf = ApplicationConf.build(master, jars.get(), c.conf());
         SparkContext sc;
         try {
             sc = new SparkContext(conf);
         } catch (RuntimeException e) {
-            throw new BadInputException("--cluster", 0, null, "cannot start a Spark application on " + c.url() + ": " + firstLine(e));
+            throw new BadInputException(
+                    "--cluster", 0, null, "cannot start a Spark application on " + c.url() + ": " + firstLine(e));
         }
-        return new SparkSweepExecutor(master, c.sharedDir() == null ? null : c.sharedDir().toAbsolutePath().normalize(), sc, c.err());
+        return new SparkSweepExecutor(
+                master,
+                c.sharedDir() == null ? null : c.sharedDir().toAbsolutePath().normalize(),
+                sc,
+                c.err());
     }
 
     @Override
@@ -102,12 +108,18 @@ final class SparkSweepExecutor implements SweepExecutor {
         String group = "sweep-" + UUID.randomUUID();
         sc.setJobGroup(group, ApplicationConf.APP_NAME, true);
         BlockingQueue<PointResult> results = new LinkedBlockingQueue<>();
-        RDD<ShippedPoint> rdd = sc.parallelize(CollectionConverters.asScala(points).toSeq(), points.size(),
+        RDD<ShippedPoint> rdd = sc.parallelize(
+                CollectionConverters.asScala(points).toSeq(),
+                points.size(),
                 ClassTag$.MODULE$.apply(ShippedPoint.class));
         List<Object> partitions = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) partitions.add(i);
-        SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd, new PointJob(), CollectionConverters.asScala(partitions).toList(),
-                new Enqueue(results), new Nothing());
+        SimpleFutureAction<BoxedUnit> job = sc.submitJob(
+                rdd,
+                new PointJob(),
+                CollectionConverters.asScala(partitions).toList(),
+                new Enqueue(results),
+                new Nothing());
         Map<Integer, PointFailure> failures = new TreeMap<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Thread onStop = new Thread(() -> stopping.set(true), "sweep-stopping");
@@ -131,15 +143,19 @@ final class SparkSweepExecutor implements SweepExecutor {
                 String lost = watch.lost();
                 if (lost != null) {
                     sc.cancelJobGroup(group);
-                    throw new BadInputException("--cluster", 0, null, "lost the Spark master at " + master.url() + " (" + lost
-                            + "); the sweep was stopped");
+                    throw new BadInputException(
+                            "--cluster",
+                            0,
+                            null,
+                            "lost the Spark master at " + master.url() + " (" + lost + "); the sweep was stopped");
                 }
                 if (job.isCompleted() && results.isEmpty()) throw clusterFailure(job, stopping.get());
                 if (!noted && !started.get() && System.nanoTime() - t0 > NOTE_AFTER_MS * 1_000_000) {
                     noted = true;
-                    err.println("note: no point has started on " + master.url() + " after " + NOTE_AFTER_MS / 1000 + " s; "
-                            + "waiting for an executor (are workers registered, with a free core and the memory an "
-                            + "executor asks for, spark.executor.memory, 1g unless set? the master's web UI lists them)");
+                    err.println(
+                            "note: no point has started on " + master.url() + " after " + NOTE_AFTER_MS / 1000 + " s; "
+                                    + "waiting for an executor (are workers registered, with a free core and the memory an "
+                                    + "executor asks for, spark.executor.memory, 1g unless set? the master's web UI lists them)");
                     err.flush();
                 }
             }
@@ -158,8 +174,9 @@ final class SparkSweepExecutor implements SweepExecutor {
     }
 
     /** Waits a little for the cancelled job to end, keeping failures of lower-numbered points that arrive meanwhile. */
-    private static void drainFailures(SimpleFutureAction<BoxedUnit> job, BlockingQueue<PointResult> results,
-                                      Map<Integer, PointFailure> failures) throws InterruptedException {
+    private static void drainFailures(
+            SimpleFutureAction<BoxedUnit> job, BlockingQueue<PointResult> results, Map<Integer, PointFailure> failures)
+            throws InterruptedException {
         long end = System.nanoTime() + CANCEL_WAIT_MS * 1_000_000;
         while (System.nanoTime() < end && !(job.isCompleted() && results.isEmpty())) {
             PointResult r = results.poll(POLL_MS, TimeUnit.MILLISECONDS);
@@ -176,9 +193,12 @@ final class SparkSweepExecutor implements SweepExecutor {
             inputs = new ShippedInputs(sc, staging);
         }
         for (SweepTask t : tasks) {
-            SweepTask abs = t.relocated(t.experiment(), Path.of(t.outDir()).toAbsolutePath().toString());
-            points.add(inputs == null ? new ShippedPoint(abs, Map.of(), sharedDir.toString())
-                    : new ShippedPoint(abs, inputs.add(t), null));
+            SweepTask abs = t.relocated(
+                    t.experiment(), Path.of(t.outDir()).toAbsolutePath().toString());
+            points.add(
+                    inputs == null
+                            ? new ShippedPoint(abs, Map.of(), sharedDir.toString())
+                            : new ShippedPoint(abs, inputs.add(t), null));
         }
         return points;
     }
@@ -187,9 +207,11 @@ final class SparkSweepExecutor implements SweepExecutor {
     private RuntimeException clusterFailure(SimpleFutureAction<BoxedUnit> job, boolean stopping) {
         Try<BoxedUnit> outcome = job.value().get();
         String why = outcome.isFailure() ? firstLine(outcome.failed().get()) : "the job ended early";
-        if (stopping) return new BadInputException("--cluster", 0, null, "the sweep was cancelled (this process is stopping)");
+        if (stopping)
+            return new BadInputException("--cluster", 0, null, "the sweep was cancelled (this process is stopping)");
         if (sc.isStopped()) {
-            return new BadInputException("--cluster", 0, null, "the Spark application on " + master.url() + " was stopped: " + why);
+            return new BadInputException(
+                    "--cluster", 0, null, "the Spark application on " + master.url() + " was stopped: " + why);
         }
         return new IllegalStateException("the sweep's Spark job on " + master.url() + " failed: " + why);
     }

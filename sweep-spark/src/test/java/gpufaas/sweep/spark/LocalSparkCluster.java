@@ -2,7 +2,6 @@ package gpufaas.sweep.spark;
 
 import gpufaas.app.SweepCluster;
 import gpufaas.sweep.spark.daemon.SparkDaemon;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,8 +39,10 @@ final class LocalSparkCluster implements AutoCloseable {
         Path appTarget = Path.of("..", "app", "target").toAbsolutePath().normalize();
         List<Path> app = new ArrayList<>();
         try (Stream<Path> s = Files.list(appTarget)) {
-            app.add(s.filter(p -> p.getFileName().toString().matches("app-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no app jar in " + appTarget + "; build the reactor first")));
+            app.add(s.filter(p -> p.getFileName().toString().matches("app-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException("no app jar in " + appTarget + "; build the reactor first")));
         }
         app.addAll(SparkJars.split(Files.readString(appTarget.resolve("classpath.txt"))));
         app.add(jarOf(Path.of("target", "classes"), dir.resolve("sweep-spark.jar")));
@@ -54,13 +55,16 @@ final class LocalSparkCluster implements AutoCloseable {
         LocalSparkCluster c = new LocalSparkCluster(dir);
         try {
             Path masterLog = dir.resolve("master.log");
-            c.daemons.add(SparkDaemon.master(new SweepCluster.Master("127.0.0.1", 0, 0), sparkJars).start(masterLog));
+            c.daemons.add(SparkDaemon.master(new SweepCluster.Master("127.0.0.1", 0, 0), sparkJars)
+                    .start(masterLog));
             c.url = c.await(masterLog, MASTER_URL);
             for (int i = 1; i <= 2; i++) {
-                SweepCluster.Worker w = new SweepCluster.Worker(c.url, "127.0.0.1", 1, "1g", dir.resolve("work-" + i), 0);
+                SweepCluster.Worker w =
+                        new SweepCluster.Worker(c.url, "127.0.0.1", 1, "1g", dir.resolve("work-" + i), 0);
                 c.daemons.add(SparkDaemon.worker(w, sparkJars).start(dir.resolve("worker-" + i + ".log")));
             }
-            for (int i = 1; i <= 2; i++) c.await(dir.resolve("worker-" + i + ".log"), Pattern.compile("(Successfully registered with master)"));
+            for (int i = 1; i <= 2; i++)
+                c.await(dir.resolve("worker-" + i + ".log"), Pattern.compile("(Successfully registered with master)"));
             return c;
         } catch (IOException | InterruptedException | RuntimeException e) {
             c.close();
@@ -68,10 +72,14 @@ final class LocalSparkCluster implements AutoCloseable {
         }
     }
 
-    String url() { return url; }
+    String url() {
+        return url;
+    }
 
     /** The master's process. */
-    Process master() { return daemons.get(0).process(); }
+    Process master() {
+        return daemons.get(0).process();
+    }
 
     private String await(Path log, Pattern p) throws IOException, InterruptedException {
         long end = System.currentTimeMillis() + START_TIMEOUT_MS;
@@ -85,7 +93,8 @@ final class LocalSparkCluster implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("no '" + p.pattern() + "' in " + log + " after " + START_TIMEOUT_MS / 1000 + " s");
+        throw new IllegalStateException(
+                "no '" + p.pattern() + "' in " + log + " after " + START_TIMEOUT_MS / 1000 + " s");
     }
 
     /** Stops the workers, then the master; their temporary Spark homes go with them. */
@@ -95,8 +104,9 @@ final class LocalSparkCluster implements AutoCloseable {
     }
 
     private static Path jarOf(Path classes, Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(classes)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                 Files.copy(f, j);

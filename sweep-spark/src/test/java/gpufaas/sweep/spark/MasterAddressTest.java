@@ -1,12 +1,11 @@
 package gpufaas.sweep.spark;
 
-import gpufaas.engine.model.BadInputException;
-import org.junit.jupiter.api.Test;
-
-import java.net.ServerSocket;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gpufaas.engine.model.BadInputException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
 
 class MasterAddressTest {
 
@@ -17,14 +16,21 @@ class MasterAddressTest {
             assertThat(h.getHostString()).isEqualTo("head");
             assertThat(h.getPort()).isEqualTo(7077);
         });
-        assertThat(MasterAddress.parse("spark://m1:7077,m2:7078", "--cluster").hosts()).hasSize(2);
-        assertThat(MasterAddress.parse("spark://[::1]:7077", "--cluster").hosts().get(0).getHostString()).isEqualTo("::1");
+        assertThat(MasterAddress.parse("spark://m1:7077,m2:7078", "--cluster").hosts())
+                .hasSize(2);
+        assertThat(MasterAddress.parse("spark://[::1]:7077", "--cluster")
+                        .hosts()
+                        .get(0)
+                        .getHostString())
+                .isEqualTo("::1");
     }
 
     @Test
     void parse_notAMasterUrl_badInputNamingTheOption() {
-        for (String bad : new String[] {"spark://head", "head:7077", "spark://head:99999", "spark://a:1,", "local[2]"}) {
-            assertThatThrownBy(() -> MasterAddress.parse(bad, "--cluster")).isInstanceOf(BadInputException.class)
+        for (String bad :
+                new String[] {"spark://head", "head:7077", "spark://head:99999", "spark://a:1,", "local[2]"}) {
+            assertThatThrownBy(() -> MasterAddress.parse(bad, "--cluster"))
+                    .isInstanceOf(BadInputException.class)
                     .hasMessage("--cluster: '" + bad + "' is not a Spark master URL; expected spark://HOST:PORT");
         }
     }
@@ -38,6 +44,8 @@ class MasterAddressTest {
             assertThat(open.unreachable(1000)).isNull();
             assertThat(open.loopback()).isTrue();
         }
-        assertThat(MasterAddress.parse("spark://127.0.0.1:" + closed, "--cluster").unreachable(1000)).isEqualTo("Connection refused");
+        assertThat(MasterAddress.parse("spark://127.0.0.1:" + closed, "--cluster")
+                        .unreachable(1000))
+                .isEqualTo("Connection refused");
     }
 }

@@ -1,6 +1,25 @@
 package gpufaas.sweep.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.app.Main;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,22 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sweeps on a real Spark standalone cluster: a master and two workers, each a process of its own on
@@ -46,11 +49,17 @@ class SparkSweepIT {
     void startCluster() throws Exception {
         tmp = Files.createTempDirectory("spark-sweep-it-");
         try {
-            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
-            Assumptions.abort("cannot spawn processes here (" + e.getMessage() + "): the Spark cluster test needs a master "
-                    + "and two workers as processes of their own");
+            Assumptions.abort("cannot spawn processes here (" + e.getMessage()
+                    + "): the Spark cluster test needs a master " + "and two workers as processes of their own");
         }
         SparkJars jars = LocalSparkCluster.jars(tmp);
         System.setProperty(SparkJars.APP_PROPERTY, join(jars.app()));
@@ -74,8 +83,10 @@ class SparkSweepIT {
         // two traces of the same name in different folders: both must reach the executors
         Files.createDirectories(in.resolve("a"));
         Files.createDirectories(in.resolve("b"));
-        Files.writeString(in.resolve("a/trace.csv"), "func_name,invoke_time_ms\nf1,0\ng2,10\nf1,50\nf1,1000\ng2,1200.5\n");
-        Files.writeString(in.resolve("b/trace.csv"), "func_name,invoke_time_ms\ng2,0\ng2,5\nf1,7\nf1,900\ng2,950\nf1,3000\n");
+        Files.writeString(
+                in.resolve("a/trace.csv"), "func_name,invoke_time_ms\nf1,0\ng2,10\nf1,50\nf1,1000\ng2,1200.5\n");
+        Files.writeString(
+                in.resolve("b/trace.csv"), "func_name,invoke_time_ms\ng2,0\ng2,5\nf1,7\nf1,900\ng2,950\nf1,3000\n");
         Path e = in.resolve("ship.json");
         Files.writeString(e, """
                 {"name": "ship", "seed": 7,
@@ -91,7 +102,9 @@ class SparkSweepIT {
 
         assertThat(onCluster.status).as(onCluster.err).isZero();
         assertThat(onCluster.out).isEqualTo("4 points written to " + out + " (sweep.csv has one row per point)\n");
-        assertThat(onCluster.err).contains("sweep: 4 points on " + cluster.url()).contains("point 4/4 done");
+        assertThat(onCluster.err)
+                .contains("sweep: 4 points on " + cluster.url())
+                .contains("point 4/4 done");
         assertSameFiles(localOut, out, List.of("--cluster", cluster.url()));
         assertThat(Files.readString(out.resolve("002-workload.trace_csv-b_trace.csv_policy-fcfs/manifest.json")))
                 .contains("\"path\": \"" + in.resolve("b/trace.csv") + "\"");
@@ -102,7 +115,8 @@ class SparkSweepIT {
     void sweep_sharedMode_everyFileAsTheLocalSweepWrites() throws Exception {
         Path shared = Files.createDirectories(tmp.resolve("shared"));
         functions(shared.resolve("funcs.csv"));
-        Files.writeString(shared.resolve("trace.csv"), "func_name,invoke_time_ms\nf1,0\ng2,10\nf1,50\nf1,1000\ng2,1200.5\n");
+        Files.writeString(
+                shared.resolve("trace.csv"), "func_name,invoke_time_ms\nf1,0\ng2,10\nf1,50\nf1,1000\ng2,1200.5\n");
         Path e = shared.resolve("shared.json");
         Files.writeString(e, """
                 {"name": "shared", "seed": 3, "workload": {"functions_csv": "funcs.csv", "trace_csv": "trace.csv"},
@@ -113,8 +127,15 @@ class SparkSweepIT {
         assertThat(local.status).as(local.err).isZero();
         Path localOut = Files.move(out, tmp.resolve("shared-local"));
 
-        Run onCluster = sweep("--experiment", e.toString(), "--out", out.toString(), "--cluster", cluster.url(),
-                "--shared-dir", shared.toString());
+        Run onCluster = sweep(
+                "--experiment",
+                e.toString(),
+                "--out",
+                out.toString(),
+                "--cluster",
+                cluster.url(),
+                "--shared-dir",
+                shared.toString());
 
         assertThat(onCluster.status).as(onCluster.err).isZero();
         assertThat(onCluster.err).contains("point 2/2 done");
@@ -128,8 +149,10 @@ class SparkSweepIT {
         functions(in.resolve("funcs.csv"));
         Files.writeString(in.resolve("late-bad.csv"), "func_name,invoke_time_ms\nf1,0\nf1,-1\n");
         Path e = in.resolve("bad.json");
-        Files.writeString(e, "{\"workload\": {\"functions_csv\": \"funcs.csv\", \"trace_csv\": \"late-bad.csv\"},"
-                + " \"params\": {\"D\": [1, 2]}}");
+        Files.writeString(
+                e,
+                "{\"workload\": {\"functions_csv\": \"funcs.csv\", \"trace_csv\": \"late-bad.csv\"},"
+                        + " \"params\": {\"D\": [1, 2]}}");
         Path out = tmp.resolve("failing-out");
         Run local = sweep("--experiment", e.toString(), "--out", out.toString());
 
@@ -137,8 +160,10 @@ class SparkSweepIT {
 
         assertThat(local.status).isEqualTo(2);
         assertThat(onCluster.status).isEqualTo(2);
-        assertThat(errors(onCluster)).isEqualTo(errors(local))
-                .containsExactly("error: " + in.resolve("late-bad.csv") + ", line 3, field 'invoke_time_ms': '-1' must not be negative");
+        assertThat(errors(onCluster))
+                .isEqualTo(errors(local))
+                .containsExactly("error: " + in.resolve("late-bad.csv")
+                        + ", line 3, field 'invoke_time_ms': '-1' must not be negative");
         assertThat(out).doesNotExist();
     }
 
@@ -146,7 +171,7 @@ class SparkSweepIT {
     @Order(4)
     void sweep_masterDoesNotAnswer_exit2OneLineNothingWritten() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path e = tmp.resolve("ship/ship.json");
@@ -155,8 +180,9 @@ class SparkSweepIT {
         Run r = sweep("--experiment", e.toString(), "--out", out.toString(), "--cluster", "spark://127.0.0.1:" + port);
 
         assertThat(r.status).isEqualTo(2);
-        assertThat(r.err).isEqualTo("error: --cluster: cannot reach the Spark master at spark://127.0.0.1:" + port
-                + " (Connection refused)\n");
+        assertThat(r.err)
+                .isEqualTo("error: --cluster: cannot reach the Spark master at spark://127.0.0.1:" + port
+                        + " (Connection refused)\n");
         assertThat(out).doesNotExist();
     }
 
@@ -180,12 +206,13 @@ class SparkSweepIT {
         Run r = running.get(2, TimeUnit.MINUTES);
 
         assertThat(r.status).as(r.err).isEqualTo(2);
-        assertThat(errors(r)).containsExactly("error: --cluster: lost the Spark master at " + cluster.url()
-                + " (Connection refused); the sweep was stopped");
+        assertThat(errors(r))
+                .containsExactly("error: --cluster: lost the Spark master at " + cluster.url()
+                        + " (Connection refused); the sweep was stopped");
         assertThat(out).doesNotExist();
     }
 
-    private record Run(int status, String out, String err) { }
+    private record Run(int status, String out, String err) {}
 
     private static Run sweep(String... args) {
         StringWriter out = new StringWriter();
@@ -197,7 +224,9 @@ class SparkSweepIT {
     }
 
     private static List<String> errors(Run r) {
-        return r.err.lines().filter(l -> l.startsWith("error: ") || l.startsWith("internal error: ")).toList();
+        return r.err.lines()
+                .filter(l -> l.startsWith("error: ") || l.startsWith("internal error: "))
+                .toList();
     }
 
     private static void functions(Path file) throws IOException {
@@ -219,8 +248,12 @@ class SparkSweepIT {
             if (name.equals("summary.json")) {
                 assertThat(withoutWallMs(b)).as(f.toString()).isEqualTo(withoutWallMs(a));
             } else if (name.equals("manifest.json")) {
-                assertThat(command(b)).as(f + " command").isEqualTo(command(a) + clusterArgs.stream()
-                        .map(s -> ",\n    \"" + s + "\"").collect(Collectors.joining()));
+                assertThat(command(b))
+                        .as(f + " command")
+                        .isEqualTo(command(a)
+                                + clusterArgs.stream()
+                                        .map(s -> ",\n    \"" + s + "\"")
+                                        .collect(Collectors.joining()));
                 assertThat(withoutCommand(b)).as(f.toString()).isEqualTo(withoutCommand(a));
             } else {
                 assertThat(b).as(f.toString()).isEqualTo(a);
@@ -235,21 +268,22 @@ class SparkSweepIT {
     }
 
     private static String withoutWallMs(byte[] summary) {
-        String s = new String(summary, java.nio.charset.StandardCharsets.UTF_8);
+        String s = new String(summary, StandardCharsets.UTF_8);
         assertThat(s).contains("\"wall_ms\": ");
-        return s.replaceAll("\"wall_ms\": [0-9]+,", "\"wall_ms\": ,").replaceAll("\"events_per_s\": ([0-9.]+|null),", "\"events_per_s\": ,");
+        return s.replaceAll("\"wall_ms\": [0-9]+,", "\"wall_ms\": ,")
+                .replaceAll("\"events_per_s\": ([0-9.]+|null),", "\"events_per_s\": ,");
     }
 
-    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("(?s)\"command\": \\[\n(.*?)\n  ],");
+    private static final Pattern COMMAND = Pattern.compile("(?s)\"command\": \\[\n(.*?)\n  ],");
 
     private static String command(byte[] manifest) {
-        java.util.regex.Matcher m = COMMAND.matcher(new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
+        Matcher m = COMMAND.matcher(new String(manifest, StandardCharsets.UTF_8));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
 
     private static String withoutCommand(byte[] manifest) {
-        return COMMAND.matcher(new String(manifest, java.nio.charset.StandardCharsets.UTF_8)).replaceFirst("\"command\": [],");
+        return COMMAND.matcher(new String(manifest, StandardCharsets.UTF_8)).replaceFirst("\"command\": [],");
     }
 
     private static long count(Path log, String text) throws IOException {

@@ -11,7 +11,6 @@ import gpufaas.engine.run.TimeSeriesSink;
 import gpufaas.views.latency.LatencyAggregator;
 import gpufaas.views.run.EngineFactory;
 import gpufaas.views.run.RunPlan;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +44,13 @@ public final class CompareRunner implements AutoCloseable {
 
     /** One plan of a comparison. */
     public static final class Entry {
-        public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
+        public enum State {
+            QUEUED,
+            RUNNING,
+            DONE,
+            FAILED,
+            CANCELLED
+        }
 
         private final String policy;
         private final RunPlan plan;
@@ -69,13 +74,21 @@ public final class CompareRunner implements AutoCloseable {
             return e;
         }
 
-        public String policy() { return policy; }
+        public String policy() {
+            return policy;
+        }
 
-        public State state() { return state; }
+        public State state() {
+            return state;
+        }
 
-        public CompareResult result() { return result; }
+        public CompareResult result() {
+            return result;
+        }
 
-        public String error() { return error; }
+        public String error() {
+            return error;
+        }
 
         /** 0..1, or -1 when the run's length is not known. */
         public double progress() {
@@ -138,7 +151,11 @@ public final class CompareRunner implements AutoCloseable {
                 }
             }
             RunResult r = engine.run();
-            e.result = new CompareResult(e.policy, e.plan.label(), r.summary(), latency.curves(e.plan.label()),
+            e.result = new CompareResult(
+                    e.policy,
+                    e.plan.label(),
+                    r.summary(),
+                    latency.curves(e.plan.label()),
                     (System.nanoTime() - wall0) / 1_000_000);
             e.state = Entry.State.DONE;
         } catch (BadInputException ex) {

@@ -4,13 +4,21 @@ import gpufaas.views.latency.LatencyCharts;
 import gpufaas.views.latency.LatencyCurves;
 import gpufaas.views.style.Legible;
 import gpufaas.views.style.ViewStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,14 +30,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The Compare tab: policy check boxes, Compare and Cancel, the table of results with the best
@@ -39,16 +43,18 @@ import java.util.function.Function;
  */
 public final class CompareView extends BorderPane {
     /** What each measure is, for the table's header tooltips. */
-    static final java.util.Map<CompareViewModel.Metric, String> HELP = java.util.Map.of(
+    static final Map<CompareViewModel.Metric, String> HELP = Map.of(
             CompareViewModel.Metric.MEAN, "Mean end-to-end latency (arrival to end) of the completed invocations",
             CompareViewModel.Metric.P50, "Median end-to-end latency",
             CompareViewModel.Metric.P99, "99th percentile of end-to-end latency: the slow tail",
             CompareViewModel.Metric.COLD, "Share of invocations that started a new container (cold starts)",
-            CompareViewModel.Metric.UTILIZATION, "GPU utilization as NVML reports it: the share of time at least one kernel "
-                    + "ran, averaged over the GPUs (not the share of time a token was held). Higher means busier, which is "
-                    + "better only at equal latency.",
-            CompareViewModel.Metric.FAIRNESS, "Jain's fairness index over the functions' slowdowns (mean latency ÷ warm "
-                    + "time alone): 1 when every function is slowed alike, 1/n when one function takes all the delay.");
+            CompareViewModel.Metric.UTILIZATION,
+                    "GPU utilization as NVML reports it: the share of time at least one kernel "
+                            + "ran, averaged over the GPUs (not the share of time a token was held). Higher means busier, which is "
+                            + "better only at equal latency.",
+            CompareViewModel.Metric.FAIRNESS,
+                    "Jain's fairness index over the functions' slowdowns (mean latency ÷ warm "
+                            + "time alone): 1 when every function is slowed alike, 1/n when one function takes all the delay.");
 
     private final CompareViewModel vm;
     private final ViewStyle style;
@@ -62,8 +68,8 @@ public final class CompareView extends BorderPane {
      * @param onCompare starts the comparison (the window supplies the experiment being edited)
      * @param onOverlay puts the finished runs into the Latency tab's overlays
      */
-    public CompareView(CompareViewModel vm, ViewStyle style, List<String> policies, Runnable onCompare,
-                       Runnable onOverlay) {
+    public CompareView(
+            CompareViewModel vm, ViewStyle style, List<String> policies, Runnable onCompare, Runnable onOverlay) {
         this.vm = vm;
         this.style = style;
         setId("compare-view");
@@ -77,7 +83,7 @@ public final class CompareView extends BorderPane {
                 if (b && !vm.chosen.contains(p)) vm.chosen.add(p);
                 if (!b) vm.chosen.remove(p);
             });
-            vm.chosen.addListener((javafx.collections.ListChangeListener<String>) c -> cb.setSelected(vm.chosen.contains(p)));
+            vm.chosen.addListener((ListChangeListener<String>) c -> cb.setSelected(vm.chosen.contains(p)));
             boxes.getChildren().add(cb);
         }
         Button run = new Button("Compare");
@@ -94,8 +100,9 @@ public final class CompareView extends BorderPane {
         status.setId("compare-status");
         status.textProperty().bind(vm.status);
         status.setWrapText(true);
-        Label explain = new Label("Runs the experiment in the panel on the left once per chosen policy, to the end, "
-                + "in the background on all cores. Same workload, devices, seed and parameters (those a policy does not declare are ignored).");
+        Label explain = new Label(
+                "Runs the experiment in the panel on the left once per chosen policy, to the end, "
+                        + "in the background on all cores. Same workload, devices, seed and parameters (those a policy does not declare are ignored).");
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
         HBox buttons = new HBox(8, run, cancel, overlay);
@@ -125,7 +132,7 @@ public final class CompareView extends BorderPane {
                 return v == null || v.getValue() == null ? "" : String.valueOf(v.getValue());
             };
         });
-        vm.rows.addListener((javafx.collections.ListChangeListener<CompareRow>) c -> table.refresh());
+        vm.rows.addListener((ListChangeListener<CompareRow>) c -> table.refresh());
 
         Label verdict = new Label();
         verdict.setId("compare-verdict");
@@ -138,14 +145,16 @@ public final class CompareView extends BorderPane {
 
         TableView<PublishedValues.PublishedRow> published = new TableView<>(vm.published);
         published.setId("compare-published");
-        published.getColumns().setAll(List.of(
-                plain("trace", PublishedValues.PublishedRow::row),
-                plain("measure", PublishedValues.PublishedRow::column),
-                plain("published", r -> number(r.published(), r.unit())),
-                plain("this comparison", r -> number(r.simulated(), r.unit())),
-                plain("ratio", r -> String.format(Locale.ROOT, "%.2f", r.ratio())),
-                plain("target", PublishedValues.PublishedRow::target),
-                plain("verdict", PublishedValues.PublishedRow::verdict)));
+        published
+                .getColumns()
+                .setAll(List.of(
+                        plain("trace", PublishedValues.PublishedRow::row),
+                        plain("measure", PublishedValues.PublishedRow::column),
+                        plain("published", r -> number(r.published(), r.unit())),
+                        plain("this comparison", r -> number(r.simulated(), r.unit())),
+                        plain("ratio", r -> String.format(Locale.ROOT, "%.2f", r.ratio())),
+                        plain("target", PublishedValues.PublishedRow::target),
+                        plain("verdict", PublishedValues.PublishedRow::verdict)));
         Legible.fitColumns(published);
         published.setPrefHeight(200);
         Label publishedNote = new Label();
@@ -154,8 +163,8 @@ public final class CompareView extends BorderPane {
         publishedNote.setWrapText(true);
         publishedNote.setMinHeight(Label.USE_PREF_SIZE);
         VBox publishedBox = new VBox(4, publishedNote, published);
-        publishedBox.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.published));
-        publishedBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.published));
+        publishedBox.managedProperty().bind(Bindings.isNotEmpty(vm.published));
+        publishedBox.visibleProperty().bind(Bindings.isNotEmpty(vm.published));
         VBox results = new VBox(6, table, verdict, publishedBox);
         results.setPadding(new Insets(0, 8, 0, 8));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -173,11 +182,11 @@ public final class CompareView extends BorderPane {
         b.setMinSize(100, 100);
         charts.add(a, 0, 0);
         charts.add(b, 1, 0);
-        javafx.scene.layout.RowConstraints full = new javafx.scene.layout.RowConstraints();
+        RowConstraints full = new RowConstraints();
         full.setVgrow(Priority.ALWAYS);
         full.setPercentHeight(100);
         charts.getRowConstraints().add(full);
-        javafx.scene.control.ScrollPane resultsScroll = new javafx.scene.control.ScrollPane(results);
+        ScrollPane resultsScroll = new ScrollPane(results);
         resultsScroll.setFitToWidth(true);
         resultsScroll.setFitToHeight(true);
         SplitPane split = new SplitPane(resultsScroll, charts);
@@ -246,7 +255,9 @@ public final class CompareView extends BorderPane {
     }
 
     /** The results table (tests). */
-    public TableView<CompareRow> table() { return table; }
+    public TableView<CompareRow> table() {
+        return table;
+    }
 
     /** Redraws the charts when results changed (FX thread). */
     public void refresh() {

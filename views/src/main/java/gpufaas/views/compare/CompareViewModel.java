@@ -3,18 +3,21 @@ package gpufaas.views.compare;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.views.run.RunPlan;
 import gpufaas.workload.experiment.ExperimentSpec;
+import gpufaas.workload.experiment.Presets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * State behind the Compare tab: which policies to compare, the runs in progress (polled once per
@@ -30,11 +33,13 @@ public final class CompareViewModel {
     public final ObservableList<PublishedValues.PublishedRow> published = FXCollections.observableArrayList();
     /** what the published rows are and how this comparison differs from the published runs */
     public final StringProperty publishedNote = new SimpleStringProperty("");
+
     private ExperimentSpec compared;
     public final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     public final StringProperty status = new SimpleStringProperty("Choose policies and press Compare.");
     /** said after the status when the experiment names a live backend */
     private String simulatedNote = "";
+
     public final BooleanProperty running = new SimpleBooleanProperty(false);
     private List<CompareRunner.Entry> entries = List.of();
     private final List<CompareResult> results = new ArrayList<>();
@@ -63,10 +68,11 @@ public final class CompareViewModel {
         public final String title;
         /** true when a larger value is better */
         public final boolean higherBetter;
-        private final java.util.function.ToDoubleFunction<CompareRow> value;
+
+        private final ToDoubleFunction<CompareRow> value;
         private final double scale;
 
-        Metric(String title, boolean higherBetter, java.util.function.ToDoubleFunction<CompareRow> value, double scale) {
+        Metric(String title, boolean higherBetter, ToDoubleFunction<CompareRow> value, double scale) {
             this.title = title;
             this.higherBetter = higherBetter;
             this.value = value;
@@ -74,7 +80,9 @@ public final class CompareViewModel {
         }
 
         /** The row's value as the table shows it (seconds for latencies). */
-        public double of(CompareRow r) { return value.applyAsDouble(r) * scale; }
+        public double of(CompareRow r) {
+            return value.applyAsDouble(r) * scale;
+        }
     }
 
     /**
@@ -82,20 +90,24 @@ public final class CompareViewModel {
      * least two rows are finished and they differ.
      */
     public boolean isBest(CompareRow r, Metric m) {
-        List<CompareRow> done = rows.stream().filter(x -> !Double.isNaN(m.of(x))).toList();
+        List<CompareRow> done =
+                rows.stream().filter(x -> !Double.isNaN(m.of(x))).toList();
         if (done.size() < 2 || Double.isNaN(m.of(r))) return false;
-        double best = m.higherBetter ? done.stream().mapToDouble(m::of).max().orElse(Double.NaN)
+        double best = m.higherBetter
+                ? done.stream().mapToDouble(m::of).max().orElse(Double.NaN)
                 : done.stream().mapToDouble(m::of).min().orElse(Double.NaN);
-        double worst = m.higherBetter ? done.stream().mapToDouble(m::of).min().orElse(Double.NaN)
+        double worst = m.higherBetter
+                ? done.stream().mapToDouble(m::of).min().orElse(Double.NaN)
                 : done.stream().mapToDouble(m::of).max().orElse(Double.NaN);
         return best != worst && m.of(r) == best;
     }
 
     /** The verdict of the finished rows: per measure the best policy and how much worse the worst is. */
     static String verdictOf(List<CompareRow> rows) {
-        List<CompareRow> done = rows.stream().filter(r -> !Double.isNaN(r.meanMs())).toList();
+        List<CompareRow> done =
+                rows.stream().filter(r -> !Double.isNaN(r.meanMs())).toList();
         if (done.size() < 2) return "";
-        java.util.Map<String, List<String>> wins = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> wins = new LinkedHashMap<>();
         StringBuilder detail = new StringBuilder();
         for (Metric m : Metric.values()) {
             CompareRow best = done.get(0);
@@ -105,35 +117,53 @@ public final class CompareViewModel {
                 if (m.higherBetter ? m.of(r) < m.of(worst) : m.of(r) > m.of(worst)) worst = r;
             }
             if (m.of(best) == m.of(worst)) continue;
-            wins.computeIfAbsent(best.policy(), k -> new ArrayList<>()).add(m.title.replace(" (s)", "").replace(" %", ""));
+            wins.computeIfAbsent(best.policy(), k -> new ArrayList<>())
+                    .add(m.title.replace(" (s)", "").replace(" %", ""));
             if (m == Metric.MEAN) {
-                detail.append(String.format(Locale.ROOT, " Mean latency: %s %.2f s, %s %.2f s (%.1f× the best).", best.policy(),
-                        m.of(best), worst.policy(), m.of(worst), m.of(worst) / Math.max(1e-12, m.of(best))));
+                detail.append(String.format(
+                        Locale.ROOT,
+                        " Mean latency: %s %.2f s, %s %.2f s (%.1f× the best).",
+                        best.policy(),
+                        m.of(best),
+                        worst.policy(),
+                        m.of(worst),
+                        m.of(worst) / Math.max(1e-12, m.of(best))));
             }
         }
         StringBuilder b = new StringBuilder("Best: ");
         boolean first = true;
         for (var e : wins.entrySet()) {
             if (!first) b.append("; ");
-            b.append(e.getKey()).append(" (").append(String.join(", ", e.getValue())).append(')');
+            b.append(e.getKey())
+                    .append(" (")
+                    .append(String.join(", ", e.getValue()))
+                    .append(')');
             first = false;
         }
-        return b.append('.').append(detail).append(" Lower is better except GPU util and fairness.").toString();
+        return b.append('.')
+                .append(detail)
+                .append(" Lower is better except GPU util and fairness.")
+                .toString();
     }
 
     /**
      * Starts the comparison of {@code base} under every chosen policy; {@code plan} resolves one
      * variant (null with the reason from {@code problem} when it cannot run).
      */
-    public boolean start(ExperimentSpec base, BiFunction<ExperimentSpec, String, ExperimentSpec> withPolicy,
-                         Function<ExperimentSpec, RunPlan> plan, Function<ExperimentSpec, String> problem) {
+    public boolean start(
+            ExperimentSpec base,
+            BiFunction<ExperimentSpec, String, ExperimentSpec> withPolicy,
+            Function<ExperimentSpec, RunPlan> plan,
+            Function<ExperimentSpec, String> problem) {
         if (chosen.isEmpty()) {
             status.set("Choose at least one policy.");
             return false;
         }
         cancel();
-        // a Docker or CUDA experiment is compared on the simulator (runs of minutes of real time each, one after another, would not be a comparison in the background)
-        simulatedNote = base.backend().equalsIgnoreCase("sim") ? ""
+        // a Docker or CUDA experiment is compared on the simulator (runs of minutes of real time each, one after
+        // another, would not be a comparison in the background)
+        simulatedNote = base.backend().equalsIgnoreCase("sim")
+                ? ""
                 : " (on the simulator: the experiment's " + base.backend() + " backend runs only in the Live tab)";
         List<String> policies = new ArrayList<>(chosen);
         List<RunPlan> plans = new ArrayList<>();
@@ -174,7 +204,8 @@ public final class CompareViewModel {
                 results.add(r);
                 revision++;
             }
-            if (state == CompareRunner.Entry.State.QUEUED || state == CompareRunner.Entry.State.RUNNING) allDone = false;
+            if (state == CompareRunner.Entry.State.QUEUED || state == CompareRunner.Entry.State.RUNNING)
+                allDone = false;
             fresh.add(row(e, state, r));
         }
         boolean changed = !fresh.equals(rows);
@@ -183,12 +214,22 @@ public final class CompareViewModel {
         if (allDone && running.get()) {
             running.set(false);
             fillPublished();
-            status.set(String.format(Locale.ROOT, "Done: %d of %d runs in %.1f s on %d cores%s.", results.size(), entries.size(),
-                    (System.nanoTime() - started) / 1e9, Runtime.getRuntime().availableProcessors(), simulatedNote));
+            status.set(String.format(
+                    Locale.ROOT,
+                    "Done: %d of %d runs in %.1f s on %d cores%s.",
+                    results.size(),
+                    entries.size(),
+                    (System.nanoTime() - started) / 1e9,
+                    Runtime.getRuntime().availableProcessors(),
+                    simulatedNote));
             changed = true;
         } else if (!allDone) {
-            status.set(String.format(Locale.ROOT, "Running %d policies in the background on %d cores%s…", entries.size(),
-                    Runtime.getRuntime().availableProcessors(), simulatedNote));
+            status.set(String.format(
+                    Locale.ROOT,
+                    "Running %d policies in the background on %d cores%s…",
+                    entries.size(),
+                    Runtime.getRuntime().availableProcessors(),
+                    simulatedNote));
         }
         return changed;
     }
@@ -197,23 +238,34 @@ public final class CompareViewModel {
         if (r == null) {
             String st = switch (state) {
                 case QUEUED -> "queued";
-                case RUNNING -> e.progress() >= 0 ? String.format(Locale.ROOT, "running %.0f %%", e.progress() * 100) : "running";
+                case RUNNING ->
+                    e.progress() >= 0 ? String.format(Locale.ROOT, "running %.0f %%", e.progress() * 100) : "running";
                 case FAILED -> "failed: " + e.error();
                 case CANCELLED -> "cancelled";
                 case DONE -> "done";
             };
-            return new CompareRow(e.policy(), st, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return new CompareRow(
+                    e.policy(), st, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
         RunSummary s = r.summary();
-        return new CompareRow(e.policy(), "done", s.latency().meanE2eMs(), s.latency().p50E2eMs(), s.latency().p99E2eMs(),
-                s.starts().coldPct(), s.devices().gpuUtilization() * 100, s.fairness().jainFairness(), s.counts().completed());
+        return new CompareRow(
+                e.policy(),
+                "done",
+                s.latency().meanE2eMs(),
+                s.latency().p50E2eMs(),
+                s.latency().p99E2eMs(),
+                s.starts().coldPct(),
+                s.devices().gpuUtilization() * 100,
+                s.fairness().jainFairness(),
+                s.counts().completed());
     }
 
     /** The published values beside this comparison's, for the policies that ran (when the experiment is a published one). */
     private void fillPublished() {
         if (compared == null || results.isEmpty()) return;
-        java.util.Map<String, RunSummary> byPolicy = new java.util.LinkedHashMap<>();
-        for (CompareRunner.Entry e : entries) if (e.result() != null) byPolicy.put(e.policy(), e.result().summary());
+        Map<String, RunSummary> byPolicy = new LinkedHashMap<>();
+        for (CompareRunner.Entry e : entries)
+            if (e.result() != null) byPolicy.put(e.policy(), e.result().summary());
         List<PublishedValues.PublishedRow> rowsOut = publishedValues.compare(compared, byPolicy);
         published.setAll(rowsOut);
         if (rowsOut.isEmpty()) {
@@ -224,21 +276,33 @@ public final class CompareViewModel {
         long judged = rowsOut.stream().filter(r -> !r.verdict().isEmpty()).count();
         String differs = "";
         try {
-            ExperimentSpec p = gpufaas.workload.experiment.Presets.spec(compared.name());
-            if (!p.devices().equals(compared.devices()) || !p.params().equals(compared.params()) || !p.workload().equals(compared.workload())) {
+            ExperimentSpec p = Presets.spec(compared.name());
+            if (!p.devices().equals(compared.devices())
+                    || !p.params().equals(compared.params())
+                    || !p.workload().equals(compared.workload())) {
                 differs = " This experiment's devices, parameters or workload differ from the published setup "
                         + "(one V100, D = 2, the 95 % cap), so the published values are not its target.";
             }
         } catch (RuntimeException e) {
             differs = "";
         }
-        publishedNote.set(String.format(Locale.ROOT, "Published (MQFQ-Sticky dissertation, one V100) beside this comparison: "
-                + "%d of %d targets met. One seed here (%d); ./workbench reproduce averages five, and Help ▸ Reproduce the paper "
-                + "runs them all.%s", judged - missed, judged, compared.seed(), differs));
+        publishedNote.set(String.format(
+                Locale.ROOT,
+                "Published (MQFQ-Sticky dissertation, one V100) beside this comparison: "
+                        + "%d of %d targets met. One seed here (%d); ./workbench reproduce averages five, and Help ▸ Reproduce the paper "
+                        + "runs them all.%s",
+                judged - missed,
+                judged,
+                compared.seed(),
+                differs));
     }
 
     /** Finished runs in the order they finished. */
-    public List<CompareResult> results() { return List.copyOf(results); }
+    public List<CompareResult> results() {
+        return List.copyOf(results);
+    }
 
-    public long revision() { return revision; }
+    public long revision() {
+        return revision;
+    }
 }

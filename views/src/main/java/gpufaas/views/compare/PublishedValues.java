@@ -2,7 +2,6 @@ package gpufaas.views.compare;
 
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.workload.experiment.ExperimentSpec;
-
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +23,13 @@ public interface PublishedValues {
      * measure), the unit, the published and simulated values, their ratio, the target and the verdict
      * ("ok", "MISS", or empty when the value has no target).
      */
-    record PublishedRow(String row, String column, String unit, double published, double simulated, double ratio,
-                        String target, String verdict) { }
+    record PublishedRow(
+            String row,
+            String column,
+            String unit,
+            double published,
+            double simulated,
+            double ratio,
+            String target,
+            String verdict) {}
 }

@@ -15,9 +15,13 @@ public record Anomaly(Kind kind, DecisionRecord decision, String summary, String
 
         private final String label;
 
-        Kind(String label) { this.label = label; }
+        Kind(String label) {
+            this.label = label;
+        }
 
         /** "starved", "head-of-line blocked", "priority inversion". */
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
     }
 }

@@ -50,9 +50,13 @@ public final class AnomalyDetector {
      */
     private final Map<String, Long> lastFlagged = new HashMap<>();
 
-    public double k() { return k; }
+    public double k() {
+        return k;
+    }
 
-    public double floorS() { return floorS; }
+    public double floorS() {
+        return floorS;
+    }
 
     /** Flags waits of at least {@code times} × the function's service and at least {@code seconds}. */
     public void set(double times, double seconds) {
@@ -144,37 +148,87 @@ public final class AnomalyDetector {
                 inverters.add(y.function());
             }
         }
-        String waited = String.format(Locale.ROOT, "%s waited %s s, %s times its estimated service of %s s (flagged at %s× and %s s).",
-                x.function(), num(waitS), whole(waitS / serviceX), num(serviceX), trim(k), trim(floorS));
-        String during = String.format(Locale.ROOT, " While it waited, %,d invocation%s of %d other function%s were dispatched, "
-                        + "%s s of estimated service, and %d of its own function, ahead of it in its queue%s.", otherCount,
-                otherCount == 1 ? "" : "s", otherFns.size(), otherFns.size() == 1 ? "" : "s", num(others), own,
+        String waited = String.format(
+                Locale.ROOT,
+                "%s waited %s s, %s times its estimated service of %s s (flagged at %s× and %s s).",
+                x.function(),
+                num(waitS),
+                whole(waitS / serviceX),
+                num(serviceX),
+                trim(k),
+                trim(floorS));
+        String during = String.format(
+                Locale.ROOT,
+                " While it waited, %,d invocation%s of %d other function%s were dispatched, "
+                        + "%s s of estimated service, and %d of its own function, ahead of it in its queue%s.",
+                otherCount,
+                otherCount == 1 ? "" : "s",
+                otherFns.size(),
+                otherFns.size() == 1 ? "" : "s",
+                num(others),
+                own,
                 partial ? " (the log kept only part of its wait)" : "");
-        flag(new Anomaly(Anomaly.Kind.STARVATION, x,
-                String.format(Locale.ROOT, "starved: waited %s s = %s× its service", num(waitS), whole(waitS / serviceX)),
-                "Anomaly: starvation. " + waited + during + " " + bound(x, before, vFirst, vLast, otherFns, others)), out);
+        flag(
+                new Anomaly(
+                        Anomaly.Kind.STARVATION,
+                        x,
+                        String.format(
+                                Locale.ROOT,
+                                "starved: waited %s s = %s× its service",
+                                num(waitS),
+                                whole(waitS / serviceX)),
+                        "Anomaly: starvation. " + waited + during + " "
+                                + bound(x, before, vFirst, vLast, otherFns, others)),
+                out);
         double aheadLong = 0;
         for (int i = first; i < end; i++) {
             DecisionRecord y = recent.get(i);
             double s = y.context().serviceMs() / 1000;
-            if (!y.function().equals(x.function()) && y.arrivalUs() < arrival && s >= HOL_FACTOR * serviceX) aheadLong += s;
+            if (!y.function().equals(x.function()) && y.arrivalUs() < arrival && s >= HOL_FACTOR * serviceX)
+                aheadLong += s;
         }
         if (aheadCount > 0 && aheadLong >= 0.5 * others) {
-            flag(new Anomaly(Anomaly.Kind.HEAD_OF_LINE, x, String.format(Locale.ROOT, "head-of-line blocked by %d longer, earlier",
-                    aheadCount), String.format(Locale.ROOT, "Anomaly: head-of-line blocking. Of the %s s of service dispatched while "
-                            + "%s waited, %s s went to %d invocation%s that arrived before it and take at least %s× as long as it "
-                            + "(%s): short work stuck behind long work in the line.",
-                    num(others), x.function(), num(aheadLong), aheadCount, aheadCount == 1 ? "" : "s", trim(HOL_FACTOR),
-                    String.join(", ", aheadFns))), out);
+            flag(
+                    new Anomaly(
+                            Anomaly.Kind.HEAD_OF_LINE,
+                            x,
+                            String.format(Locale.ROOT, "head-of-line blocked by %d longer, earlier", aheadCount),
+                            String.format(
+                                    Locale.ROOT,
+                                    "Anomaly: head-of-line blocking. Of the %s s of service dispatched while "
+                                            + "%s waited, %s s went to %d invocation%s that arrived before it and take at least %s× as long as it "
+                                            + "(%s): short work stuck behind long work in the line.",
+                                    num(others),
+                                    x.function(),
+                                    num(aheadLong),
+                                    aheadCount,
+                                    aheadCount == 1 ? "" : "s",
+                                    trim(HOL_FACTOR),
+                                    String.join(", ", aheadFns))),
+                    out);
         }
         if (inversions > 0) {
-            String missed = x.context().deadlineUs() < 0 ? "" : x.timeUs() + Math.round(serviceX * 1e6) > x.context().deadlineUs()
-                    ? " It could no longer meet its deadline." : " It could still meet its deadline.";
-            flag(new Anomaly(Anomaly.Kind.PRIORITY_INVERSION, x, String.format(Locale.ROOT, "priority inversion: %d later, lower first",
-                    inversions), String.format(Locale.ROOT, "Anomaly: priority inversion. %d invocation%s that arrived after %s with "
-                            + "a lower priority (%s) were dispatched while it waited (%s).%s", inversions, inversions == 1 ? "" : "s",
-                    x.function(), x.context().deadlineUs() >= 0 ? "a later deadline" : "a lower weight", String.join(", ", inverters),
-                    missed)), out);
+            String missed = x.context().deadlineUs() < 0
+                    ? ""
+                    : x.timeUs() + Math.round(serviceX * 1e6) > x.context().deadlineUs()
+                            ? " It could no longer meet its deadline."
+                            : " It could still meet its deadline.";
+            flag(
+                    new Anomaly(
+                            Anomaly.Kind.PRIORITY_INVERSION,
+                            x,
+                            String.format(Locale.ROOT, "priority inversion: %d later, lower first", inversions),
+                            String.format(
+                                    Locale.ROOT,
+                                    "Anomaly: priority inversion. %d invocation%s that arrived after %s with "
+                                            + "a lower priority (%s) were dispatched while it waited (%s).%s",
+                                    inversions,
+                                    inversions == 1 ? "" : "s",
+                                    x.function(),
+                                    x.context().deadlineUs() >= 0 ? "a later deadline" : "a lower weight",
+                                    String.join(", ", inverters),
+                                    missed)),
+                    out);
         }
     }
 
@@ -188,10 +242,16 @@ public final class AnomalyDetector {
     }
 
     /** The verdict on the policy's bound (MQFQ's tags), or what a policy without one does. */
-    private static String bound(DecisionRecord x, DecisionRecord before, double vFirst, double vLast, Map<String, double[]> others,
-                                double given) {
+    private static String bound(
+            DecisionRecord x,
+            DecisionRecord before,
+            double vFirst,
+            double vLast,
+            Map<String, double[]> others,
+            double given) {
         if (!x.hasTags()) {
-            return x.policy() + " keeps no virtual time and so no fairness bound: nothing limits how long an invocation waits "
+            return x.policy()
+                    + " keeps no virtual time and so no fairness bound: nothing limits how long an invocation waits "
                     + "while others are chosen first.";
         }
         double t = x.overrun();
@@ -206,19 +266,37 @@ public final class AnomalyDetector {
         }
         double tauX = x.context().serviceMs() / 1000 / x.context().weight();
         int d = Math.max(1, x.deviceDMax());
-        String tagBound = others.isEmpty() ? "" : String.format(Locale.ROOT, " = %s here", num((d - 1) * (2 * t + tauX - minTau)));
-        String head = String.format(Locale.ROOT, "V went from %s to %s while it waited; its start tag S = %s, T = %s. MQFQ bounds "
+        String tagBound = others.isEmpty()
+                ? ""
+                : String.format(Locale.ROOT, " = %s here", num((d - 1) * (2 * t + tauX - minTau)));
+        String head = String.format(
+                Locale.ROOT,
+                "V went from %s to %s while it waited; its start tag S = %s, T = %s. MQFQ bounds "
                         + "the start tags of two backlogged flows, |S_i − S_j| ≤ (D−1)(2T + τ_i − τ_j)%s, not the wait: while this "
                         + "flow's tag is the smallest, each other flow j may be served until its own tag passes V + T, together at "
                         + "most Σ_j (w_j·(T + S − V) + τ_j) = %s s of service.",
-                num(v0), num(vLast), num(s), num(t), tagBound, num(allowed));
+                num(v0),
+                num(vLast),
+                num(s),
+                num(t),
+                tagBound,
+                num(allowed));
         if (given <= allowed * 1.05) {
-            return head + String.format(Locale.ROOT, " They took %s s ≤ %s s: the wait is within the algorithm's bound, a "
-                    + "consequence of T and of how many flows were backlogged (a smaller T shortens it), not a defect.",
-                    num(given), num(allowed));
+            return head
+                    + String.format(
+                            Locale.ROOT,
+                            " They took %s s ≤ %s s: the wait is within the algorithm's bound, a "
+                                    + "consequence of T and of how many flows were backlogged (a smaller T shortens it), not a defect.",
+                            num(given),
+                            num(allowed));
         }
-        return head + String.format(Locale.ROOT, " They took %s s > %s s: beyond the algorithm's bound, so a defect of the policy, "
-                + "or waiting the policy did not choose (the utilization gate, memory, a full device).", num(given), num(allowed));
+        return head
+                + String.format(
+                        Locale.ROOT,
+                        " They took %s s > %s s: beyond the algorithm's bound, so a defect of the policy, "
+                                + "or waiting the policy did not choose (the utilization gate, memory, a full device).",
+                        num(given),
+                        num(allowed));
     }
 
     private static String num(double v) {
@@ -226,7 +304,9 @@ public final class AnomalyDetector {
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%.2f", v);
     }
 
-    private static String whole(double v) { return String.format(Locale.ROOT, "%,.0f", v); }
+    private static String whole(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
 
     private static String trim(double v) {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%s", v);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The most recent decisions of a run, oldest first, capped at {@code capacity} (the oldest fall
@@ -38,12 +39,18 @@ public final class DecisionLog {
         dropped = 0;
     }
 
-    public int size() { return records.size(); }
+    public int size() {
+        return records.size();
+    }
 
     /** Decisions that fell off the front since the last clear. */
-    public long dropped() { return dropped; }
+    public long dropped() {
+        return dropped;
+    }
 
-    public List<DecisionRecord> all() { return new ArrayList<>(records); }
+    public List<DecisionRecord> all() {
+        return new ArrayList<>(records);
+    }
 
     /** Decisions whose searchable text contains every word of {@code query} (case-insensitive); all when blank. */
     public List<DecisionRecord> search(String query) {
@@ -51,7 +58,7 @@ public final class DecisionLog {
     }
 
     /** As {@link #search(String)}, with {@code extra} text per decision searched too (its anomalies). */
-    public List<DecisionRecord> search(String query, java.util.function.Function<DecisionRecord, String> extra) {
+    public List<DecisionRecord> search(String query, Function<DecisionRecord, String> extra) {
         List<DecisionRecord> out = new ArrayList<>();
         for (DecisionRecord r : records) if (matches(r, query, extra.apply(r))) out.add(r);
         return out;
@@ -72,5 +79,7 @@ public final class DecisionLog {
         return true;
     }
 
-    public Iterator<DecisionRecord> iterator() { return records.iterator(); }
+    public Iterator<DecisionRecord> iterator() {
+        return records.iterator();
+    }
 }

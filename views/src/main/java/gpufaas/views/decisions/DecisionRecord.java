@@ -1,7 +1,6 @@
 package gpufaas.views.decisions;
 
 import gpufaas.engine.model.StartType;
-
 import java.util.List;
 
 /**
@@ -15,11 +14,28 @@ import java.util.List;
  *
  * @param seq sequence number of the decision in its run, from 1
  */
-public record DecisionRecord(long seq, long timeUs, long invocation, int fn, String function, String device,
-                             StartType startType, double queueMs, String policy, double virtualTime, double overrun,
-                             double startTag, List<FlowBrief> backlogged, List<FlowBrief> throttled, int flowsOmitted,
-                             double deviceUsedMb, double deviceMemoryMb, int deviceContainersOnHost, int deviceInFlight,
-                             int deviceDMax, DecisionContext context) {
+public record DecisionRecord(
+        long seq,
+        long timeUs,
+        long invocation,
+        int fn,
+        String function,
+        String device,
+        StartType startType,
+        double queueMs,
+        String policy,
+        double virtualTime,
+        double overrun,
+        double startTag,
+        List<FlowBrief> backlogged,
+        List<FlowBrief> throttled,
+        int flowsOmitted,
+        double deviceUsedMb,
+        double deviceMemoryMb,
+        int deviceContainersOnHost,
+        int deviceInFlight,
+        int deviceDMax,
+        DecisionContext context) {
     public static final int MAX_FLOWS = 12;
 
     public DecisionRecord {
@@ -29,18 +45,57 @@ public record DecisionRecord(long seq, long timeUs, long invocation, int fn, Str
     }
 
     /** A decision without context. */
-    public DecisionRecord(long seq, long timeUs, long invocation, int fn, String function, String device,
-                          StartType startType, double queueMs, String policy, double virtualTime, double overrun,
-                          double startTag, List<FlowBrief> backlogged, List<FlowBrief> throttled, int flowsOmitted,
-                          double deviceUsedMb, double deviceMemoryMb, int deviceContainersOnHost, int deviceInFlight,
-                          int deviceDMax) {
-        this(seq, timeUs, invocation, fn, function, device, startType, queueMs, policy, virtualTime, overrun, startTag,
-                backlogged, throttled, flowsOmitted, deviceUsedMb, deviceMemoryMb, deviceContainersOnHost, deviceInFlight,
-                deviceDMax, DecisionContext.NONE);
+    public DecisionRecord(
+            long seq,
+            long timeUs,
+            long invocation,
+            int fn,
+            String function,
+            String device,
+            StartType startType,
+            double queueMs,
+            String policy,
+            double virtualTime,
+            double overrun,
+            double startTag,
+            List<FlowBrief> backlogged,
+            List<FlowBrief> throttled,
+            int flowsOmitted,
+            double deviceUsedMb,
+            double deviceMemoryMb,
+            int deviceContainersOnHost,
+            int deviceInFlight,
+            int deviceDMax) {
+        this(
+                seq,
+                timeUs,
+                invocation,
+                fn,
+                function,
+                device,
+                startType,
+                queueMs,
+                policy,
+                virtualTime,
+                overrun,
+                startTag,
+                backlogged,
+                throttled,
+                flowsOmitted,
+                deviceUsedMb,
+                deviceMemoryMb,
+                deviceContainersOnHost,
+                deviceInFlight,
+                deviceDMax,
+                DecisionContext.NONE);
     }
 
     /** When the invocation arrived (µs). */
-    public long arrivalUs() { return timeUs - Math.round(queueMs * 1000); }
+    public long arrivalUs() {
+        return timeUs - Math.round(queueMs * 1000);
+    }
 
-    public boolean hasTags() { return !Double.isNaN(virtualTime); }
+    public boolean hasTags() {
+        return !Double.isNaN(virtualTime);
+    }
 }

@@ -1,15 +1,14 @@
 package gpufaas.views.decisions;
 
+import gpufaas.engine.model.StartType;
 import gpufaas.views.live.GlyphAtlas;
 import gpufaas.views.live.PixelRaster;
 import gpufaas.views.live.RasterTheme;
-
-import gpufaas.engine.model.StartType;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Paints the decision log into a {@link PixelRaster}: a header, then one row per decision with its
@@ -25,6 +24,7 @@ final class DecisionTablePainter {
     private static final int ANOMALY_INK = 0xffcc2a8f;
     /** the widest time and queue cells measured (seconds with three decimals) */
     private static final String WIDE_NUMBER = "00000.000";
+
     static final String EMPTY = "No decisions yet: press Play, or Step decision to take one at a time.";
     /** what an empty log says: {@link #EMPTY}, or why a search shows nothing */
     private String empty = EMPTY;
@@ -37,24 +37,34 @@ final class DecisionTablePainter {
     /** the widest "anomaly" painted so far */
     private int flagWidth;
     /** a decision's anomalies, as the log's anomaly column writes them */
-    private java.util.function.Function<DecisionRecord, String> flags = r -> "";
+    private Function<DecisionRecord, String> flags = r -> "";
 
     void fonts(GlyphAtlas regular, GlyphAtlas boldFont) {
         font = regular;
         bold = boldFont;
     }
 
-    static int rowHeight(RasterTheme t) { return (int) Math.round(24 * t.scale()); }
+    static int rowHeight(RasterTheme t) {
+        return (int) Math.round(24 * t.scale());
+    }
 
-    int headerHeight() { return bold.lineHeight() + 8; }
+    int headerHeight() {
+        return bold.lineHeight() + 8;
+    }
 
-    int contentHeight(int rows, RasterTheme t) { return headerHeight() + Math.max(1, rows) * rowHeight(t); }
+    int contentHeight(int rows, RasterTheme t) {
+        return headerHeight() + Math.max(1, rows) * rowHeight(t);
+    }
 
     /** What the log says when it shows no rows. */
-    void emptyText(String text) { empty = text; }
+    void emptyText(String text) {
+        empty = text;
+    }
 
     /** The texts written by the last {@link #paint}, in order (header, then the visible rows' cells). */
-    List<String> texts() { return texts; }
+    List<String> texts() {
+        return texts;
+    }
 
     /** Forgets the widest "why" seen (a new run). */
     void resetWidths() {
@@ -63,7 +73,9 @@ final class DecisionTablePainter {
     }
 
     /** What the anomaly column writes for a decision. */
-    void flags(java.util.function.Function<DecisionRecord, String> f) { flags = f; }
+    void flags(Function<DecisionRecord, String> f) {
+        flags = f;
+    }
 
     /**
      * The columns' widths: each fits its title and its widest cell ({@code functions} and
@@ -74,12 +86,14 @@ final class DecisionTablePainter {
         double s = t.scale();
         int pad = (int) Math.round(12 * s);
         int[] w = new int[8];
-        for (int c = 0; c < 8; c++) w[c] = Math.max((int) Math.round(MIN_WIDTHS[c] * s), (int) Math.ceil(bold.width(TITLES[c])) + pad);
+        for (int c = 0; c < 8; c++)
+            w[c] = Math.max((int) Math.round(MIN_WIDTHS[c] * s), (int) Math.ceil(bold.width(TITLES[c])) + pad);
         w[1] = Math.max(w[1], (int) Math.ceil(font.width(WIDE_NUMBER)) + pad);
         w[5] = Math.max(w[5], (int) Math.ceil(font.width(WIDE_NUMBER)) + pad);
         for (String f : functions) w[2] = Math.max(w[2], (int) Math.ceil(font.width(f)) + pad);
         for (String d : devices) w[3] = Math.max(w[3], (int) Math.ceil(font.width(d)) + pad);
-        for (StartType st : StartType.values()) w[4] = Math.max(w[4], (int) Math.ceil(font.width(DecisionExplainer.startLabel(st))) + pad);
+        for (StartType st : StartType.values())
+            w[4] = Math.max(w[4], (int) Math.ceil(font.width(DecisionExplainer.startLabel(st))) + pad);
         w[6] = Math.max(w[6], flagWidth + pad);
         w[7] = Math.max(w[7], whyWidth + pad);
         return w;
@@ -103,9 +117,16 @@ final class DecisionTablePainter {
 
     /** The cells of one row, in column order ({@code flags}: its anomalies). */
     static String[] cells(DecisionRecord r, String flags) {
-        return new String[] {Long.toString(r.seq()), DecisionExplainer.seconds(r.timeUs()), r.function(), r.device(),
-                DecisionExplainer.startLabel(r.startType()), String.format(Locale.ROOT, "%.3f", r.queueMs() / 1000), flags,
-                DecisionExplainer.summary(r)};
+        return new String[] {
+            Long.toString(r.seq()),
+            DecisionExplainer.seconds(r.timeUs()),
+            r.function(),
+            r.device(),
+            DecisionExplainer.startLabel(r.startType()),
+            String.format(Locale.ROOT, "%.3f", r.queueMs() / 1000),
+            flags,
+            DecisionExplainer.summary(r)
+        };
     }
 
     /**
@@ -113,8 +134,18 @@ final class DecisionTablePainter {
      * {@code selected} (an index into {@code rows}, or -1) is highlighted, with a focus ring when
      * {@code focused}.
      */
-    void paint(PixelRaster r, int w, int h, int scrollY, List<DecisionRecord> rows, Collection<String> functions,
-               Collection<String> devices, int selected, boolean focused, int selection, RasterTheme t) {
+    void paint(
+            PixelRaster r,
+            int w,
+            int h,
+            int scrollY,
+            List<DecisionRecord> rows,
+            Collection<String> functions,
+            Collection<String> devices,
+            int selected,
+            boolean focused,
+            int selection,
+            RasterTheme t) {
         texts.clear();
         r.clear(t.background());
         int[] col = columns(functions, devices, w, t);
@@ -134,7 +165,14 @@ final class DecisionTablePainter {
             int ink = sel ? 0xffffffff : t.text();
             for (int c = 0; c < cells.length; c++) {
                 int colour = c == 6 && !sel ? ANOMALY_INK : ink;
-                text(font, r, font.fit(cells[c], col[c + 1] - col[c] - 12), col[c] + 6, top + rowH / 2.0, colour, col[c + 1] - 4);
+                text(
+                        font,
+                        r,
+                        font.fit(cells[c], col[c + 1] - col[c] - 12),
+                        col[c] + 6,
+                        top + rowH / 2.0,
+                        colour,
+                        col[c + 1] - 4);
             }
             r.fillRect(0, top + rowH - 1, w, top + rowH, t.grid());
             if (sel && focused) r.strokeRect(0, top, w, top + rowH, 1, t.strong());
@@ -143,7 +181,14 @@ final class DecisionTablePainter {
         r.fillRect(0, headH - 1, w, headH, t.grid());
         for (int c = 0; c < TITLES.length; c++) {
             if (c > 0) r.fillRect(col[c] - 1, 0, col[c], h, t.grid());
-            text(bold, r, bold.fit(TITLES[c], col[c + 1] - col[c] - 12), col[c] + 6, headH / 2.0, t.text(), col[c + 1] - 4);
+            text(
+                    bold,
+                    r,
+                    bold.fit(TITLES[c], col[c + 1] - col[c] - 12),
+                    col[c] + 6,
+                    headH / 2.0,
+                    t.text(),
+                    col[c + 1] - 4);
         }
     }
 

@@ -5,12 +5,11 @@ import gpufaas.views.live.PixelRaster;
 import gpufaas.views.live.RasterPane;
 import gpufaas.views.live.RasterTheme;
 import gpufaas.views.style.ViewStyle;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
-
-import java.util.List;
 
 /**
  * The decision log as a table painted into one image ({@link DecisionTablePainter}): the decisions
@@ -28,6 +27,7 @@ public final class DecisionTableView extends RasterPane {
     private boolean stale;
     /** a row was selected before the first layout: scroll it into view after it */
     private boolean revealLater;
+
     private long widthsGeneration = -1;
 
     public DecisionTableView(DecisionsViewModel vm, ViewStyle style) {
@@ -62,7 +62,9 @@ public final class DecisionTableView extends RasterPane {
             case HOME -> select(0);
             case END -> select(n - 1);
             case ESCAPE -> clearSelection();
-            default -> { return; }
+            default -> {
+                return;
+            }
         }
         e.consume();
     }
@@ -98,7 +100,9 @@ public final class DecisionTableView extends RasterPane {
     }
 
     @Override
-    protected boolean pinnedToEnd() { return vm.follow.get() && vm.selected.get() == null; }
+    protected boolean pinnedToEnd() {
+        return vm.follow.get() && vm.selected.get() == null;
+    }
 
     @Override
     protected void paint(PixelRaster r, int w, int h, int scrollY, RasterTheme t) {
@@ -107,11 +111,23 @@ public final class DecisionTableView extends RasterPane {
         int selection = t.dark() ? 0xff1f6fa8 : 0xff0a6ebd;
         painter.emptyText(vm.emptyText());
         painter.flags(vm::flags);
-        painter.paint(r, w, h, scrollY, vm.visible, vm.functionNames(), vm.deviceNames(), selectedIndex, isFocused(), selection, t);
+        painter.paint(
+                r,
+                w,
+                h,
+                scrollY,
+                vm.visible,
+                vm.functionNames(),
+                vm.deviceNames(),
+                selectedIndex,
+                isFocused(),
+                selection,
+                t);
         texts = List.copyOf(painter.texts());
         DecisionRecord s = vm.selected.get();
-        setAccessibleText(String.format("Decision log: %d decisions shown%s", vm.visible.size(),
-                s == null ? "" : "; selected #" + s.seq() + ", " + DecisionExplainer.summary(s)));
+        setAccessibleText(String.format(
+                "Decision log: %d decisions shown%s",
+                vm.visible.size(), s == null ? "" : "; selected #" + s.seq() + ", " + DecisionExplainer.summary(s)));
     }
 
     /** Selects row {@code i} of the shown decisions and scrolls it into view (FX thread). */
@@ -122,10 +138,14 @@ public final class DecisionTableView extends RasterPane {
     }
 
     /** Clears the selection: a following log goes back to the newest decisions. */
-    public void clearSelection() { vm.selected.set(null); }
+    public void clearSelection() {
+        vm.selected.set(null);
+    }
 
     /** The selected row's index among the shown decisions; -1 when none is selected or it is not shown. */
-    public int selectedIndex() { return indexOf(vm.selected.get()); }
+    public int selectedIndex() {
+        return indexOf(vm.selected.get());
+    }
 
     private void reveal(int i) {
         if (viewHeight() == 0) { // not laid out yet (a tab just shown): after the first layout
@@ -169,17 +189,27 @@ public final class DecisionTableView extends RasterPane {
     }
 
     /** Whether the shown decisions changed since the last paint. */
-    boolean stale() { return stale; }
+    boolean stale() {
+        return stale;
+    }
 
     /** The shown decisions, oldest first (the view model's, read-only). */
-    public List<DecisionRecord> items() { return vm.visible; }
+    public List<DecisionRecord> items() {
+        return vm.visible;
+    }
 
     /** The texts the last paint wrote (header, then the visible rows' cells), in order. */
-    public List<String> drawnTexts() { return texts; }
+    public List<String> drawnTexts() {
+        return texts;
+    }
 
     /** The height of the header in pixels (after the first paint). */
-    public int drawnHeaderHeight() { return painter.headerHeight(); }
+    public int drawnHeaderHeight() {
+        return painter.headerHeight();
+    }
 
     /** The height of a row in pixels. */
-    public int rowHeight() { return DecisionTablePainter.rowHeight(theme); }
+    public int rowHeight() {
+        return DecisionTablePainter.rowHeight(theme);
+    }
 }

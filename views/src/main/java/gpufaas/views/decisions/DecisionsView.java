@@ -1,22 +1,29 @@
 package gpufaas.views.decisions;
 
+import gpufaas.views.run.WhatIf;
+import gpufaas.views.style.Legible;
 import gpufaas.views.style.ViewStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-
-import java.util.List;
-
+import javafx.util.StringConverter;
 
 /** The Decisions tab: search, the log of dispatch decisions, and the selected one explained. */
 public final class DecisionsView extends BorderPane {
@@ -29,7 +36,7 @@ public final class DecisionsView extends BorderPane {
      * @param onThresholds flags the log again with new thresholds (k × service, floor in seconds) and
      *                     marks the timeline anew
      */
-    public DecisionsView(DecisionsViewModel vm, ViewStyle style, java.util.function.BiConsumer<Double, Double> onThresholds) {
+    public DecisionsView(DecisionsViewModel vm, ViewStyle style, BiConsumer<Double, Double> onThresholds) {
         this.vm = vm;
         setId("decisions-view");
         TextField search = new TextField();
@@ -72,7 +79,8 @@ public final class DecisionsView extends BorderPane {
             } catch (NumberFormatException e) {
                 thresholdsProblem.setText("a number > 0 and a number of seconds >= 0");
                 if (!k.getStyleClass().contains("invalid")) k.getStyleClass().add("invalid");
-                if (!floor.getStyleClass().contains("invalid")) floor.getStyleClass().add("invalid");
+                if (!floor.getStyleClass().contains("invalid"))
+                    floor.getStyleClass().add("invalid");
             }
         };
         k.setOnAction(e -> apply.run());
@@ -83,9 +91,10 @@ public final class DecisionsView extends BorderPane {
         floor.focusedProperty().addListener((o, a, b) -> {
             if (!b) apply.run();
         });
-        Tooltip tip = new Tooltip("A decision is examined for anomalies when its invocation waited at least k times its "
-                + "function's service and at least this many seconds: starvation, head-of-line blocking, priority inversion. "
-                + "Anomalies are marked ! on the device timeline and explained below.");
+        Tooltip tip =
+                new Tooltip("A decision is examined for anomalies when its invocation waited at least k times its "
+                        + "function's service and at least this many seconds: starvation, head-of-line blocking, priority inversion. "
+                        + "Anomalies are marked ! on the device timeline and explained below.");
         tip.setWrapText(true);
         tip.setMaxWidth(460);
         k.setTooltip(tip);
@@ -95,8 +104,15 @@ public final class DecisionsView extends BorderPane {
         anomalies.textProperty().bind(vm.anomalySummary);
         anomalies.getStyleClass().add("anomaly-text");
         anomalies.setWrapText(true);
-        javafx.scene.layout.FlowPane flags = gpufaas.views.style.Legible.row(8, only, new Label("flag waits over"), k,
-                new Label("× the service and"), floor, new Label("s"), thresholdsProblem);
+        FlowPane flags = Legible.row(
+                8,
+                only,
+                new Label("flag waits over"),
+                k,
+                new Label("× the service and"),
+                floor,
+                new Label("s"),
+                thresholdsProblem);
         VBox top = new VBox(4, row, flags, anomalies, status);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
@@ -112,34 +128,39 @@ public final class DecisionsView extends BorderPane {
         explanation.setPromptText("Select a decision to read why it was taken.");
         Label why = new Label("Why this decision");
         why.getStyleClass().add("pane-title");
-        javafx.scene.control.ComboBox<gpufaas.views.run.WhatIf.Alternative> alt = new javafx.scene.control.ComboBox<>(vm.whatIfChoices);
+        ComboBox<WhatIf.Alternative> alt = new ComboBox<>(vm.whatIfChoices);
         alt.setId("whatif-choice");
         alt.valueProperty().bindBidirectional(vm.whatIfChoice);
-        alt.setConverter(new javafx.util.StringConverter<>() {
+        alt.setConverter(new StringConverter<>() {
             @Override
-            public String toString(gpufaas.views.run.WhatIf.Alternative a) { return a == null ? "" : a.describe(); }
+            public String toString(WhatIf.Alternative a) {
+                return a == null ? "" : a.describe();
+            }
 
             @Override
-            public gpufaas.views.run.WhatIf.Alternative fromString(String s) { return null; }
+            public WhatIf.Alternative fromString(String s) {
+                return null;
+            }
         });
-        alt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alt.setMinWidth(Region.USE_PREF_SIZE);
         TextField window = new TextField();
         window.setId("whatif-window");
         window.setPrefColumnCount(4);
         window.textProperty().bindBidirectional(vm.whatIfWindowS);
-        javafx.scene.control.Button run = new javafx.scene.control.Button("Run what-if");
+        Button run = new Button("Run what-if");
         run.setId("whatif-run");
         run.setOnAction(e -> vm.runWhatIf());
         run.disableProperty().bind(vm.whatIfRunning.or(vm.selected.isNull()));
-        run.setTooltip(new Tooltip("Replays the run from time 0 twice in the background, as it was and with this decision "
-                + "overridden, and compares this invocation, the alternative and the mean latency of the invocations waiting "
-                + "then or arriving in the next seconds (the decision's regret)"));
+        run.setTooltip(
+                new Tooltip("Replays the run from time 0 twice in the background, as it was and with this decision "
+                        + "overridden, and compares this invocation, the alternative and the mean latency of the invocations waiting "
+                        + "then or arriving in the next seconds (the decision's regret)"));
         Label ask = new Label("What if it had chosen");
         Label instead = new Label("instead?");
         Label next = new Label("Compare the next");
         Label secs = new Label("s:");
         for (Label l : List.of(ask, instead, next, secs)) l.setMinWidth(Label.USE_PREF_SIZE);
-        run.setMinWidth(javafx.scene.control.Button.USE_PREF_SIZE);
+        run.setMinWidth(Button.USE_PREF_SIZE);
         HBox first = new HBox(8, ask, alt, instead);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(8, next, window, secs, run);
@@ -161,11 +182,11 @@ public final class DecisionsView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         explanation.setPrefRowCount(4);
-        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         table.setMinHeight(100);
-        bottom.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bottom.setMinHeight(Region.USE_PREF_SIZE);
         // on a short window the log and the explanation keep their least height and the tab scrolls
-        setCenter(gpufaas.views.style.Legible.scrollingSplit(split, "decisions-scroll"));
+        setCenter(Legible.scrollingSplit(split, "decisions-scroll"));
     }
 
     /**
@@ -189,11 +210,15 @@ public final class DecisionsView extends BorderPane {
     }
 
     private static String trim(double v) {
-        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%.0f", v) : Double.toString(v);
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 
     /** Repaints after a change of theme or font scale. */
-    public void restyle() { table.repaint(); }
+    public void restyle() {
+        table.repaint();
+    }
 
-    public DecisionTableView table() { return table; }
+    public DecisionTableView table() {
+        return table;
+    }
 }

@@ -1,15 +1,23 @@
 package gpufaas.views.decisions;
 
+import gpufaas.views.run.WhatIf;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * State behind the Decisions tab: the log of the run's decisions (the latest {@link #CAPACITY}),
@@ -23,39 +31,47 @@ public final class DecisionsViewModel {
     private final RecentList<DecisionRecord> shown = new RecentList<>();
     /** The decisions matching the query, oldest first: the table's items (read-only). */
     public final ObservableList<DecisionRecord> visible = shown;
+
     public final StringProperty query = new SimpleStringProperty("");
     public final ObjectProperty<DecisionRecord> selected = new SimpleObjectProperty<>();
     public final StringProperty explanation = new SimpleStringProperty("");
     public final StringProperty status = new SimpleStringProperty("");
     public final BooleanProperty follow = new SimpleBooleanProperty(true);
     /** every function and device named by a decision of this run, for the log's column widths */
-    private final java.util.Set<String> functionNames = new java.util.LinkedHashSet<>();
-    private final java.util.Set<String> deviceNames = new java.util.LinkedHashSet<>();
+    private final Set<String> functionNames = new LinkedHashSet<>();
+
+    private final Set<String> deviceNames = new LinkedHashSet<>();
     private long generation;
     private final AnomalyDetector detector = new AnomalyDetector();
     /** the anomalies of each flagged decision, by its sequence number */
-    private final java.util.Map<Long, List<Anomaly>> anomalies = new java.util.HashMap<>();
-    private final java.util.EnumMap<Anomaly.Kind, Integer> anomalyCounts = new java.util.EnumMap<>(Anomaly.Kind.class);
+    private final Map<Long, List<Anomaly>> anomalies = new HashMap<>();
+
+    private final EnumMap<Anomaly.Kind, Integer> anomalyCounts = new EnumMap<>(Anomaly.Kind.class);
     /** only the decisions with an anomaly */
     public final BooleanProperty anomaliesOnly = new SimpleBooleanProperty(false);
     /** "3 anomalies: 2 starved, 1 head-of-line blocked"; empty when none */
     public final StringProperty anomalySummary = new SimpleStringProperty("");
 
     /** the selected decision's alternatives for a what-if: the next candidate flow, other devices */
-    public final javafx.collections.ObservableList<gpufaas.views.run.WhatIf.Alternative> whatIfChoices =
-            javafx.collections.FXCollections.observableArrayList();
-    public final ObjectProperty<gpufaas.views.run.WhatIf.Alternative> whatIfChoice = new SimpleObjectProperty<>();
+    public final ObservableList<WhatIf.Alternative> whatIfChoices = FXCollections.observableArrayList();
+
+    public final ObjectProperty<WhatIf.Alternative> whatIfChoice = new SimpleObjectProperty<>();
     /** seconds after the decision whose arrivals the counterfactual compares */
     public final StringProperty whatIfWindowS = new SimpleStringProperty("30");
+
     public final StringProperty whatIfResult = new SimpleStringProperty("");
     public final BooleanProperty whatIfRunning = new SimpleBooleanProperty(false);
-    private WhatIfRunner whatIfRunner = (d, alt, s, done) -> done.accept(null, "what-if is not available in this window");
+    private WhatIfRunner whatIfRunner =
+            (d, alt, s, done) -> done.accept(null, "what-if is not available in this window");
 
     /** Runs a what-if in the background and hands back its result, or why there is none, on the FX thread. */
     @FunctionalInterface
     public interface WhatIfRunner {
-        void run(DecisionRecord decision, gpufaas.views.run.WhatIf.Alternative alternative, double windowS,
-                 java.util.function.BiConsumer<gpufaas.views.run.WhatIf.Result, String> done);
+        void run(
+                DecisionRecord decision,
+                WhatIf.Alternative alternative,
+                double windowS,
+                BiConsumer<WhatIf.Result, String> done);
     }
 
     public DecisionsViewModel() {
@@ -63,13 +79,15 @@ public final class DecisionsViewModel {
         anomaliesOnly.addListener((o, a, b) -> refilter());
         selected.addListener((o, a, b) -> {
             explanation.set(b == null ? "" : explain(b));
-            whatIfChoices.setAll(b == null ? List.of() : gpufaas.views.run.WhatIf.alternatives(b));
+            whatIfChoices.setAll(b == null ? List.of() : WhatIf.alternatives(b));
             whatIfChoice.set(whatIfChoices.isEmpty() ? null : whatIfChoices.get(0));
             whatIfResult.set("");
         });
     }
 
-    public void setWhatIfRunner(WhatIfRunner r) { whatIfRunner = r; }
+    public void setWhatIfRunner(WhatIfRunner r) {
+        whatIfRunner = r;
+    }
 
     /**
      * Reruns the run from time 0 with the selected decision overridden by the chosen alternative
@@ -133,7 +151,8 @@ public final class DecisionsViewModel {
         }
         log.addAll(batch);
         pending.addAll(batch);
-        if (pending.size() > CAPACITY) pending.subList(0, pending.size() - CAPACITY).clear();
+        if (pending.size() > CAPACITY)
+            pending.subList(0, pending.size() - CAPACITY).clear();
         List<Anomaly> found = detector.add(batch);
         record(found);
         return found;
@@ -142,7 +161,9 @@ public final class DecisionsViewModel {
     private void record(List<Anomaly> found) {
         if (found.isEmpty()) return;
         for (Anomaly a : found) {
-            anomalies.computeIfAbsent(a.decision().seq(), k -> new ArrayList<>()).add(a);
+            anomalies
+                    .computeIfAbsent(a.decision().seq(), k -> new ArrayList<>())
+                    .add(a);
             anomalyCounts.merge(a.kind(), 1, Integer::sum);
         }
         int n = anomalyCounts.values().stream().mapToInt(Integer::intValue).sum();
@@ -175,7 +196,9 @@ public final class DecisionsViewModel {
     }
 
     /** The detector's thresholds: waits of at least {@code k} × the function's service and {@code floorS} seconds. */
-    public AnomalyDetector detector() { return detector; }
+    public AnomalyDetector detector() {
+        return detector;
+    }
 
     /**
      * Flags again with new thresholds over the decisions in the log; returns every anomaly found
@@ -239,27 +262,38 @@ public final class DecisionsViewModel {
         String q = query.get() == null ? "" : query.get().trim();
         if (log.size() == 0 && pending.isEmpty()) return DecisionTablePainter.EMPTY;
         if (anomaliesOnly.get() && q.isEmpty()) {
-            return String.format("No anomaly among the %,d decisions (waits of at least %s× the service and %s s are examined).",
+            return String.format(
+                    "No anomaly among the %,d decisions (waits of at least %s× the service and %s s are examined).",
                     log.size(), detector.k(), detector.floorS());
         }
         if (!q.isEmpty()) {
-            return String.format("No decision matches \u201c%s\u201d (of %,d). Clear the search to see them all.", q,
-                    log.size());
+            return String.format(
+                    "No decision matches \u201c%s\u201d (of %,d). Clear the search to see them all.", q, log.size());
         }
         return DecisionTablePainter.EMPTY;
     }
 
     /** Every function named by a decision of this run. */
-    public java.util.Collection<String> functionNames() { return functionNames; }
+    public Collection<String> functionNames() {
+        return functionNames;
+    }
 
     /** Every device named by a decision of this run. */
-    public java.util.Collection<String> deviceNames() { return deviceNames; }
+    public Collection<String> deviceNames() {
+        return deviceNames;
+    }
 
     /** Changes when a new run starts (load or reset). */
-    public long generation() { return generation; }
+    public long generation() {
+        return generation;
+    }
 
-    public int size() { return log.size(); }
+    public int size() {
+        return log.size();
+    }
 
     /** Decisions appended but not yet in {@link #visible}. */
-    public int pendingCount() { return pending.size(); }
+    public int pendingCount() {
+        return pending.size();
+    }
 }

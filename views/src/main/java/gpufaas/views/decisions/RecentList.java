@@ -1,11 +1,10 @@
 package gpufaas.views.decisions;
 
-import javafx.collections.ObservableListBase;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import javafx.collections.ObservableListBase;
 
 /**
  * An observable list that grows at the end and is trimmed at the front, each as one change: the
@@ -27,7 +26,9 @@ final class RecentList<E> extends ObservableListBase<E> {
     }
 
     @Override
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** Adds {@code more} at the end. */
     void append(Collection<? extends E> more) {

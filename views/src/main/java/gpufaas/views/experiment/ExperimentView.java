@@ -1,6 +1,14 @@
 package gpufaas.views.experiment;
 
 import gpufaas.views.run.BackendOption;
+import gpufaas.views.style.Legible;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -14,7 +22,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,11 +32,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.ToggleSwitch;
-
-import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The experiment panel on the left: workload (preset, composer, imports), devices, policy and
@@ -39,13 +44,13 @@ public final class ExperimentView extends VBox {
     private final Label dropZone = new Label("Drop Ilúvatar trace / functions CSVs, Azure 2019 or 2021 files, "
             + "or an experiment JSON here (or File ▸ Import workload files…)");
 
-    private final java.util.function.Predicate<String> mayDiscard;
+    private final Predicate<String> mayDiscard;
 
     /**
      * @param onLoad     applies the experiment: plans it and loads it into the live run
      * @param mayDiscard asks whether unsaved edits may be dropped for what it names (true: go on)
      */
-    public ExperimentView(ExperimentViewModel vm, Runnable onLoad, java.util.function.Predicate<String> mayDiscard) {
+    public ExperimentView(ExperimentViewModel vm, Runnable onLoad, Predicate<String> mayDiscard) {
         this.vm = vm;
         this.onLoad = onLoad;
         this.mayDiscard = mayDiscard;
@@ -66,7 +71,7 @@ public final class ExperimentView extends VBox {
         load.setId("load-experiment");
         load.setDefaultButton(true);
         load.setOnAction(e -> onLoad.run());
-        load.setTooltip(new javafx.scene.control.Tooltip("Plan the experiment in this panel and load it into the run, "
+        load.setTooltip(new Tooltip("Plan the experiment in this panel and load it into the run, "
                 + "at time 0 (Ctrl+L); Play from the start and Reset also apply the panel's edits"));
         load.setMaxWidth(Double.MAX_VALUE);
         Label problem = new Label();
@@ -90,7 +95,8 @@ public final class ExperimentView extends VBox {
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
-                if (!dropZone.getStyleClass().contains("drag-over")) dropZone.getStyleClass().add("drag-over");
+                if (!dropZone.getStyleClass().contains("drag-over"))
+                    dropZone.getStyleClass().add("drag-over");
             }
             e.consume();
         });
@@ -100,7 +106,8 @@ public final class ExperimentView extends VBox {
             if (e.getDragboard().hasFiles()) {
                 List<Path> files = new ArrayList<>();
                 for (File f : e.getDragboard().getFiles()) files.add(f.toPath());
-                boolean experiment = files.stream().anyMatch(f -> f.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+                boolean experiment = files.stream()
+                        .anyMatch(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".json"));
                 ok = (!experiment || mayDiscard.test("Dropping an experiment file")) && vm.importFiles(files);
             }
             e.setDropCompleted(ok);
@@ -119,7 +126,7 @@ public final class ExperimentView extends VBox {
         preset.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(vm.preset.get())) {
                 if (!mayDiscard.test("Choosing preset " + b)) {
-                    javafx.application.Platform.runLater(() -> preset.setValue(vm.preset.get().isEmpty() ? null : vm.preset.get()));
+                    Platform.runLater(() -> preset.setValue(vm.preset.get().isEmpty() ? null : vm.preset.get()));
                     return;
                 }
                 vm.loadPreset(b);
@@ -166,10 +173,23 @@ public final class ExperimentView extends VBox {
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setWrapText(true);
         dropZone.setMaxWidth(Double.MAX_VALUE);
-        GridPane run = form(ExperimentViewModel.SEED, checked(vm.seed, null), ExperimentViewModel.DURATION,
+        GridPane run = form(
+                ExperimentViewModel.SEED,
+                checked(vm.seed, null),
+                ExperimentViewModel.DURATION,
                 checked(vm.durationS, "generated: 600; trace: all"));
-        VBox box = new VBox(6, row("preset", preset), description, row("workload", kind), composed, trace, az19, az21, like,
-                dropZone, run);
+        VBox box = new VBox(
+                6,
+                row("preset", preset),
+                description,
+                row("workload", kind),
+                composed,
+                trace,
+                az19,
+                az21,
+                like,
+                dropZone,
+                run);
         return titled("Workload", box, "workload-pane");
     }
 
@@ -187,9 +207,10 @@ public final class ExperimentView extends VBox {
             table.scrollTo(r);
         });
         Button remove = new Button("Remove");
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeFunction(table.getSelectionModel().getSelectedItem()));
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, new Label("catalog"), catalog, add, remove);
+        FlowPane buttons = new FlowPane(6, 4, new Label("catalog"), catalog, add, remove);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox details = new VBox(4);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showArrival(details, b));
@@ -200,7 +221,8 @@ public final class ExperimentView extends VBox {
     private void showArrival(VBox into, FunctionRowModel r) {
         into.getChildren().clear();
         if (r == null) {
-            Label l = new Label("Select a function to edit its arrival process (Poisson, bursty, diurnal, or gaps from a trace).");
+            Label l = new Label(
+                    "Select a function to edit its arrival process (Poisson, bursty, diurnal, or gaps from a trace).");
             l.setWrapText(true);
             l.getStyleClass().add("help");
             into.getChildren().add(l);
@@ -210,10 +232,24 @@ public final class ExperimentView extends VBox {
         title.textProperty().bind(Bindings.concat("Arrivals of ", r.name, ": ", Bindings.convert(r.arrival)));
         title.getStyleClass().add("param-name");
         GridPane poisson = form("mean rate /s", validated(r.ratePerS, r));
-        GridPane bursty = form("mean rate /s", validated(r.ratePerS, r), "burst factor", validated(r.burstFactor, r),
-                "mean burst (s)", validated(r.meanBurstS, r), "mean calm (s)", validated(r.meanCalmS, r));
-        GridPane diurnal = form("mean rate /s", validated(r.ratePerS, r), "amplitude 0-1", validated(r.amplitude, r),
-                "period (s)", validated(r.periodS, r), "phase (s)", validated(r.phaseS, r));
+        GridPane bursty = form(
+                "mean rate /s",
+                validated(r.ratePerS, r),
+                "burst factor",
+                validated(r.burstFactor, r),
+                "mean burst (s)",
+                validated(r.meanBurstS, r),
+                "mean calm (s)",
+                validated(r.meanCalmS, r));
+        GridPane diurnal = form(
+                "mean rate /s",
+                validated(r.ratePerS, r),
+                "amplitude 0-1",
+                validated(r.amplitude, r),
+                "period (s)",
+                validated(r.periodS, r),
+                "phase (s)",
+                validated(r.phaseS, r));
         Button choose = new Button("Take gaps from a trace CSV…");
         choose.setOnAction(e -> {
             FileChooser fc = new FileChooser();
@@ -290,11 +326,16 @@ public final class ExperimentView extends VBox {
         TextField cpu = field(vm.cpuCores);
         cpu.setId("cpu-cores");
         Label cpuProblem = problemLabel(cpu, vm.cpuCores);
-        GridPane g = form("GPU profile", gpu, ExperimentViewModel.GPUS, new VBox(2, count, countProblem),
-                ExperimentViewModel.CPU_CORES, new VBox(2, cpu, cpuProblem));
-        javafx.scene.layout.FlowPane mpsRow = new javafx.scene.layout.FlowPane(8, 4, mps, new Label("thread %"), pct, pctProblem);
+        GridPane g = form(
+                "GPU profile",
+                gpu,
+                ExperimentViewModel.GPUS,
+                new VBox(2, count, countProblem),
+                ExperimentViewModel.CPU_CORES,
+                new VBox(2, cpu, cpuProblem));
+        FlowPane mpsRow = new FlowPane(8, 4, mps, new Label("thread %"), pct, pctProblem);
         mpsRow.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.FlowPane migRow = new javafx.scene.layout.FlowPane(8, 4, mig, new Label("profile"), migProfile);
+        FlowPane migRow = new FlowPane(8, 4, mig, new Label("profile"), migProfile);
         migRow.setAlignment(Pos.CENTER_LEFT);
         return titled("Devices", new VBox(6, g, mpsRow, migRow), "devices-pane");
     }
@@ -403,7 +444,7 @@ public final class ExperimentView extends VBox {
         h.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(control, Priority.ALWAYS);
         // a choice keeps the width its value needs (the panel scrolls sideways before a choice is cut)
-        if (control instanceof ComboBox<?> c) gpufaas.views.style.Legible.keepValueWidth(c);
+        if (control instanceof ComboBox<?> c) Legible.keepValueWidth(c);
         return h;
     }
 

@@ -19,12 +19,24 @@ import gpufaas.workload.experiment.Azure2019Spec;
 import gpufaas.workload.experiment.Azure2021Spec;
 import gpufaas.workload.experiment.AzureLikeSpec;
 import gpufaas.workload.experiment.DevicesSpec;
+import gpufaas.workload.experiment.DockerSpec;
 import gpufaas.workload.experiment.ExperimentJson;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.FunctionEntry;
 import gpufaas.workload.experiment.Presets;
 import gpufaas.workload.experiment.WorkloadSpec;
 import gpufaas.workload.json.FieldProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -32,17 +44,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The experiment being composed: workload, devices, policy with its parameters, backend, seed and
@@ -56,6 +59,7 @@ public final class ExperimentViewModel {
     static final List<String> HIDDEN_PARAMS = List.of("mps_pct");
     /** The panel's labels, which messages about its fields name (not the JSON fields behind them). */
     static final String GPUS = "GPUs";
+
     static final String CPU_CORES = "CPU cores";
     static final String MPS_PCT = "MPS thread %";
     static final String SEED = "seed";
@@ -99,12 +103,13 @@ public final class ExperimentViewModel {
     public final StringProperty policyNote = new SimpleStringProperty("");
     /** whether the last planned workload had any SLO (null: not planned yet) */
     private Boolean plannedSlos;
+
     public final StringProperty admission = new SimpleStringProperty("admit-all");
     public final StringProperty placement = new SimpleStringProperty("gpu-only");
     public final ObservableList<ParamField> params = FXCollections.observableArrayList();
     public final StringProperty backend = new SimpleStringProperty("sim");
     /** the loaded experiment's Docker settings, kept as they are (the window has no editor for them) */
-    private gpufaas.workload.experiment.DockerSpec dockerSettings;
+    private DockerSpec dockerSettings;
 
     /** What is wrong with the experiment as a whole (one line naming the field), empty when it plans. */
     public final StringProperty problem = new SimpleStringProperty("");
@@ -118,7 +123,8 @@ public final class ExperimentViewModel {
     /** where the experiment came from: the preset's name or the file's, for the saved description */
     private String origin = "";
     /** each text field with a check of its own: its problem, shown beside it as it is typed */
-    private final Map<StringProperty, StringProperty> fieldProblems = new java.util.IdentityHashMap<>();
+    private final Map<StringProperty, StringProperty> fieldProblems = new IdentityHashMap<>();
+
     private String profileFile;
     private final Map<String, String> extraParams = new LinkedHashMap<>();
 
@@ -129,7 +135,7 @@ public final class ExperimentViewModel {
             rebuildParams(!loading);
             refreshPolicyNote();
         });
-        functions.addListener((javafx.collections.ListChangeListener<FunctionRowModel>) c -> refreshPolicyNote());
+        functions.addListener((ListChangeListener<FunctionRowModel>) c -> refreshPolicyNote());
         workloadKind.addListener((o, a, b) -> refreshPolicyNote());
         placement.addListener((o, a, b) -> rebuildParams(!loading));
         admission.addListener((o, a, b) -> rebuildParams(!loading));
@@ -193,11 +199,15 @@ public final class ExperimentViewModel {
     }
 
     /** The problem of a text field checked on its own (GPUs, CPU cores, MPS thread %, seed, duration), or null. */
-    public StringProperty problemOf(StringProperty field) { return fieldProblems.get(field); }
+    public StringProperty problemOf(StringProperty field) {
+        return fieldProblems.get(field);
+    }
 
     // ------------------------------------------------------------------ choices
 
-    public static List<String> presetNames() { return Presets.names(); }
+    public static List<String> presetNames() {
+        return Presets.names();
+    }
 
     public static List<String> policyNames() {
         List<String> n = new ArrayList<>();
@@ -217,13 +227,21 @@ public final class ExperimentViewModel {
         return n;
     }
 
-    public static List<String> gpuProfiles() { return DeviceProfiles.builtIn(); }
+    public static List<String> gpuProfiles() {
+        return DeviceProfiles.builtIn();
+    }
 
-    public static List<String> catalogFunctions() { return BenchmarkCatalog.get().names(); }
+    public static List<String> catalogFunctions() {
+        return BenchmarkCatalog.get().names();
+    }
 
-    public List<BackendOption> backends() { return backends; }
+    public List<BackendOption> backends() {
+        return backends;
+    }
 
-    public Path baseDir() { return baseDir; }
+    public Path baseDir() {
+        return baseDir;
+    }
 
     // ------------------------------------------------------------------ loading
 
@@ -255,7 +273,9 @@ public final class ExperimentViewModel {
     }
 
     /** Where the experiment came from ("preset teaching-3", "file x.json"), empty when composed from scratch. */
-    public String origin() { return origin; }
+    public String origin() {
+        return origin;
+    }
 
     /**
      * The panel's edits that {@code running} does not have, one phrase each ("policy fcfs (the run:
@@ -277,25 +297,32 @@ public final class ExperimentViewModel {
     List<String> changes(ExperimentSpec was, ExperimentSpec now, String wasName) {
         List<String> out = new ArrayList<>();
         String in = wasName.isEmpty() ? "was " : wasName + ": ";
-        if (!now.policy().equalsIgnoreCase(was.policy())) out.add("policy " + now.policy() + " (" + in + was.policy() + ")");
-        if (!now.admission().equalsIgnoreCase(was.admission())) out.add("admission " + now.admission() + " (" + in + was.admission() + ")");
-        if (!now.placement().equalsIgnoreCase(was.placement())) out.add("placement " + now.placement() + " (" + in + was.placement() + ")");
-        if (!now.devices().equals(was.devices())) out.add("devices " + devices(now.devices()) + " (" + in + devices(was.devices()) + ")");
+        if (!now.policy().equalsIgnoreCase(was.policy()))
+            out.add("policy " + now.policy() + " (" + in + was.policy() + ")");
+        if (!now.admission().equalsIgnoreCase(was.admission()))
+            out.add("admission " + now.admission() + " (" + in + was.admission() + ")");
+        if (!now.placement().equalsIgnoreCase(was.placement()))
+            out.add("placement " + now.placement() + " (" + in + was.placement() + ")");
+        if (!now.devices().equals(was.devices()))
+            out.add("devices " + devices(now.devices()) + " (" + in + devices(was.devices()) + ")");
         String params = paramChanges(was, now, in);
         if (!params.isEmpty()) out.add(params);
         if (!now.workload().equals(was.workload())) out.add("the workload");
-        if (!java.util.Objects.equals(now.seed(), was.seed())) out.add("seed " + now.seed() + " (" + in + was.seed() + ")");
-        if (!java.util.Objects.equals(now.durationS(), was.durationS())) {
+        if (!Objects.equals(now.seed(), was.seed())) out.add("seed " + now.seed() + " (" + in + was.seed() + ")");
+        if (!Objects.equals(now.durationS(), was.durationS())) {
             out.add("duration " + duration(now.durationS()) + " (" + in + duration(was.durationS()) + ")");
         }
-        if (!now.backend().equalsIgnoreCase(was.backend())) out.add("backend " + now.backend() + " (" + in + was.backend() + ")");
+        if (!now.backend().equalsIgnoreCase(was.backend()))
+            out.add("backend " + now.backend() + " (" + in + was.backend() + ")");
         return out;
     }
 
     /** "2 × a30 with MIG 1g.6gb, 8 CPU cores". */
     static String devices(DevicesSpec d) {
         StringBuilder b = new StringBuilder();
-        b.append(d.count()).append(" × ").append(d.gpu() != null ? d.gpu() : Path.of(d.profileFile()).getFileName());
+        b.append(d.count())
+                .append(" × ")
+                .append(d.gpu() != null ? d.gpu() : Path.of(d.profileFile()).getFileName());
         if (d.mig() != null) b.append(" with MIG ").append(d.mig());
         if (d.mps()) b.append(" with MPS").append(d.mpsPct() == null ? "" : " " + d.mpsPct() + " %");
         if (d.cpuCores() > 0) b.append(", ").append(d.cpuCores()).append(" CPU cores");
@@ -320,15 +347,20 @@ public final class ExperimentViewModel {
             for (Map.Entry<String, String> e : was.params().entrySet()) {
                 if (now.params().containsKey(e.getKey())) continue;
                 ParamField f = field(e.getKey());
-                if (f != null && (e.getValue().trim().equalsIgnoreCase(f.spec().defaultValue()))) continue; // the default, written out
+                if (f != null && (e.getValue().trim().equalsIgnoreCase(f.spec().defaultValue())))
+                    continue; // the default, written out
                 set.add(e.getKey() + "=default");
                 before.add(e.getKey() + "=" + e.getValue());
             }
         }
-        return set.isEmpty() ? "" : "parameters " + String.join(", ", set) + " (" + in + String.join(", ", before) + ")";
+        return set.isEmpty()
+                ? ""
+                : "parameters " + String.join(", ", set) + " (" + in + String.join(", ", before) + ")";
     }
 
-    private static String duration(Double d) { return d == null ? "default" : FunctionRowModel.num(d) + " s"; }
+    private static String duration(Double d) {
+        return d == null ? "default" : FunctionRowModel.num(d) + " s";
+    }
 
     /** Shows {@code spec}; relative paths in it resolve against {@code dir} (null: working directory). */
     public void load(ExperimentSpec spec, Path dir) {
@@ -393,7 +425,9 @@ public final class ExperimentViewModel {
         for (Map.Entry<String, String> e : spec.params().entrySet()) {
             ParamField f = field(e.getKey());
             if (f != null) f.setExplicit(e.getValue());
-            else if (e.getKey().equalsIgnoreCase("mps_pct") && d.mps() && mpsPct.get().isEmpty()) mpsPct.set(e.getValue());
+            else if (e.getKey().equalsIgnoreCase("mps_pct")
+                    && d.mps()
+                    && mpsPct.get().isEmpty()) mpsPct.set(e.getValue());
             else extraParams.put(e.getKey(), e.getValue());
         }
         problem.set("");
@@ -403,7 +437,10 @@ public final class ExperimentViewModel {
     private String absolute(String path) {
         if (path == null) return "";
         Path p = Path.of(path);
-        return (baseDir == null || p.isAbsolute() ? p : baseDir.resolve(p)).toAbsolutePath().normalize().toString();
+        return (baseDir == null || p.isAbsolute() ? p : baseDir.resolve(p))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     }
 
     /** Reads an experiment file (the command line's JSON); a problem goes into {@link #problem} and leaves the panel as it was. */
@@ -482,7 +519,8 @@ public final class ExperimentViewModel {
             row.iatMs.set(gaps);
             row.iatSource.set(gaps.size() + " gaps from " + trace.getFileName());
             row.arrival.set(ArrivalKind.TRACE);
-            double mean = gaps.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double mean =
+                    gaps.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             if (mean > 0) row.ratePerS.set(FunctionRowModel.num(Math.round(1000.0 / mean * 1e4) / 1e4));
             row.validate();
             problem.set("");
@@ -516,7 +554,7 @@ public final class ExperimentViewModel {
                     }
                     case AZURE_2019 -> {
                         workloadKind.set(WorkloadKind.AZURE_2019);
-                        Path dir = java.nio.file.Files.isDirectory(f) ? f : f.toAbsolutePath().getParent();
+                        Path dir = Files.isDirectory(f) ? f : f.toAbsolutePath().getParent();
                         azure2019Dir.set(dir.toAbsolutePath().toString());
                         azure2019Day.set(Integer.toString(Math.max(1, InputFileKind.azure2019Day(f))));
                     }
@@ -527,9 +565,14 @@ public final class ExperimentViewModel {
                 }
             }
             preset.set("");
-            problem.set(workloadKind.get() == WorkloadKind.TRACE && (traceCsv.get().isBlank() || functionsCsv.get().isBlank())
-                    ? (traceCsv.get().isBlank() ? "add the trace CSV (func_name,invoke_time_ms) for these functions"
-                    : "add the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb) for this trace") : "");
+            problem.set(
+                    workloadKind.get() == WorkloadKind.TRACE
+                                    && (traceCsv.get().isBlank()
+                                            || functionsCsv.get().isBlank())
+                            ? (traceCsv.get().isBlank()
+                                    ? "add the trace CSV (func_name,invoke_time_ms) for these functions"
+                                    : "add the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb) for this trace")
+                            : "");
             return true;
         } catch (BadInputException e) {
             problem.set(e.getMessage());
@@ -563,8 +606,10 @@ public final class ExperimentViewModel {
         List<ParamField> fresh = new ArrayList<>();
         addFields(fresh, pol.params(), "policy");
         try {
-            addFields(fresh, PlacementRegistry.find(placement.get(), "placement").params(), "placement");
-            addFields(fresh, AdmissionRegistry.find(admission.get(), "admission").params(), "admission");
+            addFields(
+                    fresh, PlacementRegistry.find(placement.get(), "placement").params(), "placement");
+            addFields(
+                    fresh, AdmissionRegistry.find(admission.get(), "admission").params(), "admission");
         } catch (BadInputException e) {
             problem.set(e.getMessage());
         }
@@ -610,23 +655,43 @@ public final class ExperimentViewModel {
 
     private ExperimentSpec buildSpec() {
         for (ParamField f : params) {
-            if (!f.valid()) throw new FieldProblem("params." + f.name(), f.error().get().replaceFirst("^" + f.name() + ": ", ""));
+            if (!f.valid())
+                throw new FieldProblem("params." + f.name(), f.error().get().replaceFirst("^" + f.name() + ": ", ""));
         }
         BackendOption b = backendOption(backend.get());
         if (b == null || !b.available()) {
-            throw new FieldProblem("backend", "'" + backend.get() + "' is not available: "
-                    + (b == null ? "unknown backend" : b.reason()));
+            throw new FieldProblem(
+                    "backend",
+                    "'" + backend.get() + "' is not available: " + (b == null ? "unknown backend" : b.reason()));
         }
         Map<String, String> p = new LinkedHashMap<>(extraParams);
-        for (ParamField f : params) if (f.included()) p.put(f.name(), f.text.get().trim());
+        for (ParamField f : params)
+            if (f.included()) p.put(f.name(), f.text.get().trim());
         Integer pct = null;
         if (mps.get() && !mpsPct.get().isBlank()) pct = (int) whole(mpsPct.get(), MPS_PCT);
-        DevicesSpec devices = new DevicesSpec(profileFile != null ? null : gpu.get(), (int) whole(gpuCount.get(), GPUS),
-                mig.get() && !migProfile.get().isBlank() ? migProfile.get() : null, mps.get(), pct,
-                (int) whole(cpuCores.get(), CPU_CORES), profileFile);
-        Double duration = durationS.get() == null || durationS.get().isBlank() ? null : positive(durationS.get(), DURATION);
-        return new ExperimentSpec(name.get(), description.get(), whole(seed.get(), SEED), duration, workload(), devices,
-                policy.get(), admission.get(), placement.get(), p, backend.get(), dockerSettings);
+        DevicesSpec devices = new DevicesSpec(
+                profileFile != null ? null : gpu.get(),
+                (int) whole(gpuCount.get(), GPUS),
+                mig.get() && !migProfile.get().isBlank() ? migProfile.get() : null,
+                mps.get(),
+                pct,
+                (int) whole(cpuCores.get(), CPU_CORES),
+                profileFile);
+        Double duration =
+                durationS.get() == null || durationS.get().isBlank() ? null : positive(durationS.get(), DURATION);
+        return new ExperimentSpec(
+                name.get(),
+                description.get(),
+                whole(seed.get(), SEED),
+                duration,
+                workload(),
+                devices,
+                policy.get(),
+                admission.get(),
+                placement.get(),
+                p,
+                backend.get(),
+                dockerSettings);
     }
 
     private WorkloadSpec workload() {
@@ -641,34 +706,51 @@ public final class ExperimentViewModel {
                         r.problem.set("");
                     } catch (FieldProblem e) {
                         r.problem.set(FunctionRowModel.describe(e));
-                        throw new FieldProblem("functions[" + i + "] (" + r.name.get() + ")." + e.field(), e.getMessage());
+                        throw new FieldProblem(
+                                "functions[" + i + "] (" + r.name.get() + ")." + e.field(), e.getMessage());
                     }
                 }
                 yield WorkloadSpec.of(entries);
             }
             case TRACE -> {
-                if (traceCsv.get().isBlank()) throw new FieldProblem("workload.trace_csv", "choose the trace CSV (func_name,invoke_time_ms)");
+                if (traceCsv.get().isBlank())
+                    throw new FieldProblem("workload.trace_csv", "choose the trace CSV (func_name,invoke_time_ms)");
                 if (functionsCsv.get().isBlank()) {
-                    throw new FieldProblem("workload.functions_csv", "choose the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb)");
+                    throw new FieldProblem(
+                            "workload.functions_csv",
+                            "choose the functions CSV (func_name,cold_dur_ms,warm_dur_ms,mem_mb)");
                 }
                 yield new WorkloadSpec.Trace(functionsCsv.get(), traceCsv.get());
             }
             case AZURE_2019 -> {
-                if (azure2019Dir.get().isBlank()) throw new FieldProblem("workload.azure2019.dir", "choose the dataset's folder");
-                yield new WorkloadSpec.Azure2019(new Azure2019Spec(azure2019Dir.get(),
-                        (int) whole(azure2019Day.get(), "azure2019.day"), (int) whole(azureFunctions.get(), "azure2019.functions"),
-                        null, (int) whole(azure2019StartMinute.get(), "azure2019.start_minute"),
-                        (int) whole(azure2019Minutes.get(), "azure2019.minutes"), null, null));
+                if (azure2019Dir.get().isBlank())
+                    throw new FieldProblem("workload.azure2019.dir", "choose the dataset's folder");
+                yield new WorkloadSpec.Azure2019(new Azure2019Spec(
+                        azure2019Dir.get(),
+                        (int) whole(azure2019Day.get(), "azure2019.day"),
+                        (int) whole(azureFunctions.get(), "azure2019.functions"),
+                        null,
+                        (int) whole(azure2019StartMinute.get(), "azure2019.start_minute"),
+                        (int) whole(azure2019Minutes.get(), "azure2019.minutes"),
+                        null,
+                        null));
             }
             case AZURE_2021 -> {
-                if (azure2021File.get().isBlank()) throw new FieldProblem("workload.azure2021.file", "choose the trace file");
-                yield new WorkloadSpec.Azure2021(new Azure2021Spec(azure2021File.get(),
-                        (int) whole(azureFunctions.get(), "azure2021.functions"), null,
-                        nonNegative(azure2021StartS.get(), "azure2021.start_s"), null));
+                if (azure2021File.get().isBlank())
+                    throw new FieldProblem("workload.azure2021.file", "choose the trace file");
+                yield new WorkloadSpec.Azure2021(new Azure2021Spec(
+                        azure2021File.get(),
+                        (int) whole(azureFunctions.get(), "azure2021.functions"),
+                        null,
+                        nonNegative(azure2021StartS.get(), "azure2021.start_s"),
+                        null));
             }
-            case AZURE_LIKE -> new WorkloadSpec.AzureLike(new AzureLikeSpec(
-                    (int) whole(azureFunctions.get(), "azure_like.functions"), positive(azureLikeLoad.get(), "azure_like.offered_load"),
-                    nonNegative(azureLikeSigma.get(), "azure_like.sigma"), null));
+            case AZURE_LIKE ->
+                new WorkloadSpec.AzureLike(new AzureLikeSpec(
+                        (int) whole(azureFunctions.get(), "azure_like.functions"),
+                        positive(azureLikeLoad.get(), "azure_like.offered_load"),
+                        nonNegative(azureLikeSigma.get(), "azure_like.sigma"),
+                        null));
         };
     }
 
@@ -736,9 +818,22 @@ public final class ExperimentViewModel {
 
     /** A copy of {@code s} with another policy (for Compare). */
     public static ExperimentSpec withPolicy(ExperimentSpec s, String policyName) {
-        return new ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(), s.devices(),
-                policyName, s.admission(), s.placement(), s.params(), s.backend(), s.docker());
+        return new ExperimentSpec(
+                s.name(),
+                s.description(),
+                s.seed(),
+                s.durationS(),
+                s.workload(),
+                s.devices(),
+                policyName,
+                s.admission(),
+                s.placement(),
+                s.params(),
+                s.backend(),
+                s.docker());
     }
 
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
 }

@@ -5,13 +5,12 @@ import gpufaas.workload.catalog.BenchmarkCatalog;
 import gpufaas.workload.experiment.FunctionEntry;
 import gpufaas.workload.gen.ArrivalProcess;
 import gpufaas.workload.json.FieldProblem;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * One editable row of the workload composer: a function (a catalog base with its timings and
@@ -35,6 +34,7 @@ public final class FunctionRowModel {
     /** inter-arrival times (ms) imported from a trace, with where they came from */
     /** what an Azure-minutes process of a loaded experiment holds (count, span, burstiness) */
     public final StringProperty azureNote = new SimpleStringProperty("");
+
     public final ObjectProperty<List<Double>> iatMs = new SimpleObjectProperty<>(List.of());
     public final StringProperty iatSource = new SimpleStringProperty("");
     /** what is wrong with the row, empty when valid */
@@ -114,7 +114,8 @@ public final class FunctionRowModel {
     /** The experiment entry; throws FieldProblem naming the column at fault. */
     public FunctionEntry toEntry() {
         String n = name.get() == null ? "" : name.get().trim();
-        String b = base.get() == null || base.get().isBlank() ? null : base.get().trim();
+        String b =
+                base.get() == null || base.get().isBlank() ? null : base.get().trim();
         if (b != null && !BenchmarkCatalog.get().contains(b)) {
             throw new FieldProblem("base", "unknown catalog function '" + b + "'");
         }
@@ -147,20 +148,31 @@ public final class FunctionRowModel {
     private ArrivalProcess process() {
         return switch (arrival.get()) {
             case POISSON -> new ArrivalProcess.Poisson(number(ratePerS.get(), "rate per s"));
-            case BURSTY -> new ArrivalProcess.Bursty(number(ratePerS.get(), "rate per s"), number(burstFactor.get(), "burst factor"),
-                    number(meanBurstS.get(), "mean burst s"), number(meanCalmS.get(), "mean calm s"));
-            case DIURNAL -> new ArrivalProcess.Diurnal(number(ratePerS.get(), "rate per s"), number(amplitude.get(), "amplitude"),
-                    number(periodS.get(), "period s"), number(phaseS.get(), "phase s"));
+            case BURSTY ->
+                new ArrivalProcess.Bursty(
+                        number(ratePerS.get(), "rate per s"),
+                        number(burstFactor.get(), "burst factor"),
+                        number(meanBurstS.get(), "mean burst s"),
+                        number(meanCalmS.get(), "mean calm s"));
+            case DIURNAL ->
+                new ArrivalProcess.Diurnal(
+                        number(ratePerS.get(), "rate per s"),
+                        number(amplitude.get(), "amplitude"),
+                        number(periodS.get(), "period s"),
+                        number(phaseS.get(), "phase s"));
             case TRACE -> {
                 if (iatMs.get() == null || iatMs.get().isEmpty()) {
-                    throw new FieldProblem("arrival", "choose a trace file to take this function's inter-arrival times from");
+                    throw new FieldProblem(
+                            "arrival", "choose a trace file to take this function's inter-arrival times from");
                 }
                 yield new ArrivalProcess.Empirical(iatMs.get());
             }
             case AZURE_MINUTES -> {
                 if (azureMinutes == null) {
-                    throw new FieldProblem("arrival", "Azure-minutes arrivals (an exact count over a span) come from an "
-                            + "experiment or preset, e.g. diss-25.7095; choose another process to compose one here");
+                    throw new FieldProblem(
+                            "arrival",
+                            "Azure-minutes arrivals (an exact count over a span) come from an "
+                                    + "experiment or preset, e.g. diss-25.7095; choose another process to compose one here");
                 }
                 yield azureMinutes;
             }

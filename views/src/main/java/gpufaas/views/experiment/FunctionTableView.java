@@ -1,7 +1,10 @@
 package gpufaas.views.experiment;
 
 import gpufaas.engine.model.FunctionSpec;
+import gpufaas.views.style.Legible;
 import gpufaas.workload.catalog.BenchmarkCatalog;
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -11,9 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The composer's table: one editable row per function (name, catalog base, GPU warm and cold
@@ -30,7 +30,8 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
 
         TableColumn<FunctionRowModel, String> base = new TableColumn<>("base");
         base.setCellValueFactory(c -> c.getValue().base);
-        base.setCellFactory(ComboBoxTableCell.forTableColumn(FXCollections.observableArrayList(BenchmarkCatalog.get().names())));
+        base.setCellFactory(ComboBoxTableCell.forTableColumn(
+                FXCollections.observableArrayList(BenchmarkCatalog.get().names())));
         base.setOnEditCommit(e -> {
             FunctionRowModel r = e.getRowValue();
             r.base.set(e.getNewValue());
@@ -66,21 +67,22 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
         });
         problem.setPrefWidth(200);
 
-        getColumns().setAll(List.of(
-                text("name", r -> r.name, 96, vm),
-                base,
-                text("warm ms", r -> r.warmMs, 64, vm),
-                text("cold ms", r -> r.coldMs, 64, vm),
-                text("MB", r -> r.memMb, 56, vm),
-                arrival,
-                text("rate/s", r -> r.ratePerS, 60, vm),
-                problem));
+        getColumns()
+                .setAll(List.of(
+                        text("name", r -> r.name, 96, vm),
+                        base,
+                        text("warm ms", r -> r.warmMs, 64, vm),
+                        text("cold ms", r -> r.coldMs, 64, vm),
+                        text("MB", r -> r.memMb, 56, vm),
+                        arrival,
+                        text("rate/s", r -> r.ratePerS, 60, vm),
+                        problem));
         // every column as wide as its title and its cells, in the table's own font (presenter mode included)
-        gpufaas.views.style.Legible.fitColumns(this);
+        Legible.fitColumns(this);
     }
 
-    private static TableColumn<FunctionRowModel, String> text(String title, Function<FunctionRowModel, StringProperty> p,
-                                                             double width, ExperimentViewModel vm) {
+    private static TableColumn<FunctionRowModel, String> text(
+            String title, Function<FunctionRowModel, StringProperty> p, double width, ExperimentViewModel vm) {
         TableColumn<FunctionRowModel, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> p.apply(cd.getValue()));
         c.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -93,5 +95,7 @@ final class FunctionTableView extends TableView<FunctionRowModel> {
         return c;
     }
 
-    static <T> ReadOnlyObjectWrapper<T> wrap(T v) { return new ReadOnlyObjectWrapper<>(v); }
+    static <T> ReadOnlyObjectWrapper<T> wrap(T v) {
+        return new ReadOnlyObjectWrapper<>(v);
+    }
 }

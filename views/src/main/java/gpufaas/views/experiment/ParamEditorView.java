@@ -1,5 +1,6 @@
 package gpufaas.views.experiment;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
@@ -12,8 +13,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-
-import java.util.List;
 
 /**
  * The parameter editor, generated from the declared parameters of the chosen policy, placement
@@ -84,7 +83,8 @@ final class ParamEditorView extends VBox {
             error.visibleProperty().bind(f.error().isNotEmpty());
             f.error().addListener((o, a, b) -> {
                 if (b.isEmpty()) input.getStyleClass().remove("invalid");
-                else if (!input.getStyleClass().contains("invalid")) input.getStyleClass().add("invalid");
+                else if (!input.getStyleClass().contains("invalid"))
+                    input.getStyleClass().add("invalid");
             });
             g.add(name, 0, r);
             g.add(input, 1, r);

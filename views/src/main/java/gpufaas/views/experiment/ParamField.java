@@ -2,12 +2,11 @@ package gpufaas.views.experiment;
 
 import gpufaas.engine.param.ParamSpec;
 import gpufaas.engine.param.ParamType;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.List;
 
 /**
  * One field of the parameter editor, generated from a declared {@link ParamSpec}: the text typed,
@@ -30,16 +29,26 @@ public final class ParamField {
         text.set(spec.defaultValue());
     }
 
-    public ParamSpec spec() { return spec; }
+    public ParamSpec spec() {
+        return spec;
+    }
 
     /** "policy", "placement", "admission" or "device". */
-    public String owner() { return owner; }
+    public String owner() {
+        return owner;
+    }
 
-    public String name() { return spec.name(); }
+    public String name() {
+        return spec.name();
+    }
 
-    public ReadOnlyStringProperty error() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
 
-    public boolean valid() { return error.get().isEmpty(); }
+    public boolean valid() {
+        return error.get().isEmpty();
+    }
 
     public void setExplicit(String value) {
         text.set(value);

@@ -2,7 +2,6 @@ package gpufaas.views.experiment;
 
 import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.csv.CsvFile;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +17,7 @@ public final class TraceIats {
     /** Most gaps kept from one file. */
     public static final int MAX_GAPS = 100_000;
 
-    private TraceIats() { }
+    private TraceIats() {}
 
     public static List<Double> read(Path trace, String function) {
         List<Double> times = new ArrayList<>();
@@ -38,9 +37,13 @@ public final class TraceIats {
         }
         if (times.isEmpty() && names.size() == 1) times = onlyTimes;
         if (times.size() < 2) {
-            throw BadInputException.of(trace.toString(), "needs at least two invocations of '" + function
-                    + "' to give inter-arrival times" + (names.isEmpty() ? " (the trace is empty)"
-                    : "; the trace holds other functions, e.g. " + String.join(", ", names)));
+            throw BadInputException.of(
+                    trace.toString(),
+                    "needs at least two invocations of '" + function
+                            + "' to give inter-arrival times"
+                            + (names.isEmpty()
+                                    ? " (the trace is empty)"
+                                    : "; the trace holds other functions, e.g. " + String.join(", ", names)));
         }
         double[] t = new double[times.size()];
         for (int i = 0; i < t.length; i++) t[i] = times.get(i);
@@ -52,7 +55,8 @@ public final class TraceIats {
             positive |= g > 0;
             gaps.add(g);
         }
-        if (!positive) throw BadInputException.of(trace.toString(), "all invocations of '" + function + "' are at the same time");
+        if (!positive)
+            throw BadInputException.of(trace.toString(), "all invocations of '" + function + "' are at the same time");
         return gaps;
     }
 }

@@ -1,9 +1,9 @@
 package gpufaas.views.latency;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * Completed invocations' end-to-end latencies binned by completion time. Buckets start one
@@ -29,6 +29,7 @@ public final class LatencyAggregator {
     private long version;
     /** rolling points per bucket, valid for buckets below {@link #finalPoints} */
     private double[] pointMean = new double[64];
+
     private double[] pointP99 = new double[64];
     private int finalPoints;
 
@@ -101,20 +102,26 @@ public final class LatencyAggregator {
         finalPoints = 0;
     }
 
-    public long completed() { return completed; }
+    public long completed() {
+        return completed;
+    }
 
     /** Changes with every record; lets the caller skip building curves when nothing changed. */
-    public long version() { return version; }
+    public long version() {
+        return version;
+    }
 
-    public long bucketUs() { return bucketUs; }
+    public long bucketUs() {
+        return bucketUs;
+    }
 
     /** Immutable curves of everything recorded so far. */
     public LatencyCurves curves(String label) {
         int n = buckets.size();
         // completions arrive in time order, so every bucket before the last is final: its point is cached
         if (pointMean.length < n) {
-            pointMean = java.util.Arrays.copyOf(pointMean, Math.max(n, pointMean.length * 2));
-            pointP99 = java.util.Arrays.copyOf(pointP99, pointMean.length);
+            pointMean = Arrays.copyOf(pointMean, Math.max(n, pointMean.length * 2));
+            pointP99 = Arrays.copyOf(pointP99, pointMean.length);
         }
         Histogram window = new Histogram(DIGITS);
         for (int i = finalPoints; i < n; i++) {
@@ -146,11 +153,22 @@ public final class LatencyAggregator {
         List<LatencyCurves.FunctionLatency> fns = new ArrayList<>();
         for (int f = 0; f < perFn.length; f++) {
             if (countFn[f] == 0) continue;
-            fns.add(new LatencyCurves.FunctionLatency(functionNames.get(f), countFn[f], sumFn[f] / countFn[f],
+            fns.add(new LatencyCurves.FunctionLatency(
+                    functionNames.get(f),
+                    countFn[f],
+                    sumFn[f] / countFn[f],
                     perFn[f].getValueAtPercentile(99) / 1000.0));
         }
-        return new LatencyCurves(label, WINDOW_BUCKETS * bucketUs / 1e6, java.util.Arrays.copyOf(t, points),
-                java.util.Arrays.copyOf(mean, points), java.util.Arrays.copyOf(p99, points), cdf[0], cdf[1], fns, completed);
+        return new LatencyCurves(
+                label,
+                WINDOW_BUCKETS * bucketUs / 1e6,
+                Arrays.copyOf(t, points),
+                Arrays.copyOf(mean, points),
+                Arrays.copyOf(p99, points),
+                cdf[0],
+                cdf[1],
+                fns,
+                completed);
     }
 
     /** {latency ms[], share[]} at evenly spaced quantiles plus the tail (99.5, 99.9, 100 %). */
@@ -162,7 +180,7 @@ public final class LatencyAggregator {
         qs[CDF_POINTS] = 0.995;
         qs[CDF_POINTS + 1] = 0.999;
         qs[CDF_POINTS + 2] = 1.0;
-        java.util.Arrays.sort(qs);
+        Arrays.sort(qs);
         double[] ms = new double[qs.length];
         double[] share = new double[qs.length];
         for (int i = 0; i < qs.length; i++) {

@@ -2,11 +2,19 @@ package gpufaas.views.latency;
 
 import gpufaas.views.style.ChartStyle;
 import gpufaas.views.style.ViewStyle;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -18,9 +26,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The latency charts (rolling mean and p99, CDF, per-function bars) built with JFreeChart and
  * filled from {@link LatencyCurves}. A fill happens between {@code setNotify(false)} and
@@ -31,12 +36,16 @@ public final class LatencyCharts {
     /** The per-function chart names its functions up to this many; past it the names are left off. */
     static final int MAX_LABELLED_FUNCTIONS = 60;
 
-    private LatencyCharts() { }
+    private LatencyCharts() {}
 
     public static JFreeChart rolling() {
-        XYPlot plot = new XYPlot(new XYSeriesCollection(), axis("simulated time (s)"), axis("end-to-end latency (s)"),
+        XYPlot plot = new XYPlot(
+                new XYSeriesCollection(),
+                axis("simulated time (s)"),
+                axis("end-to-end latency (s)"),
                 new XYLineAndShapeRenderer(true, false));
-        JFreeChart c = new JFreeChart("Rolling mean (solid) and p99 (dashed)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart c =
+                new JFreeChart("Rolling mean (solid) and p99 (dashed)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return c;
     }
 
@@ -44,8 +53,8 @@ public final class LatencyCharts {
         LogAxis x = new LogAxis("end-to-end latency (s, log scale)");
         x.setSmallestValue(1e-3);
         x.setAutoRangeMinimumSize(1e-3);
-        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+        x.setTickUnit(new NumberTickUnit(1.0));
+        x.setNumberFormatOverride(new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         x.setMinorTickMarksVisible(true);
         NumberAxis y = axis("share of invocations");
         y.setRange(0, 1.01);
@@ -59,8 +68,8 @@ public final class LatencyCharts {
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setMaximumCategoryLabelLines(1);
         BarRenderer r = new BarRenderer();
-        r.setDefaultToolTipGenerator(new org.jfree.chart.labels.StandardCategoryToolTipGenerator(
-                "{1}: {2} s ({0})", java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT)));
+        r.setDefaultToolTipGenerator(
+                new StandardCategoryToolTipGenerator("{1}: {2} s ({0})", NumberFormat.getNumberInstance(Locale.ROOT)));
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setItemMargin(0.02);
@@ -130,7 +139,8 @@ public final class LatencyCharts {
     private static XYSeriesCollection series(XYPlot plot, List<String> keys) {
         if (plot.getDataset() instanceof XYSeriesCollection old && old.getSeriesCount() == keys.size()) {
             boolean same = true;
-            for (int i = 0; i < keys.size() && same; i++) same = old.getSeriesKey(i).equals(keys.get(i));
+            for (int i = 0; i < keys.size() && same; i++)
+                same = old.getSeriesKey(i).equals(keys.get(i));
             if (same) return old;
         }
         XYSeriesCollection data = new XYSeriesCollection();
@@ -185,7 +195,8 @@ public final class LatencyCharts {
         long h = styleRevision;
         for (LatencyCurves c : runs) {
             h = mix(h, c.label().hashCode());
-            for (LatencyCurves.FunctionLatency f : c.functions()) h = mix(mix(h, f.function().hashCode()), level(f.meanMs()));
+            for (LatencyCurves.FunctionLatency f : c.functions())
+                h = mix(mix(h, f.function().hashCode()), level(f.meanMs()));
         }
         return h;
     }
@@ -210,7 +221,8 @@ public final class LatencyCharts {
             BarRenderer r = (BarRenderer) plot.getRenderer();
             int i = 0;
             for (LatencyCurves c : runs) {
-                for (LatencyCurves.FunctionLatency f : c.functions()) data.addValue(f.meanMs() / 1000.0, c.label(), f.function());
+                for (LatencyCurves.FunctionLatency f : c.functions())
+                    data.addValue(f.meanMs() / 1000.0, c.label(), f.function());
                 r.setSeriesPaint(i, ChartStyle.series(i, style.dark()));
                 i++;
             }
@@ -221,8 +233,10 @@ public final class LatencyCharts {
             int n = data.getColumnCount();
             CategoryAxis x = plot.getDomainAxis();
             x.setTickLabelsVisible(n <= MAX_LABELLED_FUNCTIONS);
-            x.setLabel(n <= MAX_LABELLED_FUNCTIONS ? "function" : String.format(java.util.Locale.ROOT,
-                    "%d functions (too many to name here: hover a bar)", n));
+            x.setLabel(
+                    n <= MAX_LABELLED_FUNCTIONS
+                            ? "function"
+                            : String.format(Locale.ROOT, "%d functions (too many to name here: hover a bar)", n));
             ChartStyle.apply(chart, style);
             LegendTitle l = chart.getLegend();
             if (l != null) l.setVisible(runs.size() > 1);

@@ -7,11 +7,19 @@ import java.util.List;
  * mean and p99 in ms over a window of {@code windowS}), the CDF (latency ms, cumulative share) and
  * per-function means and p99s.
  */
-public record LatencyCurves(String label, double windowS, double[] timeS, double[] meanMs, double[] p99Ms,
-                            double[] cdfMs, double[] cdfShare, List<FunctionLatency> functions, long completed) {
+public record LatencyCurves(
+        String label,
+        double windowS,
+        double[] timeS,
+        double[] meanMs,
+        double[] p99Ms,
+        double[] cdfMs,
+        double[] cdfShare,
+        List<FunctionLatency> functions,
+        long completed) {
     public static LatencyCurves empty(String label) {
-        return new LatencyCurves(label, 0, new double[0], new double[0], new double[0], new double[0], new double[0],
-                List.of(), 0);
+        return new LatencyCurves(
+                label, 0, new double[0], new double[0], new double[0], new double[0], new double[0], List.of(), 0);
     }
 
     public LatencyCurves {
@@ -23,5 +31,5 @@ public record LatencyCurves(String label, double windowS, double[] timeS, double
     }
 
     /** One function's completed count, mean and p99 (ms). */
-    public record FunctionLatency(String function, long completed, double meanMs, double p99Ms) { }
+    public record FunctionLatency(String function, long completed, double meanMs, double p99Ms) {}
 }

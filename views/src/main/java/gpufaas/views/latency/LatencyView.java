@@ -1,6 +1,8 @@
 package gpufaas.views.latency;
 
 import gpufaas.views.style.ViewStyle;
+import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,11 +13,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The Latency tab: rolling mean and p99 over simulated time, the CDF and per-function bars for
@@ -36,10 +36,12 @@ public final class LatencyView extends BorderPane {
     private final Label info = new Label();
     /** the data and style revisions whose pictures all charts show (nothing to refill until either moves) */
     private long seenData = -1;
+
     private long seenStyle = -1;
     private long lastSlot = Long.MIN_VALUE / 2;
     /** per chart: when it was last refilled, and the fingerprint of what it shows */
     private final long[] filledAt = {Long.MIN_VALUE / 2, Long.MIN_VALUE / 2, Long.MIN_VALUE / 2};
+
     private final long[] shownKey = {1, 1, 1};
     private int next;
     private long refills;
@@ -65,7 +67,7 @@ public final class LatencyView extends BorderPane {
         info.managedProperty().bind(info.textProperty().isNotEmpty());
         HBox buttons = new HBox(8, keep, clear);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(4, buttons, info);
+        VBox bar = new VBox(4, buttons, info);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
 
@@ -108,8 +110,12 @@ public final class LatencyView extends BorderPane {
         if (!force && seenData == vm.revision() && seenStyle == style.revision()) return;
         List<LatencyCurves> runs = vm.drawn();
         LatencyCurves c = vm.current();
-        info.setText(String.format(Locale.ROOT, "%,d completed in the live run · rolling window %.0f s · %d kept for overlay",
-                c.completed(), c.windowS(), vm.overlays().size()));
+        info.setText(String.format(
+                Locale.ROOT,
+                "%,d completed in the live run · rolling window %.0f s · %d kept for overlay",
+                c.completed(),
+                c.windowS(),
+                vm.overlays().size()));
         if (force) {
             seenData = vm.revision();
             seenStyle = style.revision();
@@ -153,11 +159,19 @@ public final class LatencyView extends BorderPane {
     }
 
     /** How many chart refills this view has made (each one a redraw). */
-    public long refills() { return refills; }
+    public long refills() {
+        return refills;
+    }
 
-    public JFreeChart rollingChart() { return rolling; }
+    public JFreeChart rollingChart() {
+        return rolling;
+    }
 
-    public JFreeChart cdfChart() { return cdf; }
+    public JFreeChart cdfChart() {
+        return cdf;
+    }
 
-    public JFreeChart barsChart() { return bars; }
+    public JFreeChart barsChart() {
+        return bars;
+    }
 }

@@ -55,9 +55,13 @@ public final class LatencyViewModel {
         return false;
     }
 
-    public LatencyCurves current() { return current; }
+    public LatencyCurves current() {
+        return current;
+    }
 
-    public List<LatencyCurves> overlays() { return List.copyOf(overlays); }
+    public List<LatencyCurves> overlays() {
+        return List.copyOf(overlays);
+    }
 
     /** Everything drawn: overlays first, the live run last (on top). */
     public List<LatencyCurves> drawn() {
@@ -66,5 +70,7 @@ public final class LatencyViewModel {
         return all;
     }
 
-    public long revision() { return revision; }
+    public long revision() {
+        return revision;
+    }
 }

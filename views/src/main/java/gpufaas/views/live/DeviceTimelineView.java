@@ -1,6 +1,12 @@
 package gpufaas.views.live;
 
 import gpufaas.views.style.ViewStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -10,13 +16,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The device timeline: one band per device (GPU, MIG instance, CPU pool) split into lanes, one per
@@ -30,10 +32,20 @@ import java.util.Map;
  * are drawn on canvases beside and below it.
  */
 public final class DeviceTimelineView extends Region {
-    static final String[] LEGEND = {"running (colour = function)", "container start", "prefetch", "gate withheld a token",
-        "cold start", "to host", "to device", "eviction", "anomaly"};
+    static final String[] LEGEND = {
+        "running (colour = function)",
+        "container start",
+        "prefetch",
+        "gate withheld a token",
+        "cold start",
+        "to host",
+        "to device",
+        "eviction",
+        "anomaly"
+    };
     /** the thinnest a lane gets, at font scale 1 */
     static final int MIN_LANE = 12;
+
     private static final int GATE_HATCH = 0xff9aa0a8;
     private static final int ANOMALY = 0xffcc2a8f;
 
@@ -42,9 +54,11 @@ public final class DeviceTimelineView extends Region {
     private final ImageView image = new ImageView();
     /** device names (left of the plot): redrawn only when the layout or the scroll changes */
     private final Canvas words = new Canvas();
+
     private final Canvas legend = new Canvas();
     /** the time axis' labels: a thin strip redrawn with the plot */
     private final Canvas axis = new Canvas();
+
     private final ScrollBar bar = new ScrollBar();
     private String wordsDrawn = "";
     private PixelRaster raster = new PixelRaster();
@@ -125,8 +139,10 @@ public final class DeviceTimelineView extends Region {
         return c;
     }
 
-    private static int argb(javafx.scene.paint.Color c) {
-        return 0xff000000 | ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+    private static int argb(Color c) {
+        return 0xff000000
+                | ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8)
                 | (int) Math.round(c.getBlue() * 255);
     }
 
@@ -202,7 +218,7 @@ public final class DeviceTimelineView extends Region {
         int maxIndex = 0;
         for (DeviceState d : devices) maxIndex = Math.max(maxIndex, d.index());
         int[] rowOf = new int[maxIndex + 1];
-        java.util.Arrays.fill(rowOf, -1);
+        Arrays.fill(rowOf, -1);
         for (int i = 0; i < devices.size(); i++) {
             rowOf[devices.get(i).index()] = i;
             rowTop[i] = y + markerH;
@@ -217,11 +233,24 @@ public final class DeviceTimelineView extends Region {
         place(axis, 0, plotBottom, w - barW, axisH);
         place(legend, 0, h - legendH, w, legendH);
         drawAxis(axis.getGraphicsContext2D(), x0, plotW, plotBottom, t0, window, s, gridColour, w, axisH);
-        StringBuilder sig = new StringBuilder().append(w).append('x').append(h).append('/').append(style.revision()).append('/')
-                .append(laneH).append('/').append(scrollY);
+        StringBuilder sig = new StringBuilder()
+                .append(w)
+                .append('x')
+                .append(h)
+                .append('/')
+                .append(style.revision())
+                .append('/')
+                .append(laneH)
+                .append('/')
+                .append(scrollY);
         for (int i = 0; i < devices.size(); i++) {
             DeviceState d = devices.get(i);
-            sig.append('/').append(d.name()).append(':').append(lanes[i]).append(':').append(gateWord(d));
+            sig.append('/')
+                    .append(d.name())
+                    .append(':')
+                    .append(lanes[i])
+                    .append(':')
+                    .append(gateWord(d));
         }
         boolean redrawWords = !sig.toString().equals(wordsDrawn);
         if (redrawWords) {
@@ -264,7 +293,8 @@ public final class DeviceTimelineView extends Region {
             if (row < 0 || seg.lane() >= lanes[row]) continue;
             int a = x0 + (int) ((Math.max(seg.fromUs(), t0) - t0) * pxPerUs);
             int b = x0 + (int) Math.round((Math.min(seg.toUs(), t1) - t0) * pxPerUs);
-            fillPhase(seg.phase(), seg.fn(), a, rowTop[row] + seg.lane() * laneH + 1, Math.max(a + 1, b), laneH - 2, bg);
+            fillPhase(
+                    seg.phase(), seg.fn(), a, rowTop[row] + seg.lane() * laneH + 1, Math.max(a + 1, b), laneH - 2, bg);
         }
         for (DeviceState d : devices) {
             if (d.withheldSinceUs() < 0) continue;
@@ -310,8 +340,12 @@ public final class DeviceTimelineView extends Region {
     /** "gate 112 % > 95 %" beside a device whose gate is closed, "gate 40 % ≤ 95 %" when open; empty without a gate. */
     static String gateWord(DeviceState d) {
         if (!d.gated() || Double.isNaN(d.gateEstimatePct())) return "";
-        return String.format(java.util.Locale.ROOT, "gate %.0f %% %s %.0f %%", d.gateEstimatePct(),
-                d.gateEstimatePct() > d.gateLimitPct() ? ">" : "≤", d.gateLimitPct());
+        return String.format(
+                Locale.ROOT,
+                "gate %.0f %% %s %.0f %%",
+                d.gateEstimatePct(),
+                d.gateEstimatePct() > d.gateLimitPct() ? ">" : "≤",
+                d.gateLimitPct());
     }
 
     private void push(int x0) {
@@ -351,7 +385,7 @@ public final class DeviceTimelineView extends Region {
                 raster.fillRect(x0, y0, x1, y0 + 1, c[2]);
                 raster.fillRect(x0, y1 - 1, x1, y1, c[2]);
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -368,8 +402,17 @@ public final class DeviceTimelineView extends Region {
         }
     }
 
-    private void drawAxis(GraphicsContext g, int x0, int plotW, int bottom, long t0, long window, double s, int gridColour,
-                          int w, int axisH) {
+    private void drawAxis(
+            GraphicsContext g,
+            int x0,
+            int plotW,
+            int bottom,
+            long t0,
+            long window,
+            double s,
+            int gridColour,
+            int w,
+            int axisH) {
         g.clearRect(0, 0, w, axisH);
         double windowS = window / 1e6;
         double minStep = windowS * 90 * s / Math.max(plotW, 1);
@@ -488,8 +531,9 @@ public final class DeviceTimelineView extends Region {
             }
             raster = keep;
             WritableImage swatches = new WritableImage(r.width(), r.height());
-            swatches.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbPreInstance(), r.pixels(), 0,
-                    r.width());
+            swatches.getPixelWriter()
+                    .setPixels(
+                            0, 0, r.width(), r.height(), PixelFormat.getIntArgbPreInstance(), r.pixels(), 0, r.width());
             g.drawImage(swatches, x, line * rowH + rowH / 2.0 - box / 2.0 - 2);
         }
         g.setFill(style.text());
@@ -500,10 +544,14 @@ public final class DeviceTimelineView extends Region {
     }
 
     /** The height of a lane in pixels at the last draw. */
-    public int laneHeight() { return laneHeight; }
+    public int laneHeight() {
+        return laneHeight;
+    }
 
     /** Whether the bands scroll (more lanes than fit at the least lane height). */
-    public boolean scrolls() { return bar.isVisible(); }
+    public boolean scrolls() {
+        return bar.isVisible();
+    }
 
     /** Scrolls the bands to the last device. */
     public void scrollToEnd() {
@@ -511,17 +559,22 @@ public final class DeviceTimelineView extends Region {
     }
 
     /** The lines the legend takes at the last draw. */
-    public int legendRows() { return legendRows; }
+    public int legendRows() {
+        return legendRows;
+    }
 
     /** The width the legend's line {@code line} takes (its items, swatches, words and gaps), for layout checks. */
     public double legendWidth(int line) {
         double s = style.scale();
         int[][] at = legendPlaces((int) width - 16, s);
         double widest = 0;
-        for (int i = 0; i < LEGEND.length; i++) if (at[i][1] == line) widest = Math.max(widest, at[i][0] + itemWidth(i, s));
+        for (int i = 0; i < LEGEND.length; i++)
+            if (at[i][1] == line) widest = Math.max(widest, at[i][0] + itemWidth(i, s));
         return widest;
     }
 
     /** The device names and captions drawn beside the bands in view, at the last redraw of the words. */
-    public List<String> drawnLabels() { return List.copyOf(labels); }
+    public List<String> drawnLabels() {
+        return List.copyOf(labels);
+    }
 }

@@ -6,5 +6,7 @@ package gpufaas.views.live;
  */
 public record DrawnBlock(int device, boolean host, ContainerBlock block, int x, int y, int w, int h) {
     /** Whether the point lies in the block. */
-    public boolean contains(double px, double py) { return px >= x && px < x + w && py >= y && py < y + h; }
+    public boolean contains(double px, double py) {
+        return px >= x && px < x + w && py >= y && py < y + h;
+    }
 }

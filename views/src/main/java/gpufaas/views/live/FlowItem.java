@@ -15,9 +15,13 @@ public final class FlowItem {
         line.set(l);
     }
 
-    public ReadOnlyObjectProperty<FlowLine> line() { return line.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<FlowLine> line() {
+        return line.getReadOnlyProperty();
+    }
 
-    public FlowLine get() { return line.get(); }
+    public FlowLine get() {
+        return line.get();
+    }
 
     void set(FlowLine l) {
         if (!l.equals(line.get())) line.set(l);

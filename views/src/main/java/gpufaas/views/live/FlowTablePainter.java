@@ -1,7 +1,6 @@
 package gpufaas.views.live;
 
 import gpufaas.engine.policy.FlowState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ final class FlowTablePainter {
     static final String[] TITLES = {"Function", "State", "Queue", "In flight", "Start tag S vs V (band V to V+T)"};
     /** least widths (at scale 1) of the columns whatever their words: room for a queue bar and a lane */
     private static final int[] MIN_WIDTHS = {110, 110, 90, 60, 200};
+
     static final String EMPTY = "No flows yet: load an experiment and press Play or Step.";
 
     private GlyphAtlas font;
@@ -31,14 +31,22 @@ final class FlowTablePainter {
         small = smallFont;
     }
 
-    static int rowHeight(RasterTheme t) { return (int) Math.round(26 * t.scale()); }
+    static int rowHeight(RasterTheme t) {
+        return (int) Math.round(26 * t.scale());
+    }
 
-    int headerHeight() { return bold.lineHeight() + 8; }
+    int headerHeight() {
+        return bold.lineHeight() + 8;
+    }
 
-    int contentHeight(int rows, RasterTheme t) { return headerHeight() + Math.max(1, rows) * rowHeight(t); }
+    int contentHeight(int rows, RasterTheme t) {
+        return headerHeight() + Math.max(1, rows) * rowHeight(t);
+    }
 
     /** The texts written by the last {@link #paint}, in order (what a reader of the table would see). */
-    List<String> texts() { return texts; }
+    List<String> texts() {
+        return texts;
+    }
 
     /**
      * The columns' widths for {@code lines}: each fits its title and its widest cell (function names,
@@ -48,9 +56,11 @@ final class FlowTablePainter {
         double s = t.scale();
         int pad = (int) Math.round(12 * s);
         int[] w = new int[5];
-        for (int c = 0; c < 5; c++) w[c] = Math.max((int) Math.round(MIN_WIDTHS[c] * s), (int) Math.ceil(bold.width(TITLES[c])) + pad);
+        for (int c = 0; c < 5; c++)
+            w[c] = Math.max((int) Math.round(MIN_WIDTHS[c] * s), (int) Math.ceil(bold.width(TITLES[c])) + pad);
         int names = 0;
-        for (FlowLine l : lines) names = Math.max(names, (int) Math.ceil(font.width(l.flow().function())));
+        for (FlowLine l : lines)
+            names = Math.max(names, (int) Math.ceil(font.width(l.flow().function())));
         w[0] = Math.max(w[0], (int) Math.round(12 * s) + 12 + names + pad);
         for (FlowState st : FlowState.values()) w[1] = Math.max(w[1], chipWidth(st, s) + pad);
         return w;
@@ -98,7 +108,14 @@ final class FlowTablePainter {
         r.fillRect(0, headH - 1, w, headH, t.grid());
         for (int c = 0; c < 5; c++) {
             if (c > 0) r.fillRect(col[c] - 1, 0, col[c], h, t.grid());
-            text(bold, r, bold.fit(TITLES[c], col[c + 1] - col[c] - 12), col[c] + 6, headH / 2.0, t.text(), col[c + 1] - 4);
+            text(
+                    bold,
+                    r,
+                    bold.fit(TITLES[c], col[c + 1] - col[c] - 12),
+                    col[c] + 6,
+                    headH / 2.0,
+                    t.text(),
+                    col[c + 1] - 4);
         }
     }
 

@@ -1,9 +1,9 @@
 package gpufaas.views.live;
 
+import gpufaas.engine.policy.FlowState;
 import gpufaas.views.style.ViewStyle;
-import javafx.scene.AccessibleRole;
-
 import java.util.List;
+import javafx.scene.AccessibleRole;
 
 /**
  * One row per flow: the function (with its colour), its state as a coloured chip with the state
@@ -32,7 +32,9 @@ public final class FlowTableView extends RasterPane {
     }
 
     @Override
-    protected int minContentWidth(RasterTheme theme) { return painter.minWidth(vm.shownFlows(), theme); }
+    protected int minContentWidth(RasterTheme theme) {
+        return painter.minWidth(vm.shownFlows(), theme);
+    }
 
     @Override
     protected int layout(int width, RasterTheme theme) {
@@ -46,7 +48,9 @@ public final class FlowTableView extends RasterPane {
         drawn = List.copyOf(lines);
         texts = List.copyOf(painter.texts());
         drawnStyle = style.revision();
-        long throttled = lines.stream().filter(l -> l.flow().state() == gpufaas.engine.policy.FlowState.THROTTLED).count();
+        long throttled = lines.stream()
+                .filter(l -> l.flow().state() == FlowState.THROTTLED)
+                .count();
         setAccessibleText(String.format("Flows table: %d flows, %d throttled", lines.size(), throttled));
     }
 
@@ -57,14 +61,22 @@ public final class FlowTableView extends RasterPane {
     }
 
     /** After a change of font scale or theme: rows and fonts follow. */
-    public void restyle() { repaint(); }
+    public void restyle() {
+        repaint();
+    }
 
     /** The rows the table was last painted from, in order (all rows, not only those scrolled into view). */
-    public List<FlowLine> drawnRows() { return drawn; }
+    public List<FlowLine> drawnRows() {
+        return drawn;
+    }
 
     /** The texts the last paint wrote (header, then the visible rows' cells), in order. */
-    public List<String> drawnTexts() { return texts; }
+    public List<String> drawnTexts() {
+        return texts;
+    }
 
     /** The height of a row in pixels. */
-    public int rowHeight() { return (int) Math.round(26 * style.scale()); }
+    public int rowHeight() {
+        return (int) Math.round(26 * style.scale());
+    }
 }

@@ -1,5 +1,7 @@
 package gpufaas.views.live;
 
+import gpufaas.engine.policy.FlowState;
+
 /**
  * Colours for functions and flow states that people with the common colour-vision deficiencies
  * can tell apart: the Okabe–Ito palette, then Paul Tol's muted scheme. States are never told by
@@ -7,16 +9,17 @@ package gpufaas.views.live;
  */
 public final class FunctionPalette {
     private static final String[] COLOURS = {
-        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-        "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
+        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#332288", "#88CCEE",
+        "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
     };
 
     /** Active: bluish green; Throttled: vermillion; Inactive: grey. */
     public static final String ACTIVE = "#009E73";
+
     public static final String THROTTLED = "#D55E00";
     public static final String INACTIVE = "#8C8C8C";
 
-    private FunctionPalette() { }
+    private FunctionPalette() {}
 
     /** The dark theme's background, against which {@link #colour(int, boolean)} keeps every colour visible. */
     static final int DARK_BACKGROUND = 0x1f2227;
@@ -36,7 +39,8 @@ public final class FunctionPalette {
         int c = 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16);
         if (!dark) return c;
         for (double a = 0.1; contrast(c, DARK_BACKGROUND) < MIN_CONTRAST && a <= 1.0; a += 0.1) {
-            c = PixelRaster.blend(0xffffffff, 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16), a);
+            c = PixelRaster.blend(
+                    0xffffffff, 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16), a);
         }
         return c;
     }
@@ -59,10 +63,12 @@ public final class FunctionPalette {
     }
 
     /** How many function colours there are before they repeat. */
-    public static int size() { return COLOURS.length; }
+    public static int size() {
+        return COLOURS.length;
+    }
 
     /** The state written out with a shape, so it never depends on colour: "● Active", "‖ Throttled", "○ Inactive". */
-    public static String stateText(gpufaas.engine.policy.FlowState s) {
+    public static String stateText(FlowState s) {
         return switch (s) {
             case ACTIVE -> "● Active";
             case THROTTLED -> "‖ Throttled";
@@ -70,7 +76,7 @@ public final class FunctionPalette {
         };
     }
 
-    public static String state(gpufaas.engine.policy.FlowState s) {
+    public static String state(FlowState s) {
         return switch (s) {
             case ACTIVE -> ACTIVE;
             case THROTTLED -> THROTTLED;

@@ -1,5 +1,7 @@
 package gpufaas.views.live;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
@@ -9,9 +11,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Glyph masks rendered by JavaFX: the characters asked for are laid out as white text on a
@@ -44,7 +43,9 @@ public final class FxGlyphs implements GlyphAtlas.Source {
     }
 
     @Override
-    public int lineHeight() { return lineHeight; }
+    public int lineHeight() {
+        return lineHeight;
+    }
 
     @Override
     public Map<Character, GlyphAtlas.Glyph> render(String chars) {

@@ -21,7 +21,7 @@ public final class GlyphAtlas {
     }
 
     /** A glyph: a coverage mask {@code width} × {@code height} whose column 0 is {@code originX} pixels from the pen. */
-    public record Glyph(int width, int height, int originX, byte[] alpha, double advance) { }
+    public record Glyph(int width, int height, int originX, byte[] alpha, double advance) {}
 
     /** Renders glyphs: one per character of {@code chars}, all {@code lineHeight()} high, the text's top at row 0. */
     public interface Source {
@@ -63,7 +63,9 @@ public final class GlyphAtlas {
     }
 
     /** The height of a line of text in pixels. */
-    public int lineHeight() { return lineHeight; }
+    public int lineHeight() {
+        return lineHeight;
+    }
 
     /** The width of {@code s} in pixels. */
     public double width(String s) {
@@ -78,7 +80,8 @@ public final class GlyphAtlas {
         double ell = glyph('…').advance();
         double w = 0;
         int i = 0;
-        while (i < s.length() && w + glyph(s.charAt(i)).advance() + ell <= maxWidth) w += glyph(s.charAt(i++)).advance();
+        while (i < s.length() && w + glyph(s.charAt(i)).advance() + ell <= maxWidth)
+            w += glyph(s.charAt(i++)).advance();
         return i == 0 ? "" : s.substring(0, i) + "…";
     }
 
@@ -93,7 +96,15 @@ public final class GlyphAtlas {
         for (int i = 0; i < s.length(); i++) {
             Glyph g = glyph(s.charAt(i));
             if (g.width() > 0) {
-                r.blendMask(g.alpha(), g.width(), g.height(), (int) Math.round(pen) + g.originX(), top, argb, clipX0, clipX1);
+                r.blendMask(
+                        g.alpha(),
+                        g.width(),
+                        g.height(),
+                        (int) Math.round(pen) + g.originX(),
+                        top,
+                        argb,
+                        clipX0,
+                        clipX1);
             }
             pen += g.advance();
         }

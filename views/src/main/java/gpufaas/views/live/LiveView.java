@@ -2,6 +2,7 @@ package gpufaas.views.live;
 
 import gpufaas.views.style.Legible;
 import gpufaas.views.style.ViewStyle;
+import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -11,9 +12,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-
-import java.util.Locale;
 
 /** The Live tab: flows, device timeline and memory residency map, one above the other. */
 public final class LiveView extends BorderPane {
@@ -32,6 +32,7 @@ public final class LiveView extends BorderPane {
      * Every frame still takes the latest snapshot; this only limits the software-rendered redraws.
      */
     static final long TIMELINE_EVERY_NANOS = 33_000_000;
+
     static final long HEAVY_EVERY_NANOS = 250_000_000;
     private long lastTimeline;
     private long lastResidency;
@@ -52,8 +53,13 @@ public final class LiveView extends BorderPane {
         Label tags = new Label("◆ S of a flow with queued work  ◇ nothing queued");
         tags.getStyleClass().add("muted");
         // a narrow window wraps the legend onto a second line instead of cutting its words
-        FlowPane flowsHeader = Legible.row(14, flowsTitle, tags, legendChip("● Active", "state-active"),
-                legendChip("‖ Throttled", "state-throttled"), legendChip("○ Inactive", "state-inactive"));
+        FlowPane flowsHeader = Legible.row(
+                14,
+                flowsTitle,
+                tags,
+                legendChip("● Active", "state-active"),
+                legendChip("‖ Throttled", "state-throttled"),
+                legendChip("○ Inactive", "state-inactive"));
         flowsHeader.setId("flows-header");
         flowsHeader.getStyleClass().add("live-header");
         VBox flowsPane = new VBox(flowsHeader, flows);
@@ -67,7 +73,7 @@ public final class LiveView extends BorderPane {
             timeline.draw();
         });
         window.setId("timeline-window");
-        window.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        window.setMinWidth(Region.USE_PREF_SIZE);
         Label tlTitle = new Label("Device timeline (lanes are token slots)");
         tlTitle.getStyleClass().add("pane-title");
         Label windowLabel = new Label("window");
@@ -80,7 +86,8 @@ public final class LiveView extends BorderPane {
         VBox tlPane = new VBox(tlHeader, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
-        Label resTitle = new Label("Memory residency: each container's memory on the device, moving (striped) or on the host (outlined); ▶ running");
+        Label resTitle = new Label(
+                "Memory residency: each container's memory on the device, moving (striped) or on the host (outlined); ▶ running");
         resTitle.getStyleClass().add("pane-title");
         resTitle.setWrapText(true);
         resTitle.setMinHeight(Label.USE_PREF_SIZE);
@@ -91,10 +98,9 @@ public final class LiveView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.70);
         // on a short window (presenter mode at 1024×700) the three parts keep their least height and the tab scrolls
-        setCenter(gpufaas.views.style.Legible.scrollingSplit(split, "live-scroll"));
+        setCenter(Legible.scrollingSplit(split, "live-scroll"));
         refresh();
     }
-
 
     private static Label legendChip(String text, String cls) {
         Label l = new Label(text);
@@ -146,15 +152,22 @@ public final class LiveView extends BorderPane {
 
     private void syncTable() {
         vm.syncFlows();
-        String vt = Double.isNaN(vm.virtualTime()) ? "" : String.format(Locale.ROOT, " · V = %.2f · T = %.2f",
-                vm.virtualTime(), vm.overrun());
+        String vt = Double.isNaN(vm.virtualTime())
+                ? ""
+                : String.format(Locale.ROOT, " · V = %.2f · T = %.2f", vm.virtualTime(), vm.overrun());
         flowsTitle.setText("Flows" + (vm.policy().isEmpty() ? "" : " under " + vm.policy()) + vt);
         flows.draw();
     }
 
-    public FlowTableView flows() { return flows; }
+    public FlowTableView flows() {
+        return flows;
+    }
 
-    public DeviceTimelineView timeline() { return timeline; }
+    public DeviceTimelineView timeline() {
+        return timeline;
+    }
 
-    public ResidencyMapView residency() { return residency; }
+    public ResidencyMapView residency() {
+        return residency;
+    }
 }

@@ -1,10 +1,11 @@
 package gpufaas.views.live;
 
 import gpufaas.views.run.LiveSnapshot;
+import gpufaas.views.run.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.List;
 
 /**
  * State behind the Live tab: the latest flows (with V and T), devices and running invocations,
@@ -44,11 +45,11 @@ public final class LiveViewModel {
         scale = TagScale.of(virtualTime, overrun, s.flows());
         int maxQueue = 1;
         for (FlowRow f : s.flows()) maxQueue = Math.max(maxQueue, f.queued());
-        List<FlowLine> lines = new java.util.ArrayList<>(s.flows().size());
+        List<FlowLine> lines = new ArrayList<>(s.flows().size());
         for (FlowRow f : s.flows()) lines.add(new FlowLine(f, virtualTime, overrun, scale, maxQueue));
         flowRows = s.flows();
         pendingLines = lines;
-        playing = s.status() == gpufaas.views.run.RunStatus.PLAYING;
+        playing = s.status() == RunStatus.PLAYING;
         revision++;
     }
 
@@ -61,7 +62,7 @@ public final class LiveViewModel {
         if (flows.size() > lines.size()) flows.remove(lines.size(), flows.size());
         for (int i = 0; i < flows.size(); i++) flows.get(i).set(lines.get(i));
         if (flows.size() < lines.size()) {
-            List<FlowItem> more = new java.util.ArrayList<>();
+            List<FlowItem> more = new ArrayList<>();
             for (int i = flows.size(); i < lines.size(); i++) more.add(new FlowItem(lines.get(i)));
             flows.addAll(more);
         }
@@ -69,7 +70,7 @@ public final class LiveViewModel {
 
     /** The table's rows as shown (after the latest {@link #syncFlows()}). */
     public List<FlowLine> shownFlows() {
-        List<FlowLine> out = new java.util.ArrayList<>(flows.size());
+        List<FlowLine> out = new ArrayList<>(flows.size());
         for (FlowItem f : flows) out.add(f.get());
         return out;
     }
@@ -89,38 +90,68 @@ public final class LiveViewModel {
     }
 
     /** Whether the run was playing in the latest frame. */
-    public boolean playing() { return playing; }
+    public boolean playing() {
+        return playing;
+    }
 
-    public void setWindowS(int seconds) { timeline.setWindowUs(seconds * 1_000_000L); }
+    public void setWindowS(int seconds) {
+        timeline.setWindowUs(seconds * 1_000_000L);
+    }
 
-    public long windowUs() { return timeline.windowUs(); }
+    public long windowUs() {
+        return timeline.windowUs();
+    }
 
-    public TimelineBuffer timeline() { return timeline; }
+    public TimelineBuffer timeline() {
+        return timeline;
+    }
 
-    public List<DeviceState> devices() { return devices; }
+    public List<DeviceState> devices() {
+        return devices;
+    }
 
     /** The flows of the latest frame. */
-    public List<FlowRow> flowRows() { return flowRows; }
+    public List<FlowRow> flowRows() {
+        return flowRows;
+    }
 
-    public List<RunningInvocation> running() { return running; }
+    public List<RunningInvocation> running() {
+        return running;
+    }
 
-    public List<String> functionNames() { return functionNames; }
+    public List<String> functionNames() {
+        return functionNames;
+    }
 
-    public String functionName(int fn) { return fn >= 0 && fn < functionNames.size() ? functionNames.get(fn) : "#" + fn; }
+    public String functionName(int fn) {
+        return fn >= 0 && fn < functionNames.size() ? functionNames.get(fn) : "#" + fn;
+    }
 
-    public double virtualTime() { return virtualTime; }
+    public double virtualTime() {
+        return virtualTime;
+    }
 
-    public double overrun() { return overrun; }
+    public double overrun() {
+        return overrun;
+    }
 
-    public String policy() { return policy; }
+    public String policy() {
+        return policy;
+    }
 
-    public long nowUs() { return nowUs; }
+    public long nowUs() {
+        return nowUs;
+    }
 
     /** The tag lanes' scale, null for policies without virtual time. */
-    public TagScale scale() { return scale; }
+    public TagScale scale() {
+        return scale;
+    }
 
     /** Changes on every applied frame. */
-    public long revision() { return revision; }
+    public long revision() {
+        return revision;
+    }
 
     /** Containers drawn in the residency map, all devices together. */
     public int blockCount() {

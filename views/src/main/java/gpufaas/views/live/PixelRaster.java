@@ -16,7 +16,9 @@ public final class PixelRaster {
     private int originX;
 
     /** Callers paint in their own coordinates; x is shifted by {@code x0} (the buffer starts there). */
-    public void setOriginX(int x0) { originX = x0; }
+    public void setOriginX(int x0) {
+        originX = x0;
+    }
 
     public void resize(int w, int h) {
         width = Math.max(0, w);
@@ -24,14 +26,22 @@ public final class PixelRaster {
         if (pixels.length < width * height) pixels = new int[width * height];
     }
 
-    public int width() { return width; }
+    public int width() {
+        return width;
+    }
 
-    public int height() { return height; }
+    public int height() {
+        return height;
+    }
 
     /** The pixels, row by row, {@code width()} per row (the array may be longer). */
-    public int[] pixels() { return pixels; }
+    public int[] pixels() {
+        return pixels;
+    }
 
-    public int get(int x, int y) { return pixels[y * width + x]; }
+    public int get(int x, int y) {
+        return pixels[y * width + x];
+    }
 
     public void clear(int argb) {
         Arrays.fill(pixels, 0, width * height, argb);

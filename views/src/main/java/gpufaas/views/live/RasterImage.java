@@ -1,11 +1,10 @@
 package gpufaas.views.live;
 
+import java.nio.IntBuffer;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-
-import java.nio.IntBuffer;
 
 /**
  * Shows a {@link PixelRaster} in an {@link ImageView} without copying: the image is backed by a

@@ -2,8 +2,8 @@ package gpufaas.views.live;
 
 import gpufaas.views.style.ViewStyle;
 import javafx.geometry.Orientation;
-import javafx.scene.image.ImageView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 
 /**
@@ -26,6 +26,7 @@ public abstract class RasterPane extends Region {
     private RasterTheme theme;
     /** set while {@link #repaint()} moves the scroll bar itself, so the move does not paint again */
     private boolean adjusting;
+
     private int contentWidth;
 
     protected RasterPane(ViewStyle style) {
@@ -46,7 +47,8 @@ public abstract class RasterPane extends Region {
         });
         getChildren().addAll(image, bar, hbar);
         setOnScroll(e -> {
-            if (bar.isVisible()) bar.setValue(Math.max(bar.getMin(), Math.min(bar.getMax(), bar.getValue() - e.getDeltaY())));
+            if (bar.isVisible())
+                bar.setValue(Math.max(bar.getMin(), Math.min(bar.getMax(), bar.getValue() - e.getDeltaY())));
             if (hbar.isVisible() && e.getDeltaX() != 0) {
                 hbar.setValue(Math.max(hbar.getMin(), Math.min(hbar.getMax(), hbar.getValue() - e.getDeltaX())));
             }
@@ -61,16 +63,22 @@ public abstract class RasterPane extends Region {
     protected abstract void paint(PixelRaster r, int w, int h, int scrollY, RasterTheme theme);
 
     /** The narrowest the content can be laid out without cutting words off (0: any width). */
-    protected int minContentWidth(RasterTheme theme) { return 0; }
+    protected int minContentWidth(RasterTheme theme) {
+        return 0;
+    }
 
     /** Called when the style (theme, font scale) changed: make the fonts again. */
     protected abstract void restyleFonts();
 
     /** Whether a repaint shows the end of the content (a log following its newest line); false here. */
-    protected boolean pinnedToEnd() { return false; }
+    protected boolean pinnedToEnd() {
+        return false;
+    }
 
     /** The height of the view in pixels (0 before the first layout). */
-    protected int viewHeight() { return (int) Math.max(0, height); }
+    protected int viewHeight() {
+        return (int) Math.max(0, height);
+    }
 
     /** The colour (opaque ARGB) painted at (x, y) of the view by the last repaint; 0 outside it. */
     public int drawnPixel(int x, int y) {
@@ -78,16 +86,24 @@ public abstract class RasterPane extends Region {
     }
 
     /** The scroll offset in pixels. */
-    protected int scrollY() { return bar.isVisible() ? (int) Math.round(bar.getValue()) : 0; }
+    protected int scrollY() {
+        return bar.isVisible() ? (int) Math.round(bar.getValue()) : 0;
+    }
 
     /** The horizontal scroll offset in pixels. */
-    protected int scrollX() { return hbar.isVisible() ? (int) Math.round(hbar.getValue()) : 0; }
+    protected int scrollX() {
+        return hbar.isVisible() ? (int) Math.round(hbar.getValue()) : 0;
+    }
 
     /** The width the content was last painted at (wider than the view when it scrolls sideways). */
-    public int contentWidth() { return contentWidth; }
+    public int contentWidth() {
+        return contentWidth;
+    }
 
     /** Whether the view scrolls sideways (its content needs more width than it has). */
-    public boolean scrollsSideways() { return hbar.isVisible(); }
+    public boolean scrollsSideways() {
+        return hbar.isVisible();
+    }
 
     /** Scrolls so that content row {@code y} shows at the top (repaints). */
     protected void scrollTo(double y) {
@@ -106,10 +122,14 @@ public abstract class RasterPane extends Region {
     }
 
     @Override
-    protected double computePrefWidth(double h) { return 400; }
+    protected double computePrefWidth(double h) {
+        return 400;
+    }
 
     @Override
-    protected double computePrefHeight(double w) { return 200; }
+    protected double computePrefHeight(double w) {
+        return 200;
+    }
 
     private RasterTheme theme() {
         if (theme == null || fontsStyle != style.revision()) {

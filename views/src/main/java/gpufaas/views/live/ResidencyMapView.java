@@ -1,10 +1,9 @@
 package gpufaas.views.live;
 
 import gpufaas.views.style.ViewStyle;
+import java.util.List;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Tooltip;
-
-import java.util.List;
 
 /**
  * The memory residency map: per device, a strip of its memory with a block for each container
@@ -69,8 +68,12 @@ public final class ResidencyMapView extends RasterPane {
     }
 
     /** The blocks as last drawn: device, strip, container, place (tests, tooltips). */
-    public List<DrawnBlock> drawnBlocks() { return drawn; }
+    public List<DrawnBlock> drawnBlocks() {
+        return drawn;
+    }
 
     /** The devices' captions as last drawn, one list of lines per device. */
-    public List<List<String>> drawnCaptions() { return captions; }
+    public List<List<String>> drawnCaptions() {
+        return captions;
+    }
 }

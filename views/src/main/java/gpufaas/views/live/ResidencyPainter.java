@@ -1,7 +1,6 @@
 package gpufaas.views.live;
 
 import gpufaas.engine.device.MemoryLocation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +38,14 @@ final class ResidencyPainter {
     }
 
     /** Every block placed by the last {@link #layout}, devices in order, device strip before host strip. */
-    List<DrawnBlock> blocks() { return blocks; }
+    List<DrawnBlock> blocks() {
+        return blocks;
+    }
 
     /** The captions placed by the last {@link #layout}, one list of lines per device. */
-    List<List<String>> captions() { return captions; }
+    List<List<String>> captions() {
+        return captions;
+    }
 
     /** Places {@code list} for {@code w} pixels; returns the content's height. */
     int layout(List<DeviceState> list, int w, RasterTheme t) {
@@ -87,7 +90,8 @@ final class ResidencyPainter {
         return height;
     }
 
-    private void place(List<DrawnBlock> out, int device, boolean host, List<ContainerBlock> list, double capacity, int y) {
+    private void place(
+            List<DrawnBlock> out, int device, boolean host, List<ContainerBlock> list, double capacity, int y) {
         double cap = Math.max(capacity, 1);
         double w = stripW - 2;
         double x = 1;
@@ -112,17 +116,42 @@ final class ResidencyPainter {
             else moving++;
         }
         int n = d.containers().size();
-        String contexts = d.contextMb() > 0 ? String.format(Locale.ROOT, " (%,.0f MB of it the contexts of %d container%s)",
-                d.contextMb(), n, n == 1 ? "" : "s") : "";
-        String over = d.oversubscribed() ? String.format(Locale.ROOT, "OVERSUBSCRIBED: running invocations need more "
-                + "memory than the device has; executions started now are %.2fx slower · ", d.pagingFactor()) : "";
+        String contexts = d.contextMb() > 0
+                ? String.format(
+                        Locale.ROOT,
+                        " (%,.0f MB of it the contexts of %d container%s)",
+                        d.contextMb(),
+                        n,
+                        n == 1 ? "" : "s")
+                : "";
+        String over = d.oversubscribed()
+                ? String.format(
+                        Locale.ROOT,
+                        "OVERSUBSCRIBED: running invocations need more "
+                                + "memory than the device has; executions started now are %.2fx slower · ",
+                        d.pagingFactor())
+                : "";
         String gate = d.gateText();
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s%s (%s): %,.0f of %,.0f MB used%s · %d %s memory on device%s · %d on host · %d running of D=%d · "
                         + "%sevictions %,d · swaps out %,d · prefetches %,d",
-                over, d.name(), d.kind(), d.usedMb(), d.memoryMb(), contexts, onDev, onDev == 1 ? "container's" : "containers'",
-                moving > 0 ? " · " + moving + " moving" : "", onHost, d.inFlight(), d.dMax(), gate.isEmpty() ? "" : gate + " · ",
-                d.evictions(), d.swapsOut(), d.prefetches());
+                over,
+                d.name(),
+                d.kind(),
+                d.usedMb(),
+                d.memoryMb(),
+                contexts,
+                onDev,
+                onDev == 1 ? "container's" : "containers'",
+                moving > 0 ? " · " + moving + " moving" : "",
+                onHost,
+                d.inFlight(),
+                d.dMax(),
+                gate.isEmpty() ? "" : gate + " · ",
+                d.evictions(),
+                d.swapsOut(),
+                d.prefetches());
     }
 
     /**
@@ -212,13 +241,27 @@ final class ResidencyPainter {
         int ew = c.busy() ? 3 : (c.location() == MemoryLocation.HOST ? 2 : 1);
         r.strokeRect(x0, y, x1, y1, ew, edge);
         if (b.w() < 12) return;
-        boolean light = c.location() == MemoryLocation.DEVICE ? luminance(col) < 0.45 : (c.location() == MemoryLocation.HOST && t.dark());
-        block.draw(r, (c.busy() ? "▶ " : "") + c.function(), x0 + 4, y + b.h() / 2.0, light ? 0xffffffff : 0xff1b1f24, x1 - ew);
+        boolean light = c.location() == MemoryLocation.DEVICE
+                ? luminance(col) < 0.45
+                : (c.location() == MemoryLocation.HOST && t.dark());
+        block.draw(
+                r,
+                (c.busy() ? "▶ " : "") + c.function(),
+                x0 + 4,
+                y + b.h() / 2.0,
+                light ? 0xffffffff : 0xff1b1f24,
+                x1 - ew);
     }
 
     static String describe(ContainerBlock c) {
-        return String.format(Locale.ROOT, "%s: container #%d, %,.0f MB, %s%s", c.function(), c.id(), c.memMb(),
-                where(c.location()), c.busy() ? ", running" : ", idle");
+        return String.format(
+                Locale.ROOT,
+                "%s: container #%d, %,.0f MB, %s%s",
+                c.function(),
+                c.id(),
+                c.memMb(),
+                where(c.location()),
+                c.busy() ? ", running" : ", idle");
     }
 
     static String where(MemoryLocation l) {

@@ -5,4 +5,4 @@ package gpufaas.views.live;
  * {@code dispatchUs}, its code started at {@code startUs} (-1 while its container starts or its
  * memory arrives) in setup phase {@code setup}.
  */
-public record RunningInvocation(long id, int device, int lane, int fn, Phase setup, long dispatchUs, long startUs) { }
+public record RunningInvocation(long id, int device, int lane, int fn, Phase setup, long dispatchUs, long startUs) {}

@@ -2,6 +2,7 @@ package gpufaas.views.live;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,9 +22,13 @@ public final class TimelineBuffer {
         this.windowUs = windowUs;
     }
 
-    public long windowUs() { return windowUs; }
+    public long windowUs() {
+        return windowUs;
+    }
 
-    public void setWindowUs(long us) { windowUs = us; }
+    public void setWindowUs(long us) {
+        windowUs = us;
+    }
 
     public void clear() {
         segments.clear();
@@ -33,11 +38,13 @@ public final class TimelineBuffer {
     /** Appends what the engine reported and drops what ended before {@code nowUs - window}. */
     public void add(List<TimelineSegment> newSegments, List<TimelineMarker> newMarkers, long nowUs) {
         segments.addAll(newSegments);
-        if (!newMarkers.isEmpty() && !markers.isEmpty() && newMarkers.get(0).atUs() < markers.peekLast().atUs()) {
+        if (!newMarkers.isEmpty()
+                && !markers.isEmpty()
+                && newMarkers.get(0).atUs() < markers.peekLast().atUs()) {
             // marks found later (anomalies) may be older than the latest: keep the buffer in time order for pruning
             List<TimelineMarker> all = new ArrayList<>(markers);
             all.addAll(newMarkers);
-            all.sort(java.util.Comparator.comparingLong(TimelineMarker::atUs));
+            all.sort(Comparator.comparingLong(TimelineMarker::atUs));
             markers.clear();
             markers.addAll(all);
         } else {
@@ -76,12 +83,20 @@ public final class TimelineBuffer {
         return out;
     }
 
-    public int segmentCount() { return segments.size(); }
+    public int segmentCount() {
+        return segments.size();
+    }
 
-    public int markerCount() { return markers.size(); }
+    public int markerCount() {
+        return markers.size();
+    }
 
     /** Iterates the segments without copying (drawing). */
-    public Iterable<TimelineSegment> allSegments() { return segments; }
+    public Iterable<TimelineSegment> allSegments() {
+        return segments;
+    }
 
-    public Iterable<TimelineMarker> allMarkers() { return markers; }
+    public Iterable<TimelineMarker> allMarkers() {
+        return markers;
+    }
 }

@@ -40,19 +40,31 @@ public final class FrameStats {
         maxInterval = 0;
     }
 
-    public int frames() { return m; }
+    public int frames() {
+        return m;
+    }
 
-    public long stalls() { return stalls; }
+    public long stalls() {
+        return stalls;
+    }
 
-    public long maxIntervalNanos() { return maxInterval; }
+    public long maxIntervalNanos() {
+        return maxInterval;
+    }
 
     /** The q-quantile (0..1) of frame intervals in ms (nearest rank); NaN without data. */
-    public double intervalMs(double q) { return quantile(intervals, n, q); }
+    public double intervalMs(double q) {
+        return quantile(intervals, n, q);
+    }
 
     /** The q-quantile (0..1) of snapshot-apply times in ms. */
-    public double applyMs(double q) { return quantile(applies, m, q); }
+    public double applyMs(double q) {
+        return quantile(applies, m, q);
+    }
 
-    public double maxApplyMs() { return quantile(applies, m, 1); }
+    public double maxApplyMs() {
+        return quantile(applies, m, 1);
+    }
 
     private static double quantile(long[] a, int size, double q) {
         if (size == 0) return Double.NaN;

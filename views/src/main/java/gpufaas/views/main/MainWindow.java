@@ -1,8 +1,11 @@
 package gpufaas.views.main;
 
+import gpufaas.engine.model.BadInputException;
 import gpufaas.views.compare.CompareRunner;
 import gpufaas.views.compare.CompareView;
 import gpufaas.views.compare.CompareViewModel;
+import gpufaas.views.decisions.Anomaly;
+import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.decisions.DecisionsView;
 import gpufaas.views.decisions.DecisionsViewModel;
 import gpufaas.views.experiment.ExperimentView;
@@ -11,12 +14,16 @@ import gpufaas.views.latency.LatencyView;
 import gpufaas.views.latency.LatencyViewModel;
 import gpufaas.views.live.LiveView;
 import gpufaas.views.live.LiveViewModel;
+import gpufaas.views.live.TimelineMarker;
 import gpufaas.views.run.EngineCommand;
 import gpufaas.views.run.EngineSession;
 import gpufaas.views.run.FrameUpdate;
 import gpufaas.views.run.LiveSnapshot;
 import gpufaas.views.run.RunPlan;
+import gpufaas.views.run.RunStatus;
+import gpufaas.views.run.WhatIf;
 import gpufaas.views.style.ViewStyle;
+import gpufaas.views.teaching.BreakpointHit;
 import gpufaas.views.teaching.Lesson;
 import gpufaas.views.teaching.TeachingView;
 import gpufaas.views.teaching.TeachingViewModel;
@@ -24,17 +31,32 @@ import gpufaas.views.transport.Speed;
 import gpufaas.views.transport.TransportView;
 import gpufaas.views.transport.TransportViewModel;
 import gpufaas.workload.experiment.ExperimentSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The workbench's main window. Owns the engine session (one engine thread), the view models and
@@ -66,6 +88,7 @@ public final class MainWindow {
     private final LiveView liveView;
     /** Built when their tab is first shown: the window opens faster (JFreeChart loads only then). */
     private LatencyView latencyView;
+
     private CompareView compareView;
     private DecisionsView decisionsView;
     private final TabPane tabs = new TabPane();
@@ -84,18 +107,20 @@ public final class MainWindow {
      * Paused or stepping, every frame shows the latest state.
      */
     static final long SHOW_EVERY_NANOS = 29_000_000;
+
     private long lastShown;
     private boolean playing;
     private RunPlan loaded;
     /** the narrowest the left panel gets (it scrolls sideways below what its controls need) */
     static final double SIDE_MIN_WIDTH = 320;
     /** whether the left panel (experiment, teaching) shows; hidden, the tabs take the whole width */
-    public final javafx.beans.property.BooleanProperty sideShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    public final BooleanProperty sideShown = new SimpleBooleanProperty(true);
     /** the panel's edits are compared with the loaded run at most this often */
     static final long EDITS_EVERY_NANOS = 200_000_000;
+
     private long lastEditsCheck;
     /** asks whether unsaved edits may be dropped (a dialog; tests answer it themselves) */
-    private java.util.function.Predicate<String> confirm = this::askDiscard;
+    private Predicate<String> confirm = this::askDiscard;
 
     public MainWindow(Stage stage, WorkbenchServices services, WorkbenchSettings settings) {
         this.stage = stage;
@@ -128,11 +153,11 @@ public final class MainWindow {
         TeachingView teachingView = new TeachingView(teachingVm, this::loadLesson);
         Tab experimentTab = new Tab("Experiment", experimentView);
         experimentTab.setId("side-experiment");
-        Tab teachingTab = new Tab("Teaching", new javafx.scene.control.ScrollPane(teachingView));
+        Tab teachingTab = new Tab("Teaching", new ScrollPane(teachingView));
         teachingTab.setId("side-teaching");
         side = new TabPane(experimentTab, teachingTab);
-        ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
-        ((javafx.scene.control.ScrollPane) side.getTabs().get(1).getContent()).setMinWidth(0);
+        ((ScrollPane) side.getTabs().get(1).getContent()).setFitToWidth(true);
+        ((ScrollPane) side.getTabs().get(1).getContent()).setMinWidth(0);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         side.getStyleClass().add("side-panel");
@@ -176,7 +201,7 @@ public final class MainWindow {
         timer.start();
     }
 
-    private void tab(WorkbenchTab t, javafx.scene.Node content) {
+    private void tab(WorkbenchTab t, Node content) {
         Tab tab = new Tab(t.title(), content);
         tab.setId(t.id());
         tabOf.put(t, tab);
@@ -197,11 +222,12 @@ public final class MainWindow {
         boolean settled = false;
         if (u != null) {
             apply(u);
-            playing = u.snapshot().status() == gpufaas.views.run.RunStatus.PLAYING;
+            playing = u.snapshot().status() == RunStatus.PLAYING;
             // a run that stopped playing shows its latest curves at once
-            settled = u.latency() != null && u.snapshot().status() != gpufaas.views.run.RunStatus.PLAYING;
+            settled = u.latency() != null && u.snapshot().status() != RunStatus.PLAYING;
         }
-        if (compareVm.poll() && selected() == WorkbenchTab.COMPARE) compareView().refresh();
+        if (compareVm.poll() && selected() == WorkbenchTab.COMPARE)
+            compareView().refresh();
         if (now - lastEditsCheck >= EDITS_EVERY_NANOS) {
             lastEditsCheck = now;
             refreshPendingEdits();
@@ -210,7 +236,8 @@ public final class MainWindow {
                 fittedWidth = scene.getWidth();
                 fitSide(fittedWidth);
             }
-            if (!transportVm.notice.get().isEmpty() && System.nanoTime() - noticeAt > NOTICE_NANOS) transportVm.notice.set("");
+            if (!transportVm.notice.get().isEmpty() && System.nanoTime() - noticeAt > NOTICE_NANOS)
+                transportVm.notice.set("");
         }
         refreshVisible(settled);
         frames++;
@@ -226,7 +253,7 @@ public final class MainWindow {
         liveVm.apply(s, u.segments(), u.markers(), u.reset());
         transportVm.apply(s);
         // a time breakpoint fires once (the engine thread disarms it): the teaching panel no longer shows it armed
-        if (s.hit() != null && s.hit() != lastHit && s.hit().kind() == gpufaas.views.teaching.BreakpointHit.Kind.TIME) {
+        if (s.hit() != null && s.hit() != lastHit && s.hit().kind() == BreakpointHit.Kind.TIME) {
             teachingVm.atSeconds.set("");
         }
         lastHit = s.hit();
@@ -235,16 +262,15 @@ public final class MainWindow {
     }
 
     /** The anomalies flagged on decisions, as marks on the device timeline at their device and time. */
-    static List<gpufaas.views.live.TimelineMarker> anomalyMarkers(List<gpufaas.views.decisions.Anomaly> found) {
+    static List<TimelineMarker> anomalyMarkers(List<Anomaly> found) {
         if (found.isEmpty()) return List.of();
-        List<gpufaas.views.live.TimelineMarker> out = new java.util.ArrayList<>();
+        List<TimelineMarker> out = new ArrayList<>();
         long last = -1;
         for (var a : found) {
             var d = a.decision();
             if (d.seq() == last || d.context().deviceIndex() < 0) continue; // one mark per decision
             last = d.seq();
-            out.add(new gpufaas.views.live.TimelineMarker(d.context().deviceIndex(), d.fn(),
-                    gpufaas.views.live.TimelineMarker.Kind.ANOMALY, d.timeUs()));
+            out.add(new TimelineMarker(d.context().deviceIndex(), d.fn(), TimelineMarker.Kind.ANOMALY, d.timeUs()));
         }
         return out;
     }
@@ -252,7 +278,7 @@ public final class MainWindow {
     /** Flags the log again with new thresholds and marks the timeline anew. */
     public void setAnomalyThresholds(double k, double floorS) {
         var found = decisionsVm.setThresholds(k, floorS);
-        liveVm.replaceMarkers(gpufaas.views.live.TimelineMarker.Kind.ANOMALY, anomalyMarkers(found));
+        liveVm.replaceMarkers(TimelineMarker.Kind.ANOMALY, anomalyMarkers(found));
     }
 
     private void refreshVisible(boolean force) {
@@ -285,9 +311,9 @@ public final class MainWindow {
 
     /** Opens the window on the last experiment, or on the default preset. */
     public void openInitialExperiment() {
-        java.nio.file.Path last = settings.lastExperiment();
+        Path last = settings.lastExperiment();
         boolean ok = false;
-        if (last != null && java.nio.file.Files.isRegularFile(last)) {
+        if (last != null && Files.isRegularFile(last)) {
             ok = experimentVm.loadFile(last);
             if (ok) experimentVm.preset.set("");
         }
@@ -298,7 +324,8 @@ public final class MainWindow {
     /** Plans the experiment in the panel and loads it into the live run; false (problem shown inline) when it cannot run. */
     public boolean loadExperiment() {
         Lesson lesson = teachingVm.lesson.get();
-        if (lesson != null && !lesson.preset().equals(experimentVm.preset.get()) && !lessonLoading) teachingVm.leaveLesson();
+        if (lesson != null && !lesson.preset().equals(experimentVm.preset.get()) && !lessonLoading)
+            teachingVm.leaveLesson();
         RunPlan plan = experimentVm.plan();
         if (plan == null) {
             transportVm.message.set("Not loaded: " + experimentVm.problem.get());
@@ -315,12 +342,15 @@ public final class MainWindow {
     /** The panel's edits not in the loaded run, written into the transport bar (which applies them on Play or Reset). */
     private void refreshPendingEdits() {
         List<String> edits = loaded == null ? List.of() : experimentVm.changesFrom(loaded.spec());
-        transportVm.pendingEdits.set(edits.isEmpty() ? "" : "Not in this run yet: " + String.join("; ", edits)
-                + ". Play from the start or Reset applies them.");
+        transportVm.pendingEdits.set(
+                edits.isEmpty()
+                        ? ""
+                        : "Not in this run yet: " + String.join("; ", edits)
+                                + ". Play from the start or Reset applies them.");
     }
 
     private boolean lessonLoading;
-    private gpufaas.views.teaching.BreakpointHit lastHit;
+    private BreakpointHit lastHit;
 
     public void loadLesson(Lesson l) {
         lessonLoading = true;
@@ -347,16 +377,20 @@ public final class MainWindow {
     }
 
     private boolean askDiscard(String what) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert a = new Alert(
+                Alert.AlertType.CONFIRMATION,
                 "The experiment in the panel has edits that are not saved. " + what + " replaces them.",
-                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                ButtonType.CANCEL,
+                ButtonType.OK);
         a.setHeaderText("Discard the unsaved edits?");
         a.initOwner(stage);
-        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     /** Replaces the dialog that asks before unsaved edits are dropped (tests). */
-    public void setConfirm(java.util.function.Predicate<String> c) { confirm = c; }
+    public void setConfirm(Predicate<String> c) {
+        confirm = c;
+    }
 
     /** Says what the window just did (saved, exported…) in the transport bar, for a few seconds. */
     public void notice(String text) {
@@ -375,7 +409,8 @@ public final class MainWindow {
         if (!centre.getItems().contains(side) || width <= 0) return;
         double most = Math.max(SIDE_MIN_WIDTH, width * (teachingVm.presenter.get() ? 0.36 : 0.3));
         if (side.getWidth() <= most + 1) return;
-        // the split pane keeps this panel's width through resizes and ignores a new divider position: cap it for one layout
+        // the split pane keeps this panel's width through resizes and ignores a new divider position: cap it for one
+        // layout
         side.setMaxWidth(most);
         centre.setDividerPosition(0, most / width);
         centre.layout();
@@ -415,7 +450,7 @@ public final class MainWindow {
         try {
             services.planner().plan(s, experimentVm.baseDir());
             return "";
-        } catch (gpufaas.engine.model.BadInputException e) {
+        } catch (BadInputException e) {
             return e.getMessage();
         } catch (RuntimeException e) {
             return "experiment: " + e.getMessage();
@@ -431,21 +466,24 @@ public final class MainWindow {
      * Reruns the loaded experiment twice in the background (as recorded, and with {@code d}
      * overridden) and hands the comparison to {@code done} on the FX thread.
      */
-    private void whatIf(gpufaas.views.decisions.DecisionRecord d, gpufaas.views.run.WhatIf.Alternative alt, double windowS,
-                        java.util.function.BiConsumer<gpufaas.views.run.WhatIf.Result, String> done) {
+    private void whatIf(
+            DecisionRecord d, WhatIf.Alternative alt, double windowS, BiConsumer<WhatIf.Result, String> done) {
         RunPlan plan = loaded;
         if (plan == null) {
             done.accept(null, "No experiment is loaded.");
             return;
         }
         if (!plan.spec().backend().equalsIgnoreCase("sim")) {
-            done.accept(null, "A what-if replays the run on the simulator; a live " + plan.spec().backend() + " run cannot be replayed.");
+            done.accept(
+                    null,
+                    "A what-if replays the run on the simulator; a live "
+                            + plan.spec().backend() + " run cannot be replayed.");
             return;
         }
-        javafx.concurrent.Task<gpufaas.views.run.WhatIf.Result> task = new javafx.concurrent.Task<>() {
+        Task<WhatIf.Result> task = new Task<>() {
             @Override
-            protected gpufaas.views.run.WhatIf.Result call() {
-                return gpufaas.views.run.WhatIf.run(services.engines(), plan, d, alt, windowS);
+            protected WhatIf.Result call() {
+                return WhatIf.run(services.engines(), plan, d, alt, windowS);
             }
         };
         task.setOnSucceeded(e -> done.accept(task.getValue(), null));
@@ -457,7 +495,8 @@ public final class MainWindow {
     }
 
     /** Whether a reproduction runs in the background now. */
-    public final javafx.beans.property.BooleanProperty reproducing = new javafx.beans.property.SimpleBooleanProperty(false);
+    public final BooleanProperty reproducing = new SimpleBooleanProperty(false);
+
     private Stage reportWindow;
 
     /**
@@ -465,14 +504,14 @@ public final class MainWindow {
      * folder under {@code parent}, with its progress in the transport bar, and opens the report
      * when it is written. False when one is already running.
      */
-    public boolean reproduce(java.nio.file.Path parent) {
+    public boolean reproduce(Path parent) {
         if (reproducing.get()) return false;
-        java.nio.file.Path out = parent.resolve("reproduce-" + java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path out = parent.resolve(
+                "reproduce-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         reproducing.set(true);
         notice("Reproducing the paper (reproduce --quick) in the background into " + out + " …");
-        java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
-        javafx.concurrent.Task<Reproducer.Result> task = new javafx.concurrent.Task<>() {
+        AtomicLong progress = new AtomicLong();
+        Task<Reproducer.Result> task = new Task<>() {
             @Override
             protected Reproducer.Result call() throws Exception {
                 return services.reproducer().reproduce(out, (done, total) -> {
@@ -487,10 +526,11 @@ public final class MainWindow {
         task.setOnSucceeded(e -> {
             reproducing.set(false);
             Reproducer.Result r = task.getValue();
-            notice(String.format("Reproduced the paper: %d of %d targets met; the report is %s", r.met(), r.targets(), r.report()));
+            notice(String.format(
+                    "Reproduced the paper: %d of %d targets met; the report is %s", r.met(), r.targets(), r.report()));
             try {
                 reportWindow = ReportWindow.open(stage, r, scene.getStylesheets());
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 notice("The reproduction wrote " + r.report() + " but it cannot be read: " + ex.getMessage());
             }
         });
@@ -506,7 +546,9 @@ public final class MainWindow {
     }
 
     /** The window with the last reproduction's report, or null. */
-    public Stage reportWindow() { return reportWindow; }
+    public Stage reportWindow() {
+        return reportWindow;
+    }
 
     /** Switches the theme (FX thread). */
     public void setDark(boolean dark) {
@@ -516,9 +558,13 @@ public final class MainWindow {
         applyStyle(dark);
     }
 
-    public boolean dark() { return style.dark(); }
+    public boolean dark() {
+        return style.dark();
+    }
 
-    private void applyStyle() { applyStyle(style.dark()); }
+    private void applyStyle() {
+        applyStyle(style.dark());
+    }
 
     private void applyStyle(boolean dark) {
         boolean presenter = teachingVm.presenter.get();
@@ -543,7 +589,7 @@ public final class MainWindow {
             settings.set("theme.dark", style.dark());
             settings.set("presenter", teachingVm.presenter.get());
             settings.save();
-            java.nio.file.Path last = settings.lastExperiment();
+            Path last = settings.lastExperiment();
             if (last != null) experimentVm.saveFile(last);
         }
         compareVm.cancel();
@@ -551,31 +597,56 @@ public final class MainWindow {
         session.close();
     }
 
-    // ------------------------------------------------------------------ access for menus, tests, screenshots, the harness
+    // ------------------------------------------------------------------ access for menus, tests, screenshots, the
+    // harness
 
-    public Stage stage() { return stage; }
+    public Stage stage() {
+        return stage;
+    }
 
-    public Scene scene() { return scene; }
+    public Scene scene() {
+        return scene;
+    }
 
-    public EngineSession session() { return session; }
+    public EngineSession session() {
+        return session;
+    }
 
-    public WorkbenchServices services() { return services; }
+    public WorkbenchServices services() {
+        return services;
+    }
 
-    public ExperimentViewModel experiment() { return experimentVm; }
+    public ExperimentViewModel experiment() {
+        return experimentVm;
+    }
 
-    public TransportViewModel transport() { return transportVm; }
+    public TransportViewModel transport() {
+        return transportVm;
+    }
 
-    public LiveViewModel live() { return liveVm; }
+    public LiveViewModel live() {
+        return liveVm;
+    }
 
-    public LatencyViewModel latency() { return latencyVm; }
+    public LatencyViewModel latency() {
+        return latencyVm;
+    }
 
-    public CompareViewModel compareModel() { return compareVm; }
+    public CompareViewModel compareModel() {
+        return compareVm;
+    }
 
-    public DecisionsViewModel decisions() { return decisionsVm; }
+    public DecisionsViewModel decisions() {
+        return decisionsVm;
+    }
 
-    public TeachingViewModel teaching() { return teachingVm; }
+    public TeachingViewModel teaching() {
+        return teachingVm;
+    }
 
-    public LiveView liveView() { return liveView; }
+    public LiveView liveView() {
+        return liveView;
+    }
 
     public DecisionsView decisionsView() {
         if (decisionsView == null) {
@@ -587,7 +658,8 @@ public final class MainWindow {
 
     private CompareView compareView() {
         if (compareView == null) {
-            compareView = new CompareView(compareVm, style, ExperimentViewModel.policyNames(), this::compare, this::overlayCompare);
+            compareView = new CompareView(
+                    compareVm, style, ExperimentViewModel.policyNames(), this::compare, this::overlayCompare);
             tabOf.get(WorkbenchTab.COMPARE).setContent(compareView);
         }
         return compareView;
@@ -595,7 +667,7 @@ public final class MainWindow {
 
     private void ensureContent(WorkbenchTab t) {
         switch (t) {
-            case LIVE -> { }
+            case LIVE -> {}
             case LATENCY -> latencyView();
             case COMPARE -> compareView();
             case DECISIONS -> decisionsView();
@@ -610,16 +682,22 @@ public final class MainWindow {
         return latencyView;
     }
 
-    public FrameStats frameStats() { return frameStats; }
+    public FrameStats frameStats() {
+        return frameStats;
+    }
 
     /** Frames the timer has run so far. */
-    public long frames() { return frames; }
+    public long frames() {
+        return frames;
+    }
 
     /** The plan last loaded into the live run, or null. */
-    public RunPlan loaded() { return loaded; }
+    public RunPlan loaded() {
+        return loaded;
+    }
 
     /** The node of a tab's content (for PNG export of one chart area). */
-    public javafx.scene.Node content(WorkbenchTab t) {
+    public Node content(WorkbenchTab t) {
         ensureContent(t);
         return tabOf.get(t).getContent();
     }

@@ -1,18 +1,17 @@
 package gpufaas.views.main;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-
 import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Snapshots of the scene or one node written as PNG (FX thread). */
 public final class Png {
-    private Png() { }
+    private Png() {}
 
     public static void write(Scene scene, Path file) throws IOException {
         write(scene.snapshot(null), file);

@@ -1,5 +1,10 @@
 package gpufaas.views.main;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -13,23 +18,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
 /**
  * A window with a reproduction's report: its headline and folder, {@code report.md} as written,
  * and one tab per chart (the published values are the markers on them).
  */
 final class ReportWindow {
-    private ReportWindow() { }
+    private ReportWindow() {}
 
     static Stage open(Window owner, Reproducer.Result r, List<String> stylesheets) throws IOException {
         Path dir = r.report().toAbsolutePath().getParent();
-        Label head = new Label(String.format("%d of %d targets met. The report, its CSV and the charts are in %s",
-                r.met(), r.targets(), dir));
+        Label head = new Label(String.format(
+                "%d of %d targets met. The report, its CSV and the charts are in %s", r.met(), r.targets(), dir));
         head.setId("report-headline");
         head.setWrapText(true);
         head.setPadding(new Insets(8));
@@ -41,7 +40,9 @@ final class ReportWindow {
         TabPane tabs = new TabPane(new Tab("report.md", md));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path png : s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList()) {
+            for (Path png : s.filter(p -> p.getFileName().toString().endsWith(".png"))
+                    .sorted()
+                    .toList()) {
                 ImageView v = new ImageView(new Image(png.toUri().toString()));
                 v.setPreserveRatio(true);
                 ScrollPane sp = new ScrollPane(v);

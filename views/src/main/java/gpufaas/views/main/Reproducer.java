@@ -16,7 +16,7 @@ public interface Reproducer {
     Result reproduce(Path out, BiConsumer<Integer, Integer> progress) throws Exception;
 
     /** The report's path and its headline: targets met of all. */
-    record Result(Path report, long met, long targets) { }
+    record Result(Path report, long met, long targets) {}
 
     /** A window without the application's reproduction (tests). */
     Reproducer NONE = (out, progress) -> {

@@ -2,19 +2,6 @@ package gpufaas.views.main;
 
 import gpufaas.engine.model.BadInputException;
 import gpufaas.views.run.RunPlan;
-import javafx.concurrent.Task;
-import javafx.scene.control.Alert;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 /**
  * The menu bar and its file actions: open, save and import experiments and workload files,
@@ -39,33 +39,36 @@ public final class WorkbenchMenus {
 
     MenuBar bar() {
         Menu file = new Menu("_File");
-        file.getItems().addAll(
-                item("_Open experiment…", "Shortcut+O", this::openExperiment),
-                item("_Save experiment…", "Shortcut+S", this::saveExperiment),
-                item("_Import workload files…", "Shortcut+I", this::importFiles),
-                new SeparatorMenuItem(),
-                item("_Export results (CSV)…", "Shortcut+E", this::exportResults),
-                item("Export _chart as PNG…", "Shortcut+P", this::exportPng),
-                new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", () -> {
-                    w.close();
-                    w.stage().close();
-                }));
+        file.getItems()
+                .addAll(
+                        item("_Open experiment…", "Shortcut+O", this::openExperiment),
+                        item("_Save experiment…", "Shortcut+S", this::saveExperiment),
+                        item("_Import workload files…", "Shortcut+I", this::importFiles),
+                        new SeparatorMenuItem(),
+                        item("_Export results (CSV)…", "Shortcut+E", this::exportResults),
+                        item("Export _chart as PNG…", "Shortcut+P", this::exportPng),
+                        new SeparatorMenuItem(),
+                        item("_Quit", "Shortcut+Q", () -> {
+                            w.close();
+                            w.stage().close();
+                        }));
         Menu run = new Menu("_Run");
-        run.getItems().addAll(
-                item("_Load experiment", "Shortcut+L", w::loadExperiment),
-                item("_Play / pause", "F5", () -> w.transport().togglePlay()),
-                item("Step one _event", "F10", () -> w.transport().stepEvent()),
-                item("Step one _decision", "F11", () -> w.transport().stepDecision()),
-                item("_Reset", "Shortcut+R", () -> w.transport().reset()),
-                new SeparatorMenuItem(),
-                item("_Compare chosen policies", "Shortcut+K", () -> {
-                    w.select(WorkbenchTab.COMPARE);
-                    w.compare();
-                }));
+        run.getItems()
+                .addAll(
+                        item("_Load experiment", "Shortcut+L", w::loadExperiment),
+                        item("_Play / pause", "F5", () -> w.transport().togglePlay()),
+                        item("Step one _event", "F10", () -> w.transport().stepEvent()),
+                        item("Step one _decision", "F11", () -> w.transport().stepDecision()),
+                        item("_Reset", "Shortcut+R", () -> w.transport().reset()),
+                        new SeparatorMenuItem(),
+                        item("_Compare chosen policies", "Shortcut+K", () -> {
+                            w.select(WorkbenchTab.COMPARE);
+                            w.compare();
+                        }));
         Menu view = new Menu("_View");
         int i = 1;
-        for (WorkbenchTab t : WorkbenchTab.values()) view.getItems().add(item(t.title(), "Shortcut+" + (i++), () -> w.select(t)));
+        for (WorkbenchTab t : WorkbenchTab.values())
+            view.getItems().add(item(t.title(), "Shortcut+" + (i++), () -> w.select(t)));
         CheckMenuItem presenter = new CheckMenuItem("_Presenter mode (large fonts)");
         presenter.setAccelerator(new KeyCodeCombination(KeyCode.F12));
         presenter.selectedProperty().bindBidirectional(w.teaching().presenter);
@@ -83,13 +86,26 @@ public final class WorkbenchMenus {
         quick.setId("help-quick-start");
         MenuItem keys = item("_Keyboard shortcuts", null, () -> text("Keyboard shortcuts", shortcuts()));
         keys.setId("help-shortcuts");
-        MenuItem reproduce = item("_Reproduce the paper (quick, in the background)", null,
-                () -> w.reproduce(reproductionFolder()));
+        MenuItem reproduce =
+                item("_Reproduce the paper (quick, in the background)", null, () -> w.reproduce(reproductionFolder()));
         reproduce.setId("help-reproduce");
         reproduce.disableProperty().bind(w.reproducing);
-        help.getItems().addAll(quick, keys, new SeparatorMenuItem(), reproduce, new SeparatorMenuItem(), item("_About", null, () -> info("About",
-                "GPU FaaS scheduling workbench " + w.services().version() + "\nMQFQ-Sticky and its competitors on a simulated GPU."
-                        + "\nThe same experiments run headless with ./workbench run.")));
+        help.getItems()
+                .addAll(
+                        quick,
+                        keys,
+                        new SeparatorMenuItem(),
+                        reproduce,
+                        new SeparatorMenuItem(),
+                        item(
+                                "_About",
+                                null,
+                                () -> info(
+                                        "About",
+                                        "GPU FaaS scheduling workbench "
+                                                + w.services().version()
+                                                + "\nMQFQ-Sticky and its competitors on a simulated GPU."
+                                                + "\nThe same experiments run headless with ./workbench run.")));
         bar = new MenuBar(file, run, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -97,7 +113,8 @@ public final class WorkbenchMenus {
 
     private MenuBar bar;
 
-    static final String QUICK_START = String.join("\n",
+    static final String QUICK_START = String.join(
+            "\n",
             "1. Choose an experiment on the left: a preset (paper-medium, teaching-3, the dissertation's diss-… traces), or compose",
             "   functions from the catalog, import trace files (Ctrl+I) or open an experiment file (Ctrl+O).",
             "2. Pick the devices (GPU profile, count, MPS, MIG) and the policy with its parameters. A problem shows in red beside",
@@ -119,12 +136,16 @@ public final class WorkbenchMenus {
      */
     static Path reproductionFolder() {
         String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home", "."), ".cache");
+        Path base = cache != null && !cache.isBlank()
+                ? Path.of(cache)
+                : Path.of(System.getProperty("user.home", "."), ".cache");
         return base.resolve("gpufaas-workbench");
     }
 
     /** Every shortcut of the menus, then the keys of the decision log, one per line. */
-    String shortcuts() { return shortcutsOf(bar); }
+    String shortcuts() {
+        return shortcutsOf(bar);
+    }
 
     /** Every shortcut of {@code menus}, then the keys of the decision log and the speed slider, one per line. */
     String shortcutsOf(MenuBar menus) {
@@ -132,7 +153,10 @@ public final class WorkbenchMenus {
         for (Menu m : menus.getMenus()) {
             for (MenuItem i : m.getItems()) {
                 if (i.getAccelerator() == null) continue;
-                b.append(String.format("%-16s %s ▸ %s%n", i.getAccelerator().getDisplayText(), m.getText().replace("_", ""),
+                b.append(String.format(
+                        "%-16s %s ▸ %s%n",
+                        i.getAccelerator().getDisplayText(),
+                        m.getText().replace("_", ""),
                         i.getText().replace("_", "")));
             }
         }
@@ -146,7 +170,7 @@ public final class WorkbenchMenus {
 
     /** A dialog with a block of text that keeps its lines (monospaced, scrollable). */
     private void text(String title, String body) {
-        javafx.scene.control.TextArea t = new javafx.scene.control.TextArea(body);
+        TextArea t = new TextArea(body);
         t.setEditable(false);
         t.setWrapText(false);
         t.setId("help-text");
@@ -227,16 +251,21 @@ public final class WorkbenchMenus {
     }
 
     private void importFiles() {
-        FileChooser fc = chooser("Import workload files", "Traces, functions, Azure files, experiments", "*.csv", "*.txt", "*.json");
+        FileChooser fc = chooser(
+                "Import workload files", "Traces, functions, Azure files, experiments", "*.csv", "*.txt", "*.json");
         List<File> fs = fc.showOpenMultipleDialog(w.stage());
         if (fs == null || fs.isEmpty()) return;
         List<Path> paths = new ArrayList<>();
         for (File f : fs) paths.add(f.toPath());
-        boolean experiment = paths.stream().anyMatch(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".json"));
+        boolean experiment = paths.stream()
+                .anyMatch(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".json"));
         if (experiment && !w.confirmDiscard("Importing an experiment file")) return;
         remember(paths.get(0));
-        if (!w.experiment().importFiles(paths)) error("Cannot import", w.experiment().problem.get());
-        else w.notice("Imported " + paths.size() + " file" + (paths.size() == 1 ? "" : "s") + "; Load experiment or Play uses them.");
+        if (!w.experiment().importFiles(paths))
+            error("Cannot import", w.experiment().problem.get());
+        else
+            w.notice("Imported " + paths.size() + " file" + (paths.size() == 1 ? "" : "s")
+                    + "; Load experiment or Play uses them.");
     }
 
     // ------------------------------------------------------------------ exports
@@ -264,8 +293,10 @@ public final class WorkbenchMenus {
         task.setOnSucceeded(e -> {
             w.transport().message.set("");
             w.notice("Exported the results to " + task.getValue() + ".");
-            info("Results exported", "Wrote invocations.csv, summary.csv, summary.json, timeseries.csv and manifest.json to\n"
-                    + task.getValue() + "\n(the same files as ./workbench run for this experiment and seed).");
+            info(
+                    "Results exported",
+                    "Wrote invocations.csv, summary.csv, summary.json, timeseries.csv and manifest.json to\n"
+                            + task.getValue() + "\n(the same files as ./workbench run for this experiment and seed).");
         });
         task.setOnFailed(e -> {
             w.transport().message.set("");
@@ -280,7 +311,9 @@ public final class WorkbenchMenus {
     /** Writes the result folder for the experiment in the panel into {@code dir} synchronously (tests). */
     public static Path exportResults(MainWindow w, Path dir) {
         RunPlan plan = w.experiment().plan();
-        if (plan == null) throw new BadInputException("experiment", 0, null, w.experiment().problem.get());
+        if (plan == null)
+            throw new BadInputException(
+                    "experiment", 0, null, w.experiment().problem.get());
         return w.services().exporter().export(plan, dir);
     }
 
@@ -334,11 +367,12 @@ public final class WorkbenchMenus {
 
     /** File names for saved experiments and export folders. */
     static final class Planning {
-        private Planning() { }
+        private Planning() {}
 
         static String fileName(String s) {
             StringBuilder b = new StringBuilder();
-            for (char c : s.toCharArray()) b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
+            for (char c : s.toCharArray())
+                b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
             String r = b.toString().replaceAll("^[.]+", "_");
             return r.isEmpty() ? "experiment" : r;
         }
@@ -346,7 +380,8 @@ public final class WorkbenchMenus {
         /** {@code chosen} itself when it is empty, else a new folder NAME-POLICY (-2, -3 …) inside it. */
         static Path outputFolder(Path chosen, RunPlan plan) {
             if (isEmptyDir(chosen)) return chosen;
-            String base = fileName(plan.spec().name() + "-" + plan.config().policy().name());
+            String base =
+                    fileName(plan.spec().name() + "-" + plan.config().policy().name());
             Path p = chosen.resolve(base);
             for (int i = 2; Files.exists(p); i++) p = chosen.resolve(base + "-" + i);
             return p;

@@ -1,10 +1,10 @@
 package gpufaas.views.main;
 
+import gpufaas.views.compare.PublishedValues;
 import gpufaas.views.run.BackendOption;
 import gpufaas.views.run.EngineFactory;
 import gpufaas.views.run.ResultExporter;
 import gpufaas.views.run.RunPlanner;
-
 import java.util.List;
 
 /**
@@ -13,18 +13,29 @@ import java.util.List;
  * version, an optional cap on engine events per second (0: none; the responsiveness harness sets
  * it), the published values of the reproduction's report for Compare, and the reproduction itself.
  */
-public record WorkbenchServices(RunPlanner planner, EngineFactory engines, ResultExporter exporter,
-                                List<BackendOption> backends, String version, double maxEventsPerSecond,
-                                gpufaas.views.compare.PublishedValues published, Reproducer reproducer) {
+public record WorkbenchServices(
+        RunPlanner planner,
+        EngineFactory engines,
+        ResultExporter exporter,
+        List<BackendOption> backends,
+        String version,
+        double maxEventsPerSecond,
+        PublishedValues published,
+        Reproducer reproducer) {
     public WorkbenchServices {
         backends = List.copyOf(backends);
-        if (published == null) published = gpufaas.views.compare.PublishedValues.NONE;
+        if (published == null) published = PublishedValues.NONE;
         if (reproducer == null) reproducer = Reproducer.NONE;
     }
 
     /** Services without published values or a reproduction (tests). */
-    public WorkbenchServices(RunPlanner planner, EngineFactory engines, ResultExporter exporter, List<BackendOption> backends,
-                             String version, double maxEventsPerSecond) {
+    public WorkbenchServices(
+            RunPlanner planner,
+            EngineFactory engines,
+            ResultExporter exporter,
+            List<BackendOption> backends,
+            String version,
+            double maxEventsPerSecond) {
         this(planner, engines, exporter, backends, version, maxEventsPerSecond, null, null);
     }
 
@@ -32,8 +43,9 @@ public record WorkbenchServices(RunPlanner planner, EngineFactory engines, Resul
         return new WorkbenchServices(planner, engines, exporter, backends, version, rate, published, reproducer);
     }
 
-    public WorkbenchServices withPublished(gpufaas.views.compare.PublishedValues values) {
-        return new WorkbenchServices(planner, engines, exporter, backends, version, maxEventsPerSecond, values, reproducer);
+    public WorkbenchServices withPublished(PublishedValues values) {
+        return new WorkbenchServices(
+                planner, engines, exporter, backends, version, maxEventsPerSecond, values, reproducer);
     }
 
     public WorkbenchServices withReproducer(Reproducer r) {

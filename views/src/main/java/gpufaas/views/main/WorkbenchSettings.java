@@ -39,7 +39,9 @@ public final class WorkbenchSettings {
     }
 
     /** Settings that are not remembered. */
-    public static WorkbenchSettings none() { return new WorkbenchSettings(null); }
+    public static WorkbenchSettings none() {
+        return new WorkbenchSettings(null);
+    }
 
     public double number(String key, double dflt) {
         try {
@@ -50,18 +52,30 @@ public final class WorkbenchSettings {
         }
     }
 
-    public boolean flag(String key) { return Boolean.parseBoolean(p.getProperty(key, "false")); }
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(p.getProperty(key, "false"));
+    }
 
-    public void set(String key, Object value) { p.setProperty(key, String.valueOf(value)); }
+    public void set(String key, Object value) {
+        p.setProperty(key, String.valueOf(value));
+    }
 
-    public boolean dark() { return flag("theme.dark"); }
+    public boolean dark() {
+        return flag("theme.dark");
+    }
 
-    public boolean presenter() { return flag("presenter"); }
+    public boolean presenter() {
+        return flag("presenter");
+    }
 
     /** The file the last experiment is kept in, or null when nothing is remembered. */
-    public Path lastExperiment() { return dir == null ? null : dir.resolve(EXPERIMENT); }
+    public Path lastExperiment() {
+        return dir == null ? null : dir.resolve(EXPERIMENT);
+    }
 
-    public boolean remembers() { return dir != null; }
+    public boolean remembers() {
+        return dir != null;
+    }
 
     /** Writes the settings; a failure is ignored (the next start simply has the defaults). */
     public void save() {

@@ -4,13 +4,20 @@ import java.util.Locale;
 
 /** The centre tabs. */
 public enum WorkbenchTab {
-    LIVE("Live"), LATENCY("Latency"), COMPARE("Compare"), DECISIONS("Decisions");
+    LIVE("Live"),
+    LATENCY("Latency"),
+    COMPARE("Compare"),
+    DECISIONS("Decisions");
 
     private final String title;
 
-    WorkbenchTab(String title) { this.title = title; }
+    WorkbenchTab(String title) {
+        this.title = title;
+    }
 
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
     /** The tab named {@code name} (case-insensitive), or an IllegalArgumentException listing them. */
     public static WorkbenchTab parse(String name) {
@@ -18,5 +25,7 @@ public enum WorkbenchTab {
         throw new IllegalArgumentException("unknown tab '" + name + "'; tabs: live, latency, compare, decisions");
     }
 
-    public String id() { return "tab-" + name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return "tab-" + name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -1,5 +1,6 @@
 package gpufaas.views.run;
 
+import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.EngineConfig;
@@ -16,11 +17,11 @@ public interface EngineFactory {
 
     /**
      * An engine on the plan's live backend and the wall clock; the caller closes it
-     * ({@link Engine#close()}). Throws {@link gpufaas.engine.model.BadInputException} with the
+     * ({@link Engine#close()}). Throws {@link BadInputException} with the
      * reason when the backend cannot start.
      */
     default Engine createLive(RunPlan plan, Workload workload, EngineListener listener) {
-        throw new gpufaas.engine.model.BadInputException("backend", 0, null,
-                "backend '" + plan.spec().backend() + "' cannot run in this window");
+        throw new BadInputException(
+                "backend", 0, null, "backend '" + plan.spec().backend() + "' cannot run in this window");
     }
 }

@@ -2,6 +2,7 @@ package gpufaas.views.run;
 
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
+import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
@@ -11,6 +12,8 @@ import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicySnapshot;
 import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.TimeSeriesSink;
+import gpufaas.engine.time.WallClockTimeSource;
+import gpufaas.views.decisions.DecisionExplainer;
 import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.latency.LatencyCurves;
 import gpufaas.views.live.ContainerBlock;
@@ -22,11 +25,11 @@ import gpufaas.views.teaching.BreakpointHit;
 import gpufaas.views.teaching.Breakpoints;
 import gpufaas.views.transport.PacingClock;
 import gpufaas.views.transport.Speed;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -88,15 +91,21 @@ public final class EngineSession implements AutoCloseable {
         this(factory, Speed.of(10), 0);
     }
 
-    public void send(EngineCommand c) { commands.add(c); }
+    public void send(EngineCommand c) {
+        commands.add(c);
+    }
 
-    public SnapshotMailbox mailbox() { return mailbox; }
+    public SnapshotMailbox mailbox() {
+        return mailbox;
+    }
 
-    public RunStatus status() { return status; }
+    public RunStatus status() {
+        return status;
+    }
 
     /** Waits until every command sent so far is handled and its snapshot posted; false on timeout. */
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        java.util.concurrent.CountDownLatch l = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch l = new CountDownLatch(1);
         send(new EngineCommand.Barrier(l));
         return l.await(timeout, unit);
     }
@@ -152,8 +161,10 @@ public final class EngineSession implements AutoCloseable {
             case EngineCommand.StepDecision s when live -> liveOnly();
             case EngineCommand.SetSpeed s when live -> liveOnly();
             case EngineCommand.Play p -> {
-                if (live && engine != null && status == RunStatus.READY
-                        && engine.time() instanceof gpufaas.engine.time.WallClockTimeSource w) {
+                if (live
+                        && engine != null
+                        && status == RunStatus.READY
+                        && engine.time() instanceof WallClockTimeSource w) {
                     w.restart(); // the live run's time zero is when it starts playing, not when it was loaded
                 }
                 if (engine != null && (status == RunStatus.READY || status == RunStatus.PAUSED)) {
@@ -227,17 +238,24 @@ public final class EngineSession implements AutoCloseable {
         });
         live = !p.spec().backend().equalsIgnoreCase("sim");
         try {
-            engine = live ? factory.createLive(p, peeking, tap) : factory.create(p.config(), peeking, tap, TimeSeriesSink.NONE);
+            engine = live
+                    ? factory.createLive(p, peeking, tap)
+                    : factory.create(p.config(), peeking, tap, TimeSeriesSink.NONE);
             if (live) {
-                message = (message.isEmpty() ? "" : message + "; ") + "live run on " + p.spec().backend()
-                        + ": it plays in real time once started; Reset stops it";
+                message = (message.isEmpty() ? "" : message + "; ") + "live run on "
+                        + p.spec().backend() + ": it plays in real time once started; Reset stops it";
             }
             arrivals = holder[0];
             tap.attach(engine);
             status = RunStatus.READY;
             if (!live) {
-                String loadedNote = String.format(Locale.ROOT, "Loaded %s under %s: %d function%s on %s. Press Play, or step one "
-                        + "event or decision.", p.spec().name(), p.label(), names.size(), names.size() == 1 ? "" : "s",
+                String loadedNote = String.format(
+                        Locale.ROOT,
+                        "Loaded %s under %s: %d function%s on %s. Press Play, or step one " + "event or decision.",
+                        p.spec().name(),
+                        p.label(),
+                        names.size(),
+                        names.size() == 1 ? "" : "s",
                         devicesText(p.deviceNames()));
                 message = message.isEmpty() ? loadedNote : loadedNote + " " + message;
             }
@@ -258,8 +276,10 @@ public final class EngineSession implements AutoCloseable {
         closeEngine();
         status = RunStatus.FAILED;
         forcePublish = true;
-        message = e instanceof BadInputException ? e.getMessage()
-                : "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        message = e instanceof BadInputException
+                ? e.getMessage()
+                : "internal error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Time of the engine's next event, or Long.MAX_VALUE when none is scheduled. */
@@ -295,7 +315,9 @@ public final class EngineSession implements AutoCloseable {
         forcePublish = true;
         displayUs = engine.timeUs();
         if (live) {
-            String incomplete = engine.result() != null && !engine.result().complete() ? engine.result().incompleteReason() : null;
+            String incomplete = engine.result() != null && !engine.result().complete()
+                    ? engine.result().incompleteReason()
+                    : null;
             try {
                 engine.close();
             } catch (RuntimeException e) {
@@ -329,7 +351,9 @@ public final class EngineSession implements AutoCloseable {
                     displayUs = Math.max(displayUs, at);
                     breakpoints = breakpoints.withAtUs(-1);
                     tap.setBreakpoints(breakpoints);
-                    pauseOn(new BreakpointHit(BreakpointHit.Kind.TIME, at,
+                    pauseOn(new BreakpointHit(
+                            BreakpointHit.Kind.TIME,
+                            at,
                             "reached " + String.format(Locale.ROOT, "%.3f", at / 1e6) + " s"));
                     return 0;
                 }
@@ -389,7 +413,8 @@ public final class EngineSession implements AutoCloseable {
         message = "";
         if (step()) {
             tap.takeHit();
-            message = String.format(Locale.ROOT, "Stepped one event: %,d so far, at %.3f s.", engine.events(), engine.timeUs() / 1e6);
+            message = String.format(
+                    Locale.ROOT, "Stepped one event: %,d so far, at %.3f s.", engine.events(), engine.timeUs() / 1e6);
         }
     }
 
@@ -404,10 +429,19 @@ public final class EngineSession implements AutoCloseable {
             tap.takeHit();
             if (tap.dispatches() > before) {
                 DecisionRecord d = tap.lastDecision();
-                message = d == null ? "" : String.format(Locale.ROOT, "Stepped to decision #%d at %s s: %s to %s (%s)%s. "
-                        + "The Decisions tab says why.", d.seq(), gpufaas.views.decisions.DecisionExplainer.seconds(d.timeUs()),
-                        d.function(), d.device(), gpufaas.views.decisions.DecisionExplainer.startLabel(d.startType()),
-                        tap.dispatches() - before > 1 ? " and " + (tap.dispatches() - before - 1) + " more in the same event" : "");
+                message = d == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "Stepped to decision #%d at %s s: %s to %s (%s)%s. " + "The Decisions tab says why.",
+                                d.seq(),
+                                DecisionExplainer.seconds(d.timeUs()),
+                                d.function(),
+                                d.device(),
+                                DecisionExplainer.startLabel(d.startType()),
+                                tap.dispatches() - before > 1
+                                        ? " and " + (tap.dispatches() - before - 1) + " more in the same event"
+                                        : "");
                 return;
             }
         }
@@ -415,7 +449,8 @@ public final class EngineSession implements AutoCloseable {
     }
 
     private boolean canStep() {
-        return engine != null && (status == RunStatus.READY || status == RunStatus.PAUSED || status == RunStatus.PLAYING);
+        return engine != null
+                && (status == RunStatus.READY || status == RunStatus.PAUSED || status == RunStatus.PLAYING);
     }
 
     // ------------------------------------------------------------------ snapshots
@@ -430,7 +465,9 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         LatencyCurves curves = null;
-        if (tap != null && (force || now - lastLatency >= LATENCY_NANOS) && tap.latency().version() != latencyVersion) {
+        if (tap != null
+                && (force || now - lastLatency >= LATENCY_NANOS)
+                && tap.latency().version() != latencyVersion) {
             curves = tap.latency().curves(plan.label());
             latencyVersion = tap.latency().version();
             lastLatency = now;
@@ -443,8 +480,34 @@ public final class EngineSession implements AutoCloseable {
 
     private LiveSnapshot withStatus() {
         LiveSnapshot e = LiveSnapshot.empty();
-        return new LiveSnapshot(generation, status, message, null, "", List.of(), 0, -1, pacing.speed(), 0, 0, 0, 0, 0, 0,
-                0, 0, 0, "", Double.NaN, Double.NaN, List.of(), List.of(), List.of(), null, null, e.droppedRecords());
+        return new LiveSnapshot(
+                generation,
+                status,
+                message,
+                null,
+                "",
+                List.of(),
+                0,
+                -1,
+                pacing.speed(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                Double.NaN,
+                Double.NaN,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                e.droppedRecords());
     }
 
     private LiveSnapshot snapshot(LatencyCurves curves) {
@@ -452,25 +515,74 @@ public final class EngineSession implements AutoCloseable {
         for (FunctionSpec f : plan.workload().functions()) names.add(f.name());
         String policyName = plan.config().policy().name();
         if (engine == null) {
-            return new LiveSnapshot(generation, status, message, hit, plan.label(), names, displayUs, plan.horizonUs(),
-                    pacing.speed(), 0, 0, 0, 0, 0, 0, 0, 0, 0, policyName, Double.NaN, Double.NaN, List.of(), List.of(),
-                    List.of(), curves, summary, 0);
+            return new LiveSnapshot(
+                    generation,
+                    status,
+                    message,
+                    hit,
+                    plan.label(),
+                    names,
+                    displayUs,
+                    plan.horizonUs(),
+                    pacing.speed(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    policyName,
+                    Double.NaN,
+                    Double.NaN,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    curves,
+                    summary,
+                    0);
         }
         Policy pol = engine.gpuPolicy() != null ? engine.gpuPolicy() : engine.cpuPolicy();
         PolicySnapshot ps = pol == null ? null : pol.snapshot();
         List<FlowRow> flows = new ArrayList<>();
         if (ps != null) {
             for (FlowView f : ps.flows()) {
-                flows.add(new FlowRow(f.fn(), f.function(), f.queued(), f.inFlight(), f.state(), f.startTag(), f.finishTag()));
+                flows.add(new FlowRow(
+                        f.fn(), f.function(), f.queued(), f.inFlight(), f.state(), f.startTag(), f.finishTag()));
             }
         }
         List<DeviceState> devices = new ArrayList<>();
         for (Device d : engine.devices()) devices.add(deviceState(d));
-        return new LiveSnapshot(generation, status, message, hit, plan.label(), names, displayUs, plan.horizonUs(),
-                pacing.speed(), engine.events(), tap.arrivals(), tap.completed(), tap.failed(), engine.queued(),
-                engine.inFlight(), tap.coldStarts(), tap.evictions(), tap.dispatches(), policyName,
-                ps == null ? Double.NaN : ps.virtualTime(), ps == null ? Double.NaN : ps.overrun(), flows, devices,
-                tap.running(), curves, summary, tap.droppedRecords() + mailbox.dropped());
+        return new LiveSnapshot(
+                generation,
+                status,
+                message,
+                hit,
+                plan.label(),
+                names,
+                displayUs,
+                plan.horizonUs(),
+                pacing.speed(),
+                engine.events(),
+                tap.arrivals(),
+                tap.completed(),
+                tap.failed(),
+                engine.queued(),
+                engine.inFlight(),
+                tap.coldStarts(),
+                tap.evictions(),
+                tap.dispatches(),
+                policyName,
+                ps == null ? Double.NaN : ps.virtualTime(),
+                ps == null ? Double.NaN : ps.overrun(),
+                flows,
+                devices,
+                tap.running(),
+                curves,
+                summary,
+                tap.droppedRecords() + mailbox.dropped());
     }
 
     private DeviceState deviceState(Device d) {
@@ -484,11 +596,26 @@ public final class EngineSession implements AutoCloseable {
             case CPU -> "CPU pool";
             case GPU -> d.computeShare < 1 ? "MIG instance" : (d.mps ? "GPU (MPS)" : "GPU");
         };
-        boolean gpu = d.kind == gpufaas.engine.device.DeviceKind.GPU;
+        boolean gpu = d.kind == DeviceKind.GPU;
         long now = engine.timeUs();
-        return new DeviceState(d.index, name, kind, d.memoryMb, d.usedMb(), d.contextMb(), d.oversubscribed(),
-                d.oversubscribed() ? d.profile.uvmOversubscribedFactor() : 1.0, d.inFlight(), d.dMax(), d.evictions(),
-                d.swapsOut(), d.prefetches(), blocks, gpu ? d.gate.estimatePctAt(now) : Double.NaN,
-                gpu ? d.gate.limitPct() : Double.NaN, tap.withheldSince(d.index), tap.withheldLane(d.index));
+        return new DeviceState(
+                d.index,
+                name,
+                kind,
+                d.memoryMb,
+                d.usedMb(),
+                d.contextMb(),
+                d.oversubscribed(),
+                d.oversubscribed() ? d.profile.uvmOversubscribedFactor() : 1.0,
+                d.inFlight(),
+                d.dMax(),
+                d.evictions(),
+                d.swapsOut(),
+                d.prefetches(),
+                blocks,
+                gpu ? d.gate.estimatePctAt(now) : Double.NaN,
+                gpu ? d.gate.limitPct() : Double.NaN,
+                tap.withheldSince(d.index),
+                tap.withheldLane(d.index));
     }
 }

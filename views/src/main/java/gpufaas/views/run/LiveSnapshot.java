@@ -7,7 +7,6 @@ import gpufaas.views.live.FlowRow;
 import gpufaas.views.live.RunningInvocation;
 import gpufaas.views.teaching.BreakpointHit;
 import gpufaas.views.transport.Speed;
-
 import java.util.List;
 
 /**
@@ -19,12 +18,34 @@ import java.util.List;
  * @param latency   rebuilt latency curves, or null when unchanged since the previous snapshot
  * @param summary   the run's summary once it finished, else null
  */
-public record LiveSnapshot(long generation, RunStatus status, String message, BreakpointHit hit, String runLabel,
-                           List<String> functionNames, long timeUs, long horizonUs, Speed speed, long events,
-                           long arrivals, long completed, long failed, int queued, long inFlight, long coldStarts,
-                           long evictions, long dispatches, String policy, double virtualTime, double overrun,
-                           List<FlowRow> flows, List<DeviceState> devices, List<RunningInvocation> running,
-                           LatencyCurves latency, RunSummary summary, long droppedRecords) {
+public record LiveSnapshot(
+        long generation,
+        RunStatus status,
+        String message,
+        BreakpointHit hit,
+        String runLabel,
+        List<String> functionNames,
+        long timeUs,
+        long horizonUs,
+        Speed speed,
+        long events,
+        long arrivals,
+        long completed,
+        long failed,
+        int queued,
+        long inFlight,
+        long coldStarts,
+        long evictions,
+        long dispatches,
+        String policy,
+        double virtualTime,
+        double overrun,
+        List<FlowRow> flows,
+        List<DeviceState> devices,
+        List<RunningInvocation> running,
+        LatencyCurves latency,
+        RunSummary summary,
+        long droppedRecords) {
     public LiveSnapshot {
         functionNames = List.copyOf(functionNames);
         flows = List.copyOf(flows);
@@ -33,8 +54,34 @@ public record LiveSnapshot(long generation, RunStatus status, String message, Br
     }
 
     public static LiveSnapshot empty() {
-        return new LiveSnapshot(0, RunStatus.EMPTY, "", null, "", List.of(), 0, -1, Speed.of(1), 0, 0, 0, 0, 0, 0, 0,
-                0, 0, "", Double.NaN, Double.NaN, List.of(), List.of(), List.of(), null, null, 0);
+        return new LiveSnapshot(
+                0,
+                RunStatus.EMPTY,
+                "",
+                null,
+                "",
+                List.of(),
+                0,
+                -1,
+                Speed.of(1),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                Double.NaN,
+                Double.NaN,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0);
     }
 
     /** Share of the run done, 0..1, or -1 when unknown (a trace of unknown length still running). */

@@ -2,17 +2,18 @@ package gpufaas.views.run;
 
 import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
+import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.StartType;
+import gpufaas.engine.placement.Target;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.FlowView;
 import gpufaas.engine.policy.PolicySnapshot;
 import gpufaas.engine.run.Engine;
 import gpufaas.engine.run.EngineListener;
-import gpufaas.engine.placement.Target;
 import gpufaas.views.decisions.DecisionContext;
 import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.decisions.FlowBrief;
@@ -23,11 +24,12 @@ import gpufaas.views.live.TimelineMarker;
 import gpufaas.views.live.TimelineSegment;
 import gpufaas.views.teaching.BreakpointHit;
 import gpufaas.views.teaching.Breakpoints;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -92,9 +94,13 @@ final class LiveTap implements EngineListener {
         this.latency = new LatencyAggregator(names);
     }
 
-    void attach(Engine e) { this.engine = e; }
+    void attach(Engine e) {
+        this.engine = e;
+    }
 
-    void setBreakpoints(Breakpoints b) { this.breakpoints = b; }
+    void setBreakpoints(Breakpoints b) {
+        this.breakpoints = b;
+    }
 
     /** The breakpoint that fired since the last call, if any; clears it. */
     BreakpointHit takeHit() {
@@ -103,29 +109,49 @@ final class LiveTap implements EngineListener {
         return h;
     }
 
-    LatencyAggregator latency() { return latency; }
+    LatencyAggregator latency() {
+        return latency;
+    }
 
-    long dispatches() { return dispatches; }
+    long dispatches() {
+        return dispatches;
+    }
 
     /** The latest decision recorded, or null. */
-    DecisionRecord lastDecision() { return lastDecision; }
+    DecisionRecord lastDecision() {
+        return lastDecision;
+    }
 
-    long arrivals() { return arrivals; }
+    long arrivals() {
+        return arrivals;
+    }
 
-    long completed() { return completed; }
+    long completed() {
+        return completed;
+    }
 
-    long failed() { return failed; }
+    long failed() {
+        return failed;
+    }
 
-    long coldStarts() { return coldStarts; }
+    long coldStarts() {
+        return coldStarts;
+    }
 
-    long evictions() { return evictions; }
+    long evictions() {
+        return evictions;
+    }
 
-    long droppedRecords() { return droppedRecords; }
+    long droppedRecords() {
+        return droppedRecords;
+    }
 
     // ------------------------------------------------------------------ engine callbacks
 
     @Override
-    public void arrived(Invocation inv) { arrivals++; }
+    public void arrived(Invocation inv) {
+        arrivals++;
+    }
 
     @Override
     public void dispatched(Invocation inv, Device d) {
@@ -144,11 +170,16 @@ final class LiveTap implements EngineListener {
             add(markers, new TimelineMarker(d.index, inv.fn(), TimelineMarker.Kind.COLD_START, now));
             if (breakpoints.onColdStart() && hit == null) {
                 int elsewhere = 0;
-                if (engine != null) for (Device o : engine.devices()) if (o != d) elsewhere += o.containersOf(inv.fn()).size();
+                if (engine != null)
+                    for (Device o : engine.devices())
+                        if (o != d) elsewhere += o.containersOf(inv.fn()).size();
                 int here = d.containersOf(inv.fn()).size() - 1; // the new one is already among them
-                String why = here > 0 ? ": its " + here + " container" + (here == 1 ? " there was" : "s there were") + " busy"
+                String why = here > 0
+                        ? ": its " + here + " container" + (here == 1 ? " there was" : "s there were") + " busy"
                         : ": no container of it there" + (elsewhere > 0 ? " (" + elsewhere + " on other devices)" : "");
-                hit = new BreakpointHit(BreakpointHit.Kind.COLD_START, now,
+                hit = new BreakpointHit(
+                        BreakpointHit.Kind.COLD_START,
+                        now,
                         "cold start of " + inv.function.name() + " on " + deviceName(d) + why);
             }
         }
@@ -176,14 +207,16 @@ final class LiveTap implements EngineListener {
         }
         Running r = running.remove(inv.id);
         if (r == null) return;
-        if (r.startUs >= 0) add(segments, new TimelineSegment(r.device, r.lane, r.fn, Phase.EXEC, r.startUs, inv.endUs));
+        if (r.startUs >= 0)
+            add(segments, new TimelineSegment(r.device, r.lane, r.fn, Phase.EXEC, r.startUs, inv.endUs));
         lanes.get(r.device).clear(r.lane);
     }
 
     @Override
     public void flowStateChanged(int fn, FlowState from, FlowState to, long nowUs) {
         if (to == FlowState.THROTTLED && breakpoints.onThrottle() && hit == null) {
-            hit = new BreakpointHit(BreakpointHit.Kind.THROTTLE, nowUs, name(fn) + " turned Throttled" + throttleReason(fn));
+            hit = new BreakpointHit(
+                    BreakpointHit.Kind.THROTTLE, nowUs, name(fn) + " turned Throttled" + throttleReason(fn));
         }
     }
 
@@ -195,9 +228,18 @@ final class LiveTap implements EngineListener {
         add(markers, new TimelineMarker(c.device.index, c.function.id(), TimelineMarker.Kind.EVICTION, now));
         if (breakpoints.onEviction() && hit == null) {
             Device d = c.device;
-            hit = new BreakpointHit(BreakpointHit.Kind.EVICTION, now, String.format(java.util.Locale.ROOT,
-                    "container of %s evicted from %s: %d containers against a pool of %d, %,.0f of %,.0f MB in use",
-                    c.function.name(), deviceName(d), d.containerCount(), d.poolCapacity(), d.usedMb(), d.memoryMb));
+            hit = new BreakpointHit(
+                    BreakpointHit.Kind.EVICTION,
+                    now,
+                    String.format(
+                            Locale.ROOT,
+                            "container of %s evicted from %s: %d containers against a pool of %d, %,.0f of %,.0f MB in use",
+                            c.function.name(),
+                            deviceName(d),
+                            d.containerCount(),
+                            d.poolCapacity(),
+                            d.usedMb(),
+                            d.memoryMb));
         }
     }
 
@@ -265,8 +307,13 @@ final class LiveTap implements EngineListener {
         PolicySnapshot s = engine.gpuPolicy().snapshot();
         for (FlowView f : s.flows()) {
             if (f.fn() != fn) continue;
-            return String.format(java.util.Locale.ROOT, ": its start tag S %.2f − V %.2f = %.2f > T %.2f", f.startTag(),
-                    s.virtualTime(), f.startTag() - s.virtualTime(), s.overrun());
+            return String.format(
+                    Locale.ROOT,
+                    ": its start tag S %.2f − V %.2f = %.2f > T %.2f",
+                    f.startTag(),
+                    s.virtualTime(),
+                    f.startTag() - s.virtualTime(),
+                    s.overrun());
         }
         return "";
     }
@@ -302,11 +349,31 @@ final class LiveTap implements EngineListener {
                 into.add(new FlowBrief(f.function(), f.startTag(), f.queued(), f.inFlight(), f.state()));
             }
         }
-        if (!Double.isNaN(v)) tag = inv.startTag; // the chosen invocation's own start tag: the flow's S when it was chosen
+        if (!Double.isNaN(v))
+            tag = inv.startTag; // the chosen invocation's own start tag: the flow's S when it was chosen
         String device = deviceName(d);
-        return new DecisionRecord(dispatches, inv.dispatchUs, inv.id, inv.fn(), inv.function.name(), device,
-                inv.startType, inv.queueUs() / 1000.0, policy, v, t, tag, backlogged, throttled, omitted,
-                d.usedMb(), d.memoryMb, d.containersOnHost(), d.inFlight(), d.dMax(), context(inv, d));
+        return new DecisionRecord(
+                dispatches,
+                inv.dispatchUs,
+                inv.id,
+                inv.fn(),
+                inv.function.name(),
+                device,
+                inv.startType,
+                inv.queueUs() / 1000.0,
+                policy,
+                v,
+                t,
+                tag,
+                backlogged,
+                throttled,
+                omitted,
+                d.usedMb(),
+                d.memoryMb,
+                d.containersOnHost(),
+                d.inFlight(),
+                d.dMax(),
+                context(inv, d));
     }
 
     private String deviceName(Device d) {
@@ -323,15 +390,22 @@ final class LiveTap implements EngineListener {
             for (Device o : engine.devices()) {
                 if (o == d || o.kind != d.kind) continue;
                 if (others.size() >= MAX_OTHER_DEVICES) break;
-                others.add(new DecisionContext.DeviceChoice(o.index, deviceName(o), o.dMax() - o.inFlight(), o.gate.openAt(now)));
+                others.add(new DecisionContext.DeviceChoice(
+                        o.index, deviceName(o), o.dMax() - o.inFlight(), o.gate.openAt(now)));
             }
         }
-        boolean gpu = d.kind == gpufaas.engine.device.DeviceKind.GPU;
-        double service = engine == null ? Double.NaN
-                : engine.estimates().serviceMs(inv.fn(), gpu ? Target.GPU : Target.CPU);
-        return new DecisionContext(d.index, service, inv.function.weight(),
-                inv.deadlineUs == Long.MAX_VALUE ? -1 : inv.deadlineUs, movingIn,
-                gpu ? d.gate.estimatePctAt(now) : Double.NaN, gpu ? d.gate.limitPct() : Double.NaN, others);
+        boolean gpu = d.kind == DeviceKind.GPU;
+        double service =
+                engine == null ? Double.NaN : engine.estimates().serviceMs(inv.fn(), gpu ? Target.GPU : Target.CPU);
+        return new DecisionContext(
+                d.index,
+                service,
+                inv.function.weight(),
+                inv.deadlineUs == Long.MAX_VALUE ? -1 : inv.deadlineUs,
+                movingIn,
+                gpu ? d.gate.estimatePctAt(now) : Double.NaN,
+                gpu ? d.gate.limitPct() : Double.NaN,
+                others);
     }
 
     // ------------------------------------------------------------------ the utilization gate
@@ -340,6 +414,7 @@ final class LiveTap implements EngineListener {
     static final int MAX_OTHER_DEVICES = 64;
     /** per device index: since when the gate has withheld a free token from queued work (-1: it does not) */
     private long[] withheldSince = new long[0];
+
     private int[] withheldLane = new int[0];
 
     /**
@@ -352,13 +427,13 @@ final class LiveTap implements EngineListener {
         boolean waiting = pol != null && pol.queued() > 0;
         long now = engine.timeUs();
         for (Device d : engine.devices()) {
-            if (d.kind != gpufaas.engine.device.DeviceKind.GPU) continue;
+            if (d.kind != DeviceKind.GPU) continue;
             if (d.index >= withheldSince.length) {
                 int n = d.index + 1;
                 int old = withheldSince.length;
-                withheldSince = java.util.Arrays.copyOf(withheldSince, n);
-                withheldLane = java.util.Arrays.copyOf(withheldLane, n);
-                java.util.Arrays.fill(withheldSince, old, n, -1);
+                withheldSince = Arrays.copyOf(withheldSince, n);
+                withheldLane = Arrays.copyOf(withheldLane, n);
+                Arrays.fill(withheldSince, old, n, -1);
             }
             boolean withheld = waiting && d.hasToken() && !d.gate.openAt(now);
             long since = withheldSince[d.index];
@@ -368,20 +443,25 @@ final class LiveTap implements EngineListener {
                 withheldLane[d.index] = lanes.get(d.index).nextClearBit(0);
             } else if (!withheld && since >= 0) {
                 withheldSince[d.index] = -1;
-                if (now > since) add(segments, new TimelineSegment(d.index, withheldLane[d.index], -1, Phase.GATE, since, now));
+                if (now > since)
+                    add(segments, new TimelineSegment(d.index, withheldLane[d.index], -1, Phase.GATE, since, now));
             }
         }
     }
 
     /** Since when device {@code index}'s gate has withheld a token from waiting work, or -1. */
-    long withheldSince(int index) { return index < withheldSince.length ? withheldSince[index] : -1; }
+    long withheldSince(int index) {
+        return index < withheldSince.length ? withheldSince[index] : -1;
+    }
 
     /** The lane the withheld token would have used. */
-    int withheldLane(int index) { return index < withheldLane.length ? withheldLane[index] : 0; }
+    int withheldLane(int index) {
+        return index < withheldLane.length ? withheldLane[index] : 0;
+    }
 
     private PolicySnapshot snapshotFor(Device d) {
         if (engine == null) return null;
-        var pol = d.kind == gpufaas.engine.device.DeviceKind.CPU ? engine.cpuPolicy() : engine.gpuPolicy();
+        var pol = d.kind == DeviceKind.CPU ? engine.cpuPolicy() : engine.gpuPolicy();
         if (pol == null) return null;
         if (detailsOff) return null;
         PolicySnapshot s = pol.snapshot();

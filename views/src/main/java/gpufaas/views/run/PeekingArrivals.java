@@ -17,7 +17,9 @@ final class PeekingArrivals implements ArrivalSource {
     }
 
     /** Time of the arrival the engine holds but has not processed yet, or Long.MAX_VALUE. */
-    long pendingUs() { return pendingUs; }
+    long pendingUs() {
+        return pendingUs;
+    }
 
     @Override
     public boolean advance() {
@@ -26,11 +28,20 @@ final class PeekingArrivals implements ArrivalSource {
         return more;
     }
 
-    @Override public long timeUs() { return in.timeUs(); }
+    @Override
+    public long timeUs() {
+        return in.timeUs();
+    }
 
-    @Override public int function() { return in.function(); }
+    @Override
+    public int function() {
+        return in.function();
+    }
 
-    @Override public String describe() { return in.describe(); }
+    @Override
+    public String describe() {
+        return in.describe();
+    }
 
     @Override
     public void close() {

@@ -3,7 +3,6 @@ package gpufaas.views.run;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.workload.experiment.ExperimentSpec;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,13 @@ import java.util.Map;
  * edited, the folder its relative paths resolve against (null: none), the validated engine
  * configuration, the workload, the devices' names and notes for the user (parameters ignored and why).
  */
-public record RunPlan(ExperimentSpec spec, Path baseDir, EngineConfig config, Workload workload,
-                      List<String> deviceNames, List<String> notes) {
+public record RunPlan(
+        ExperimentSpec spec,
+        Path baseDir,
+        EngineConfig config,
+        Workload workload,
+        List<String> deviceNames,
+        List<String> notes) {
     public RunPlan {
         deviceNames = List.copyOf(deviceNames);
         notes = List.copyOf(notes);

@@ -4,7 +4,6 @@ import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.latency.LatencyCurves;
 import gpufaas.views.live.TimelineMarker;
 import gpufaas.views.live.TimelineSegment;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +29,11 @@ public final class SnapshotMailbox {
     private long dropped;
 
     /** Engine thread: the new snapshot and what was appended since the previous post. */
-    public void post(LiveSnapshot s, List<TimelineSegment> newSegments, List<TimelineMarker> newMarkers,
-                     List<DecisionRecord> newDecisions) {
+    public void post(
+            LiveSnapshot s,
+            List<TimelineSegment> newSegments,
+            List<TimelineMarker> newMarkers,
+            List<DecisionRecord> newDecisions) {
         synchronized (lock) {
             if (s.generation() != latest.generation()) {
                 segments.clear();

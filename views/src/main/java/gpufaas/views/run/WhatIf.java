@@ -1,5 +1,6 @@
 package gpufaas.views.run;
 
+import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.policy.PolicyFactory;
@@ -10,7 +11,6 @@ import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.TimeSeriesSink;
 import gpufaas.views.decisions.DecisionContext;
 import gpufaas.views.decisions.DecisionRecord;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,16 +29,22 @@ import java.util.Set;
  * it off the FX thread.
  */
 public final class WhatIf {
-    private WhatIf() { }
+    private WhatIf() {}
 
     /** What to do instead: the next candidate flow, or another device (its index). */
     public record Alternative(boolean flow, int deviceIndex, String deviceName) {
-        public static Alternative nextFlow() { return new Alternative(true, -1, ""); }
+        public static Alternative nextFlow() {
+            return new Alternative(true, -1, "");
+        }
 
-        public static Alternative device(int index, String name) { return new Alternative(false, index, name); }
+        public static Alternative device(int index, String name) {
+            return new Alternative(false, index, name);
+        }
 
         /** "the next candidate flow", "device a30-1". */
-        public String describe() { return flow ? "the next candidate flow" : "device " + deviceName; }
+        public String describe() {
+            return flow ? "the next candidate flow" : "device " + deviceName;
+        }
     }
 
     /**
@@ -46,44 +52,95 @@ public final class WhatIf {
      * invocation, time and device); {@code applied}: the override could be made (another flow was
      * eligible, the other device could take it). Latencies in seconds, NaN when not completed.
      */
-    public record Result(DecisionRecord decision, Alternative alternative, boolean reproduced, boolean applied, String note,
-                          long alternativeId, String alternativeFunction, double chosenBefore, double chosenAfter,
-                          double alternativeBefore, double alternativeAfter, int affected, int changed, double meanBefore,
-                          double meanAfter, double windowS) {
+    public record Result(
+            DecisionRecord decision,
+            Alternative alternative,
+            boolean reproduced,
+            boolean applied,
+            String note,
+            long alternativeId,
+            String alternativeFunction,
+            double chosenBefore,
+            double chosenAfter,
+            double alternativeBefore,
+            double alternativeAfter,
+            int affected,
+            int changed,
+            double meanBefore,
+            double meanAfter,
+            double windowS) {
         /** mean after − mean before: negative when the alternative would have served the affected invocations faster. */
-        public double delta() { return meanAfter - meanBefore; }
+        public double delta() {
+            return meanAfter - meanBefore;
+        }
 
         /** What the decision taken cost against the alternative (seconds per affected invocation; negative: it was better). */
-        public double regret() { return meanBefore - meanAfter; }
+        public double regret() {
+            return meanBefore - meanAfter;
+        }
 
         /** The counterfactual in sentences. */
         public String describe() {
             DecisionRecord d = decision;
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "What if, at %s s, %s had sent %s instead of "
-                    + "invocation #%d of %s to %s?%n", seconds(d.timeUs()), d.policy(), alternative.flow() ? "the next candidate flow"
-                    : "#" + d.invocation() + " to " + alternative.deviceName(), d.invocation(), d.function(), d.device()));
+            StringBuilder b = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "What if, at %s s, %s had sent %s instead of " + "invocation #%d of %s to %s?%n",
+                    seconds(d.timeUs()),
+                    d.policy(),
+                    alternative.flow()
+                            ? "the next candidate flow"
+                            : "#" + d.invocation() + " to " + alternative.deviceName(),
+                    d.invocation(),
+                    d.function(),
+                    d.device()));
             if (!reproduced) {
-                return b.append("The rerun from time 0 did not take this decision as recorded (").append(note)
-                        .append("), so there is nothing to compare.").toString();
+                return b.append("The rerun from time 0 did not take this decision as recorded (")
+                        .append(note)
+                        .append("), so there is nothing to compare.")
+                        .toString();
             }
-            if (!applied) return b.append("No alternative: ").append(note).append('.').toString();
-            b.append(String.format(Locale.ROOT, "%s #%d: end-to-end %s → %s.%n", d.function(), d.invocation(), s(chosenBefore),
+            if (!applied)
+                return b.append("No alternative: ").append(note).append('.').toString();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%s #%d: end-to-end %s → %s.%n",
+                    d.function(),
+                    d.invocation(),
+                    s(chosenBefore),
                     change(chosenBefore, chosenAfter)));
             if (alternativeId >= 0) {
-                b.append(String.format(Locale.ROOT, "%s #%d (dispatched instead): %s → %s.%n", alternativeFunction, alternativeId,
-                        s(alternativeBefore), change(alternativeBefore, alternativeAfter)));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%s #%d (dispatched instead): %s → %s.%n",
+                        alternativeFunction,
+                        alternativeId,
+                        s(alternativeBefore),
+                        change(alternativeBefore, alternativeAfter)));
             }
-            b.append(String.format(Locale.ROOT, "The %,d invocations waiting then or arriving in the next %s s: mean end-to-end %s → %s"
-                    + " (%s); %,d of them changed.%n", affected, trim(windowS), s(meanBefore), s(meanAfter),
-                    pct(meanBefore, meanAfter), changed));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "The %,d invocations waiting then or arriving in the next %s s: mean end-to-end %s → %s"
+                            + " (%s); %,d of them changed.%n",
+                    affected,
+                    trim(windowS),
+                    s(meanBefore),
+                    s(meanAfter),
+                    pct(meanBefore, meanAfter),
+                    changed));
             double r = regret();
             if (Math.abs(r) < 5e-4) b.append("Regret: none: the alternative would have made no difference to them.");
-            else if (r > 0) b.append(String.format(Locale.ROOT, "Regret: %.3f s per invocation: the alternative would have been better.", r));
-            else b.append(String.format(Locale.ROOT, "Regret: none: the decision taken was better by %.3f s per invocation.", -r));
+            else if (r > 0)
+                b.append(String.format(
+                        Locale.ROOT, "Regret: %.3f s per invocation: the alternative would have been better.", r));
+            else
+                b.append(String.format(
+                        Locale.ROOT, "Regret: none: the decision taken was better by %.3f s per invocation.", -r));
             return b.toString();
         }
 
-        private static String s(double v) { return Double.isNaN(v) ? "not completed" : String.format(Locale.ROOT, "%.3f s", v); }
+        private static String s(double v) {
+            return Double.isNaN(v) ? "not completed" : String.format(Locale.ROOT, "%.3f s", v);
+        }
 
         private static String change(double a, double b) {
             if (Double.isNaN(b)) return "not completed";
@@ -96,7 +153,9 @@ public final class WhatIf {
             return String.format(Locale.ROOT, "%+.3f s, %+.1f %%", b - a, (b - a) / a * 100);
         }
 
-        private static String trim(double v) { return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v); }
+        private static String trim(double v) {
+            return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+        }
     }
 
     /** The alternatives a decision offers: the next candidate flow, and each other device that could take it then. */
@@ -115,26 +174,57 @@ public final class WhatIf {
         Track before = new Track(d.timeUs(), windowEnd);
         play(factory, plan.config(), plan, before, -1, null, windowEnd);
         Invocation x = before.invocations.get(d.invocation());
-        String why = x == null ? "the invocation never arrived"
-                : x.dispatchUs != d.timeUs() ? String.format(Locale.ROOT, "it was dispatched at %s s", seconds(x.dispatchUs))
-                : x.device != d.context().deviceIndex() && d.context().deviceIndex() >= 0 ? "it went to another device" : "";
+        String why = x == null
+                ? "the invocation never arrived"
+                : x.dispatchUs != d.timeUs()
+                        ? String.format(Locale.ROOT, "it was dispatched at %s s", seconds(x.dispatchUs))
+                        : x.device != d.context().deviceIndex() && d.context().deviceIndex() >= 0
+                                ? "it went to another device"
+                                : "";
         if (!why.isEmpty()) {
-            return new Result(d, alt, false, false, why, -1, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, Double.NaN,
-                    Double.NaN, windowS);
+            return new Result(
+                    d,
+                    alt,
+                    false,
+                    false,
+                    why,
+                    -1,
+                    "",
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    windowS);
         }
         List<WhatIfPolicy> policies = new ArrayList<>();
         EngineConfig cfg = plan.config();
         if (alt.flow()) {
             Entry<PolicyFactory> p = cfg.policy();
             PolicyFactory f = p.factory();
-            Entry<PolicyFactory> overridden = new Entry<>(p.name(), p.aliases(), p.description(), p.params(),
+            Entry<PolicyFactory> overridden = new Entry<>(
+                    p.name(),
+                    p.aliases(),
+                    p.description(),
+                    p.params(),
                     new PolicyFactory(f.memory(), f.characteristics(), (ctx, params) -> {
                         WhatIfPolicy w = new WhatIfPolicy(f.create(ctx, params), d.invocation());
                         policies.add(w);
                         return w;
                     }));
-            cfg = new EngineConfig(overridden, cfg.policyParams(), cfg.admission(), cfg.admissionParams(), cfg.placement(),
-                    cfg.placementParams(), cfg.engineParams(), cfg.hardware(), cfg.seed());
+            cfg = new EngineConfig(
+                    overridden,
+                    cfg.policyParams(),
+                    cfg.admission(),
+                    cfg.admissionParams(),
+                    cfg.placement(),
+                    cfg.placementParams(),
+                    cfg.engineParams(),
+                    cfg.hardware(),
+                    cfg.seed());
         }
         Track after = new Track(d.timeUs(), windowEnd);
         play(factory, cfg, plan, after, d.invocation(), alt.flow() ? null : alt, windowEnd);
@@ -166,9 +256,22 @@ public final class WhatIf {
         }
         long altId = alternative == null ? -1 : alternative.id;
         String altFn = alternative == null ? "" : alternative.function.name();
-        return new Result(d, alt, true, applied, note, altId, altFn, e2e(x), e2e(xa),
-                altId < 0 ? Double.NaN : e2e(before.invocations.get(altId)), altId < 0 ? Double.NaN : e2e(after.invocations.get(altId)),
-                affected, changed, affected == 0 ? Double.NaN : sumBefore / affected, affected == 0 ? Double.NaN : sumAfter / affected,
+        return new Result(
+                d,
+                alt,
+                true,
+                applied,
+                note,
+                altId,
+                altFn,
+                e2e(x),
+                e2e(xa),
+                altId < 0 ? Double.NaN : e2e(before.invocations.get(altId)),
+                altId < 0 ? Double.NaN : e2e(after.invocations.get(altId)),
+                affected,
+                changed,
+                affected == 0 ? Double.NaN : sumBefore / affected,
+                affected == 0 ? Double.NaN : sumAfter / affected,
                 windowS);
     }
 
@@ -176,11 +279,19 @@ public final class WhatIf {
         return i == null || i.outcome != Outcome.COMPLETED ? Double.NaN : i.e2eUs() / 1e6;
     }
 
-    private static String seconds(long us) { return String.format(Locale.ROOT, "%.3f", us / 1e6); }
+    private static String seconds(long us) {
+        return String.format(Locale.ROOT, "%.3f", us / 1e6);
+    }
 
     /** Plays until every invocation of the window has ended (or the run does). */
-    private static void play(EngineFactory factory, EngineConfig cfg, RunPlan plan, Track t, long invocation, Alternative device,
-                             long windowEnd) {
+    private static void play(
+            EngineFactory factory,
+            EngineConfig cfg,
+            RunPlan plan,
+            Track t,
+            long invocation,
+            Alternative device,
+            long windowEnd) {
         Engine e = factory.create(cfg, plan.workload(), t, TimeSeriesSink.NONE);
         if (device != null) e.forceDevice(invocation, device.deviceIndex());
         while (e.step()) {
@@ -210,7 +321,7 @@ public final class WhatIf {
         }
 
         @Override
-        public void dispatched(Invocation inv, gpufaas.engine.device.Device d) {
+        public void dispatched(Invocation inv, Device d) {
             if (inv.dispatchUs < decisionUs) {
                 affected.remove(inv.id);
                 open.remove(inv.id);
@@ -218,6 +329,8 @@ public final class WhatIf {
         }
 
         @Override
-        public void finished(Invocation inv) { open.remove(inv.id); }
+        public void finished(Invocation inv) {
+            open.remove(inv.id);
+        }
     }
 }

@@ -5,7 +5,6 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.Batching;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicySnapshot;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +33,14 @@ final class WhatIfPolicy implements Batching {
     }
 
     /** The invocation dispatched in the target's place, or null (not reached yet, or no other candidate). */
-    Invocation alternative() { return alternative; }
+    Invocation alternative() {
+        return alternative;
+    }
 
     /** Whether the target decision was reached. */
-    boolean reached() { return done; }
+    boolean reached() {
+        return done;
+    }
 
     @Override
     public Invocation next(Device device) {
@@ -62,13 +65,19 @@ final class WhatIfPolicy implements Batching {
     }
 
     @Override
-    public int queued() { return inner.queued() + held.size(); }
+    public int queued() {
+        return inner.queued() + held.size();
+    }
 
     @Override
-    public void enqueue(Invocation inv) { inner.enqueue(inv); }
+    public void enqueue(Invocation inv) {
+        inner.enqueue(inv);
+    }
 
     @Override
-    public void completed(Invocation inv) { inner.completed(inv); }
+    public void completed(Invocation inv) {
+        inner.completed(inv);
+    }
 
     /** The wrapped policy's next batch member; null (release the token) when it does not batch. */
     @Override
@@ -77,8 +86,12 @@ final class WhatIfPolicy implements Batching {
     }
 
     @Override
-    public PolicySnapshot snapshot() { return inner.snapshot(); }
+    public PolicySnapshot snapshot() {
+        return inner.snapshot();
+    }
 
     @Override
-    public void checkInvariants() { inner.checkInvariants(); }
+    public void checkInvariants() {
+        inner.checkInvariants();
+    }
 }

@@ -1,15 +1,15 @@
 package gpufaas.views.style;
 
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.Plot;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.title.LegendTitle;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
 
 /** Fonts and colours of the JFreeChart charts, following the window's theme and font scale. */
 public final class ChartStyle {
@@ -19,7 +19,7 @@ public final class ChartStyle {
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442),
     };
 
-    private ChartStyle() { }
+    private ChartStyle() {}
 
     public static Paint series(int i, boolean dark) {
         Color c = SERIES[Math.floorMod(i, SERIES.length)];
@@ -29,7 +29,8 @@ public final class ChartStyle {
 
     public static BasicStroke line(double scale, boolean dashed) {
         float w = (float) (2 * scale);
-        return dashed ? new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f * w, 3f * w}, 0f)
+        return dashed
+                ? new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f * w, 3f * w}, 0f)
                 : new BasicStroke(w);
     }
 
@@ -59,7 +60,7 @@ public final class ChartStyle {
         if (p instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(grid);
             xy.setRangeGridlinePaint(grid);
-            for (var a : new org.jfree.chart.axis.Axis[] {xy.getDomainAxis(), xy.getRangeAxis()}) axis(a, fg, tick, label);
+            for (var a : new Axis[] {xy.getDomainAxis(), xy.getRangeAxis()}) axis(a, fg, tick, label);
         } else if (p instanceof CategoryPlot cp) {
             cp.setRangeGridlinePaint(grid);
             axis(cp.getDomainAxis(), fg, tick, label);
@@ -67,7 +68,7 @@ public final class ChartStyle {
         }
     }
 
-    private static void axis(org.jfree.chart.axis.Axis a, Color fg, Font tick, Font label) {
+    private static void axis(Axis a, Color fg, Font tick, Font label) {
         if (a == null) return;
         a.setTickLabelFont(tick);
         a.setLabelFont(label);

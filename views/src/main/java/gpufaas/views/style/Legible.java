@@ -1,15 +1,21 @@
 package gpufaas.views.style;
 
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-
-import java.util.function.Function;
 
 /**
  * Keeping words whole from 1024×700 up and in presenter mode: controls that keep the width their
@@ -17,7 +23,7 @@ import java.util.function.Function;
  * as wide as their title and cells.
  */
 public final class Legible {
-    private Legible() { }
+    private Legible() {}
 
     /** {@code nodes} (labels, buttons, boxes) never get narrower than their text needs. */
     public static void keepWidth(Region... nodes) {
@@ -31,7 +37,7 @@ public final class Legible {
     public static FlowPane row(double gap, Node... children) {
         FlowPane p = new FlowPane(gap, 4, children);
         p.setAlignment(Pos.CENTER_LEFT);
-        p.setRowValignment(javafx.geometry.VPos.CENTER);
+        p.setRowValignment(VPos.CENTER);
         for (Node c : children) if (c instanceof Labeled l) l.setMinWidth(Region.USE_PREF_SIZE);
         return p;
     }
@@ -59,8 +65,8 @@ public final class Legible {
     private static <T> void fit(TableView<T> table, Function<TableColumn<T, ?>, Function<T, String>> cellText) {
         Node header = table.lookup(".column-header .label");
         Node cell = table.lookup(".table-cell");
-        javafx.scene.text.Font headerFont = header instanceof Labeled l ? l.getFont() : javafx.scene.text.Font.getDefault();
-        javafx.scene.text.Font cellFont = cell instanceof Labeled l ? l.getFont() : headerFont;
+        Font headerFont = header instanceof Labeled l ? l.getFont() : Font.getDefault();
+        Font cellFont = cell instanceof Labeled l ? l.getFont() : headerFont;
         double pad = headerFont.getSize() * 2;
         for (TableColumn<T, ?> c : table.getColumns()) {
             String title = c.getText() != null ? c.getText() : c.getGraphic() instanceof Labeled l ? l.getText() : "";
@@ -79,12 +85,13 @@ public final class Legible {
      * A choice box never gets narrower than its current value needs (not its longest choice, which
      * may be much wider): the value shown is never cut.
      */
-    public static void keepValueWidth(javafx.scene.control.ComboBox<?> c) {
+    public static void keepValueWidth(ComboBox<?> c) {
         Runnable fit = () -> {
             Object v = c.getValue();
-            String text = v == null ? (c.getPromptText() == null ? "" : c.getPromptText())
+            String text = v == null
+                    ? (c.getPromptText() == null ? "" : c.getPromptText())
                     : c.getConverter() != null ? toText(c, v) : String.valueOf(v);
-            javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+            Font font = Font.getDefault();
             Node cell = c.lookup(".list-cell");
             double cellPad = 0;
             if (cell instanceof Labeled l) {
@@ -98,17 +105,20 @@ public final class Legible {
             c.setMinWidth(Math.ceil(width(text, font) + cellPad + arrowW + own + 4));
         };
         c.valueProperty().addListener((o, a, b) -> fit.run());
-        c.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
-            // the shown cell's font (presenter mode) and the arrow's width follow the style sheet
-            if (c.lookup(".list-cell") instanceof Labeled l) l.fontProperty().addListener((x, y, z) -> fit.run());
-            if (c.lookup(".arrow-button") instanceof Region r) r.widthProperty().addListener((x, y, z) -> fit.run());
-            fit.run();
-        }));
+        c.skinProperty()
+                .addListener((o, a, b) -> Platform.runLater(() -> {
+                    // the shown cell's font (presenter mode) and the arrow's width follow the style sheet
+                    if (c.lookup(".list-cell") instanceof Labeled l)
+                        l.fontProperty().addListener((x, y, z) -> fit.run());
+                    if (c.lookup(".arrow-button") instanceof Region r)
+                        r.widthProperty().addListener((x, y, z) -> fit.run());
+                    fit.run();
+                }));
         fit.run();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String toText(javafx.scene.control.ComboBox c, Object v) {
+    private static String toText(ComboBox c, Object v) {
         return c.getConverter().toString(v);
     }
 
@@ -117,7 +127,7 @@ public final class Legible {
      * fixed proportions otherwise centres a part that needs more than its share and cuts it at the
      * top and bottom. Checked after each layout; a divider moves only when a part is too short.
      */
-    public static void keepLeastHeights(javafx.scene.control.SplitPane split) {
+    public static void keepLeastHeights(SplitPane split) {
         split.needsLayoutProperty().addListener((o, a, b) -> {
             if (b) return;
             var items = split.getItems();
@@ -129,8 +139,8 @@ public final class Legible {
             if (Math.abs(split.getMinHeight() - total) > 0.5) {
                 split.setMinHeight(total);
                 // set during a layout pass: the scroll pane around it lays out again on the next pulse
-                javafx.application.Platform.runLater(() -> {
-                    for (javafx.scene.Parent p = split; p != null; p = p.getParent()) p.requestLayout();
+                Platform.runLater(() -> {
+                    for (Parent p = split; p != null; p = p.getParent()) p.requestLayout();
                 });
                 return;
             }
@@ -159,18 +169,18 @@ public final class Legible {
      * {@code split} inside a vertical scroll pane that fits its width and height: on a short window
      * each part keeps its least height ({@link #keepLeastHeights}) and the whole scrolls.
      */
-    public static javafx.scene.control.ScrollPane scrollingSplit(javafx.scene.control.SplitPane split, String id) {
+    public static ScrollPane scrollingSplit(SplitPane split, String id) {
         keepLeastHeights(split);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(split);
+        ScrollPane scroll = new ScrollPane(split);
         scroll.setId(id);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
     }
 
     /** The width of {@code s} in {@code font}. */
-    public static double width(String s, javafx.scene.text.Font font) {
+    public static double width(String s, Font font) {
         if (s == null || s.isEmpty()) return 0;
         Text t = new Text(s);
         t.setFont(font);

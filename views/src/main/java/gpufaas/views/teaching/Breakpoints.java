@@ -8,13 +8,23 @@ package gpufaas.views.teaching;
 public record Breakpoints(boolean onThrottle, boolean onColdStart, boolean onEviction, long atUs) {
     public static final Breakpoints NONE = new Breakpoints(false, false, false, -1);
 
-    public boolean any() { return onThrottle || onColdStart || onEviction || atUs >= 0; }
+    public boolean any() {
+        return onThrottle || onColdStart || onEviction || atUs >= 0;
+    }
 
-    public Breakpoints withAtUs(long us) { return new Breakpoints(onThrottle, onColdStart, onEviction, us); }
+    public Breakpoints withAtUs(long us) {
+        return new Breakpoints(onThrottle, onColdStart, onEviction, us);
+    }
 
-    public Breakpoints withThrottle(boolean on) { return new Breakpoints(on, onColdStart, onEviction, atUs); }
+    public Breakpoints withThrottle(boolean on) {
+        return new Breakpoints(on, onColdStart, onEviction, atUs);
+    }
 
-    public Breakpoints withColdStart(boolean on) { return new Breakpoints(onThrottle, on, onEviction, atUs); }
+    public Breakpoints withColdStart(boolean on) {
+        return new Breakpoints(onThrottle, on, onEviction, atUs);
+    }
 
-    public Breakpoints withEviction(boolean on) { return new Breakpoints(onThrottle, onColdStart, on, atUs); }
+    public Breakpoints withEviction(boolean on) {
+        return new Breakpoints(onThrottle, onColdStart, on, atUs);
+    }
 }

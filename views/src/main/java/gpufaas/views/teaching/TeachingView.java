@@ -1,5 +1,7 @@
 package gpufaas.views.teaching;
 
+import gpufaas.views.style.Legible;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -7,9 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-
-import java.util.function.Consumer;
 
 /** The teaching panel: lessons with their explanation, breakpoints, and presenter mode. */
 public final class TeachingView extends VBox {
@@ -26,7 +27,8 @@ public final class TeachingView extends VBox {
         lessons.setPrefHeight(170);
         lessons.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.lesson.set(b));
         vm.lesson.addListener((o, a, b) -> {
-            if (b != lessons.getSelectionModel().getSelectedItem()) lessons.getSelectionModel().select(b);
+            if (b != lessons.getSelectionModel().getSelectedItem())
+                lessons.getSelectionModel().select(b);
         });
         Button load = new Button("Load lesson");
         load.setId("load-lesson");
@@ -63,7 +65,7 @@ public final class TeachingView extends VBox {
         atProblem.textProperty().bind(vm.atProblem);
         atProblem.getStyleClass().add("param-error");
         atProblem.setWrapText(true);
-        javafx.scene.layout.FlowPane atRow = gpufaas.views.style.Legible.row(6, new Label("at simulated time"), at, new Label("s"));
+        FlowPane atRow = Legible.row(6, new Label("at simulated time"), at, new Label("s"));
 
         Label presTitle = new Label("Presenting");
         presTitle.getStyleClass().add("section-title");
@@ -73,7 +75,19 @@ public final class TeachingView extends VBox {
         presenter.setId("presenter");
         presenter.selectedProperty().bindBidirectional(vm.presenter);
 
-        getChildren().addAll(lessonsTitle, lessons, load, text, bpTitle, throttle, cold, evict, atRow, atProblem, presTitle,
-                presenter);
+        getChildren()
+                .addAll(
+                        lessonsTitle,
+                        lessons,
+                        load,
+                        text,
+                        bpTitle,
+                        throttle,
+                        cold,
+                        evict,
+                        atRow,
+                        atProblem,
+                        presTitle,
+                        presenter);
     }
 }

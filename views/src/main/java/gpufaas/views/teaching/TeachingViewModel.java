@@ -1,16 +1,16 @@
 package gpufaas.views.teaching;
 
 import gpufaas.views.run.EngineCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * State behind the teaching panel: the breakpoints (sent to the engine thread whenever one
@@ -24,11 +24,13 @@ public final class TeachingViewModel {
     public final StringProperty atSeconds = new SimpleStringProperty("");
     public final StringProperty atProblem = new SimpleStringProperty("");
     public final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
-    static final String CHOOSE = "Choose a lesson to load its workload, policy and breakpoints, with a short explanation of what to watch.";
+    static final String CHOOSE =
+            "Choose a lesson to load its workload, policy and breakpoints, with a short explanation of what to watch.";
     public final StringProperty explanation = new SimpleStringProperty(CHOOSE);
     public final BooleanProperty presenter = new SimpleBooleanProperty(false);
     /** the breakpoints armed, written out ("pause on: a throttle, a cold start"); empty when none */
     public final StringProperty armed = new SimpleStringProperty("");
+
     private boolean applying;
     /** the breakpoints were armed by the lesson in {@link #lesson}, not by hand: leaving the lesson disarms them */
     private boolean fromLesson;
@@ -44,7 +46,9 @@ public final class TeachingViewModel {
         });
     }
 
-    public List<Lesson> lessons() { return Lessons.all(); }
+    public List<Lesson> lessons() {
+        return Lessons.all();
+    }
 
     /** The breakpoints as set; a bad time is left out (and shown in {@link #atProblem}). */
     public Breakpoints breakpoints() {
@@ -96,7 +100,9 @@ public final class TeachingViewModel {
     }
 
     /** Whether the breakpoints armed now came from the current lesson. */
-    public boolean armedByLesson() { return fromLesson; }
+    public boolean armedByLesson() {
+        return fromLesson;
+    }
 
     /** Arms {@code b} in the controls and on the engine. */
     public void set(Breakpoints b) {
@@ -123,7 +129,7 @@ public final class TeachingViewModel {
     /** "Breakpoints armed (lesson 2): pause on a throttle, at 30 s"; empty when none is armed. */
     static String describe(Breakpoints b, String lessonTitle) {
         if (!b.any()) return "";
-        java.util.List<String> on = new java.util.ArrayList<>();
+        List<String> on = new ArrayList<>();
         if (b.onThrottle()) on.add("a flow turning Throttled");
         if (b.onColdStart()) on.add("a cold start");
         if (b.onEviction()) on.add("an eviction");

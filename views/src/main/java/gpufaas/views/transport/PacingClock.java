@@ -22,7 +22,9 @@ public final class PacingClock {
         this.maxEventsPerSecond = maxEventsPerSecond;
     }
 
-    public Speed speed() { return speed; }
+    public Speed speed() {
+        return speed;
+    }
 
     /** Starts (or restarts) pacing from simulated time {@code simUs} at wall time {@code nowNanos}. */
     public void anchor(long nowNanos, long simUs) {
@@ -65,7 +67,9 @@ public final class PacingClock {
         return Math.max(0, (long) Math.ceil(dueAt - nowNanos));
     }
 
-    public void eventRun() { eventsSinceAnchor++; }
+    public void eventRun() {
+        eventsSinceAnchor++;
+    }
 
     /**
      * Called when the run could not keep up (the engine reached {@code simUs} later than scheduled):

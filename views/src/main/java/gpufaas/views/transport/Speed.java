@@ -17,9 +17,13 @@ public record Speed(double factor) {
         }
     }
 
-    public static Speed of(double factor) { return new Speed(factor); }
+    public static Speed of(double factor) {
+        return new Speed(factor);
+    }
 
-    public boolean isMax() { return factor == Double.POSITIVE_INFINITY; }
+    public boolean isMax() {
+        return factor == Double.POSITIVE_INFINITY;
+    }
 
     /** "10×", "0.5×", "max". */
     public String label() {

@@ -10,7 +10,7 @@ public final class SpeedScale {
     /** One arrow key on the slider: a third of a decade. */
     public static final double KEY_STEP = 1.0 / 3;
 
-    private SpeedScale() { }
+    private SpeedScale() {}
 
     public static double factorAt(double position) {
         double p = Math.max(MIN_POSITION, Math.min(MAX_POSITION, position));

@@ -2,9 +2,12 @@ package gpufaas.views.transport;
 
 import gpufaas.views.run.RunStatus;
 import gpufaas.views.style.Legible;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -15,8 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-
-import java.util.Locale;
 
 /**
  * The transport bar at the bottom of the window: the run's buttons, the speed, the clock with the
@@ -31,8 +32,9 @@ public final class TransportView extends VBox {
         Button play = new Button("▶ Play");
         play.setId("play");
         play.setOnAction(e -> vm.togglePlay());
-        play.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.status.get() == RunStatus.PLAYING ? "❚❚ Pause" : "▶ Play", vm.status));
+        play.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.status.get() == RunStatus.PLAYING ? "❚❚ Pause" : "▶ Play", vm.status));
         play.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canToggle(), vm.status, vm.live));
         play.setTooltip(new Tooltip("Play or pause (F5); from time 0 it applies the experiment's edits first"));
         Button stepEvent = new Button("Step event");
@@ -62,7 +64,8 @@ public final class TransportView extends VBox {
         // an arrow key moves a third of a decade (10× → 22× → 46× → 100×), not across the whole range
         speed.setBlockIncrement(SpeedScale.KEY_STEP);
         speed.disableProperty().bind(vm.maxSpeed.or(vm.live));
-        speed.setTooltip(new Tooltip("Simulated time per real second: 0.1× to 1000× (arrow keys: a third of a decade)"));
+        speed.setTooltip(
+                new Tooltip("Simulated time per real second: 0.1× to 1000× (arrow keys: a third of a decade)"));
         Label speedLabel = new Label();
         speedLabel.setId("speed-label");
         speedLabel.textProperty().bind(vm.speedLabel);
@@ -93,13 +96,14 @@ public final class TransportView extends VBox {
         HBox buttons = group(play, stepEvent, stepDecision, reset);
         HBox pace = group(speedTitle, speed, speedLabel, max);
         HBox time = group(clock, progress, status);
-        FlowPane controls = new FlowPane(8, 4, buttons, new Separator(Orientation.VERTICAL), pace,
-                new Separator(Orientation.VERTICAL), time);
+        FlowPane controls = new FlowPane(
+                8, 4, buttons, new Separator(Orientation.VERTICAL), pace, new Separator(Orientation.VERTICAL), time);
         controls.setId("transport-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
 
         HBox editsRow = noteRow("pending-edits", vm.pendingEdits, "apply-edits", "Apply now (restart)", vm::applyEdits);
-        HBox bpRow = noteRow("armed-breakpoints", vm.breakpoints, "clear-breakpoints", "Clear breakpoints", vm::clearBreakpoints);
+        HBox bpRow = noteRow(
+                "armed-breakpoints", vm.breakpoints, "clear-breakpoints", "Clear breakpoints", vm::clearBreakpoints);
 
         Label message = note("run-message", vm.message, "note-text");
         Label notice = note("notice", vm.notice, "notice");
@@ -112,15 +116,14 @@ public final class TransportView extends VBox {
         setSpacing(3);
     }
 
-    private static HBox group(javafx.scene.Node... nodes) {
+    private static HBox group(Node... nodes) {
         HBox h = new HBox(8, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }
 
     /** A line of text (styled as its id says) with a button that acts on it, shown while the text is not empty. */
-    private static HBox noteRow(String id, javafx.beans.property.StringProperty text, String buttonId, String buttonText,
-                                Runnable action) {
+    private static HBox noteRow(String id, StringProperty text, String buttonId, String buttonText, Runnable action) {
         Label l = note(id, text, id);
         l.managedProperty().unbind();
         l.visibleProperty().unbind();
@@ -137,7 +140,7 @@ public final class TransportView extends VBox {
     }
 
     /** A wrapping label bound to {@code text}, shown while it is not empty. */
-    private static Label note(String id, javafx.beans.property.StringProperty text, String styleClass) {
+    private static Label note(String id, StringProperty text, String styleClass) {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(text);
@@ -147,7 +150,7 @@ public final class TransportView extends VBox {
         return l;
     }
 
-    private static void showWhenSet(javafx.scene.Node n, javafx.beans.property.StringProperty text) {
+    private static void showWhenSet(Node n, StringProperty text) {
         n.managedProperty().bind(text.isNotEmpty());
         n.visibleProperty().bind(text.isNotEmpty());
     }

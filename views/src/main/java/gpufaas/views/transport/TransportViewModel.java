@@ -3,6 +3,9 @@ package gpufaas.views.transport;
 import gpufaas.views.run.EngineCommand;
 import gpufaas.views.run.LiveSnapshot;
 import gpufaas.views.run.RunStatus;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,9 +14,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * The transport bar's state and actions: commands go to the engine thread; status, clock and
@@ -29,8 +29,10 @@ public final class TransportViewModel {
     public final StringProperty counters = new SimpleStringProperty("");
     /** slider position 0..4 (0.1× .. 1000×) */
     public final DoubleProperty speedPosition = new SimpleDoubleProperty(SpeedScale.positionOf(10));
+
     public final BooleanProperty maxSpeed = new SimpleBooleanProperty(false);
-    public final StringProperty speedLabel = new SimpleStringProperty(Speed.of(10).label());
+    public final StringProperty speedLabel =
+            new SimpleStringProperty(Speed.of(10).label());
     /** the loaded run is a live one (Docker, CUDA): it plays in real time and cannot pause, step or change speed */
     public final BooleanProperty live = new SimpleBooleanProperty(false);
     /** the experiment's edits not yet in the loaded run, written out; empty when there are none */
@@ -39,8 +41,9 @@ public final class TransportViewModel {
     public final StringProperty notice = new SimpleStringProperty("");
     /** the breakpoints armed, written out; empty when none is */
     public final StringProperty breakpoints = new SimpleStringProperty("");
-    private java.util.function.BooleanSupplier applyEdits = () -> true;
-    private Runnable clearBreakpoints = () -> { };
+
+    private BooleanSupplier applyEdits = () -> true;
+    private Runnable clearBreakpoints = () -> {};
 
     public TransportViewModel(Consumer<EngineCommand> engine) {
         this.engine = engine;
@@ -64,15 +67,23 @@ public final class TransportViewModel {
     }
 
     /** What loads the experiment's edits into the run (the window's Load); false when they cannot run. */
-    public void onApplyEdits(java.util.function.BooleanSupplier r) { applyEdits = r; }
+    public void onApplyEdits(BooleanSupplier r) {
+        applyEdits = r;
+    }
 
     /** What disarms every breakpoint (the teaching panel's). */
-    public void onClearBreakpoints(Runnable r) { clearBreakpoints = r; }
+    public void onClearBreakpoints(Runnable r) {
+        clearBreakpoints = r;
+    }
 
     /** Loads the edits into the run at once: it starts again from time 0. false when they cannot run. */
-    public boolean applyEdits() { return applyEdits.getAsBoolean(); }
+    public boolean applyEdits() {
+        return applyEdits.getAsBoolean();
+    }
 
-    public void clearBreakpoints() { clearBreakpoints.run(); }
+    public void clearBreakpoints() {
+        clearBreakpoints.run();
+    }
 
     /**
      * Plays. A run still at time 0 takes the experiment's edits first (a policy or device chosen
@@ -83,15 +94,22 @@ public final class TransportViewModel {
         engine.accept(new EngineCommand.Play());
     }
 
-    public void pause() { engine.accept(new EngineCommand.Pause()); }
-
-    public void togglePlay() {
-        if (status.get() == RunStatus.PLAYING) pause(); else play();
+    public void pause() {
+        engine.accept(new EngineCommand.Pause());
     }
 
-    public void stepEvent() { engine.accept(new EngineCommand.StepEvent()); }
+    public void togglePlay() {
+        if (status.get() == RunStatus.PLAYING) pause();
+        else play();
+    }
 
-    public void stepDecision() { engine.accept(new EngineCommand.StepDecision()); }
+    public void stepEvent() {
+        engine.accept(new EngineCommand.StepEvent());
+    }
+
+    public void stepDecision() {
+        engine.accept(new EngineCommand.StepDecision());
+    }
 
     /** Starts again from time 0: with the experiment's edits when there are any, else the same run. */
     public void reset() {
@@ -120,8 +138,14 @@ public final class TransportViewModel {
         clock.set(clock(s.timeUs()));
         progress.set(s.progress());
         message.set(s.message());
-        counters.set(String.format(Locale.ROOT, "%,d events · %,d arrived · %,d done · %,d queued · %,d in flight",
-                s.events(), s.arrivals(), s.completed(), s.queued(), s.inFlight()));
+        counters.set(String.format(
+                Locale.ROOT,
+                "%,d events · %,d arrived · %,d done · %,d queued · %,d in flight",
+                s.events(),
+                s.arrivals(),
+                s.completed(),
+                s.queued(),
+                s.inFlight()));
     }
 
     /** "t = 83.215 s" (and minutes past one minute: "t = 4:03.215"). */
@@ -132,7 +156,8 @@ public final class TransportViewModel {
         long h = whole / 3600;
         long m = (whole % 3600) / 60;
         double sec = s - h * 3600 - m * 60;
-        return h > 0 ? String.format(Locale.ROOT, "t = %d:%02d:%06.3f", h, m, sec)
+        return h > 0
+                ? String.format(Locale.ROOT, "t = %d:%02d:%06.3f", h, m, sec)
                 : String.format(Locale.ROOT, "t = %d:%06.3f", m, sec);
     }
 }

@@ -1,15 +1,14 @@
 package gpufaas.views.decisions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.model.StartType;
 import gpufaas.views.live.BoxGlyphs;
 import gpufaas.views.live.PixelRaster;
 import gpufaas.views.live.RasterTheme;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DecisionTablePainterTest {
     private static final int W = 1100;
@@ -24,9 +23,27 @@ class DecisionTablePainterTest {
     }
 
     private static DecisionRecord record(long seq) {
-        return new DecisionRecord(seq, seq * 1_000_000, seq + 100, 0, "fn" + seq, "a30-0",
-                seq % 2 == 0 ? StartType.WARM : StartType.COLD, 250, "mqfq-sticky", 10, 5, 12, List.of(), List.of(), 0,
-                1000, 24000, 1, 1, 4);
+        return new DecisionRecord(
+                seq,
+                seq * 1_000_000,
+                seq + 100,
+                0,
+                "fn" + seq,
+                "a30-0",
+                seq % 2 == 0 ? StartType.WARM : StartType.COLD,
+                250,
+                "mqfq-sticky",
+                10,
+                5,
+                12,
+                List.of(),
+                List.of(),
+                0,
+                1000,
+                24000,
+                1,
+                1,
+                4);
     }
 
     private static List<DecisionRecord> records(int n) {
@@ -66,8 +83,12 @@ class DecisionTablePainterTest {
         assertThat(r.get(W - 5, y1 - rowH)).isNotEqualTo(SELECTION);
         assertThat(p.rowAt(y1, 0, rows.size(), theme)).isEqualTo(1);
         assertThat(p.rowAt(2, 0, rows.size(), theme)).as("the header").isEqualTo(-1);
-        assertThat(p.rowAt(p.headerHeight() + 5.5 * rowH, 0, rows.size(), theme)).as("past the end").isEqualTo(-1);
-        assertThat(p.rowAt(p.headerHeight() + 1, 2 * rowH, 10, theme)).as("scrolled by two rows").isEqualTo(2);
+        assertThat(p.rowAt(p.headerHeight() + 5.5 * rowH, 0, rows.size(), theme))
+                .as("past the end")
+                .isEqualTo(-1);
+        assertThat(p.rowAt(p.headerHeight() + 1, 2 * rowH, 10, theme))
+                .as("scrolled by two rows")
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package gpufaas.views.decisions;
 
-import javafx.collections.ListChangeListener;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
 
 class RecentListTest {
 

@@ -1,5 +1,8 @@
 package gpufaas.views.experiment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import gpufaas.engine.model.BadInputException;
 import gpufaas.views.TestPlanner;
 import gpufaas.views.run.BackendOption;
@@ -8,31 +11,32 @@ import gpufaas.workload.experiment.ExperimentJson;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.Presets;
 import gpufaas.workload.experiment.WorkloadSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import gpufaas.workload.gen.ArrivalProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentViewModelTest {
     @TempDir
     Path tmp;
 
     private static ExperimentViewModel vm() {
-        return new ExperimentViewModel(new TestPlanner(), List.of(BackendOption.available("sim", "Simulated"),
-                BackendOption.unavailable("docker", "Docker", "not in this build")));
+        return new ExperimentViewModel(
+                new TestPlanner(),
+                List.of(
+                        BackendOption.available("sim", "Simulated"),
+                        BackendOption.unavailable("docker", "Docker", "not in this build")));
     }
 
     @Test
     void loadPreset_thenToSpec_givesThePresetBack() {
         for (String name : Presets.names()) {
             // the Docker preset needs its backend offered (its docker settings must survive too)
-            ExperimentViewModel vm = new ExperimentViewModel(new TestPlanner(), List.of(BackendOption.available("sim", "Simulated"),
-                    BackendOption.available("docker", "Docker")));
+            ExperimentViewModel vm = new ExperimentViewModel(
+                    new TestPlanner(),
+                    List.of(BackendOption.available("sim", "Simulated"), BackendOption.available("docker", "Docker")));
             vm.loadPreset(name);
             ExperimentSpec original = Presets.spec(name);
             assertThat(ExperimentJson.write(vm.toSpec())).as(name).isEqualTo(ExperimentJson.write(original));
@@ -82,7 +86,10 @@ class ExperimentViewModelTest {
         FunctionRowModel fft = vm.functions.get(1);
         fft.ratePerS.set("fast");
         assertThat(vm.plan()).isNull();
-        assertThat(vm.problem.get()).contains("functions[1] (fft)").contains("rate_per_s").contains("'fast' is not a number");
+        assertThat(vm.problem.get())
+                .contains("functions[1] (fft)")
+                .contains("rate_per_s")
+                .contains("'fast' is not a number");
         assertThat(fft.problem.get()).contains("not a number");
         fft.ratePerS.set("-1");
         assertThat(vm.plan()).isNull();
@@ -102,7 +109,7 @@ class ExperimentViewModelTest {
         assertThat(e.base()).isEqualTo("rnn");
         assertThat(e.gpuWarmMs()).isNull();
         assertThat(e.gpuMemMb()).isEqualTo(2048.0);
-        assertThat(e.arrival()).isInstanceOf(gpufaas.workload.gen.ArrivalProcess.Bursty.class);
+        assertThat(e.arrival()).isInstanceOf(ArrivalProcess.Bursty.class);
         assertThat(vm.preset.get()).isEmpty();
     }
 
@@ -153,8 +160,11 @@ class ExperimentViewModelTest {
         assertThat(vm.setTraceArrivals(fft, trace)).isTrue();
         assertThat(fft.iatMs.get()).containsExactly(100.0, 200.0);
         assertThat(fft.arrival.get()).isEqualTo(ArrivalKind.TRACE);
-        assertThat(((WorkloadSpec.Generated) vm.toSpec().workload()).functions().get(1).arrival())
-                .isEqualTo(new gpufaas.workload.gen.ArrivalProcess.Empirical(List.of(100.0, 200.0)));
+        assertThat(((WorkloadSpec.Generated) vm.toSpec().workload())
+                        .functions()
+                        .get(1)
+                        .arrival())
+                .isEqualTo(new ArrivalProcess.Empirical(List.of(100.0, 200.0)));
         FunctionRowModel iso = vm.functions.get(0);
         assertThat(vm.setTraceArrivals(iso, trace)).isFalse();
         assertThat(vm.problem.get()).contains("isoneural");
@@ -203,14 +213,18 @@ class ExperimentViewModelTest {
         assertThat(vm.changesFrom(running)).isEmpty();
         vm.policy.set("fcfs");
         vm.gpuCount.set("2");
-        assertThat(vm.changesFrom(running)).containsExactly("policy fcfs (the run: mqfq-sticky)",
-                "devices 2 × a30 (the run: 1 × a30)");
+        assertThat(vm.changesFrom(running))
+                .containsExactly("policy fcfs (the run: mqfq-sticky)", "devices 2 × a30 (the run: 1 × a30)");
         vm.policy.set("mqfq-sticky");
         vm.field("T").text.set("2");
-        assertThat(vm.changesFrom(running)).containsExactly("devices 2 × a30 (the run: 1 × a30)",
-                "parameters T=2 (the run: T=5)");
+        assertThat(vm.changesFrom(running))
+                .containsExactly("devices 2 × a30 (the run: 1 × a30)", "parameters T=2 (the run: T=5)");
         vm.gpuCount.set("abc");
-        assertThat(vm.changesFrom(running)).singleElement().asString().contains("problem").contains("GPUs");
+        assertThat(vm.changesFrom(running))
+                .singleElement()
+                .asString()
+                .contains("problem")
+                .contains("GPUs");
     }
 
     @Test
@@ -250,7 +264,9 @@ class ExperimentViewModelTest {
         ExperimentViewModel vm = vm();
         vm.loadPreset("teaching-3");
         vm.policy.set("edf");
-        assertThat(vm.policyNote.get()).contains("No function of this workload has an SLO").contains("as fcfs does");
+        assertThat(vm.policyNote.get())
+                .contains("No function of this workload has an SLO")
+                .contains("as fcfs does");
         vm.policy.set("mqfq-sticky");
         assertThat(vm.policyNote.get()).isEmpty();
         vm.loadPreset("mixed-slo");

@@ -1,11 +1,10 @@
 package gpufaas.views.latency;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LatencyAggregatorTest {
 
@@ -35,7 +34,9 @@ class LatencyAggregatorTest {
         }
         assertThat(c.cdfShare()[c.cdfShare().length - 1]).isEqualTo(1.0);
         assertThat(c.cdfMs()[c.cdfMs().length - 1]).isCloseTo(1000.0, within(10.0));
-        assertThat(c.functions()).extracting(LatencyCurves.FunctionLatency::completed).containsExactly(500L, 500L);
+        assertThat(c.functions())
+                .extracting(LatencyCurves.FunctionLatency::completed)
+                .containsExactly(500L, 500L);
         assertThat(c.functions().get(1).meanMs()).isCloseTo(500.0, within(1e-9));
     }
 

@@ -1,24 +1,31 @@
 package gpufaas.views.latency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.style.ViewStyle;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class LatencyChartsTest {
     private final ViewStyle style = new ViewStyle();
 
     private static LatencyCurves curves(String label, double scale) {
-        return new LatencyCurves(label, 10, new double[] {1, 2, 3}, new double[] {100 * scale, 200 * scale, 300 * scale},
-                new double[] {1000 * scale, 2000 * scale, 3000 * scale}, new double[] {50 * scale, 400 * scale},
-                new double[] {0.5, 1.0}, List.of(new LatencyCurves.FunctionLatency("f", 3, 200 * scale, 300 * scale),
-                        new LatencyCurves.FunctionLatency("g", 2, 500 * scale, 600 * scale)), 5);
+        return new LatencyCurves(
+                label,
+                10,
+                new double[] {1, 2, 3},
+                new double[] {100 * scale, 200 * scale, 300 * scale},
+                new double[] {1000 * scale, 2000 * scale, 3000 * scale},
+                new double[] {50 * scale, 400 * scale},
+                new double[] {0.5, 1.0},
+                List.of(
+                        new LatencyCurves.FunctionLatency("f", 3, 200 * scale, 300 * scale),
+                        new LatencyCurves.FunctionLatency("g", 2, 500 * scale, 600 * scale)),
+                5);
     }
 
     @Test
@@ -33,10 +40,14 @@ class LatencyChartsTest {
         assertThat(data.getYValue(0, 2)).isEqualTo(0.3);
         assertThat(data.getYValue(3, 1)).isEqualTo(4.0);
         LatencyCharts.fillRolling(chart, List.of(curves("kept", 1), curves("live", 3)), style);
-        assertThat(chart.getXYPlot().getDataset()).as("same series: refilled in place").isSameAs(data);
+        assertThat(chart.getXYPlot().getDataset())
+                .as("same series: refilled in place")
+                .isSameAs(data);
         assertThat(data.getYValue(3, 1)).isEqualTo(6.0);
         LatencyCharts.fillRolling(chart, List.of(curves("live", 3)), style);
-        assertThat(chart.getXYPlot().getDataset().getSeriesCount()).as("overlay cleared").isEqualTo(2);
+        assertThat(chart.getXYPlot().getDataset().getSeriesCount())
+                .as("overlay cleared")
+                .isEqualTo(2);
         assertThat(chart.getXYPlot().getDataset().getSeriesKey(0)).isEqualTo("live mean");
     }
 
@@ -59,13 +70,17 @@ class LatencyChartsTest {
     void keys_changeWithWhatTheChartsShowOnly() {
         List<LatencyCurves> a = List.of(curves("live", 1));
         assertThat(LatencyCharts.rollingKey(a, 0)).isEqualTo(LatencyCharts.rollingKey(List.of(curves("live", 1)), 0));
-        assertThat(LatencyCharts.rollingKey(a, 0)).as("a move far below a pixel (0.001 %)").isEqualTo(LatencyCharts.rollingKey(List.of(curves("live", 1.00001)), 0));
-        assertThat(LatencyCharts.rollingKey(a, 0)).isNotEqualTo(LatencyCharts.rollingKey(List.of(curves("live", 1.02)), 0));
+        assertThat(LatencyCharts.rollingKey(a, 0))
+                .as("a move far below a pixel (0.001 %)")
+                .isEqualTo(LatencyCharts.rollingKey(List.of(curves("live", 1.00001)), 0));
+        assertThat(LatencyCharts.rollingKey(a, 0))
+                .isNotEqualTo(LatencyCharts.rollingKey(List.of(curves("live", 1.02)), 0));
         assertThat(LatencyCharts.rollingKey(a, 0)).as("a new style").isNotEqualTo(LatencyCharts.rollingKey(a, 1));
         assertThat(LatencyCharts.cdfKey(a, 0)).isEqualTo(LatencyCharts.cdfKey(List.of(curves("live", 1.00001)), 0));
         assertThat(LatencyCharts.cdfKey(a, 0)).isNotEqualTo(LatencyCharts.cdfKey(List.of(curves("live", 1.05)), 0));
         assertThat(LatencyCharts.barsKey(a, 0)).isNotEqualTo(LatencyCharts.barsKey(List.of(curves("live", 1.05)), 0));
-        assertThat(LatencyCharts.barsKey(a, 0)).as("an overlay")
+        assertThat(LatencyCharts.barsKey(a, 0))
+                .as("an overlay")
                 .isNotEqualTo(LatencyCharts.barsKey(List.of(curves("kept", 1), curves("live", 1)), 0));
     }
 }

@@ -1,12 +1,11 @@
 package gpufaas.views.live;
 
-import gpufaas.engine.policy.FlowState;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import gpufaas.engine.policy.FlowState;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FlowTablePainterTest {
     private static final int W = 1000;
@@ -21,7 +20,8 @@ class FlowTablePainterTest {
 
     /** V = 10, T = 5; a: queued (filled tag), b: throttled and queued, c: in flight only (hollow tag). */
     private static List<FlowLine> lines() {
-        List<FlowRow> rows = List.of(new FlowRow(0, "alpha", 4, 1, FlowState.ACTIVE, 12, 13),
+        List<FlowRow> rows = List.of(
+                new FlowRow(0, "alpha", 4, 1, FlowState.ACTIVE, 12, 13),
                 new FlowRow(1, "beta", 2, 0, FlowState.THROTTLED, 17, 18),
                 new FlowRow(2, "gamma", 0, 1, FlowState.INACTIVE, 11, 11));
         TagScale scale = TagScale.of(10, 5, rows);
@@ -49,8 +49,23 @@ class FlowTablePainterTest {
         r.resize(W, H);
         p.paint(r, W, H, 0, lines(), theme);
         assertThat(p.texts()).containsSubsequence(FlowTablePainter.TITLES[0], FlowTablePainter.TITLES[4]);
-        assertThat(p.texts()).containsSubsequence("alpha", "● Active", "4", "1", "S 12.00", "beta", "‖ Throttled", "2", "0",
-                "S 17.00", "gamma", "○ Inactive", "0", "1", "S 11.00");
+        assertThat(p.texts())
+                .containsSubsequence(
+                        "alpha",
+                        "● Active",
+                        "4",
+                        "1",
+                        "S 12.00",
+                        "beta",
+                        "‖ Throttled",
+                        "2",
+                        "0",
+                        "S 17.00",
+                        "gamma",
+                        "○ Inactive",
+                        "0",
+                        "1",
+                        "S 11.00");
         int[] col = painter().columns(lines(), W, theme);
         // the state chip's colour, left of its text
         assertThat(r.get(col[1] + 10, rowCentre(p, 0))).isEqualTo(theme.active());
@@ -75,12 +90,18 @@ class FlowTablePainterTest {
         FlowLine a = lines.get(0);
         int y = rowCentre(p, 0) - 8;
         assertThat(r.get(laneX(a, 10), y)).as("V").isEqualTo(theme.strong());
-        assertThat(r.get((laneX(a, 10) + laneX(a, 15)) / 2, y)).as("inside the band").isEqualTo(theme.band());
+        assertThat(r.get((laneX(a, 10) + laneX(a, 15)) / 2, y))
+                .as("inside the band")
+                .isEqualTo(theme.band());
         assertThat(r.get(laneX(a, 15) + 6, y)).as("past V+T").isNotEqualTo(theme.band());
-        assertThat(r.get(laneX(a, 12), rowCentre(p, 0))).as("queued: filled with its state").isEqualTo(theme.active());
+        assertThat(r.get(laneX(a, 12), rowCentre(p, 0)))
+                .as("queued: filled with its state")
+                .isEqualTo(theme.active());
         assertThat(r.get(laneX(a, 17), rowCentre(p, 1))).isEqualTo(theme.throttled());
         FlowLine c = lines.get(2);
-        assertThat(r.get(laneX(c, 11), rowCentre(p, 2))).as("nothing queued: hollow").isNotEqualTo(theme.inactive());
+        assertThat(r.get(laneX(c, 11), rowCentre(p, 2)))
+                .as("nothing queued: hollow")
+                .isNotEqualTo(theme.inactive());
         int rad = (int) Math.min((FlowTablePainter.rowHeight(theme) - 7) / 2.0 - 1, 7);
         assertThat(r.get(laneX(c, 11) - rad, rowCentre(p, 2))).as("its outline").isEqualTo(theme.inactive());
     }
@@ -91,7 +112,9 @@ class FlowTablePainterTest {
         PixelRaster r = new PixelRaster();
         r.resize(W, H);
         p.paint(r, W, H, FlowTablePainter.rowHeight(theme), lines(), theme);
-        assertThat(p.texts()).contains(FlowTablePainter.TITLES[1], "beta", "gamma").doesNotContain("alpha");
+        assertThat(p.texts())
+                .contains(FlowTablePainter.TITLES[1], "beta", "gamma")
+                .doesNotContain("alpha");
     }
 
     @Test
@@ -115,6 +138,7 @@ class FlowTablePainterTest {
         p.paint(r, W, H, 0, lines(), dark);
         assertThat(r.get(W - 5, H - 5)).isEqualTo(dark.background());
         assertThat(FlowTablePainter.rowHeight(dark)).isGreaterThan(FlowTablePainter.rowHeight(theme));
-        assertThat(painter().columns(lines(), W, dark)[4]).isGreaterThan(painter().columns(lines(), W, theme)[4]);
+        assertThat(painter().columns(lines(), W, dark)[4])
+                .isGreaterThan(painter().columns(lines(), W, theme)[4]);
     }
 }

@@ -1,8 +1,9 @@
 package gpufaas.views.live;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class FunctionPaletteTest {
 
@@ -18,7 +19,7 @@ class FunctionPaletteTest {
 
     @Test
     void argb_black_isLightOnDarkAndBlackOnLight() {
-        int black = java.util.List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+        int black = List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
                 .indexOf("#000000");
         assertThat(FunctionPalette.colour(black)).isEqualTo("#000000");
         assertThat(FunctionPalette.argb(black, false)).isEqualTo(0xff000000);

@@ -1,8 +1,14 @@
 package gpufaas.views.main;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gpufaas.views.decisions.DecisionExplainer;
 import gpufaas.views.decisions.DecisionTableView;
 import gpufaas.views.live.TimelineMarker;
 import gpufaas.views.run.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -13,13 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A loaded run's anomalies: listed in Decisions (with an "anomalies only" filter), explained, and marked on the timeline. */
 @Tag("ui")
@@ -58,11 +57,13 @@ class AnomaliesIT {
         waitUntil(() -> !t.items().isEmpty() && t.drawnTexts().stream().anyMatch(s -> s.startsWith("⚠ ")));
         assertThat(t.items()).allMatch(r -> !w.decisions().anomaliesOf(r).isEmpty());
         robot.interact(() -> t.select(0));
-        assertThat(w.decisions().explanation.get()).contains("Anomaly: starvation.")
+        assertThat(w.decisions().explanation.get())
+                .contains("Anomaly: starvation.")
                 .containsAnyOf("within the algorithm's bound", "beyond the algorithm's bound");
         // every flagged decision is marked on the timeline at its device and time
         List<Long> marks = new ArrayList<>();
-        for (TimelineMarker m : w.live().timeline().allMarkers()) if (m.kind() == TimelineMarker.Kind.ANOMALY) marks.add(m.atUs());
+        for (TimelineMarker m : w.live().timeline().allMarkers())
+            if (m.kind() == TimelineMarker.Kind.ANOMALY) marks.add(m.atUs());
         assertThat(marks).isNotEmpty();
         assertThat(marks).contains(t.items().get(t.items().size() - 1).timeUs());
         // a higher floor flags fewer; the marks follow
@@ -75,7 +76,8 @@ class AnomaliesIT {
     }
 
     @Test
-    void whatIf_forTheSelectedDecision_runsInTheBackground_andSaysWhatItWouldHaveChanged(FxRobot robot) throws Exception {
+    void whatIf_forTheSelectedDecision_runsInTheBackground_andSaysWhatItWouldHaveChanged(FxRobot robot)
+            throws Exception {
         waitUntil(() -> w.transport().status.get() == RunStatus.READY);
         robot.interact(() -> w.transport().maxSpeed.set(true));
         robot.interact(() -> w.teaching().atSeconds.set("120"));
@@ -85,7 +87,8 @@ class AnomaliesIT {
         DecisionTableView t = robot.lookup("#decision-table").queryAs(DecisionTableView.class);
         waitUntil(() -> !t.items().isEmpty());
         int pick = WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
-            for (int i = t.items().size() - 1; i >= 0; i--) if (!t.items().get(i).backlogged().isEmpty()) return i;
+            for (int i = t.items().size() - 1; i >= 0; i--)
+                if (!t.items().get(i).backlogged().isEmpty()) return i;
             return -1;
         });
         assertThat(pick).isNotNegative();
@@ -96,8 +99,10 @@ class AnomaliesIT {
         robot.clickOn("#whatif-run");
         Label result = robot.lookup("#whatif-result").queryAs(Label.class);
         waitUntil(() -> !w.decisions().whatIfRunning.get() && result.getText().contains("Regret"));
-        assertThat(result.getText()).startsWith("What if, at " + gpufaas.views.decisions.DecisionExplainer.seconds(chosen.timeUs()))
-                .contains("#" + chosen.invocation() + " of " + chosen.function()).contains("mean end-to-end");
+        assertThat(result.getText())
+                .startsWith("What if, at " + DecisionExplainer.seconds(chosen.timeUs()))
+                .contains("#" + chosen.invocation() + " of " + chosen.function())
+                .contains("mean end-to-end");
         assertThat(w.transport().status.get()).as("the live run is untouched").isEqualTo(RunStatus.PAUSED);
     }
 }

@@ -1,10 +1,15 @@
 package gpufaas.views.main;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.live.FxGlyphs;
 import gpufaas.views.live.GlyphAtlas;
 import gpufaas.views.live.PixelRaster;
 import gpufaas.views.run.RunStatus;
 import gpufaas.views.style.ViewStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -15,12 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The painted tables' glyphs, made while the real window shows (where JavaFX has already drawn the
@@ -63,7 +62,8 @@ class GlyphBaselineIT {
 
     @Test
     void paintedTableFonts_afterTheWindowDrewText_xHeightLettersShareTheRowsOfX(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> w.transport().status.get() == RunStatus.READY);
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> w.transport().status.get() == RunStatus.READY);
         robot.interact(() -> w.select(WorkbenchTab.DECISIONS));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> wrong = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
@@ -77,7 +77,8 @@ class GlyphBaselineIT {
                     for (char c : "acemnorsuz".toCharArray()) {
                         int[] r = rows(a, c);
                         if (r[1] != x[1] || Math.abs(r[0] - x[0]) > 1) {
-                            out.add(f.getName() + " " + f.getSize() + ": '" + c + "' rows " + r[0] + "-" + r[1] + ", 'x' " + x[0] + "-" + x[1]);
+                            out.add(f.getName() + " " + f.getSize() + ": '" + c + "' rows " + r[0] + "-" + r[1]
+                                    + ", 'x' " + x[0] + "-" + x[1]);
                         }
                     }
                 }

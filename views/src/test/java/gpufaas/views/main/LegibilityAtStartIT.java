@@ -1,5 +1,9 @@
 package gpufaas.views.main;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -9,11 +13,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The window opened at 1024×700 in presenter mode (as a projector shows it from the start): the
@@ -48,7 +47,8 @@ class LegibilityAtStartIT {
         List<String> problems = List.of("not checked");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!problems.isEmpty() && System.nanoTime() < deadline) {
-            problems = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> LegibilityIT.problems(w, "1024×700 presenter at start"));
+            problems = WaitForAsyncUtils.waitForAsyncFx(
+                    10_000, () -> LegibilityIT.problems(w, "1024×700 presenter at start"));
             Thread.sleep(100);
         }
         assertThat(problems).isEmpty();

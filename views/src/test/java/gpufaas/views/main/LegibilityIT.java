@@ -1,15 +1,23 @@
 package gpufaas.views.main;
 
-import gpufaas.views.decisions.DecisionTableView;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.live.DeviceTimelineView;
 import gpufaas.views.live.FlowTableView;
 import gpufaas.views.run.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,13 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every control stays legible from 1024×700 up, in the normal and the presenter mode: on every tab
@@ -55,12 +56,14 @@ class LegibilityIT {
         WindowTests.waitUntil(20, c);
     }
 
-    static boolean shown(Node n) { return WindowTests.shown(n); }
+    static boolean shown(Node n) {
+        return WindowTests.shown(n);
+    }
 
     /** Inside something that scrolls (a scroll pane's content, a table's rows): it may reach past the window. */
     private static boolean scrollable(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof ScrollPane || p instanceof TableView<?> || p instanceof javafx.scene.control.ListView<?>) return true;
+            if (p instanceof ScrollPane || p instanceof TableView<?> || p instanceof ListView<?>) return true;
         }
         return false;
     }
@@ -71,7 +74,9 @@ class LegibilityIT {
     }
 
     /** The words cut (ellipsis) or reaching past the window, each "what: why". */
-    private List<String> problems(String where) { return problems(w, where); }
+    private List<String> problems(String where) {
+        return problems(w, where);
+    }
 
     /** The words cut in window {@code w} (its visible tab and side panel), each "where: what". */
     static List<String> problems(MainWindow w, String where) {
@@ -89,7 +94,8 @@ class LegibilityIT {
             if (text == null || text.isBlank()) continue;
             if (l.isMnemonicParsing()) text = text.replaceFirst("_", "");
             String shownText = rendered(l);
-            String name = l.getClass().getSimpleName() + (l.getId() == null ? "" : "#" + l.getId()) + " \"" + text + "\"";
+            String name =
+                    l.getClass().getSimpleName() + (l.getId() == null ? "" : "#" + l.getId()) + " \"" + text + "\"";
             if (shownText != null && !shownText.replace("\n", " ").equals(text.replace("\n", " "))) {
                 out.add(where + ": " + name + " shows \"" + shownText + "\"");
             }
@@ -105,16 +111,22 @@ class LegibilityIT {
                 // nor cut by a pane that clips its content (a split pane's part too small for it); a scroll pane's or a
                 // table's view clips what can be scrolled to, and is not such a pane
                 for (Node p = l.getParent(); p != null; p = p.getParent()) {
-                    if (p instanceof ScrollPane || p.getParent() instanceof ScrollPane || p instanceof TableView<?>
-                            || p instanceof javafx.scene.control.ListView<?> || p.getClass().getSimpleName().equals("ClippedContainer")
+                    if (p instanceof ScrollPane
+                            || p.getParent() instanceof ScrollPane
+                            || p instanceof TableView<?>
+                            || p instanceof ListView<?>
+                            || p.getClass().getSimpleName().equals("ClippedContainer")
                             || p.getClass().getSimpleName().equals("TableHeaderRow")) {
                         break;
                     }
                     if (p.getClip() == null) continue;
                     Bounds c = p.localToScene(p.getClip().getBoundsInParent());
-                    if (b.getMinX() < c.getMinX() - 1 || b.getMinY() < c.getMinY() - 1 || b.getMaxX() > c.getMaxX() + 1
+                    if (b.getMinX() < c.getMinX() - 1
+                            || b.getMinY() < c.getMinY() - 1
+                            || b.getMaxX() > c.getMaxX() + 1
                             || b.getMaxY() > c.getMaxY() + 1) {
-                        out.add(where + ": " + name + " is cut by " + p.getClass().getSimpleName());
+                        out.add(where + ": " + name + " is cut by "
+                                + p.getClass().getSimpleName());
                         break;
                     }
                 }
@@ -122,12 +134,13 @@ class LegibilityIT {
         }
         // every part of a split pane gets at least its least height (else it is centred and cut top and bottom)
         for (Node n : all) {
-            if (!(n instanceof javafx.scene.control.SplitPane sp) || !shown(sp)) continue;
+            if (!(n instanceof SplitPane sp) || !shown(sp)) continue;
             for (Node it : sp.getItems()) {
-                if (!(it instanceof javafx.scene.layout.Region r)) continue;
+                if (!(it instanceof Region r)) continue;
                 double least = r.minHeight(r.getWidth());
-                if (sp.getOrientation() == javafx.geometry.Orientation.VERTICAL && r.getHeight() < least - 1) {
-                    out.add(where + ": a part of a split pane is " + Math.round(r.getHeight()) + " px high, less than its " + Math.round(least));
+                if (sp.getOrientation() == Orientation.VERTICAL && r.getHeight() < least - 1) {
+                    out.add(where + ": a part of a split pane is " + Math.round(r.getHeight())
+                            + " px high, less than its " + Math.round(least));
                 }
             }
         }
@@ -137,14 +150,17 @@ class LegibilityIT {
             }
         }
         FlowTableView flows = w.liveView().flows();
-        if (shown(flows)) for (String t : flows.drawnTexts()) if (t.endsWith("…")) out.add(where + ": flow table cut \"" + t + "\"");
+        if (shown(flows))
+            for (String t : flows.drawnTexts()) if (t.endsWith("…")) out.add(where + ": flow table cut \"" + t + "\"");
         if (w.selected() == WorkbenchTab.DECISIONS) {
-            for (String t : w.decisionsView().table().drawnTexts()) if (t.endsWith("…")) out.add(where + ": decision log cut \"" + t + "\"");
+            for (String t : w.decisionsView().table().drawnTexts())
+                if (t.endsWith("…")) out.add(where + ": decision log cut \"" + t + "\"");
         }
         DeviceTimelineView tl = w.liveView().timeline();
         if (shown(tl)) {
             for (int line = 0; line < tl.legendRows(); line++) {
-                if (tl.legendWidth(line) > tl.getWidth() - 16 + 1) out.add(where + ": timeline legend line " + line + " too wide");
+                if (tl.legendWidth(line) > tl.getWidth() - 16 + 1)
+                    out.add(where + ": timeline legend line " + line + " too wide");
             }
         }
         return out;
@@ -166,7 +182,8 @@ class LegibilityIT {
             w.compareModel().chosen.setAll("mqfq-sticky", "fcfs");
             w.compare();
         });
-        waitUntil(() -> !w.compareModel().running.get() && w.compareModel().rows.size() == 2
+        waitUntil(() -> !w.compareModel().running.get()
+                && w.compareModel().rows.size() == 2
                 && w.compareModel().rows.stream().allMatch(r -> r.status().equals("done")));
     }
 
@@ -187,8 +204,9 @@ class LegibilityIT {
                 // a few frames: painted views repaint, the left panel gives way on a narrow window
                 long f = w.frames();
                 waitUntil(() -> w.frames() > f + 20);
-                out.addAll(WaitForAsyncUtils.waitForAsyncFx(10_000, () -> problems(mode + ", " + t.title()
-                        + (teaching ? " + Teaching" : " + Experiment"))));
+                out.addAll(WaitForAsyncUtils.waitForAsyncFx(
+                        10_000,
+                        () -> problems(mode + ", " + t.title() + (teaching ? " + Teaching" : " + Experiment"))));
             }
         }
         return out;
@@ -201,7 +219,7 @@ class LegibilityIT {
         // the left panel's words wrap within it: it needs no sideways scrolling at 1024 px
         ScrollPane scroll = robot.lookup("#experiment-scroll").queryAs(ScrollPane.class);
         robot.interact(() -> w.showTeaching(false));
-        double need = WaitForAsyncUtils.waitForAsyncFx(5000, () -> ((javafx.scene.layout.Region) scroll.getContent()).minWidth(-1));
+        double need = WaitForAsyncUtils.waitForAsyncFx(5000, () -> ((Region) scroll.getContent()).minWidth(-1));
         assertThat(need).isLessThanOrEqualTo(scroll.getViewportBounds().getWidth());
     }
 

@@ -1,5 +1,7 @@
 package gpufaas.views.main;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.policy.FlowState;
 import gpufaas.views.TestPlanner;
 import gpufaas.views.compare.CompareRow;
@@ -11,10 +13,20 @@ import gpufaas.views.live.ResidencyMapView;
 import gpufaas.views.run.BackendOption;
 import gpufaas.views.run.RunPlan;
 import gpufaas.views.run.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -26,16 +38,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The real main window, driven by a robot, headless (Monocle): the GUI's main paths end to end. */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -46,9 +48,15 @@ class MainWindowIT {
     Path tmp;
 
     static WorkbenchServices services() {
-        return new WorkbenchServices(new TestPlanner(), TestPlanner.SIM, (plan, dir) -> dir,
-                List.of(BackendOption.available("sim", "Simulated"),
-                        BackendOption.unavailable("docker", "Docker", "not in this build")), "test", 0);
+        return new WorkbenchServices(
+                new TestPlanner(),
+                TestPlanner.SIM,
+                (plan, dir) -> dir,
+                List.of(
+                        BackendOption.available("sim", "Simulated"),
+                        BackendOption.unavailable("docker", "Docker", "not in this build")),
+                "test",
+                0);
     }
 
     @Start
@@ -76,7 +84,7 @@ class MainWindowIT {
         robot.clickOn("#clock"); // a click gives the window the keyboard (Monocle)
         robot.interact(() -> {
             for (Node n = f; n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.TitledPane tp && !tp.isExpanded()) {
+                if (n instanceof TitledPane tp && !tp.isExpanded()) {
                     tp.setAnimated(false);
                     tp.setExpanded(true);
                 }
@@ -96,7 +104,8 @@ class MainWindowIT {
     private List<FlowLine> flowRows(FxRobot robot) {
         FlowTableView table = robot.lookup("#flow-table").queryAs(FlowTableView.class);
         List<FlowLine> drawn = WaitForAsyncUtils.waitForAsyncFx(5000, () -> List.copyOf(table.drawnRows()));
-        assertThat(drawn).isEqualTo(WaitForAsyncUtils.waitForAsyncFx(5000, () -> w.live().shownFlows()));
+        assertThat(drawn)
+                .isEqualTo(WaitForAsyncUtils.waitForAsyncFx(5000, () -> w.live().shownFlows()));
         return drawn;
     }
 
@@ -105,7 +114,8 @@ class MainWindowIT {
         ResidencyMapView map = robot.lookup("#residency-map").queryAs(ResidencyMapView.class);
         List<String> out = new ArrayList<>();
         for (var b : map.drawnBlocks()) {
-            out.add(b.block().function() + " " + b.block().location() + (b.block().busy() ? " busy " : " ") + b.w() + (b.host() ? " host" : ""));
+            out.add(b.block().function() + " " + b.block().location()
+                    + (b.block().busy() ? " busy " : " ") + b.w() + (b.host() ? " host" : ""));
         }
         return out;
     }
@@ -203,12 +213,15 @@ class MainWindowIT {
         waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED);
         assertThat(w.transport().message.get()).startsWith("Breakpoint: cold start of");
         robot.clickOn("#play");
-        waitUntil(() -> w.transport().status.get() == RunStatus.PAUSED && w.decisions().size() >= 2);
+        waitUntil(() ->
+                w.transport().status.get() == RunStatus.PAUSED && w.decisions().size() >= 2);
         robot.clickOn("#tab-decisions");
         typeInto(robot, "#decision-search", "cold");
         DecisionTableView t = robot.lookup("#decision-table").queryAs(DecisionTableView.class);
-        waitUntil(() -> !t.items().isEmpty() && t.items().stream().allMatch(r -> r.startType().label().contains("cold")));
-        waitUntil(() -> t.drawnTexts().contains("start") && t.drawnTexts().contains(Long.toString(t.items().get(0).seq())));
+        waitUntil(() -> !t.items().isEmpty()
+                && t.items().stream().allMatch(r -> r.startType().label().contains("cold")));
+        waitUntil(() -> t.drawnTexts().contains("start")
+                && t.drawnTexts().contains(Long.toString(t.items().get(0).seq())));
         robot.interact(() -> t.select(0));
         assertThat(w.decisions().explanation.get()).contains("Start: cold");
         assertThat(t.selectedIndex()).isZero();
@@ -224,20 +237,21 @@ class MainWindowIT {
         waitUntil(() -> t.items().size() == 6 && t.drawnTexts().contains("6"));
         assertThat(t.selectedIndex()).isEqualTo(-1);
         // a click on the second row (below the header) selects it
-        javafx.geometry.Bounds b = t.localToScreen(t.getBoundsInLocal());
+        Bounds b = t.localToScreen(t.getBoundsInLocal());
         robot.clickOn(b.getMinX() + 100, b.getMinY() + t.drawnHeaderHeight() + 1.5 * t.rowHeight());
         waitUntil(() -> t.selectedIndex() == 1);
-        assertThat(w.decisions().explanation.get()).contains("#" + t.items().get(1).invocation());
-        robot.type(javafx.scene.input.KeyCode.DOWN);
+        assertThat(w.decisions().explanation.get())
+                .contains("#" + t.items().get(1).invocation());
+        robot.type(KeyCode.DOWN);
         waitUntil(() -> t.selectedIndex() == 2);
-        robot.type(javafx.scene.input.KeyCode.END);
+        robot.type(KeyCode.END);
         waitUntil(() -> t.selectedIndex() == 5);
-        robot.type(javafx.scene.input.KeyCode.UP);
+        robot.type(KeyCode.UP);
         waitUntil(() -> t.selectedIndex() == 4);
-        robot.type(javafx.scene.input.KeyCode.HOME);
+        robot.type(KeyCode.HOME);
         waitUntil(() -> t.selectedIndex() == 0);
         assertThat(w.decisions().selected.get()).isSameAs(t.items().get(0));
-        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
         waitUntil(() -> t.selectedIndex() == -1);
         assertThat(w.decisions().explanation.get()).isEmpty();
     }
@@ -256,13 +270,18 @@ class MainWindowIT {
                 == w.latency().current().timeS().length);
         long refills = w.latencyView().refills();
         robot.interact(() -> w.latencyView().refresh(true));
-        assertThat(w.latencyView().refills()).as("nothing changed: nothing redrawn").isEqualTo(refills);
+        assertThat(w.latencyView().refills())
+                .as("nothing changed: nothing redrawn")
+                .isEqualTo(refills);
         robot.clickOn("#keep-run");
         waitUntil(() -> w.latencyView().rollingChart().getXYPlot().getDataset().getSeriesCount() == 4);
         var rolling = w.latencyView().rollingChart().getXYPlot().getDataset();
-        assertThat(rolling.getItemCount(0)).isEqualTo(rolling.getItemCount(2)).isEqualTo(w.latency().current().timeS().length);
+        assertThat(rolling.getItemCount(0))
+                .isEqualTo(rolling.getItemCount(2))
+                .isEqualTo(w.latency().current().timeS().length);
         assertThat(rolling.getYValue(3, 0)).isEqualTo(w.latency().current().p99Ms()[0] / 1000.0);
-        assertThat(w.latencyView().cdfChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
+        assertThat(w.latencyView().cdfChart().getXYPlot().getDataset().getSeriesCount())
+                .isEqualTo(2);
     }
 
     @Test
@@ -291,7 +310,8 @@ class MainWindowIT {
         robot.clickOn("#presenter");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(w.scene().getRoot().getStyleClass()).contains("presenter");
-        assertThat(robot.lookup("#clock").queryAs(Label.class).getFont().getSize()).isGreaterThan(before * 1.3);
+        assertThat(robot.lookup("#clock").queryAs(Label.class).getFont().getSize())
+                .isGreaterThan(before * 1.3);
         assertThat(table.rowHeight()).isGreaterThan((int) (rowHeight * 1.3));
         waitUntil(() -> table.drawnPixel(5, 28) == lightHeader); // the header grew with the font
         assertThat(Set.copyOf(w.scene().getStylesheets())).hasSize(1);

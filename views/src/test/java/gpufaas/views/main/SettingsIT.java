@@ -1,6 +1,11 @@
 package gpufaas.views.main;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.run.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -9,12 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Theme, presenter mode, window size and the last experiment survive closing the window. */
 @Tag("ui")
@@ -45,7 +44,8 @@ class SettingsIT {
             w[0].stage().show();
             w[0].openInitialExperiment();
         });
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> w[0].transport().status.get() == RunStatus.READY);
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> w[0].transport().status.get() == RunStatus.READY);
         assertThat(w[0].experiment().name.get()).isEqualTo("teaching-3");
         assertThat(w[0].experiment().policy.get()).isEqualTo("fcfs");
         assertThat(w[0].dark()).isTrue();

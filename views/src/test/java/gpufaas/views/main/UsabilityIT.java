@@ -1,16 +1,26 @@
 package gpufaas.views.main;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gpufaas.views.decisions.DecisionTableView;
 import gpufaas.views.run.RunStatus;
 import gpufaas.views.transport.SpeedScale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,15 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a new user meets: edits not yet in the run are shown and applied, breakpoints are shown,
@@ -66,7 +67,9 @@ class UsabilityIT {
         WindowTests.waitUntil(15, c);
     }
 
-    static boolean shown(Node n) { return WindowTests.shown(n); }
+    static boolean shown(Node n) {
+        return WindowTests.shown(n);
+    }
 
     @Test
     void aPolicyChangedInThePanel_isShownAsPending_andResetRunsIt(FxRobot robot) throws Exception {
@@ -75,12 +78,15 @@ class UsabilityIT {
         assertThat(shown(edits)).isFalse();
         robot.interact(() -> w.experiment().policy.set("fcfs"));
         waitUntil(() -> shown(edits));
-        assertThat(edits.getText()).contains("policy fcfs (the run: mqfq-sticky)").contains("Reset applies them");
+        assertThat(edits.getText())
+                .contains("policy fcfs (the run: mqfq-sticky)")
+                .contains("Reset applies them");
         robot.interact(() -> w.transport().maxSpeed.set(true));
         for (int i = 0; i < 3; i++) robot.clickOn("#step-decision");
         waitUntil(() -> w.decisions().size() == 3);
         robot.clickOn("#reset");
-        waitUntil(() -> w.loaded().config().policy().name().equals("fcfs") && w.transport().status.get() == RunStatus.READY);
+        waitUntil(() -> w.loaded().config().policy().name().equals("fcfs")
+                && w.transport().status.get() == RunStatus.READY);
         waitUntil(() -> !shown(edits));
         robot.clickOn("#step-decision");
         waitUntil(() -> w.decisions().size() == 1);
@@ -136,22 +142,33 @@ class UsabilityIT {
     @Test
     void helpMenu_hasAQuickStartAndEveryShortcut(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
-        Menu help = bar.getMenus().stream().filter(m -> m.getText().equals("_Help")).findFirst().orElseThrow();
+        Menu help = bar.getMenus().stream()
+                .filter(m -> m.getText().equals("_Help"))
+                .findFirst()
+                .orElseThrow();
         assertThat(help.getItems()).extracting(MenuItem::getId).contains("help-quick-start", "help-shortcuts");
         String shortcuts = WaitForAsyncUtils.waitForAsyncFx(5000, () -> new WorkbenchMenus(w).shortcutsOf(bar));
         for (Menu m : bar.getMenus()) {
             for (MenuItem i : m.getItems()) {
                 if (i.getAccelerator() != null) {
-                    assertThat(shortcuts).contains(i.getAccelerator().getDisplayText() + " ").contains(i.getText().replace("_", ""));
+                    assertThat(shortcuts)
+                            .contains(i.getAccelerator().getDisplayText() + " ")
+                            .contains(i.getText().replace("_", ""));
                 }
             }
         }
         assertThat(shortcuts).contains("F5").contains("F12").contains("Escape");
-        assertThat(WorkbenchMenus.QUICK_START).contains("Load experiment").contains("Step decision").contains("presenter mode");
-        robot.interact(() -> help.getItems().stream().filter(i -> "help-quick-start".equals(i.getId())).findFirst().orElseThrow().fire());
+        assertThat(WorkbenchMenus.QUICK_START)
+                .contains("Load experiment")
+                .contains("Step decision")
+                .contains("presenter mode");
+        robot.interact(() -> help.getItems().stream()
+                .filter(i -> "help-quick-start".equals(i.getId()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
         waitUntil(() -> robot.lookup("#help-text").tryQuery().isPresent());
-        assertThat(robot.lookup("#help-text").queryAs(javafx.scene.control.TextArea.class).getText())
-                .isEqualTo(WorkbenchMenus.QUICK_START);
+        assertThat(robot.lookup("#help-text").queryAs(TextArea.class).getText()).isEqualTo(WorkbenchMenus.QUICK_START);
         robot.type(KeyCode.ENTER);
     }
 
@@ -165,7 +182,8 @@ class UsabilityIT {
         robot.type(KeyCode.RIGHT);
         waitUntil(() -> w.transport().speed().factor() != 10);
         assertThat(w.transport().speed().factor()).isEqualTo(22);
-        assertThat(speed.getValue()).isCloseTo(SpeedScale.positionOf(10) + SpeedScale.KEY_STEP, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(speed.getValue())
+                .isCloseTo(SpeedScale.positionOf(10) + SpeedScale.KEY_STEP, Assertions.within(1e-9));
     }
 
     @Test
@@ -177,7 +195,9 @@ class UsabilityIT {
         assertThat(problem.getText()).isEqualTo("GPUs: 'abc' is not a whole number");
         assertThat(count.getStyleClass()).contains("invalid");
         robot.interact(w::loadExperiment);
-        assertThat(robot.lookup("#experiment-problem").queryAs(Label.class).getText()).contains("'GPUs'").doesNotContain("devices.count");
+        assertThat(robot.lookup("#experiment-problem").queryAs(Label.class).getText())
+                .contains("'GPUs'")
+                .doesNotContain("devices.count");
         robot.interact(() -> count.setText("1"));
         waitUntil(() -> !problem.isVisible());
         assertThat(count.getStyleClass()).doesNotContain("invalid");
@@ -187,14 +207,16 @@ class UsabilityIT {
     void saveAndExport_confirm_andUnsavedEditsAreNotDroppedSilently(FxRobot robot) throws Exception {
         robot.interact(() -> w.experiment().gpu.set("v100"));
         // the preset picker asks before it replaces the edits (the answer here: no)
-        robot.interact(() -> assertThat(w.confirmDiscard("Choosing preset paper-medium")).isFalse());
+        robot.interact(() ->
+                assertThat(w.confirmDiscard("Choosing preset paper-medium")).isFalse());
         assertThat(asked).containsExactly("Choosing preset paper-medium");
         Path saved = tmp.resolve("mine.json");
         robot.interact(() -> assertThat(WorkbenchMenus.save(w, saved)).isTrue());
         assertThat(w.transport().notice.get()).isEqualTo("Saved the experiment to " + saved.toAbsolutePath() + ".");
         assertThat(Files.readString(saved)).contains("Edited from preset teaching-3: devices 1 × v100 (was 1 × a30).");
         assertThat(WorkbenchMenus.initialFolder()).isEqualTo(tmp.toFile());
-        robot.interact(() -> assertThat(w.confirmDiscard("Opening another experiment")).isTrue()); // saved: nothing to lose
+        robot.interact(
+                () -> assertThat(w.confirmDiscard("Opening another experiment")).isTrue()); // saved: nothing to lose
         assertThat(asked).hasSize(1);
         Path png = tmp.resolve("live.png");
         robot.interact(() -> assertThat(WorkbenchMenus.exportPng(w, png)).isTrue());
@@ -211,9 +233,10 @@ class UsabilityIT {
         waitUntil(() -> w.decisions().size() == 3);
         robot.clickOn("#tab-decisions");
         robot.interact(() -> w.decisions().query.set("nosuchfunction"));
-        var table = robot.lookup("#decision-table").queryAs(gpufaas.views.decisions.DecisionTableView.class);
+        var table = robot.lookup("#decision-table").queryAs(DecisionTableView.class);
         waitUntil(() -> table.drawnTexts().stream().anyMatch(t -> t.startsWith("No decision matches")));
-        assertThat(table.drawnTexts()).contains("No decision matches \u201cnosuchfunction\u201d (of 3). Clear the search to see them all.");
+        assertThat(table.drawnTexts())
+                .contains("No decision matches \u201cnosuchfunction\u201d (of 3). Clear the search to see them all.");
     }
 
     @Test

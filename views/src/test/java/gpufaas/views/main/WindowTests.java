@@ -1,15 +1,14 @@
 package gpufaas.views.main;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
 /** What the window's UI tests share: the window opened on a preset, waiting for a condition, whether a node shows. */
 final class WindowTests {
-    private WindowTests() { }
+    private WindowTests() {}
 
     /** The main window at {@code width} × {@code height} with {@code preset} loaded (FX thread, in a test's start). */
     static MainWindow open(Stage stage, WorkbenchServices services, int width, int height, String preset) {

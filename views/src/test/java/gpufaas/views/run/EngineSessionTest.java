@@ -1,14 +1,25 @@
 package gpufaas.views.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gpufaas.engine.policy.FlowState;
 import gpufaas.views.TestPlanner;
+import gpufaas.views.live.Phase;
+import gpufaas.views.live.TimelineSegment;
 import gpufaas.views.teaching.BreakpointHit;
 import gpufaas.views.teaching.Breakpoints;
 import gpufaas.views.transport.Speed;
-import org.junit.jupiter.api.Test;
-
+import gpufaas.workload.experiment.ExperimentSpec;
+import gpufaas.workload.experiment.Presets;
+import gpufaas.workload.experiment.WorkloadSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EngineSessionTest {
 
@@ -52,7 +63,8 @@ class EngineSessionTest {
             assertThat(a.dispatches()).isEqualTo(1);
             FrameUpdate u = s.mailbox().drain();
             assertThat(u.decisions()).hasSize(1);
-            assertThat(u.decisions().get(0).function()).isEqualTo(a.functionNames().get(u.decisions().get(0).fn()));
+            assertThat(u.decisions().get(0).function())
+                    .isEqualTo(a.functionNames().get(u.decisions().get(0).fn()));
         }
     }
 
@@ -95,20 +107,34 @@ class EngineSessionTest {
                 }
             }
             assertThat(shown).as("a frame arrived at %s", speed.label()).isNotNull();
-            assertThat(shown.status()).as("the window shows FINISHED at %s", speed.label()).isEqualTo(RunStatus.FINISHED);
+            assertThat(shown.status())
+                    .as("the window shows FINISHED at %s", speed.label())
+                    .isEqualTo(RunStatus.FINISHED);
             Thread.sleep(100);
-            assertThat(s.mailbox().drain()).as("nothing after the finished frame").isNull();
+            assertThat(s.mailbox().drain())
+                    .as("nothing after the finished frame")
+                    .isNull();
             return new FinishedRun(shown, (finishedAt - t0) / 1e9);
         }
     }
 
-    private record FinishedRun(LiveSnapshot last, double wallS) { }
+    private record FinishedRun(LiveSnapshot last, double wallS) {}
 
     @Test
     void play_atEverySpeed_theLastFrameShowsTheFinishedRun() throws Exception {
-        var base = gpufaas.workload.experiment.Presets.spec("teaching-3");
-        var shortRun = new gpufaas.workload.experiment.ExperimentSpec(base.name(), base.description(), base.seed(), 4.0,
-                base.workload(), base.devices(), base.policy(), base.admission(), base.placement(), base.params(), base.backend());
+        var base = Presets.spec("teaching-3");
+        var shortRun = new ExperimentSpec(
+                base.name(),
+                base.description(),
+                base.seed(),
+                4.0,
+                base.workload(),
+                base.devices(),
+                base.policy(),
+                base.admission(),
+                base.placement(),
+                base.params(),
+                base.backend());
         RunPlan plan = new TestPlanner().plan(shortRun, null);
         FinishedRun reference = null;
         for (Speed speed : new Speed[] {Speed.of(10), Speed.of(130), Speed.of(1000), Speed.MAX}) {
@@ -117,9 +143,13 @@ class EngineSessionTest {
             assertThat(r.last().progress()).isEqualTo(1.0);
             assertThat(r.last().queued()).isZero();
             assertThat(r.last().inFlight()).isZero();
-            assertThat(r.last().completed()).isEqualTo(r.last().arrivals()).isEqualTo(r.last().summary().counts().completed());
+            assertThat(r.last().completed())
+                    .isEqualTo(r.last().arrivals())
+                    .isEqualTo(r.last().summary().counts().completed());
             if (reference == null) reference = r;
-            assertThat(r.last().events()).as("every event at %s", speed.label()).isEqualTo(reference.last().events());
+            assertThat(r.last().events())
+                    .as("every event at %s", speed.label())
+                    .isEqualTo(reference.last().events());
         }
     }
 
@@ -150,7 +180,7 @@ class EngineSessionTest {
 
     @Test
     void throttleBreakpoint_pausesWhenAFlowTurnsThrottled() throws Exception {
-        RunPlan plan = new TestPlanner().plan(withT(gpufaas.workload.experiment.Presets.spec("teaching-3"), "0.5"), null);
+        RunPlan plan = new TestPlanner().plan(withT(Presets.spec("teaching-3"), "0.5"), null);
         try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
             s.send(new EngineCommand.SetBreakpoints(new Breakpoints(true, false, false, -1)));
             s.send(new EngineCommand.Load(plan));
@@ -162,10 +192,15 @@ class EngineSessionTest {
             LiveSnapshot snap = latest(s);
             assertThat(snap.status()).isEqualTo(RunStatus.PAUSED);
             assertThat(snap.hit().kind()).isEqualTo(BreakpointHit.Kind.THROTTLE);
-            assertThat(snap.flows()).anyMatch(f -> f.state() == gpufaas.engine.policy.FlowState.THROTTLED);
+            assertThat(snap.flows()).anyMatch(f -> f.state() == FlowState.THROTTLED);
             // the message says why, with the numbers: S − V > T
-            assertThat(snap.message()).matches("Breakpoint: \\S+ turned Throttled: its start tag S [0-9.]+ − V [0-9.]+ = [0-9.]+ > T 0\\.50");
-            var f = snap.flows().stream().filter(x -> x.state() == gpufaas.engine.policy.FlowState.THROTTLED).findFirst().orElseThrow();
+            assertThat(snap.message())
+                    .matches(
+                            "Breakpoint: \\S+ turned Throttled: its start tag S [0-9.]+ − V [0-9.]+ = [0-9.]+ > T 0\\.50");
+            var f = snap.flows().stream()
+                    .filter(x -> x.state() == FlowState.THROTTLED)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(f.startTag() - snap.virtualTime()).isGreaterThan(0.5);
         }
     }
@@ -199,15 +234,24 @@ class EngineSessionTest {
     }
 
     @Test
-    void badTraceRow_failsTheRunWithTheFileAndLine_andALoadRecovers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+    void badTraceRow_failsTheRunWithTheFileAndLine_andALoadRecovers(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
-        java.nio.file.Path fns = tmp.resolve("funcs.csv");
-        java.nio.file.Path trace = tmp.resolve("trace.csv");
-        java.nio.file.Files.writeString(fns, "func_name,cold_dur_ms,warm_dur_ms,mem_mb\nf1,2000,100,1024\n");
-        java.nio.file.Files.writeString(trace, "func_name,invoke_time_ms\nf1,0\nf1,zero\n");
-        var spec = new gpufaas.workload.experiment.ExperimentSpec("bad", "", 1L, null,
-                new gpufaas.workload.experiment.WorkloadSpec.Trace(fns.toString(), trace.toString()),
-                null, null, null, null, null, null);
+        Path fns = tmp.resolve("funcs.csv");
+        Path trace = tmp.resolve("trace.csv");
+        Files.writeString(fns, "func_name,cold_dur_ms,warm_dur_ms,mem_mb\nf1,2000,100,1024\n");
+        Files.writeString(trace, "func_name,invoke_time_ms\nf1,0\nf1,zero\n");
+        var spec = new ExperimentSpec(
+                "bad",
+                "",
+                1L,
+                null,
+                new WorkloadSpec.Trace(fns.toString(), trace.toString()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
             s.send(new EngineCommand.Load(new TestPlanner().plan(spec, null)));
             s.send(new EngineCommand.Play());
@@ -218,7 +262,9 @@ class EngineSessionTest {
             assertThat(snap.message()).contains("trace.csv").contains("line 3");
             s.send(new EngineCommand.Play());
             s.send(new EngineCommand.StepEvent());
-            assertThat(latest(s).status()).as("a failed run stays failed until reloaded").isEqualTo(RunStatus.FAILED);
+            assertThat(latest(s).status())
+                    .as("a failed run stays failed until reloaded")
+                    .isEqualTo(RunStatus.FAILED);
             s.send(new EngineCommand.Load(TestPlanner.preset("teaching-3")));
             assertThat(latest(s).status()).isEqualTo(RunStatus.READY);
         }
@@ -226,9 +272,10 @@ class EngineSessionTest {
 
     @Test
     void utilizationGate_withholdingATokenFromWaitingWork_isATimelineStretchAndOnTheDevice() throws Exception {
-        // teaching-3 on one A30 with a 30 % cap: the gate keeps the second token idle for stretches while work waits (at the
+        // teaching-3 on one A30 with a 30 % cap: the gate keeps the second token idle for stretches while work waits
+        // (at the
         // default 95 % cap NVML-like utilization rarely closes it on this workload)
-        RunPlan plan = new TestPlanner().plan(withParam(gpufaas.workload.experiment.Presets.spec("teaching-3"), "util", "30"), null);
+        RunPlan plan = new TestPlanner().plan(withParam(Presets.spec("teaching-3"), "util", "30"), null);
         try (EngineSession s = new EngineSession(TestPlanner.SIM, Speed.MAX, 0)) {
             s.send(new EngineCommand.SetBreakpoints(Breakpoints.NONE.withAtUs(60_000_000)));
             s.send(new EngineCommand.Load(plan));
@@ -236,9 +283,9 @@ class EngineSessionTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (s.status() != RunStatus.PAUSED && System.nanoTime() < deadline) Thread.sleep(10);
             LiveSnapshot snap = latest(s);
-            java.util.List<gpufaas.views.live.TimelineSegment> gate = new java.util.ArrayList<>();
+            List<TimelineSegment> gate = new ArrayList<>();
             FrameUpdate u = s.mailbox().drain();
-            for (var seg : u.segments()) if (seg.phase() == gpufaas.views.live.Phase.GATE) gate.add(seg);
+            for (var seg : u.segments()) if (seg.phase() == Phase.GATE) gate.add(seg);
             assertThat(gate).isNotEmpty();
             assertThat(gate).allSatisfy(g -> {
                 assertThat(g.toUs()).isGreaterThan(g.fromUs());
@@ -251,21 +298,43 @@ class EngineSessionTest {
             assertThat(d.gateText()).startsWith("utilization gate: estimate ");
             // decisions carry the gate's reading after their grant
             assertThat(u.decisions()).anyMatch(r -> r.context().gateClosed());
-            assertThat(u.decisions()).allMatch(r -> r.context().gateLimitPct() == 30 && r.context().serviceMs() > 0);
+            assertThat(u.decisions())
+                    .allMatch(
+                            r -> r.context().gateLimitPct() == 30 && r.context().serviceMs() > 0);
         }
     }
 
-    static gpufaas.workload.experiment.ExperimentSpec withParam(gpufaas.workload.experiment.ExperimentSpec s, String k, String v) {
-        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.params());
+    static ExperimentSpec withParam(ExperimentSpec s, String k, String v) {
+        Map<String, String> p = new LinkedHashMap<>(s.params());
         p.put(k, v);
-        return new gpufaas.workload.experiment.ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(),
-                s.devices(), s.policy(), s.admission(), s.placement(), p, s.backend());
+        return new ExperimentSpec(
+                s.name(),
+                s.description(),
+                s.seed(),
+                s.durationS(),
+                s.workload(),
+                s.devices(),
+                s.policy(),
+                s.admission(),
+                s.placement(),
+                p,
+                s.backend());
     }
 
-    static gpufaas.workload.experiment.ExperimentSpec withT(gpufaas.workload.experiment.ExperimentSpec s, String t) {
-        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.params());
+    static ExperimentSpec withT(ExperimentSpec s, String t) {
+        Map<String, String> p = new LinkedHashMap<>(s.params());
         p.put("T", t);
-        return new gpufaas.workload.experiment.ExperimentSpec(s.name(), s.description(), s.seed(), s.durationS(), s.workload(),
-                s.devices(), s.policy(), s.admission(), s.placement(), p, s.backend());
+        return new ExperimentSpec(
+                s.name(),
+                s.description(),
+                s.seed(),
+                s.durationS(),
+                s.workload(),
+                s.devices(),
+                s.policy(),
+                s.admission(),
+                s.placement(),
+                p,
+                s.backend());
     }
 }

@@ -1,5 +1,7 @@
 package gpufaas.views.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.backend.BackendCallbacks;
 import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.device.Container;
@@ -11,16 +13,14 @@ import gpufaas.engine.run.EngineListener;
 import gpufaas.engine.run.TimeSeriesSink;
 import gpufaas.engine.time.WallClockTimeSource;
 import gpufaas.views.TestPlanner;
+import gpufaas.views.transport.Speed;
 import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.Presets;
-import org.junit.jupiter.api.Test;
-
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A plan on a live backend plays on the wall clock in the window's engine thread: it runs to the
@@ -40,7 +40,9 @@ class LiveEngineSessionTest {
         WallClockTimeSource wall;
 
         @Override
-        public String name() { return "docker"; }
+        public String name() {
+            return "docker";
+        }
 
         @Override
         public void attach(BackendCallbacks callbacks) {
@@ -55,10 +57,13 @@ class LiveEngineSessionTest {
 
         @Override
         public void execute(Invocation inv, Container c) {
-            timer.schedule(() -> wall.post(now -> {
-                executed.incrementAndGet();
-                cb.executed(inv, c);
-            }), 30, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> wall.post(now -> {
+                        executed.incrementAndGet();
+                        cb.executed(inv, c);
+                    }),
+                    30,
+                    TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -67,7 +72,7 @@ class LiveEngineSessionTest {
         }
 
         @Override
-        public void destroyContainer(Container c) { }
+        public void destroyContainer(Container c) {}
 
         @Override
         public void close() {
@@ -93,8 +98,18 @@ class LiveEngineSessionTest {
 
     private static RunPlan livePlan(double seconds) {
         ExperimentSpec s = Presets.spec("teaching-3");
-        ExperimentSpec live = new ExperimentSpec(s.name(), s.description(), s.seed(), seconds, s.workload(), s.devices(),
-                s.policy(), s.admission(), s.placement(), s.params(), "docker");
+        ExperimentSpec live = new ExperimentSpec(
+                s.name(),
+                s.description(),
+                s.seed(),
+                seconds,
+                s.workload(),
+                s.devices(),
+                s.policy(),
+                s.admission(),
+                s.placement(),
+                s.params(),
+                "docker");
         return new TestPlanner().plan(live, null);
     }
 
@@ -115,7 +130,7 @@ class LiveEngineSessionTest {
             long t0 = System.nanoTime();
             s.send(new EngineCommand.Play());
             s.send(new EngineCommand.Pause());
-            s.send(new EngineCommand.SetSpeed(gpufaas.views.transport.Speed.MAX));
+            s.send(new EngineCommand.SetSpeed(Speed.MAX));
             LiveSnapshot playing = latest(s);
             assertThat(playing.status()).as("pause does not apply").isEqualTo(RunStatus.PLAYING);
             assertThat(playing.message()).contains("plays in real time");
@@ -124,12 +139,18 @@ class LiveEngineSessionTest {
             double wallS = (System.nanoTime() - t0) / 1e9;
             LiveSnapshot end = latest(s);
             assertThat(end.status()).isEqualTo(RunStatus.FINISHED);
-            assertThat(end.summary().throughput().makespanS()).as("3 s of arrivals, the last one near the end").isBetween(1.5, 10.0);
-            assertThat(wallS).as("played in real time from play").isGreaterThanOrEqualTo(end.summary().throughput().makespanS())
+            assertThat(end.summary().throughput().makespanS())
+                    .as("3 s of arrivals, the last one near the end")
+                    .isBetween(1.5, 10.0);
+            assertThat(wallS)
+                    .as("played in real time from play")
+                    .isGreaterThanOrEqualTo(end.summary().throughput().makespanS())
                     .isLessThan(end.summary().throughput().makespanS() + 5);
             assertThat(end.summary().counts().invocations()).isPositive();
-            assertThat(end.summary().counts().completed()).isEqualTo(end.summary().counts().invocations());
-            assertThat(f.last.executed.get()).isEqualTo((int) end.summary().counts().completed());
+            assertThat(end.summary().counts().completed())
+                    .isEqualTo(end.summary().counts().invocations());
+            assertThat(f.last.executed.get())
+                    .isEqualTo((int) end.summary().counts().completed());
             assertThat(f.last.closed).as("backend released at the end").isTrue();
         }
     }

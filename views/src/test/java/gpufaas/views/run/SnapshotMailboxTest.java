@@ -1,18 +1,43 @@
 package gpufaas.views.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.live.Phase;
 import gpufaas.views.live.TimelineSegment;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SnapshotMailboxTest {
     private static LiveSnapshot snap(long generation, long time) {
         LiveSnapshot e = LiveSnapshot.empty();
-        return new LiveSnapshot(generation, RunStatus.PLAYING, "", null, "", List.of(), time, -1, e.speed(), 0, 0, 0, 0, 0,
-                0, 0, 0, 0, "", Double.NaN, Double.NaN, List.of(), List.of(), List.of(), null, null, 0);
+        return new LiveSnapshot(
+                generation,
+                RunStatus.PLAYING,
+                "",
+                null,
+                "",
+                List.of(),
+                time,
+                -1,
+                e.speed(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                Double.NaN,
+                Double.NaN,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0);
     }
 
     private static TimelineSegment seg(long t) {

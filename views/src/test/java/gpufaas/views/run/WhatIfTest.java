@@ -1,15 +1,15 @@
 package gpufaas.views.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.TestPlanner;
+import gpufaas.views.decisions.DecisionExplainer;
 import gpufaas.views.decisions.DecisionRecord;
 import gpufaas.views.transport.Speed;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WhatIfTest {
 
@@ -35,7 +35,10 @@ class WhatIfTest {
         RunPlan plan = TestPlanner.preset("paper-medium");
         List<DecisionRecord> log = decisions(plan);
         // a decision taken while other flows had work queued: there is another candidate
-        DecisionRecord d = log.stream().filter(r -> !r.backlogged().isEmpty() && r.timeUs() > 60_000_000).findFirst().orElseThrow();
+        DecisionRecord d = log.stream()
+                .filter(r -> !r.backlogged().isEmpty() && r.timeUs() > 60_000_000)
+                .findFirst()
+                .orElseThrow();
         WhatIf.Result r = WhatIf.run(TestPlanner.SIM, plan, d, WhatIf.Alternative.nextFlow(), 30);
         assertThat(r.reproduced()).as(r.note()).isTrue();
         assertThat(r.applied()).as(r.note()).isTrue();
@@ -43,10 +46,15 @@ class WhatIfTest {
         assertThat(r.affected()).isPositive();
         assertThat(r.changed()).isPositive();
         assertThat(r.chosenAfter()).as("held aside, it starts later").isGreaterThanOrEqualTo(r.chosenBefore());
-        assertThat(r.alternativeAfter()).as("it went in the held one's place").isLessThanOrEqualTo(r.alternativeBefore());
+        assertThat(r.alternativeAfter())
+                .as("it went in the held one's place")
+                .isLessThanOrEqualTo(r.alternativeBefore());
         assertThat(r.regret()).isEqualTo(r.meanBefore() - r.meanAfter());
-        assertThat(r.describe()).contains("What if, at " + gpufaas.views.decisions.DecisionExplainer.seconds(d.timeUs()) + " s")
-                .contains("#" + d.invocation() + " of " + d.function()).contains("mean end-to-end").contains("Regret");
+        assertThat(r.describe())
+                .contains("What if, at " + DecisionExplainer.seconds(d.timeUs()) + " s")
+                .contains("#" + d.invocation() + " of " + d.function())
+                .contains("mean end-to-end")
+                .contains("Regret");
     }
 
     @Test
@@ -55,7 +63,9 @@ class WhatIfTest {
         List<DecisionRecord> log = decisions(plan);
         for (int i = 0; i < log.size(); i += 37) {
             WhatIf.Result r = WhatIf.run(TestPlanner.SIM, plan, log.get(i), WhatIf.Alternative.nextFlow(), 5);
-            assertThat(r.reproduced()).as("decision #%d: %s", log.get(i).seq(), r.note()).isTrue();
+            assertThat(r.reproduced())
+                    .as("decision #%d: %s", log.get(i).seq(), r.note())
+                    .isTrue();
         }
     }
 
@@ -64,7 +74,10 @@ class WhatIfTest {
         RunPlan plan = TestPlanner.preset("multi-gpu");
         List<DecisionRecord> log = decisions(plan);
         // under load the other GPU is seldom free at a decision; at the start it is
-        DecisionRecord d = log.stream().filter(r -> WhatIf.alternatives(r).size() > 1).findFirst().orElseThrow();
+        DecisionRecord d = log.stream()
+                .filter(r -> WhatIf.alternatives(r).size() > 1)
+                .findFirst()
+                .orElseThrow();
         WhatIf.Alternative alt = WhatIf.alternatives(d).get(1);
         assertThat(alt.flow()).isFalse();
         assertThat(alt.deviceIndex()).isNotEqualTo(d.context().deviceIndex());

@@ -1,12 +1,13 @@
 package gpufaas.views.teaching;
 
-import gpufaas.views.run.EngineCommand;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import gpufaas.engine.policy.PolicyRegistry;
+import gpufaas.views.run.EngineCommand;
+import gpufaas.workload.experiment.Presets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TeachingViewModelTest {
 
@@ -16,10 +17,12 @@ class TeachingViewModelTest {
         TeachingViewModel vm = new TeachingViewModel(sent::add);
         vm.onThrottle.set(true);
         vm.atSeconds.set("12.5");
-        assertThat(sent.get(sent.size() - 1)).isEqualTo(new EngineCommand.SetBreakpoints(new Breakpoints(true, false, false, 12_500_000)));
+        assertThat(sent.get(sent.size() - 1))
+                .isEqualTo(new EngineCommand.SetBreakpoints(new Breakpoints(true, false, false, 12_500_000)));
         vm.atSeconds.set("soon");
         assertThat(vm.atProblem.get()).contains("'soon' is not a time");
-        assertThat(sent.get(sent.size() - 1)).isEqualTo(new EngineCommand.SetBreakpoints(new Breakpoints(true, false, false, -1)));
+        assertThat(sent.get(sent.size() - 1))
+                .isEqualTo(new EngineCommand.SetBreakpoints(new Breakpoints(true, false, false, -1)));
         vm.atSeconds.set("");
         assertThat(vm.atProblem.get()).isEmpty();
     }
@@ -36,8 +39,8 @@ class TeachingViewModelTest {
     @Test
     void lessons_useBuiltInPresetsAndPolicies() {
         for (Lesson l : Lessons.all()) {
-            assertThat(gpufaas.workload.experiment.Presets.names()).contains(l.preset());
-            gpufaas.engine.policy.PolicyRegistry.find(l.policy(), "lesson");
+            assertThat(Presets.names()).contains(l.preset());
+            PolicyRegistry.find(l.policy(), "lesson");
             assertThat(l.explanation()).isNotBlank();
         }
     }
@@ -50,7 +53,8 @@ class TeachingViewModelTest {
         vm.lesson.set(two);
         vm.setFromLesson(two.breakpoints());
         assertThat(vm.armedByLesson()).isTrue();
-        assertThat(vm.armed.get()).isEqualTo("Breakpoints armed by lesson 2: the run pauses on a flow turning Throttled.");
+        assertThat(vm.armed.get())
+                .isEqualTo("Breakpoints armed by lesson 2: the run pauses on a flow turning Throttled.");
         vm.leaveLesson();
         assertThat(vm.onThrottle.get()).isFalse();
         assertThat(vm.lesson.get()).isNull();
@@ -60,7 +64,7 @@ class TeachingViewModelTest {
 
     @Test
     void leaveLesson_keepsBreakpointsSetByHandAfterTheLessonArmedItsOwn() {
-        TeachingViewModel vm = new TeachingViewModel(c -> { });
+        TeachingViewModel vm = new TeachingViewModel(c -> {});
         Lesson three = Lessons.all().get(2);
         vm.lesson.set(three);
         vm.setFromLesson(three.breakpoints());

@@ -1,9 +1,12 @@
 package gpufaas.views.transport;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gpufaas.views.run.EngineCommand;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PacingClockTest {
     private static final long S = 1_000_000_000L;
@@ -80,18 +83,21 @@ class PacingClockTest {
 
     @Test
     void transportViewModel_sendsCommandsAndFormatsTheClock() {
-        java.util.List<gpufaas.views.run.EngineCommand> sent = new java.util.ArrayList<>();
+        List<EngineCommand> sent = new ArrayList<>();
         TransportViewModel vm = new TransportViewModel(sent::add);
         vm.maxSpeed.set(true);
         vm.setSpeedFactor(100);
         vm.stepEvent();
         vm.stepDecision();
         vm.reset();
-        assertThat(sent).containsExactly(new gpufaas.views.run.EngineCommand.SetSpeed(Speed.MAX),
-                new gpufaas.views.run.EngineCommand.SetSpeed(Speed.of(10)),
-                new gpufaas.views.run.EngineCommand.SetSpeed(Speed.of(100)),
-                new gpufaas.views.run.EngineCommand.StepEvent(), new gpufaas.views.run.EngineCommand.StepDecision(),
-                new gpufaas.views.run.EngineCommand.Reset());
+        assertThat(sent)
+                .containsExactly(
+                        new EngineCommand.SetSpeed(Speed.MAX),
+                        new EngineCommand.SetSpeed(Speed.of(10)),
+                        new EngineCommand.SetSpeed(Speed.of(100)),
+                        new EngineCommand.StepEvent(),
+                        new EngineCommand.StepDecision(),
+                        new EngineCommand.Reset());
         assertThat(TransportViewModel.clock(83_215_000)).isEqualTo("t = 1:23.215");
         assertThat(TransportViewModel.clock(3_723_500_000L)).isEqualTo("t = 1:02:03.500");
         assertThat(TransportViewModel.clock(1_500_000)).isEqualTo("t = 1.500 s");

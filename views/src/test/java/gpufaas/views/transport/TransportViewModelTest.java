@@ -1,13 +1,13 @@
 package gpufaas.views.transport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.views.run.EngineCommand;
 import gpufaas.views.run.RunStatus;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /** The transport's buttons: what a simulation allows, and what a live (wall-clock) run does not. */
 class TransportViewModelTest {
@@ -28,7 +28,7 @@ class TransportViewModelTest {
 
     @Test
     void aLiveRunCanOnlyStartAndReset() {
-        TransportViewModel vm = new TransportViewModel(c -> { });
+        TransportViewModel vm = new TransportViewModel(c -> {});
         vm.live.set(true);
         vm.status.set(RunStatus.READY);
         assertThat(vm.canToggle()).as("play a loaded live run").isTrue();
@@ -41,7 +41,8 @@ class TransportViewModelTest {
     @Test
     void play_atTimeZeroWithPendingEdits_appliesThemFirst_reset_appliesThemAlways() {
         List<String> order = new ArrayList<>();
-        TransportViewModel vm = new TransportViewModel(c -> order.add(c.getClass().getSimpleName()));
+        TransportViewModel vm =
+                new TransportViewModel(c -> order.add(c.getClass().getSimpleName()));
         vm.onApplyEdits(() -> {
             order.add("apply");
             return true;
@@ -79,6 +80,6 @@ class TransportViewModelTest {
         double ten = SpeedScale.positionOf(10);
         assertThat(SpeedScale.factorAt(ten + SpeedScale.KEY_STEP)).isEqualTo(22);
         assertThat(SpeedScale.factorAt(ten + 3 * SpeedScale.KEY_STEP)).isEqualTo(100);
-        assertThat(SpeedScale.factorAt(ten - SpeedScale.KEY_STEP)).isCloseTo(4.6, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(SpeedScale.factorAt(ten - SpeedScale.KEY_STEP)).isCloseTo(4.6, Assertions.within(1e-9));
     }
 }

@@ -2,7 +2,6 @@ package gpufaas.workload.azure;
 
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.time.SeededStreams;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -48,7 +47,9 @@ final class Azure2019Arrivals implements ArrivalSource {
         for (int f = 0; f < counts.length; f++) {
             int k = counts[f][minute];
             for (int i = 0; i < k; i++) {
-                long off = spreading == Spreading.UNIFORM_RANDOM ? (long) (random.nextDouble() * 60e6) : spreading.offsetUs(i, k);
+                long off = spreading == Spreading.UNIFORM_RANDOM
+                        ? (long) (random.nextDouble() * 60e6)
+                        : spreading.offsetUs(i, k);
                 batch[n++] = PackedArrivals.pack(base + off, f);
             }
         }
@@ -60,11 +61,17 @@ final class Azure2019Arrivals implements ArrivalSource {
     }
 
     @Override
-    public long timeUs() { return current >>> PackedArrivals.SHIFT; }
+    public long timeUs() {
+        return current >>> PackedArrivals.SHIFT;
+    }
 
     @Override
-    public int function() { return (int) (current & PackedArrivals.MASK); }
+    public int function() {
+        return (int) (current & PackedArrivals.MASK);
+    }
 
     @Override
-    public String describe() { return "Azure 2019 per-minute counts"; }
+    public String describe() {
+        return "Azure 2019 per-minute counts";
+    }
 }

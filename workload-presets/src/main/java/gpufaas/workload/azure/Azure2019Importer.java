@@ -5,7 +5,6 @@ import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.time.SeededStreams;
 import gpufaas.workload.csv.CsvFile;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ import java.util.SplittableRandom;
  * {@link DurationMapper}, and replays their counts spread within each minute.
  */
 public final class Azure2019Importer {
-    private Azure2019Importer() { }
+    private Azure2019Importer() {}
 
     /** A trace function during the first pass. */
-    private record Candidate(String key, String hash, long total) { }
+    private record Candidate(String key, String hash, long total) {}
 
     public static AzureImport load(Azure2019Options o, List<FunctionSpec> catalog) {
         Map<String, double[]> durations = readDurations(o.durationsFile());
@@ -44,8 +43,10 @@ public final class Azure2019Importer {
             else noDuration++;
         }
         if (eligible.isEmpty()) {
-            throw BadInputException.of(o.invocationsFile().toString(), "no function with duration data is invoked in minutes "
-                    + o.startMinute() + ".." + (o.startMinute() + o.minutes() - 1));
+            throw BadInputException.of(
+                    o.invocationsFile().toString(),
+                    "no function with duration data is invoked in minutes " + o.startMinute() + ".."
+                            + (o.startMinute() + o.minutes() - 1));
         }
         List<Candidate> chosen = select(eligible, o);
         int[][] counts = readCounts(o, chosen);
@@ -57,22 +58,38 @@ public final class Azure2019Importer {
             double memMb = memory.getOrDefault(appKey(c.key()), Double.NaN);
             FunctionSpec bench = DurationMapper.map(avgMs, catalog);
             double gpuMem = o.useTraceMemory() && !Double.isNaN(memMb) ? memMb : bench.gpuMemMb();
-            FunctionSpec spec = new FunctionSpec(specs.size(), ImportedNames.unique(bench.name(), c.hash(), used), bench.gpuWarmMs(),
-                    bench.gpuColdMs(), gpuMem, bench.cpuWarmMs(), bench.cpuColdMs(), bench.weight(), bench.sloMs());
+            FunctionSpec spec = new FunctionSpec(
+                    specs.size(),
+                    ImportedNames.unique(bench.name(), c.hash(), used),
+                    bench.gpuWarmMs(),
+                    bench.gpuColdMs(),
+                    gpuMem,
+                    bench.cpuWarmMs(),
+                    bench.cpuColdMs(),
+                    bench.weight(),
+                    bench.sloMs());
             specs.add(spec);
             infos.add(new ImportedFunction(c.key(), avgMs, memMb, c.total(), bench.name(), spec));
         }
-        String summary = String.format("Azure 2019 day %d, minutes %d..%d: kept %d of %d invoked functions (%s)%s",
-                o.day(), o.startMinute(), o.startMinute() + o.minutes() - 1, chosen.size(), eligible.size(),
-                o.select().jsonName(), noDuration > 0 ? "; " + noDuration + " invoked functions had no duration data" : "");
-        Workload w = new Workload("azure2019-d" + o.day(), specs, () -> new Azure2019Arrivals(counts, o.spreading(), o.seed()));
+        String summary = String.format(
+                "Azure 2019 day %d, minutes %d..%d: kept %d of %d invoked functions (%s)%s",
+                o.day(),
+                o.startMinute(),
+                o.startMinute() + o.minutes() - 1,
+                chosen.size(),
+                eligible.size(),
+                o.select().jsonName(),
+                noDuration > 0 ? "; " + noDuration + " invoked functions had no duration data" : "");
+        Workload w = new Workload(
+                "azure2019-d" + o.day(), specs, () -> new Azure2019Arrivals(counts, o.spreading(), o.seed()));
         List<Path> inputs = new ArrayList<>(List.of(o.invocationsFile(), o.durationsFile()));
         if (!memory.isEmpty()) inputs.add(o.memoryFile());
         return new AzureImport(w, infos, inputs, summary);
     }
 
     private static List<Candidate> select(List<Candidate> eligible, Azure2019Options o) {
-        Comparator<Candidate> byTotal = Comparator.comparingLong(Candidate::total).reversed().thenComparing(Candidate::key);
+        Comparator<Candidate> byTotal =
+                Comparator.comparingLong(Candidate::total).reversed().thenComparing(Candidate::key);
         List<Candidate> pool = new ArrayList<>(eligible);
         int n = Math.min(o.functions(), pool.size());
         if (o.select() == Selection.TOP) {
@@ -106,7 +123,8 @@ public final class Azure2019Importer {
             while (csv.next()) {
                 String k = key(csv, key);
                 long total = 0;
-                for (int j = 0; j < cols.length; j++) total += csv.count(cols[j], csv.header().get(cols[j]));
+                for (int j = 0; j < cols.length; j++)
+                    total += csv.count(cols[j], csv.header().get(cols[j]));
                 Candidate prev = all.get(k);
                 all.put(k, new Candidate(k, csv.raw(key[2]), total + (prev == null ? 0 : prev.total())));
             }
@@ -144,8 +162,8 @@ public final class Azure2019Importer {
             while (csv.next()) {
                 double a = csv.nonNegative(avg, "Average");
                 double n = Math.max(1, csv.nonNegative(count, "Count"));
-                m.merge(key(csv, key), new double[] {a, n},
-                        (x, y) -> new double[] {(x[0] * x[1] + y[0] * y[1]) / (x[1] + y[1]), x[1] + y[1]});
+                m.merge(key(csv, key), new double[] {a, n}, (x, y) ->
+                        new double[] {(x[0] * x[1] + y[0] * y[1]) / (x[1] + y[1]), x[1] + y[1]});
             }
         }
         return m;
@@ -169,7 +187,8 @@ public final class Azure2019Importer {
     }
 
     private static String key(CsvFile csv, int[] cols) {
-        StringBuilder b = new StringBuilder(csv.text(cols[0], "HashOwner")).append('/').append(csv.text(cols[1], "HashApp"));
+        StringBuilder b =
+                new StringBuilder(csv.text(cols[0], "HashOwner")).append('/').append(csv.text(cols[1], "HashApp"));
         if (cols.length > 2) b.append('/').append(csv.text(cols[2], "HashFunction"));
         return b.toString();
     }

@@ -1,7 +1,6 @@
 package gpufaas.workload.azure;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.nio.file.Path;
 
 /**
@@ -17,8 +16,16 @@ import java.nio.file.Path;
  * @param seed           seeds the random sample and the random spreading
  * @param useTraceMemory use the app's average allocated memory as the GPU footprint instead of the benchmark's
  */
-public record Azure2019Options(Path dir, int day, int functions, Selection select, int startMinute, int minutes,
-                               Spreading spreading, long seed, boolean useTraceMemory) {
+public record Azure2019Options(
+        Path dir,
+        int day,
+        int functions,
+        Selection select,
+        int startMinute,
+        int minutes,
+        Spreading spreading,
+        long seed,
+        boolean useTraceMemory) {
     public static final String SOURCE = "azure2019";
 
     public Azure2019Options {
@@ -29,8 +36,11 @@ public record Azure2019Options(Path dir, int day, int functions, Selection selec
             throw new BadInputException(SOURCE, 0, "start_minute", "must be 0..1439, got " + startMinute);
         }
         if (minutes < 1 || startMinute + minutes > 1440) {
-            throw new BadInputException(SOURCE, 0, "minutes", "must be 1.." + (1440 - startMinute) + " for start_minute "
-                    + startMinute + ", got " + minutes);
+            throw new BadInputException(
+                    SOURCE,
+                    0,
+                    "minutes",
+                    "must be 1.." + (1440 - startMinute) + " for start_minute " + startMinute + ", got " + minutes);
         }
         if (select == null) select = Selection.TOP;
         if (spreading == null) spreading = Spreading.UNIFORM_RANDOM;
@@ -41,11 +51,19 @@ public record Azure2019Options(Path dir, int day, int functions, Selection selec
         return new Azure2019Options(dir, day, 24, Selection.TOP, 0, 10, Spreading.UNIFORM_RANDOM, 42, false);
     }
 
-    private String suffix() { return String.format("d%02d.csv", day); }
+    private String suffix() {
+        return String.format("d%02d.csv", day);
+    }
 
-    public Path invocationsFile() { return dir.resolve("invocations_per_function_md.anon." + suffix()); }
+    public Path invocationsFile() {
+        return dir.resolve("invocations_per_function_md.anon." + suffix());
+    }
 
-    public Path durationsFile() { return dir.resolve("function_durations_percentiles.anon." + suffix()); }
+    public Path durationsFile() {
+        return dir.resolve("function_durations_percentiles.anon." + suffix());
+    }
 
-    public Path memoryFile() { return dir.resolve("app_memory_percentiles.anon." + suffix()); }
+    public Path memoryFile() {
+        return dir.resolve("app_memory_percentiles.anon." + suffix());
+    }
 }

@@ -5,7 +5,6 @@ import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.time.SeededStreams;
 import gpufaas.workload.csv.CsvFile;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,7 +23,7 @@ import java.util.SplittableRandom;
  * time, relative to the window's start.
  */
 public final class Azure2021Importer {
-    private Azure2021Importer() { }
+    private Azure2021Importer() {}
 
     /** Per trace function: key, invocations in window, sum and count of durations over the trace. */
     private static final class Stats {
@@ -39,7 +38,9 @@ public final class Azure2021Importer {
             this.func = func;
         }
 
-        String key() { return app + "/" + func; }
+        String key() {
+            return app + "/" + func;
+        }
     }
 
     public static AzureImport load(Azure2021Options o, List<FunctionSpec> catalog) {
@@ -78,7 +79,8 @@ public final class Azure2021Importer {
                 }
             }
         }
-        if (stats.size() > PackedArrivals.MASK) throw BadInputException.of(o.file().toString(), "too many distinct functions");
+        if (stats.size() > PackedArrivals.MASK)
+            throw BadInputException.of(o.file().toString(), "too many distinct functions");
         List<Stats> chosen = select(stats, o);
         int[] newId = new int[stats.size()];
         Arrays.fill(newId, -1);
@@ -88,8 +90,16 @@ public final class Azure2021Importer {
         for (Stats s : chosen) {
             double avgMs = s.durationSumS / s.all * 1000.0;
             FunctionSpec bench = DurationMapper.map(avgMs, catalog);
-            FunctionSpec spec = new FunctionSpec(specs.size(), ImportedNames.unique(bench.name(), s.func, used), bench.gpuWarmMs(),
-                    bench.gpuColdMs(), bench.gpuMemMb(), bench.cpuWarmMs(), bench.cpuColdMs(), bench.weight(), bench.sloMs());
+            FunctionSpec spec = new FunctionSpec(
+                    specs.size(),
+                    ImportedNames.unique(bench.name(), s.func, used),
+                    bench.gpuWarmMs(),
+                    bench.gpuColdMs(),
+                    bench.gpuMemMb(),
+                    bench.cpuWarmMs(),
+                    bench.cpuColdMs(),
+                    bench.weight(),
+                    bench.sloMs());
             newId[ids.get(s.key())] = specs.size();
             specs.add(spec);
             infos.add(new ImportedFunction(s.key(), avgMs, Double.NaN, s.inWindow, bench.name(), spec));
@@ -102,14 +112,23 @@ public final class Azure2021Importer {
         }
         long[] sorted = Arrays.copyOf(kept, k);
         Arrays.sort(sorted);
-        String summary = String.format("Azure 2021, %s s from %s s: kept %d functions (%s), %d arrivals",
-                Double.isInfinite(o.durationS()) ? "all" : fmt(o.durationS()), fmt(o.startS()), chosen.size(), o.select().jsonName(), k);
-        Workload w = new Workload("azure2021", specs, () -> new PackedArrivals(sorted, o.file().getFileName().toString()));
+        String summary = String.format(
+                "Azure 2021, %s s from %s s: kept %d functions (%s), %d arrivals",
+                Double.isInfinite(o.durationS()) ? "all" : fmt(o.durationS()),
+                fmt(o.startS()),
+                chosen.size(),
+                o.select().jsonName(),
+                k);
+        Workload w = new Workload(
+                "azure2021",
+                specs,
+                () -> new PackedArrivals(sorted, o.file().getFileName().toString()));
         return new AzureImport(w, infos, List.of(o.file()), summary);
     }
 
     private static List<Stats> select(List<Stats> stats, Azure2021Options o) {
-        Comparator<Stats> byCount = Comparator.comparingLong((Stats s) -> s.inWindow).reversed().thenComparing(Stats::key);
+        Comparator<Stats> byCount =
+                Comparator.comparingLong((Stats s) -> s.inWindow).reversed().thenComparing(Stats::key);
         List<Stats> pool = new ArrayList<>();
         for (Stats s : stats) if (s.inWindow > 0) pool.add(s);
         if (pool.isEmpty()) throw BadInputException.of(o.file().toString(), "no invocation arrives in the window");

@@ -1,7 +1,6 @@
 package gpufaas.workload.azure;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.nio.file.Path;
 
 /**
@@ -20,7 +19,8 @@ public record Azure2021Options(Path file, int functions, Selection select, doubl
     public Azure2021Options {
         if (file == null) throw new BadInputException(SOURCE, 0, "file", "is required");
         if (functions < 1) throw new BadInputException(SOURCE, 0, "functions", "must be >= 1, got " + functions);
-        if (!(startS >= 0) || Double.isInfinite(startS)) throw new BadInputException(SOURCE, 0, "start_s", "must be >= 0");
+        if (!(startS >= 0) || Double.isInfinite(startS))
+            throw new BadInputException(SOURCE, 0, "start_s", "must be >= 0");
         if (!(durationS > 0)) throw new BadInputException(SOURCE, 0, "duration_s", "must be > 0");
         if (select == null) select = Selection.TOP;
     }

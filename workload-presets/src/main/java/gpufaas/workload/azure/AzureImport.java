@@ -1,7 +1,6 @@
 package gpufaas.workload.azure;
 
 import gpufaas.engine.model.Workload;
-
 import java.nio.file.Path;
 import java.util.List;
 

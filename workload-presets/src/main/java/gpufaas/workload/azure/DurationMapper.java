@@ -1,7 +1,6 @@
 package gpufaas.workload.azure;
 
 import gpufaas.engine.model.FunctionSpec;
-
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * when every catalog function is longer, the shortest one.
  */
 public final class DurationMapper {
-    private DurationMapper() { }
+    private DurationMapper() {}
 
     public static FunctionSpec map(double avgDurationMs, List<FunctionSpec> catalog) {
         if (catalog.isEmpty()) throw new IllegalArgumentException("empty catalog");

@@ -12,5 +12,10 @@ import gpufaas.engine.model.FunctionSpec;
  * @param benchmark     the catalog function it was mapped to
  * @param spec          the function as registered (the benchmark's timings under a unique name)
  */
-public record ImportedFunction(String traceId, double avgDurationMs, double appMemoryMb, long invocations,
-                               String benchmark, FunctionSpec spec) { }
+public record ImportedFunction(
+        String traceId,
+        double avgDurationMs,
+        double appMemoryMb,
+        long invocations,
+        String benchmark,
+        FunctionSpec spec) {}

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Unique, readable names for imported functions: benchmark name plus a short trace hash. */
 final class ImportedNames {
-    private ImportedNames() { }
+    private ImportedNames() {}
 
     static String unique(String benchmark, String hash, Set<String> used) {
         String h = hash.replaceAll("[^A-Za-z0-9]", "");

@@ -32,11 +32,17 @@ final class PackedArrivals implements ArrivalSource {
     }
 
     @Override
-    public long timeUs() { return current >>> SHIFT; }
+    public long timeUs() {
+        return current >>> SHIFT;
+    }
 
     @Override
-    public int function() { return (int) (current & MASK); }
+    public int function() {
+        return (int) (current & MASK);
+    }
 
     @Override
-    public String describe() { return description; }
+    public String describe() {
+        return description;
+    }
 }

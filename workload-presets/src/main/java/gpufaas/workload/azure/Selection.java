@@ -1,7 +1,6 @@
 package gpufaas.workload.azure;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 /** Which trace functions an importer keeps. */
@@ -12,5 +11,7 @@ public enum Selection {
     RANDOM;
 
     @JsonValue
-    public String jsonName() { return name().toLowerCase(Locale.ROOT); }
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

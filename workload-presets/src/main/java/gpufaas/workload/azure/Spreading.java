@@ -1,7 +1,6 @@
 package gpufaas.workload.azure;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 /**
@@ -17,7 +16,9 @@ public enum Spreading {
     START_OF_MINUTE;
 
     @JsonValue
-    public String jsonName() { return name().toLowerCase(Locale.ROOT); }
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** Offset in microseconds of invocation {@code i} of {@code k} inside a minute (not for UNIFORM_RANDOM). */
     public long offsetUs(int i, int k) {

@@ -7,7 +7,6 @@ import gpufaas.workload.experiment.ExperimentSpec;
 import gpufaas.workload.experiment.FunctionEntry;
 import gpufaas.workload.experiment.WorkloadSpec;
 import gpufaas.workload.gen.ArrivalProcess;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +31,25 @@ public final class DissertationTraces {
     public static final String PREFIX = "diss-";
     /** Length of every trace (s). */
     public static final double SPAN_S = 600;
+
     private static final String MIXES = "/gpufaas/calibration/dissertation-trace-mixes.csv";
     /** Trace function name (without its -N suffix) to the catalog function running the same code. */
-    private static final Map<String, String> CODE = Map.of("pyhpc-eos", "eos", "pyhpc-isoneural", "isoneural",
-            "rodinia-srad", "srad", "squeezenet", "squeezenet", "torch_rnn", "rnn", "cupy", "fft", "onnx-roberta", "roberta");
+    private static final Map<String, String> CODE = Map.of(
+            "pyhpc-eos",
+            "eos",
+            "pyhpc-isoneural",
+            "isoneural",
+            "rodinia-srad",
+            "srad",
+            "squeezenet",
+            "squeezenet",
+            "torch_rnn",
+            "rnn",
+            "cupy",
+            "fft",
+            "onnx-roberta",
+            "roberta");
+
     private static final Map<String, List<Row>> TRACES = load();
 
     /** One trace function: name, invocations, warm time (ms) as the trace's metadata has it. */
@@ -44,15 +58,18 @@ public final class DissertationTraces {
         public String base() {
             String code = function.replaceFirst("-\\d+$", "");
             String b = CODE.get(code);
-            if (b == null) throw new IllegalStateException("trace function " + function + " maps to no catalog function");
+            if (b == null)
+                throw new IllegalStateException("trace function " + function + " maps to no catalog function");
             return b;
         }
     }
 
-    private DissertationTraces() { }
+    private DissertationTraces() {}
 
     /** Trace names in the file's order (25.7, 25.8, 23.6, 21.9, 25.709, 25.7095, 25.712, 25.708, 25.707). */
-    public static List<String> traces() { return List.copyOf(TRACES.keySet()); }
+    public static List<String> traces() {
+        return List.copyOf(TRACES.keySet());
+    }
 
     /** Preset names, one per trace. */
     public static List<String> presetNames() {
@@ -64,7 +81,10 @@ public final class DissertationTraces {
     /** The rows of {@code trace}; an unknown trace is a {@link BadInputException} listing the known ones. */
     public static List<Row> rows(String trace) {
         List<Row> r = TRACES.get(trace);
-        if (r == null) throw BadInputException.of("trace", "unknown dissertation trace '" + trace + "'; known: " + String.join(", ", TRACES.keySet()));
+        if (r == null)
+            throw BadInputException.of(
+                    "trace",
+                    "unknown dissertation trace '" + trace + "'; known: " + String.join(", ", TRACES.keySet()));
         return r;
     }
 
@@ -93,13 +113,30 @@ public final class DissertationTraces {
         params.put("D", "2");
         params.put("util", "95");
         params.put("pool", "16");
-        String description = String.format(Locale.ROOT, "Trace %s of the MQFQ-Sticky dissertation (V100): %d invocations of %d "
-                + "functions over %.0f s (%.2f/s), %.0f s of warm GPU work; exact per-function counts and the trace's "
-                + "warm times; arrival times drawn like the authors' generator (Azure-like per-minute bursts; the seed "
-                + "picks the draw). One V100, D = 2, utilization cap 95 %%, pool 16, as published.", trace, invocations(trace),
-                rows(trace).size(), SPAN_S, invocations(trace) / SPAN_S, warmWorkS(trace));
-        return new ExperimentSpec(PREFIX + trace, description, 42L, SPAN_S, WorkloadSpec.of(fns),
-                DevicesSpec.of("v100", 1), "mqfq-sticky", null, null, params, null);
+        String description = String.format(
+                Locale.ROOT,
+                "Trace %s of the MQFQ-Sticky dissertation (V100): %d invocations of %d "
+                        + "functions over %.0f s (%.2f/s), %.0f s of warm GPU work; exact per-function counts and the trace's "
+                        + "warm times; arrival times drawn like the authors' generator (Azure-like per-minute bursts; the seed "
+                        + "picks the draw). One V100, D = 2, utilization cap 95 %%, pool 16, as published.",
+                trace,
+                invocations(trace),
+                rows(trace).size(),
+                SPAN_S,
+                invocations(trace) / SPAN_S,
+                warmWorkS(trace));
+        return new ExperimentSpec(
+                PREFIX + trace,
+                description,
+                42L,
+                SPAN_S,
+                WorkloadSpec.of(fns),
+                DevicesSpec.of("v100", 1),
+                "mqfq-sticky",
+                null,
+                null,
+                params,
+                null);
     }
 
     private static Map<String, List<Row>> load() {
@@ -116,7 +153,8 @@ public final class DissertationTraces {
                     double warmMs = Math.round(csv.nonNegative(warm, "warm_time_s") * 1e6) / 1e3;
                     Row r = new Row(csv.text(fn, "function"), (int) csv.nonNegative(n, "invocations"), warmMs);
                     r.base();
-                    out.computeIfAbsent(csv.text(trace, "trace"), k -> new ArrayList<>()).add(r);
+                    out.computeIfAbsent(csv.text(trace, "trace"), k -> new ArrayList<>())
+                            .add(r);
                 }
             }
         } catch (IOException e) {

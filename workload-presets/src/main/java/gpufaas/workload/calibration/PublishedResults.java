@@ -1,7 +1,6 @@
 package gpufaas.workload.calibration;
 
 import gpufaas.workload.csv.CsvFile;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,9 +17,17 @@ public final class PublishedResults {
     private static final String FILE = "/gpufaas/calibration/published-results.csv";
 
     /** One trace's published row: latency in seconds, utilization in percent. */
-    public record Row(String trace, int invocations, double reqPerS, int functions,
-                      double mqfqMeanS, double mqfqUtilPct, double fcfsMeanS, double fcfsUtilPct,
-                      double batchMeanS, double batchUtilPct) {
+    public record Row(
+            String trace,
+            int invocations,
+            double reqPerS,
+            int functions,
+            double mqfqMeanS,
+            double mqfqUtilPct,
+            double fcfsMeanS,
+            double fcfsUtilPct,
+            double batchMeanS,
+            double batchUtilPct) {
         /** The published mean latency (s) of {@code policy} (mqfq-sticky, fcfs or batch). */
         public double meanS(String policy) {
             return switch (policy) {
@@ -54,20 +61,24 @@ public final class PublishedResults {
     /** Caps of {@link #CAP_LATENCY_S}'s rows: 0 is a fixed D (no cap). */
     public static final int[] CAPS = {0, 95, 80, 50};
     /** Mean latency (s) by cap (rows as {@link #CAPS}) and D (columns as {@link #CAP_D}). */
-    public static final double[][] CAP_LATENCY_S = {{4.1, 5.25, 5.1, 7.9}, {4.15, 5.35, 5.8, 6.45}, {3.7, 5.5, 6.85, 7.25},
-        {3.95, 7.3, 7.3, 7.8}};
+    public static final double[][] CAP_LATENCY_S = {
+        {4.1, 5.25, 5.1, 7.9}, {4.15, 5.35, 5.8, 6.45}, {3.7, 5.5, 6.85, 7.25}, {3.95, 7.3, 7.3, 7.8}
+    };
     /** Normalized execution time (execution ÷ isolated execution) by cap and D; cap 50 % read as "about 1.25 flat". */
-    public static final double[][] CAP_NORMALIZED_EXEC = {{1.28, 1.58, 1.95, 3.0}, {1.28, 1.53, 1.81, 2.23},
-        {1.26, 1.50, 1.77, 1.76}, {1.25, 1.25, 1.25, 1.25}};
+    public static final double[][] CAP_NORMALIZED_EXEC = {
+        {1.28, 1.58, 1.95, 3.0}, {1.28, 1.53, 1.81, 2.23}, {1.26, 1.50, 1.77, 1.76}, {1.25, 1.25, 1.25, 1.25}
+    };
     /** Mean latency (s) and normalized execution time with no concurrency (D = 1) on trace 25.7. */
     public static final double NO_CONCURRENCY_LATENCY_S = 5.3;
+
     public static final double NO_CONCURRENCY_NORMALIZED_EXEC = 1.08;
     /** Hybrid CPU + GPU on a high-intensity trace: mean latency (s) of CPU only, one GPU, two GPUs, CPU + GPU. */
     public static final double[] HYBRID_S = {2.03, 3.43, 1.09, 1.00};
     /** The configurations of {@link #HYBRID_S}. */
-    public static final List<String> HYBRID_SETUPS = List.of("cpu only", "one gpu", "two gpus", "cpu + gpu (speed-up <= 3 on cpu)");
+    public static final List<String> HYBRID_SETUPS =
+            List.of("cpu only", "one gpu", "two gpus", "cpu + gpu (speed-up <= 3 on cpu)");
 
-    private PublishedResults() { }
+    private PublishedResults() {}
 
     /** The five traces with published latency and utilization, in the file's order. */
     public static List<Row> rows() {
@@ -75,16 +86,30 @@ public final class PublishedResults {
         try (InputStream in = PublishedResults.class.getResourceAsStream(FILE)) {
             if (in == null) throw new IllegalStateException("missing resource " + FILE);
             try (CsvFile csv = CsvFile.of(in, FILE)) {
-                int[] c = {csv.requireColumn("trace"), csv.requireColumn("invocations"), csv.requireColumn("req_per_s"),
-                    csv.requireColumn("functions"), csv.requireColumn("mqfq_sticky_mean_s"),
-                    csv.requireColumn("mqfq_sticky_gpu_util_pct"), csv.requireColumn("fcfs_mean_s"),
-                    csv.requireColumn("fcfs_gpu_util_pct"), csv.requireColumn("batch_mean_s"), csv.requireColumn("batch_gpu_util_pct")};
+                int[] c = {
+                    csv.requireColumn("trace"),
+                    csv.requireColumn("invocations"),
+                    csv.requireColumn("req_per_s"),
+                    csv.requireColumn("functions"),
+                    csv.requireColumn("mqfq_sticky_mean_s"),
+                    csv.requireColumn("mqfq_sticky_gpu_util_pct"),
+                    csv.requireColumn("fcfs_mean_s"),
+                    csv.requireColumn("fcfs_gpu_util_pct"),
+                    csv.requireColumn("batch_mean_s"),
+                    csv.requireColumn("batch_gpu_util_pct")
+                };
                 while (csv.next()) {
-                    out.add(new Row(csv.text(c[0], "trace"), (int) csv.nonNegative(c[1], "invocations"),
-                            csv.nonNegative(c[2], "req_per_s"), (int) csv.nonNegative(c[3], "functions"),
-                            csv.nonNegative(c[4], "mqfq_sticky_mean_s"), csv.nonNegative(c[5], "mqfq_sticky_gpu_util_pct"),
-                            csv.nonNegative(c[6], "fcfs_mean_s"), csv.nonNegative(c[7], "fcfs_gpu_util_pct"),
-                            csv.nonNegative(c[8], "batch_mean_s"), csv.nonNegative(c[9], "batch_gpu_util_pct")));
+                    out.add(new Row(
+                            csv.text(c[0], "trace"),
+                            (int) csv.nonNegative(c[1], "invocations"),
+                            csv.nonNegative(c[2], "req_per_s"),
+                            (int) csv.nonNegative(c[3], "functions"),
+                            csv.nonNegative(c[4], "mqfq_sticky_mean_s"),
+                            csv.nonNegative(c[5], "mqfq_sticky_gpu_util_pct"),
+                            csv.nonNegative(c[6], "fcfs_mean_s"),
+                            csv.nonNegative(c[7], "fcfs_gpu_util_pct"),
+                            csv.nonNegative(c[8], "batch_mean_s"),
+                            csv.nonNegative(c[9], "batch_gpu_util_pct")));
                 }
             }
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.csv.CsvFile;
 import gpufaas.workload.trace.FunctionsCsvReader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,10 +35,14 @@ public final class BenchmarkCatalog {
     }
 
     /** The built-in catalog. */
-    public static BenchmarkCatalog get() { return INSTANCE; }
+    public static BenchmarkCatalog get() {
+        return INSTANCE;
+    }
 
     /** All functions, ids 0..13 in catalog order. */
-    public List<FunctionSpec> functions() { return functions; }
+    public List<FunctionSpec> functions() {
+        return functions;
+    }
 
     public List<String> names() {
         List<String> n = new ArrayList<>();
@@ -50,8 +53,11 @@ public final class BenchmarkCatalog {
     /** The function called {@code name}, or a {@link BadInputException} listing the known names. */
     public FunctionSpec function(String name) {
         for (FunctionSpec f : functions) if (f.name().equalsIgnoreCase(name)) return f;
-        throw new BadInputException("catalog", 0, "base", "unknown benchmark function '" + name
-                + "'; known: " + String.join(", ", names()));
+        throw new BadInputException(
+                "catalog",
+                0,
+                "base",
+                "unknown benchmark function '" + name + "'; known: " + String.join(", ", names()));
     }
 
     public boolean contains(String name) {
@@ -60,10 +66,14 @@ public final class BenchmarkCatalog {
     }
 
     /** Where the function's numbers come from. */
-    public String notes(String name) { return notes.getOrDefault(function(name).name(), ""); }
+    public String notes(String name) {
+        return notes.getOrDefault(function(name).name(), "");
+    }
 
     /** ML, HPC or video. */
-    public String functionClass(String name) { return classes.getOrDefault(function(name).name(), ""); }
+    public String functionClass(String name) {
+        return classes.getOrDefault(function(name).name(), "");
+    }
 
     private static BenchmarkCatalog load() {
         List<FunctionSpec> fns;
@@ -74,7 +84,8 @@ public final class BenchmarkCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (InputStream in = open(); CsvFile csv = CsvFile.of(in, RESOURCE)) {
+        try (InputStream in = open();
+                CsvFile csv = CsvFile.of(in, RESOURCE)) {
             int name = csv.requireColumn("func_name");
             int note = csv.requireColumn("notes");
             int cls = csv.requireColumn("class");

@@ -1,7 +1,6 @@
 package gpufaas.workload.csv;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class CsvFile implements AutoCloseable {
     public static CsvFile open(Path file) {
         try {
             return new CsvFile(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw BadInputException.of(file.toString(), "no such file");
         } catch (IOException e) {
             throw BadInputException.of(file.toString(), "cannot read file: " + e.getMessage());
@@ -61,9 +61,13 @@ public final class CsvFile implements AutoCloseable {
         return new CsvFile(in, source);
     }
 
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
-    public List<String> header() { return header; }
+    public List<String> header() {
+        return header;
+    }
 
     /** Index of {@code name} in the header, ignoring case and surrounding blanks; -1 when absent. */
     public int column(String name) {
@@ -109,9 +113,13 @@ public final class CsvFile implements AutoCloseable {
     }
 
     /** Line number (1 = header) of the current row. */
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 
-    public int size() { return fields.size(); }
+    public int size() {
+        return fields.size();
+    }
 
     /** Raw field at {@code col} of the current row, trimmed; empty for a column that is absent (-1). */
     public String raw(int col) {
@@ -189,8 +197,10 @@ public final class CsvFile implements AutoCloseable {
             char c = l.charAt(i);
             if (quoted) {
                 if (c != '"') cell.append(c);
-                else if (i + 1 < l.length() && l.charAt(i + 1) == '"') { cell.append('"'); i++; }
-                else quoted = false;
+                else if (i + 1 < l.length() && l.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else quoted = false;
             } else if (c == '"' && cell.toString().isBlank()) {
                 cell.setLength(0);
                 quoted = true;

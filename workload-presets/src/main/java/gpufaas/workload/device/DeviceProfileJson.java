@@ -11,7 +11,6 @@ import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.json.JsonMappers;
 import gpufaas.workload.json.RecordTree;
-
 import java.io.IOException;
 
 /**
@@ -26,19 +25,20 @@ final class DeviceProfileJson {
     static final String SOURCES = "sources";
 
     @JsonDeserialize(builder = DeviceProfile.Builder.class)
-    private abstract static class ProfileMixIn { }
+    private abstract static class ProfileMixIn {}
 
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties({SOURCES})
-    private abstract static class BuilderMixIn { }
+    private abstract static class BuilderMixIn {}
 
     /** The strict mapper, binding profiles through their builder; a MIG profile's keys are all required. */
-    private static final ObjectMapper MAPPER = JsonMappers.strict().copy()
+    private static final ObjectMapper MAPPER = JsonMappers.strict()
+            .copy()
             .addMixIn(DeviceProfile.class, ProfileMixIn.class)
             .addMixIn(DeviceProfile.Builder.class, BuilderMixIn.class)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
-    private DeviceProfileJson() { }
+    private DeviceProfileJson() {}
 
     /** The profile in {@code json} (null for an empty document). */
     static DeviceProfile read(byte[] json) throws IOException {

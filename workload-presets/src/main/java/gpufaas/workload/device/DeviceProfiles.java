@@ -6,7 +6,6 @@ import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.json.JacksonErrors;
 import gpufaas.workload.json.JsonMappers;
 import gpufaas.workload.json.KnownKeys;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,10 +25,12 @@ import java.util.Set;
 public final class DeviceProfiles {
     private static final List<String> BUILT_IN = List.of("v100", "a30", "a100-40gb", "a100-80gb", "h100");
 
-    private DeviceProfiles() { }
+    private DeviceProfiles() {}
 
     /** Names of the built-in profiles. */
-    public static List<String> builtIn() { return BUILT_IN; }
+    public static List<String> builtIn() {
+        return BUILT_IN;
+    }
 
     /** A built-in profile by name, or a profile file by path. */
     public static DeviceProfile load(String nameOrPath) {
@@ -56,8 +57,12 @@ public final class DeviceProfiles {
         }
         Path file = baseDir == null ? Path.of(key) : baseDir.resolve(key);
         if (key.isEmpty() || !Files.isRegularFile(file)) {
-            throw new BadInputException("device profile", 0, "gpu", "unknown device profile '" + key
-                    + "': not a built-in (" + String.join(", ", BUILT_IN) + ") and no such file " + file);
+            throw new BadInputException(
+                    "device profile",
+                    0,
+                    "gpu",
+                    "unknown device profile '" + key + "': not a built-in (" + String.join(", ", BUILT_IN)
+                            + ") and no such file " + file);
         }
         return read(file);
     }

@@ -1,18 +1,24 @@
 package gpufaas.workload.experiment;
 
+import static gpufaas.workload.json.FieldProblem.require;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import gpufaas.workload.azure.Azure2019Options;
 import gpufaas.workload.azure.Selection;
 import gpufaas.workload.azure.Spreading;
-
 import java.nio.file.Path;
-
-import static gpufaas.workload.json.FieldProblem.require;
 
 /** The {@code workload.azure2019} block; defaults: day 1, 24 functions, top, minutes 0..9, uniform_random. */
 @JsonPropertyOrder({"dir", "day", "functions", "select", "start_minute", "minutes", "spreading", "use_trace_memory"})
-public record Azure2019Spec(String dir, Integer day, Integer functions, Selection select, Integer startMinute,
-                            Integer minutes, Spreading spreading, Boolean useTraceMemory) {
+public record Azure2019Spec(
+        String dir,
+        Integer day,
+        Integer functions,
+        Selection select,
+        Integer startMinute,
+        Integer minutes,
+        Spreading spreading,
+        Boolean useTraceMemory) {
     public Azure2019Spec {
         require(dir != null && !dir.isBlank(), "dir", "is required (the folder of the dataset's CSV files)");
         if (day == null) day = 1;
@@ -29,7 +35,15 @@ public record Azure2019Spec(String dir, Integer day, Integer functions, Selectio
     }
 
     Azure2019Options options(Path baseDir, long seed) {
-        return new Azure2019Options(Experiments.resolve(baseDir, dir), day, functions, select, startMinute, minutes,
-                spreading, seed, useTraceMemory);
+        return new Azure2019Options(
+                Experiments.resolve(baseDir, dir),
+                day,
+                functions,
+                select,
+                startMinute,
+                minutes,
+                spreading,
+                seed,
+                useTraceMemory);
     }
 }

@@ -1,12 +1,11 @@
 package gpufaas.workload.experiment;
 
+import static gpufaas.workload.json.FieldProblem.require;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import gpufaas.workload.azure.Azure2021Options;
 import gpufaas.workload.azure.Selection;
-
 import java.nio.file.Path;
-
-import static gpufaas.workload.json.FieldProblem.require;
 
 /**
  * The {@code workload.azure2021} block; defaults: 24 functions, top, from second 0 for the
@@ -15,7 +14,10 @@ import static gpufaas.workload.json.FieldProblem.require;
 @JsonPropertyOrder({"file", "functions", "select", "start_s", "duration_s"})
 public record Azure2021Spec(String file, Integer functions, Selection select, Double startS, Double durationS) {
     public Azure2021Spec {
-        require(file != null && !file.isBlank(), "file", "is required (AzureFunctionsInvocationTraceForTwoWeeksJan2021.txt)");
+        require(
+                file != null && !file.isBlank(),
+                "file",
+                "is required (AzureFunctionsInvocationTraceForTwoWeeksJan2021.txt)");
         if (functions == null) functions = 24;
         if (select == null) select = Selection.TOP;
         if (startS == null) startS = 0.0;

@@ -1,8 +1,8 @@
 package gpufaas.workload.experiment;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import static gpufaas.workload.json.FieldProblem.require;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The {@code workload.azure_like} block: an Azure-like synthetic workload generated from the
@@ -18,7 +18,9 @@ public record AzureLikeSpec(Integer functions, Double offeredLoad, Double sigma,
         if (popularShort == null) popularShort = true;
         if (sigma == null) sigma = AzureLikeWorkload.SIGMA;
         require(functions >= 1 && functions <= 1_000_000, "functions", "must be 1..1000000");
-        require(offeredLoad != null && offeredLoad > 0 && Double.isFinite(offeredLoad), "offered_load",
+        require(
+                offeredLoad != null && offeredLoad > 0 && Double.isFinite(offeredLoad),
+                "offered_load",
                 "is required: the share of the GPUs the workload keeps busy, e.g. 0.75");
         require(sigma >= 0 && Double.isFinite(sigma), "sigma", "must be >= 0");
     }

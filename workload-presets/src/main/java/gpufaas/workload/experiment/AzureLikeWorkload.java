@@ -3,12 +3,14 @@ package gpufaas.workload.experiment;
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.time.SeededStreams;
+import gpufaas.workload.azure.DurationMapper;
 import gpufaas.workload.catalog.BenchmarkCatalog;
 import gpufaas.workload.gen.ArrivalProcess;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -31,9 +33,10 @@ public final class AzureLikeWorkload {
     public static final double SIGMA = 2.0;
     /** Median (ms) and log-spread of the drawn average function durations. */
     public static final double DURATION_MEDIAN_MS = 1000;
+
     public static final double DURATION_SIGMA = 2.0;
 
-    private AzureLikeWorkload() { }
+    private AzureLikeWorkload() {}
 
     /**
      * An experiment of {@code functions} Azure-like functions offering {@code offeredLoad} of one device.
@@ -44,17 +47,35 @@ public final class AzureLikeWorkload {
      * @param seed        the experiment's seed; the same arguments give the same spec
      * @param device      the GPU profile; the spec names it by {@link DeviceProfile#name()}
      */
-    public static ExperimentSpec build(int functions, double offeredLoad, double durationS, long seed, DeviceProfile device) {
-        if (!(durationS > 0) || Double.isInfinite(durationS)) throw new IllegalArgumentException("duration must be > 0");
+    public static ExperimentSpec build(
+            int functions, double offeredLoad, double durationS, long seed, DeviceProfile device) {
+        if (!(durationS > 0) || Double.isInfinite(durationS))
+            throw new IllegalArgumentException("duration must be > 0");
         List<FunctionEntry> entries = entries(functions, offeredLoad, SIGMA, true, seed, device.speed());
         double total = 0;
         for (FunctionEntry e : entries) total += e.arrival().meanRatePerS();
-        String description = String.format(java.util.Locale.ROOT,
+        String description = String.format(
+                Locale.ROOT,
                 "Azure-like synthetic workload: %d catalog functions, lognormal popularity (sigma %.1f), Poisson arrivals "
                         + "totalling %.3f/s, offered load %.2f of one %s (sum of rate x warm time / speed %.3f).",
-                functions, SIGMA, total, offeredLoad, device.name(), device.speed());
-        return new ExperimentSpec("azure-like-" + functions, description, seed, durationS, WorkloadSpec.of(entries),
-                DevicesSpec.of(device.name(), 1), null, null, null, null, null);
+                functions,
+                SIGMA,
+                total,
+                offeredLoad,
+                device.name(),
+                device.speed());
+        return new ExperimentSpec(
+                "azure-like-" + functions,
+                description,
+                seed,
+                durationS,
+                WorkloadSpec.of(entries),
+                DevicesSpec.of(device.name(), 1),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -62,10 +83,11 @@ public final class AzureLikeWorkload {
      * exp(sigma × N(0,1)), rates scaled so that Σ rate × warm time ÷ {@code capacity} = {@code offeredLoad}
      * ({@code capacity} = device speed × number of GPUs).
      */
-    public static List<FunctionEntry> entries(int functions, double offeredLoad, double sigma, boolean popularShort,
-                                              long seed, double capacity) {
+    public static List<FunctionEntry> entries(
+            int functions, double offeredLoad, double sigma, boolean popularShort, long seed, double capacity) {
         if (functions < 1) throw new IllegalArgumentException("functions must be >= 1");
-        if (!(offeredLoad > 0) || Double.isInfinite(offeredLoad)) throw new IllegalArgumentException("offered load must be > 0");
+        if (!(offeredLoad > 0) || Double.isInfinite(offeredLoad))
+            throw new IllegalArgumentException("offered load must be > 0");
         List<FunctionSpec> catalog = BenchmarkCatalog.get().functions();
         SplittableRandom r = new SeededStreams(seed).stream("azure-like");
         FunctionSpec[] base = new FunctionSpec[functions];
@@ -77,8 +99,8 @@ public final class AzureLikeWorkload {
             weight[i] = Math.exp(sigma * r.nextGaussian());
         }
         if (popularShort) {
-            java.util.Arrays.sort(durationMs);
-            java.util.Arrays.sort(weight);
+            Arrays.sort(durationMs);
+            Arrays.sort(weight);
             for (int i = 0, j = functions - 1; i < j; i++, j--) {
                 double t = weight[i];
                 weight[i] = weight[j];
@@ -86,7 +108,7 @@ public final class AzureLikeWorkload {
             }
         }
         for (int i = 0; i < functions; i++) {
-            base[i] = gpufaas.workload.azure.DurationMapper.map(durationMs[i], catalog);
+            base[i] = DurationMapper.map(durationMs[i], catalog);
             load += weight[i] * base[i].gpuWarmMs() / 1000.0 / capacity;
         }
         double scale = offeredLoad / load;
@@ -94,7 +116,8 @@ public final class AzureLikeWorkload {
         List<FunctionEntry> entries = new ArrayList<>();
         for (int i = 0; i < functions; i++) {
             int k = seen.merge(base[i].name(), 1, Integer::sum);
-            entries.add(FunctionEntry.of(base[i].name() + "-" + k, base[i].name(), new ArrivalProcess.Poisson(weight[i] * scale)));
+            entries.add(FunctionEntry.of(
+                    base[i].name() + "-" + k, base[i].name(), new ArrivalProcess.Poisson(weight[i] * scale)));
         }
         return entries;
     }

@@ -1,8 +1,8 @@
 package gpufaas.workload.experiment;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import static gpufaas.workload.json.FieldProblem.require;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The devices of an experiment: {@code count} GPUs of profile {@code gpu} (a built-in name) or of
@@ -10,8 +10,8 @@ import static gpufaas.workload.json.FieldProblem.require;
  * partitioned into MIG instances of profile {@code mig} or shared through MPS, plus a CPU pool.
  */
 @JsonPropertyOrder({"gpu", "count", "mig", "mps", "mps_pct", "cpu_cores", "profile_file"})
-public record DevicesSpec(String gpu, Integer count, String mig, Boolean mps, Integer mpsPct, Integer cpuCores,
-                          String profileFile) {
+public record DevicesSpec(
+        String gpu, Integer count, String mig, Boolean mps, Integer mpsPct, Integer cpuCores, String profileFile) {
     public static final String DEFAULT_GPU = "a30";
 
     public DevicesSpec {

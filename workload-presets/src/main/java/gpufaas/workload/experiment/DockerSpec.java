@@ -1,13 +1,12 @@
 package gpufaas.workload.experiment;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import static gpufaas.workload.json.FieldProblem.require;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static gpufaas.workload.json.FieldProblem.require;
 
 /**
  * How an experiment runs on the Docker backend ({@code "docker"} in experiment JSON; ignored by the
@@ -18,16 +17,27 @@ import static gpufaas.workload.json.FieldProblem.require;
  * their own image and command.
  */
 @JsonPropertyOrder({"work", "memory_mb", "cpus", "pids", "exec_timeout_s", "gpus", "functions"})
-public record DockerSpec(String work, Integer memoryMb, Double cpus, Integer pids, Double execTimeoutS, String gpus,
-                         Map<String, Function> functions) {
+public record DockerSpec(
+        String work,
+        Integer memoryMb,
+        Double cpus,
+        Integer pids,
+        Double execTimeoutS,
+        String gpus,
+        Map<String, Function> functions) {
 
     public DockerSpec {
         require(work == null || work.equals("sleep") || work.equals("cpu"), "docker.work", "must be sleep or cpu");
         require(memoryMb == null || memoryMb >= 6, "docker.memory_mb", "must be >= 6");
         require(cpus == null || (cpus > 0 && Double.isFinite(cpus)), "docker.cpus", "must be > 0");
         require(pids == null || pids >= 4, "docker.pids", "must be >= 4");
-        require(execTimeoutS == null || (execTimeoutS > 0 && Double.isFinite(execTimeoutS)), "docker.exec_timeout_s", "must be > 0");
-        require(gpus == null || gpus.equals("auto") || gpus.equals("on") || gpus.equals("off"), "docker.gpus",
+        require(
+                execTimeoutS == null || (execTimeoutS > 0 && Double.isFinite(execTimeoutS)),
+                "docker.exec_timeout_s",
+                "must be > 0");
+        require(
+                gpus == null || gpus.equals("auto") || gpus.equals("on") || gpus.equals("off"),
+                "docker.gpus",
                 "must be auto, on or off");
         functions = functions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     }
@@ -42,7 +52,10 @@ public record DockerSpec(String work, Integer memoryMb, Double cpus, Integer pid
     public record Function(String image, List<String> command, List<String> keepAlive, Map<String, String> env) {
         public Function {
             require(image != null && !image.isBlank(), "docker.functions.image", "is required");
-            require(command != null && !command.isEmpty(), "docker.functions.command", "is required (an argument vector)");
+            require(
+                    command != null && !command.isEmpty(),
+                    "docker.functions.command",
+                    "is required (an argument vector)");
             command = List.copyOf(command);
             keepAlive = keepAlive == null ? List.of() : List.copyOf(keepAlive);
             env = env == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));

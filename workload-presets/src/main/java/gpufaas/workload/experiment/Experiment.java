@@ -2,7 +2,6 @@ package gpufaas.workload.experiment;
 
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.model.Workload;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ import java.util.List;
  *
  * @param source what the experiment was loaded from (file name or {@code preset NAME}), for messages
  */
-public record Experiment(ExperimentSpec spec, Workload workload, DeviceProfile device, List<InputFile> inputs,
-                         String source) {
+public record Experiment(
+        ExperimentSpec spec, Workload workload, DeviceProfile device, List<InputFile> inputs, String source) {
     public Experiment {
         inputs = List.copyOf(inputs);
     }

@@ -7,7 +7,6 @@ import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.json.JacksonErrors;
 import gpufaas.workload.json.JsonMappers;
 import gpufaas.workload.json.KnownKeys;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * absent values, so what it writes reads back to an equal spec.
  */
 public final class ExperimentJson {
-    private ExperimentJson() { }
+    private ExperimentJson() {}
 
     public static ExperimentSpec read(byte[] json, String source) {
         KnownKeys.check(json, ExperimentSpec.class, source);

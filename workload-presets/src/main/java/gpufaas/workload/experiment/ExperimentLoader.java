@@ -5,7 +5,6 @@ import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MigProfile;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.device.DeviceProfiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.Locale;
  * file read. Every problem is one {@link BadInputException}.
  */
 public final class ExperimentLoader {
-    private ExperimentLoader() { }
+    private ExperimentLoader() {}
 
     public static Experiment load(Path file) {
         byte[] bytes;
@@ -39,7 +38,8 @@ public final class ExperimentLoader {
         byte[] bytes = Presets.bytes(name);
         String source = "preset " + name;
         ExperimentSpec spec = ExperimentJson.read(bytes, source);
-        return resolve(spec, null, source, List.of(new InputFile("experiment", "preset:" + name, Experiments.sha256(bytes))));
+        return resolve(
+                spec, null, source, List.of(new InputFile("experiment", "preset:" + name, Experiments.sha256(bytes))));
     }
 
     /** A sweep point or any experiment tree; relative paths resolve against {@code baseDir}. */
@@ -71,8 +71,12 @@ public final class ExperimentLoader {
         } else {
             Path file = Experiments.resolve(baseDir, d.gpu());
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(source, 0, "devices.gpu", "unknown device profile '" + d.gpu() + "'; built-in: "
-                        + String.join(", ", DeviceProfiles.builtIn()) + " (or the path of a profile JSON)");
+                throw new BadInputException(
+                        source,
+                        0,
+                        "devices.gpu",
+                        "unknown device profile '" + d.gpu() + "'; built-in: "
+                                + String.join(", ", DeviceProfiles.builtIn()) + " (or the path of a profile JSON)");
             }
             p = DeviceProfiles.read(file).profile();
             inputs.add(Experiments.input("profile_file", file));
@@ -80,8 +84,12 @@ public final class ExperimentLoader {
         if (d.mig() != null && p.migProfile(d.mig()) == null) {
             List<String> names = new ArrayList<>();
             for (MigProfile m : p.migProfiles()) names.add(m.name());
-            throw new BadInputException(source, 0, "devices.mig", "device " + p.name() + " has no MIG profile '" + d.mig() + "'"
-                    + (names.isEmpty() ? " (it has no MIG)" : "; it has " + String.join(", ", names)));
+            throw new BadInputException(
+                    source,
+                    0,
+                    "devices.mig",
+                    "device " + p.name() + " has no MIG profile '" + d.mig() + "'"
+                            + (names.isEmpty() ? " (it has no MIG)" : "; it has " + String.join(", ", names)));
         }
         return p;
     }

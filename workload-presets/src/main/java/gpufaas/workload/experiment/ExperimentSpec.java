@@ -1,12 +1,11 @@
 package gpufaas.workload.experiment;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import static gpufaas.workload.json.FieldProblem.require;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static gpufaas.workload.json.FieldProblem.require;
 
 /**
  * An experiment as written in JSON (snake_case): the workload, the devices, the policy with its
@@ -15,11 +14,33 @@ import static gpufaas.workload.json.FieldProblem.require;
  * null and then means 600 s for generated workloads and the whole input for traces.
  * Parameters are kept as text and validated by the engine against the policy's declarations.
  */
-@JsonPropertyOrder({"name", "description", "seed", "duration_s", "workload", "devices", "policy", "admission",
-    "placement", "params", "backend", "docker"})
-public record ExperimentSpec(String name, String description, Long seed, Double durationS, WorkloadSpec workload,
-                             DevicesSpec devices, String policy, String admission, String placement,
-                             Map<String, String> params, String backend, DockerSpec docker) {
+@JsonPropertyOrder({
+    "name",
+    "description",
+    "seed",
+    "duration_s",
+    "workload",
+    "devices",
+    "policy",
+    "admission",
+    "placement",
+    "params",
+    "backend",
+    "docker"
+})
+public record ExperimentSpec(
+        String name,
+        String description,
+        Long seed,
+        Double durationS,
+        WorkloadSpec workload,
+        DevicesSpec devices,
+        String policy,
+        String admission,
+        String placement,
+        Map<String, String> params,
+        String backend,
+        DockerSpec docker) {
     public static final double DEFAULT_DURATION_S = 600;
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -38,10 +59,31 @@ public record ExperimentSpec(String name, String description, Long seed, Double 
     }
 
     /** An experiment without Docker settings. */
-    public ExperimentSpec(String name, String description, Long seed, Double durationS, WorkloadSpec workload,
-                          DevicesSpec devices, String policy, String admission, String placement,
-                          Map<String, String> params, String backend) {
-        this(name, description, seed, durationS, workload, devices, policy, admission, placement, params, backend, null);
+    public ExperimentSpec(
+            String name,
+            String description,
+            Long seed,
+            Double durationS,
+            WorkloadSpec workload,
+            DevicesSpec devices,
+            String policy,
+            String admission,
+            String placement,
+            Map<String, String> params,
+            String backend) {
+        this(
+                name,
+                description,
+                seed,
+                durationS,
+                workload,
+                devices,
+                policy,
+                admission,
+                placement,
+                params,
+                backend,
+                null);
     }
 
     /** {@code duration_s}, or {@link #DEFAULT_DURATION_S} when absent. */
@@ -50,7 +92,18 @@ public record ExperimentSpec(String name, String description, Long seed, Double 
     }
 
     public ExperimentSpec withName(String newName, String newDescription) {
-        return new ExperimentSpec(newName, newDescription, seed, durationS, workload, devices, policy, admission, placement,
-                params, backend, docker);
+        return new ExperimentSpec(
+                newName,
+                newDescription,
+                seed,
+                durationS,
+                workload,
+                devices,
+                policy,
+                admission,
+                placement,
+                params,
+                backend,
+                docker);
     }
 }

@@ -1,7 +1,6 @@
 package gpufaas.workload.experiment;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.HexFormat;
 
 /** Paths relative to an experiment file, and checksums of what it reads. */
 final class Experiments {
-    private Experiments() { }
+    private Experiments() {}
 
     static Path resolve(Path baseDir, String path) {
         Path p = Path.of(path);

@@ -1,11 +1,11 @@
 package gpufaas.workload.experiment;
 
+import static gpufaas.workload.json.FieldProblem.require;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.catalog.BenchmarkCatalog;
 import gpufaas.workload.gen.ArrivalProcess;
-
-import static gpufaas.workload.json.FieldProblem.require;
 
 /**
  * One function of a generated workload: a catalog function ({@code base}) or explicit timings,
@@ -13,16 +13,39 @@ import static gpufaas.workload.json.FieldProblem.require;
  * {@code gpu_warm_ms} and {@code gpu_cold_ms} are required and {@code gpu_mem_mb} defaults to
  * {@link FunctionSpec#DEFAULT_MEM_MB}.
  */
-@JsonPropertyOrder({"name", "base", "gpu_warm_ms", "gpu_cold_ms", "gpu_mem_mb", "cpu_warm_ms", "cpu_cold_ms", "weight",
-    "slo_ms", "gpu_activity", "arrival"})
-public record FunctionEntry(String name, String base, Double gpuWarmMs, Double gpuColdMs, Double gpuMemMb,
-                            Double cpuWarmMs, Double cpuColdMs, Double weight, Double sloMs, Double gpuActivity,
-                            ArrivalProcess arrival) {
+@JsonPropertyOrder({
+    "name",
+    "base",
+    "gpu_warm_ms",
+    "gpu_cold_ms",
+    "gpu_mem_mb",
+    "cpu_warm_ms",
+    "cpu_cold_ms",
+    "weight",
+    "slo_ms",
+    "gpu_activity",
+    "arrival"
+})
+public record FunctionEntry(
+        String name,
+        String base,
+        Double gpuWarmMs,
+        Double gpuColdMs,
+        Double gpuMemMb,
+        Double cpuWarmMs,
+        Double cpuColdMs,
+        Double weight,
+        Double sloMs,
+        Double gpuActivity,
+        ArrivalProcess arrival) {
 
     public FunctionEntry {
         require(name != null && !name.isBlank(), "name", "is required");
-        require(base == null || BenchmarkCatalog.get().contains(base), "base", "unknown benchmark function '" + base
-                + "'; known: " + String.join(", ", BenchmarkCatalog.get().names()));
+        require(
+                base == null || BenchmarkCatalog.get().contains(base),
+                "base",
+                "unknown benchmark function '" + base + "'; known: "
+                        + String.join(", ", BenchmarkCatalog.get().names()));
         require(base != null || gpuWarmMs != null, "gpu_warm_ms", "is required when there is no base function");
         require(base != null || gpuColdMs != null, "gpu_cold_ms", "is required when there is no base function");
         nonNegative(gpuWarmMs, "gpu_warm_ms");
@@ -47,7 +70,9 @@ public record FunctionEntry(String name, String base, Double gpuWarmMs, Double g
     /** The function with id {@code id}: the base's values, then the overrides. */
     public FunctionSpec toSpec(int id) {
         FunctionSpec b = base == null ? null : BenchmarkCatalog.get().function(base);
-        return new FunctionSpec(id, name,
+        return new FunctionSpec(
+                id,
+                name,
                 pick(gpuWarmMs, b == null ? Double.NaN : b.gpuWarmMs()),
                 pick(gpuColdMs, b == null ? Double.NaN : b.gpuColdMs()),
                 pick(gpuMemMb, b == null ? FunctionSpec.DEFAULT_MEM_MB : b.gpuMemMb()),

@@ -1,4 +1,4 @@
 package gpufaas.workload.experiment;
 
 /** A built-in preset's name and description (for listings). */
-public record PresetInfo(String name, String description) { }
+public record PresetInfo(String name, String description) {}

@@ -2,10 +2,10 @@ package gpufaas.workload.experiment;
 
 import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.calibration.DissertationTraces;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +17,20 @@ import java.util.Locale;
  * {@link ExperimentLoader#loadPreset(String)}.
  */
 public final class Presets {
-    private static final List<String> FILES = List.of("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
-            "mixed-slo", "overload", "cpu-gpu", "kaas-tenants", "docker-demo");
+    private static final List<String> FILES = List.of(
+            "paper-medium",
+            "teaching-3",
+            "mps-demo",
+            "mig-demo",
+            "multi-gpu",
+            "mixed-slo",
+            "overload",
+            "cpu-gpu",
+            "kaas-tenants",
+            "docker-demo");
     private static final List<String> NAMES = names(FILES);
 
-    private Presets() { }
+    private Presets() {}
 
     private static List<String> names(List<String> files) {
         List<String> all = new ArrayList<>(files);
@@ -30,7 +39,9 @@ public final class Presets {
     }
 
     /** Preset names in listing order. */
-    public static List<String> names() { return NAMES; }
+    public static List<String> names() {
+        return NAMES;
+    }
 
     /** Names with descriptions. */
     public static List<PresetInfo> list() {
@@ -48,11 +59,12 @@ public final class Presets {
     public static byte[] bytes(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         if (!NAMES.contains(n)) {
-            throw new BadInputException("--preset", 0, null, "unknown preset '" + name + "'; known: " + String.join(", ", NAMES));
+            throw new BadInputException(
+                    "--preset", 0, null, "unknown preset '" + name + "'; known: " + String.join(", ", NAMES));
         }
         if (!FILES.contains(n)) {
             String trace = n.substring(DissertationTraces.PREFIX.length());
-            return ExperimentJson.write(DissertationTraces.experiment(trace)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return ExperimentJson.write(DissertationTraces.experiment(trace)).getBytes(StandardCharsets.UTF_8);
         }
         String res = "/gpufaas/presets/" + n + ".json";
         try (InputStream in = Presets.class.getResourceAsStream(res)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpufaas.engine.model.BadInputException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,14 @@ import java.util.Map;
 public final class SweepExpander {
     private static final String SOURCE = "sweep";
 
-    private SweepExpander() { }
+    private SweepExpander() {}
 
     /** An axis: its dotted path (for labels), the keys leading to it, and its values. */
-    public record Axis(String path, List<String> keys, List<JsonNode> values) { }
+    public record Axis(String path, List<String> keys, List<JsonNode> values) {}
 
     public static List<SweepPoint> expand(JsonNode experiment) {
-        if (experiment == null || !experiment.isObject()) throw BadInputException.of(SOURCE, "an experiment is a JSON object");
+        if (experiment == null || !experiment.isObject())
+            throw BadInputException.of(SOURCE, "an experiment is a JSON object");
         List<Axis> axes = axes(experiment);
         List<SweepPoint> points = new ArrayList<>();
         int[] at = new int[axes.size()];
@@ -57,9 +57,12 @@ public final class SweepExpander {
             k.add(e.getKey());
             String p = String.join(".", k);
             JsonNode v = e.getValue();
-            if (p.equals("workload.functions") || p.equals("docker.functions") || e.getKey().equals("iat_ms")) continue;
+            if (p.equals("workload.functions")
+                    || p.equals("docker.functions")
+                    || e.getKey().equals("iat_ms")) continue;
             if (v.isArray()) {
-                if (v.isEmpty()) throw new BadInputException(SOURCE, 0, p, "empty list: a sweep axis needs at least one value");
+                if (v.isEmpty())
+                    throw new BadInputException(SOURCE, 0, p, "empty list: a sweep axis needs at least one value");
                 List<JsonNode> values = new ArrayList<>();
                 for (JsonNode x : (ArrayNode) v) values.add(x);
                 out.add(new Axis(p, List.copyOf(k), List.copyOf(values)));

@@ -21,13 +21,28 @@ final class TruncatedArrivals implements ArrivalSource {
         return false;
     }
 
-    @Override public long timeUs() { return inner.timeUs(); }
+    @Override
+    public long timeUs() {
+        return inner.timeUs();
+    }
 
-    @Override public int function() { return inner.function(); }
+    @Override
+    public int function() {
+        return inner.function();
+    }
 
-    @Override public long sloUs() { return inner.sloUs(); }
+    @Override
+    public long sloUs() {
+        return inner.sloUs();
+    }
 
-    @Override public String describe() { return inner.describe(); }
+    @Override
+    public String describe() {
+        return inner.describe();
+    }
 
-    @Override public void close() { inner.close(); }
+    @Override
+    public void close() {
+        inner.close();
+    }
 }

@@ -1,5 +1,6 @@
 package gpufaas.workload.experiment;
 
+import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
@@ -12,7 +13,6 @@ import gpufaas.workload.gen.ArrivalProcess;
 import gpufaas.workload.gen.GeneratedArrivals;
 import gpufaas.workload.trace.FunctionsCsvReader;
 import gpufaas.workload.trace.TraceCsvReader;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,35 +22,51 @@ import java.util.function.Supplier;
 
 /** Turns a {@link WorkloadSpec} into an engine {@link Workload}, noting the files it reads. */
 final class WorkloadBuilder {
-    private WorkloadBuilder() { }
+    private WorkloadBuilder() {}
 
-    record Built(Workload workload, List<InputFile> inputs) { }
+    record Built(Workload workload, List<InputFile> inputs) {}
 
-    static Built build(ExperimentSpec spec, Path baseDir, String source, gpufaas.engine.device.DeviceProfile device) {
+    static Built build(ExperimentSpec spec, Path baseDir, String source, DeviceProfile device) {
         return switch (spec.workload()) {
             case WorkloadSpec.Generated g -> generated(spec, g.functions());
             case WorkloadSpec.AzureLike(AzureLikeSpec a) -> {
-                int gpus = spec.devices() == null || spec.devices().count() == null ? 1 : spec.devices().count();
-                yield generated(spec, AzureLikeWorkload.entries(a.functions(), a.offeredLoad(), a.sigma(), a.popularShort(),
-                        spec.seed(), device.speed() * Math.max(1, gpus)));
+                int gpus = spec.devices() == null || spec.devices().count() == null
+                        ? 1
+                        : spec.devices().count();
+                yield generated(
+                        spec,
+                        AzureLikeWorkload.entries(
+                                a.functions(),
+                                a.offeredLoad(),
+                                a.sigma(),
+                                a.popularShort(),
+                                spec.seed(),
+                                device.speed() * Math.max(1, gpus)));
             }
             case WorkloadSpec.Trace t -> trace(spec, t, baseDir, source);
             case WorkloadSpec.Azure2019(Azure2019Spec a) -> {
                 if (!Files.isDirectory(Experiments.resolve(baseDir, a.dir()))) {
-                    throw new BadInputException(source, 0, "workload.azure2019.dir", "no such folder: "
-                            + Experiments.resolve(baseDir, a.dir()));
+                    throw new BadInputException(
+                            source,
+                            0,
+                            "workload.azure2019.dir",
+                            "no such folder: " + Experiments.resolve(baseDir, a.dir()));
                 }
                 yield imported(spec, "azure2019", Azure2019Importer.load(a.options(baseDir, spec.seed()), catalog()));
             }
             case WorkloadSpec.Azure2021(Azure2021Spec a) -> {
                 existing(baseDir, a.file(), "workload.azure2021.file", source);
-                yield imported(spec, "azure2021",
+                yield imported(
+                        spec,
+                        "azure2021",
                         Azure2021Importer.load(a.options(baseDir, spec.seed(), spec.durationS()), catalog()));
             }
         };
     }
 
-    private static List<FunctionSpec> catalog() { return BenchmarkCatalog.get().functions(); }
+    private static List<FunctionSpec> catalog() {
+        return BenchmarkCatalog.get().functions();
+    }
 
     private static Built imported(ExperimentSpec spec, String role, AzureImport imported) {
         List<InputFile> inputs = new ArrayList<>();
@@ -70,7 +86,9 @@ final class WorkloadBuilder {
         double duration = spec.durationOrDefault();
         List<FunctionSpec> frozen = List.copyOf(fns);
         List<ArrivalProcess> frozenP = List.copyOf(processes);
-        return new Built(new Workload(spec.name(), frozen, () -> GeneratedArrivals.of(frozen, frozenP, seed, duration)), List.of());
+        return new Built(
+                new Workload(spec.name(), frozen, () -> GeneratedArrivals.of(frozen, frozenP, seed, duration)),
+                List.of());
     }
 
     private static Built trace(ExperimentSpec spec, WorkloadSpec.Trace t, Path baseDir, String source) {
@@ -80,7 +98,8 @@ final class WorkloadBuilder {
         Map<String, Integer> ids = TraceCsvReader.idsOf(fns);
         TraceCsvReader.open(traceCsv, ids).close(); // checks the header now rather than at run time
         Supplier<ArrivalSource> arrivals = () -> TraceCsvReader.open(traceCsv, ids);
-        List<InputFile> inputs = List.of(Experiments.input("functions_csv", functionsCsv), Experiments.input("trace_csv", traceCsv));
+        List<InputFile> inputs =
+                List.of(Experiments.input("functions_csv", functionsCsv), Experiments.input("trace_csv", traceCsv));
         return new Built(new Workload(spec.name(), fns, truncated(arrivals, spec.durationS())), inputs);
     }
 

@@ -1,15 +1,14 @@
 package gpufaas.workload.experiment;
 
+import static gpufaas.workload.json.FieldProblem.require;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import gpufaas.workload.json.FirstKeyDeduction;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static gpufaas.workload.json.FieldProblem.require;
 
 /**
  * Where an experiment's functions and arrivals come from: generated {@code functions}, an
@@ -26,11 +25,14 @@ import static gpufaas.workload.json.FieldProblem.require;
     @JsonSubTypes.Type(WorkloadSpec.Trace.class),
     @JsonSubTypes.Type(WorkloadSpec.Azure2019.class),
     @JsonSubTypes.Type(WorkloadSpec.Azure2021.class),
-    @JsonSubTypes.Type(WorkloadSpec.AzureLike.class)})
+    @JsonSubTypes.Type(WorkloadSpec.AzureLike.class)
+})
 public sealed interface WorkloadSpec {
 
     /** true when the arrivals are generated from the experiment's seed rather than read from files. */
-    default boolean generatedFromSeed() { return false; }
+    default boolean generatedFromSeed() {
+        return false;
+    }
 
     /** Generated arrivals for the given functions. */
     static WorkloadSpec of(List<FunctionEntry> functions) {
@@ -46,12 +48,17 @@ public sealed interface WorkloadSpec {
             for (int i = 0; i < functions.size(); i++) {
                 FunctionEntry f = functions.get(i);
                 require(names.add(f.name()), "functions[" + i + "].name", "duplicate function name '" + f.name() + "'");
-                require(f.arrival() != null, "functions[" + i + "].arrival", "is required (e.g. {\"process\": \"poisson\", \"rate_per_s\": 1})");
+                require(
+                        f.arrival() != null,
+                        "functions[" + i + "].arrival",
+                        "is required (e.g. {\"process\": \"poisson\", \"rate_per_s\": 1})");
             }
         }
 
         @Override
-        public boolean generatedFromSeed() { return true; }
+        public boolean generatedFromSeed() {
+            return true;
+        }
     }
 
     /** An Ilúvatar trace: the functions CSV and the trace CSV of their invocations. */
@@ -83,6 +90,8 @@ public sealed interface WorkloadSpec {
         }
 
         @Override
-        public boolean generatedFromSeed() { return true; }
+        public boolean generatedFromSeed() {
+            return true;
+        }
     }
 }

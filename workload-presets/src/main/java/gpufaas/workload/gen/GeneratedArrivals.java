@@ -3,7 +3,6 @@ package gpufaas.workload.gen;
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.time.SeededStreams;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +29,11 @@ public final class GeneratedArrivals implements ArrivalSource {
      */
     public GeneratedArrivals(List<String> names, List<ArrivalProcess> processes, long seed, double durationS) {
         if (names.size() != processes.size()) {
-            throw new IllegalArgumentException(names.size() + " functions but " + processes.size() + " arrival processes");
+            throw new IllegalArgumentException(
+                    names.size() + " functions but " + processes.size() + " arrival processes");
         }
-        if (!(durationS >= 0) || Double.isInfinite(durationS)) throw new IllegalArgumentException("bad duration " + durationS);
+        if (!(durationS >= 0) || Double.isInfinite(durationS))
+            throw new IllegalArgumentException("bad duration " + durationS);
         SeededStreams streams = new SeededStreams(seed);
         int n = names.size();
         this.clocks = new ArrivalClock[n];
@@ -51,7 +52,8 @@ public final class GeneratedArrivals implements ArrivalSource {
     }
 
     /** For {@code functions} (ids 0..n-1 in order) and their processes. */
-    public static GeneratedArrivals of(List<FunctionSpec> functions, List<ArrivalProcess> processes, long seed, double durationS) {
+    public static GeneratedArrivals of(
+            List<FunctionSpec> functions, List<ArrivalProcess> processes, long seed, double durationS) {
         List<String> names = new ArrayList<>(functions.size());
         for (FunctionSpec f : functions) names.add(f.name());
         return new GeneratedArrivals(names, processes, seed, durationS);
@@ -73,13 +75,19 @@ public final class GeneratedArrivals implements ArrivalSource {
     }
 
     @Override
-    public long timeUs() { return timeUs; }
+    public long timeUs() {
+        return timeUs;
+    }
 
     @Override
-    public int function() { return function; }
+    public int function() {
+        return function;
+    }
 
     @Override
-    public String describe() { return "generated arrivals (" + clocks.length + " functions)"; }
+    public String describe() {
+        return "generated arrivals (" + clocks.length + " functions)";
+    }
 
     private long draw(int f) {
         double s = clocks[f].nextS();

@@ -1,5 +1,6 @@
 package gpufaas.workload.gen;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -46,13 +47,13 @@ final class MinuteCountsClock implements ArrivalClock {
             for (int i = 0; i < c; i++) {
                 double at = m + (double) i / c;
                 if (at > last) {
-                    if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
                     out[n++] = at - last;
                     last = at;
                 }
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** A gamma variate of shape {@code k} and scale 1 (Marsaglia and Tsang; boosted below shape 1). */

@@ -1,7 +1,6 @@
 package gpufaas.workload.gen;
 
 import gpufaas.engine.model.FunctionSpec;
-
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * speed and count to get the share of those devices the workload keeps busy without interference.
  */
 public final class OfferedLoad {
-    private OfferedLoad() { }
+    private OfferedLoad() {}
 
     /** Σ rate_i × gpuWarmMs_i / 1000 over matching positions of the two lists. */
     public static double onReference(List<FunctionSpec> functions, List<ArrivalProcess> processes) {
@@ -23,7 +22,8 @@ public final class OfferedLoad {
     }
 
     /** The share of {@code devices} devices of relative speed {@code speed} kept busy. */
-    public static double onDevices(List<FunctionSpec> functions, List<ArrivalProcess> processes, double speed, int devices) {
+    public static double onDevices(
+            List<FunctionSpec> functions, List<ArrivalProcess> processes, double speed, int devices) {
         return onReference(functions, processes) / (speed * Math.max(1, devices));
     }
 }

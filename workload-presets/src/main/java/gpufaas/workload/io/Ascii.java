@@ -3,6 +3,7 @@ package gpufaas.workload.io;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decimal digits written straight into a byte array: the hot path of the CSV writers. Eight digits
@@ -31,7 +32,7 @@ final class Ascii {
         }
     }
 
-    private Ascii() { }
+    private Ascii() {}
 
     /** Number of decimal digits of {@code v} ≥ 0. */
     static int digits(long v) {
@@ -45,10 +46,10 @@ final class Ascii {
      * most significant digit in the lowest byte: stored little-endian, they read in order.
      */
     private static long eightDigits(long v) {
-        long merged = (v / 10_000) | ((v % 10_000) << 32);                     // two 4-digit halves
-        long hundreds = ((merged * 10486) >>> 20) & 0x0000_007F_0000_007FL;     // each half / 100
-        long quarters = ((merged - 100 * hundreds) << 16) + hundreds;          // four 2-digit quarters
-        long tens = ((quarters * 103) >>> 10) & 0x000F_000F_000F_000FL;         // each quarter / 10
+        long merged = (v / 10_000) | ((v % 10_000) << 32); // two 4-digit halves
+        long hundreds = ((merged * 10486) >>> 20) & 0x0000_007F_0000_007FL; // each half / 100
+        long quarters = ((merged - 100 * hundreds) << 16) + hundreds; // four 2-digit quarters
+        long tens = ((quarters * 103) >>> 10) & 0x000F_000F_000F_000FL; // each quarter / 10
         return tens + ((quarters - 10 * tens) << 8) + ZEROS;
     }
 
@@ -63,7 +64,7 @@ final class Ascii {
     static int putLong(byte[] b, int p, long v) {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
-                byte[] m = "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] m = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
                 System.arraycopy(m, 0, b, p, m.length);
                 return p + m.length;
             }

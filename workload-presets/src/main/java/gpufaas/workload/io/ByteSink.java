@@ -42,8 +42,8 @@ final class ByteSink implements AutoCloseable {
     /** A sink writing {@code file} (created or truncated); {@code async}: drained by a writer thread. */
     static ByteSink create(Path file, int size, boolean async) {
         try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            FileChannel ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             return new ByteSink(ch, file.toString(), size, async);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -84,7 +84,9 @@ final class ByteSink implements AutoCloseable {
         pos += b.length;
     }
 
-    void put(byte b) { buf[pos++] = b; }
+    void put(byte b) {
+        buf[pos++] = b;
+    }
 
     /** Puts any text as UTF-8 (allocates; for headers and rare fields). */
     void text(String s) {
@@ -101,7 +103,9 @@ final class ByteSink implements AutoCloseable {
     }
 
     /** Puts the decimal digits of {@code v}; the caller made room for 24 bytes (see {@link Ascii}). */
-    void putLong(long v) { pos = Ascii.putLong(buf, pos, v); }
+    void putLong(long v) {
+        pos = Ascii.putLong(buf, pos, v);
+    }
 
     @Override
     public void close() {
@@ -177,7 +181,8 @@ final class ByteSink implements AutoCloseable {
         }
 
         private void rethrow() {
-            if (error != null) throw new UncheckedIOException("cannot write " + name + ": " + error.getMessage(), error);
+            if (error != null)
+                throw new UncheckedIOException("cannot write " + name + ": " + error.getMessage(), error);
         }
 
         @Override

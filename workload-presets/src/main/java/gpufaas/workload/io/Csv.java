@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** CSV field quoting (RFC 4180) and the snake_case names of record components. */
 public final class Csv {
-    private Csv() { }
+    private Csv() {}
 
     /** True when {@code s} must be quoted: it holds a comma, a double quote, CR or LF. */
     public static boolean needsQuotes(String s) {

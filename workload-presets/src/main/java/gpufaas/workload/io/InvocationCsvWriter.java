@@ -5,7 +5,6 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.StartType;
 import gpufaas.engine.run.EngineListener;
-
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,6 +42,7 @@ public final class InvocationCsvWriter implements EngineListener, AutoCloseable 
             + "e2e_duration_us,reason";
     /** Room for every fixed-size part of a row: 16 numeric fields of at most 24 bytes, labels, commas. */
     private static final int FIXED_ROW = 512;
+
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
     private static final byte[][] START = new byte[StartType.values().length][];
@@ -155,13 +155,21 @@ public final class InvocationCsvWriter implements EngineListener, AutoCloseable 
     }
 
     /** Rows written so far (without the header). */
-    public long rows() { return rows; }
+    public long rows() {
+        return rows;
+    }
 
     /** Drains the buffer to the file (the writer stays open). */
-    public void flush() { out.drain(); }
+    public void flush() {
+        out.drain();
+    }
 
     @Override
-    public void close() { out.close(); }
+    public void close() {
+        out.close();
+    }
 
-    private static byte[] ascii(String s) { return s.getBytes(StandardCharsets.US_ASCII); }
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpufaas.engine.run.EngineConfig;
 import gpufaas.engine.run.GpuSetup;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +37,7 @@ public final class ManifestWriter {
     public static final String FILE = "manifest.json";
 
     /** One input file: what it is ({@code trace}, {@code functions}, {@code experiment}, {@code gpu}), its path and checksum. */
-    public record Input(String role, String path, String sha256) { }
+    public record Input(String role, String path, String sha256) {}
 
     private final String kind;
     private final String version;
@@ -59,13 +58,19 @@ public final class ManifestWriter {
     }
 
     /** A manifest of one run folder. */
-    public static ManifestWriter run(String version) { return new ManifestWriter("run", version); }
+    public static ManifestWriter run(String version) {
+        return new ManifestWriter("run", version);
+    }
 
     /** A manifest of a sweep folder. */
-    public static ManifestWriter sweep(String version) { return new ManifestWriter("sweep", version); }
+    public static ManifestWriter sweep(String version) {
+        return new ManifestWriter("sweep", version);
+    }
 
     /** A manifest of a reproduction's folder (the report of {@code reproduce}). */
-    public static ManifestWriter reproduction(String version) { return new ManifestWriter("reproduction", version); }
+    public static ManifestWriter reproduction(String version) {
+        return new ManifestWriter("reproduction", version);
+    }
 
     public ManifestWriter command(List<String> args) {
         this.command = List.copyOf(args);
@@ -93,7 +98,9 @@ public final class ManifestWriter {
         return this;
     }
 
-    public List<Input> inputs() { return List.copyOf(inputs); }
+    public List<Input> inputs() {
+        return List.copyOf(inputs);
+    }
 
     /** Policy, admission, placement, all parameters and hardware of a run. */
     public ManifestWriter config(EngineConfig cfg) {
@@ -176,9 +183,13 @@ public final class ManifestWriter {
         return o;
     }
 
-    public String toText(List<String> outputs) { return ResultJson.text(toJson(outputs)); }
+    public String toText(List<String> outputs) {
+        return ResultJson.text(toJson(outputs));
+    }
 
-    public void write(Path file, List<String> outputs) { ResultJson.write(toJson(outputs), file); }
+    public void write(Path file, List<String> outputs) {
+        ResultJson.write(toJson(outputs), file);
+    }
 
     /** The SHA-256 of a file's bytes, in lower-case hex. */
     public static String sha256(Path file) {

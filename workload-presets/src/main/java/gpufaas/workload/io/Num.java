@@ -13,9 +13,10 @@ import java.math.RoundingMode;
 public final class Num {
     /** Significant digits kept of every double. */
     public static final int DIGITS = 6;
+
     private static final MathContext CONTEXT = new MathContext(DIGITS, RoundingMode.HALF_UP);
 
-    private Num() { }
+    private Num() {}
 
     /** {@code v} rounded to 6 significant digits, or null for NaN and infinities. */
     public static BigDecimal round(double v) {
@@ -38,8 +39,10 @@ public final class Num {
     }
 
     /** Powers of ten exact in a double. */
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
 
     /**
      * The text of {@code round(v)} when it can be found in double arithmetic without doubt, else null.

@@ -20,17 +20,26 @@ final class RecordFields {
         this.names = List.copyOf(n);
     }
 
-    List<String> names() { return names; }
+    List<String> names() {
+        return names;
+    }
 
-    int size() { return components.length; }
+    int size() {
+        return components.length;
+    }
 
-    Class<?> type(int i) { return components[i].getType(); }
+    Class<?> type(int i) {
+        return components[i].getType();
+    }
 
     Object value(Record r, int i) {
         try {
             return components[i].getAccessor().invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + components[i].getName() + " of " + r.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + components[i].getName() + " of "
+                            + r.getClass().getSimpleName(),
+                    e);
         }
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +29,18 @@ final class ResultJson {
 
     static {
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indent).withArrayIndenter(indent);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(indent)
+                .withArrayIndenter(indent);
         WRITER = MAPPER.writer(pp);
     }
 
-    private ResultJson() { }
+    private ResultJson() {}
 
-    static ObjectNode object() { return JsonNodeFactory.instance.objectNode(); }
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
 
     /** Puts a double rounded by {@link Num}, or null for NaN and infinities. */
     static void putNumber(ObjectNode o, String key, double v) {

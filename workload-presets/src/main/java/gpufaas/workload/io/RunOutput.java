@@ -2,7 +2,6 @@ package gpufaas.workload.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gpufaas.engine.model.BadInputException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -60,11 +59,16 @@ public final class RunOutput implements AutoCloseable {
             List<String> prev = completeOutputs(dir);
             if (prev != null) previous.addAll(prev);
             else if (!force && !isEmpty(dir)) {
-                throw new BadInputException("--out", 0, null, dir + " is not empty and holds no complete output of"
-                        + " this tool; choose another folder or add --force to write into it");
+                throw new BadInputException(
+                        "--out",
+                        0,
+                        null,
+                        dir + " is not empty and holds no complete output of"
+                                + " this tool; choose another folder or add --force to write into it");
             }
         } else {
-            for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) created.add(p);
+            for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent())
+                created.add(p);
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
@@ -75,7 +79,9 @@ public final class RunOutput implements AutoCloseable {
     }
 
     /** The folder. */
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
     /** Registers output file {@code name} and returns the path to write it at ({@code NAME.part}). */
     public Path part(String name) {
@@ -97,7 +103,9 @@ public final class RunOutput implements AutoCloseable {
     }
 
     /** The outputs registered so far, in registration order. */
-    public List<String> outputs() { return List.copyOf(outputs); }
+    public List<String> outputs() {
+        return List.copyOf(outputs);
+    }
 
     /**
      * Renames every part into place, removes files of a previous output that this one does not
@@ -182,7 +190,8 @@ public final class RunOutput implements AutoCloseable {
         try {
             Files.deleteIfExists(dir.resolve(ManifestWriter.FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + dir.resolve(ManifestWriter.FILE) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot replace " + dir.resolve(ManifestWriter.FILE) + ": " + e.getMessage(), e);
         }
     }
 
@@ -193,7 +202,9 @@ public final class RunOutput implements AutoCloseable {
         Path m = dir.resolve(ManifestWriter.FILE);
         if (!Files.isRegularFile(m)) return null;
         JsonNode n = ResultJson.readOrNull(m);
-        if (n == null || !ManifestWriter.TOOL.equals(n.path("tool").asText()) || !n.path("outputs").isArray()) return null;
+        if (n == null
+                || !ManifestWriter.TOOL.equals(n.path("tool").asText())
+                || !n.path("outputs").isArray()) return null;
         List<String> out = new ArrayList<>();
         for (JsonNode o : n.path("outputs")) {
             String s = o.asText();
@@ -253,8 +264,13 @@ public final class RunOutput implements AutoCloseable {
     }
 
     private static boolean validName(String n) {
-        return !n.isEmpty() && !n.equals(".") && !n.equals("..") && n.indexOf('/') < 0 && n.indexOf('\\') < 0
-                && !n.equals(ManifestWriter.FILE) && !n.endsWith(PART);
+        return !n.isEmpty()
+                && !n.equals(".")
+                && !n.equals("..")
+                && n.indexOf('/') < 0
+                && n.indexOf('\\') < 0
+                && !n.equals(ManifestWriter.FILE)
+                && !n.endsWith(PART);
     }
 
     private static void checkName(String n) {

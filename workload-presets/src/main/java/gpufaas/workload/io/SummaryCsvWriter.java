@@ -2,7 +2,6 @@ package gpufaas.workload.io;
 
 import gpufaas.engine.metrics.FunctionSummary;
 import gpufaas.engine.metrics.RunSummary;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,10 +26,12 @@ import java.util.List;
 public final class SummaryCsvWriter {
     private static final RecordFields FIELDS = new RecordFields(FunctionSummary.class);
 
-    private SummaryCsvWriter() { }
+    private SummaryCsvWriter() {}
 
     /** The header line, without its line feed. */
-    public static String header() { return String.join(",", FIELDS.names()); }
+    public static String header() {
+        return String.join(",", FIELDS.names());
+    }
 
     /** The whole file as text. */
     public static String toCsv(List<FunctionSummary> rows) {

@@ -6,7 +6,6 @@ import gpufaas.engine.metrics.FunctionSummary;
 import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.run.RunResult;
-
 import java.nio.file.Path;
 
 /**
@@ -31,7 +30,7 @@ import java.nio.file.Path;
 public final class SummaryJsonWriter {
     private static final RecordFields FN = new RecordFields(FunctionSummary.class);
 
-    private SummaryJsonWriter() { }
+    private SummaryJsonWriter() {}
 
     /** The JSON tree of a run's result. */
     public static ObjectNode toJson(RunResult result) {
@@ -40,7 +39,9 @@ public final class SummaryJsonWriter {
         for (Metric m : s.metrics()) {
             String key = m.name();
             Object v = m.value();
-            if ((key.equals("slo_attainment") || key.equals("admitted_slo_attainment")) && v instanceof Double d && Double.isNaN(d)) continue;
+            if ((key.equals("slo_attainment") || key.equals("admitted_slo_attainment"))
+                    && v instanceof Double d
+                    && Double.isNaN(d)) continue;
             ResultJson.putValue(o, key, v);
         }
         o.put("complete", result.complete());
@@ -49,7 +50,8 @@ public final class SummaryJsonWriter {
         ArrayNode fns = o.putArray("functions");
         for (FunctionSummary f : s.functions()) {
             ObjectNode row = fns.addObject();
-            for (int i = 0; i < FN.size(); i++) ResultJson.putValue(row, FN.names().get(i), FN.value(f, i));
+            for (int i = 0; i < FN.size(); i++)
+                ResultJson.putValue(row, FN.names().get(i), FN.value(f, i));
         }
         return o;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import gpufaas.engine.metrics.RunSummary;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,10 @@ import java.util.List;
  */
 public final class SweepCsvWriter {
     private static final ObjectMapper READER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
-    private SweepCsvWriter() { }
+    private SweepCsvWriter() {}
 
     /** One point: its number, folder name, the value of each axis (as text) and its result folder. */
     public record Point(int index, String folder, List<String> axisValues, Path dir) {
@@ -64,7 +64,8 @@ public final class SweepCsvWriter {
         b.append('\n');
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            if (p.axisValues().size() != axes.size()) throw new IllegalArgumentException("point " + p.index() + ": axis values do not match the axes");
+            if (p.axisValues().size() != axes.size())
+                throw new IllegalArgumentException("point " + p.index() + ": axis values do not match the axes");
             JsonNode s = summaries.get(i);
             b.append(p.index()).append(',').append(Csv.quote(p.folder()));
             for (String v : p.axisValues()) b.append(',').append(Csv.quote(v));

@@ -2,7 +2,6 @@ package gpufaas.workload.io;
 
 import gpufaas.engine.run.TimeSeriesRow;
 import gpufaas.engine.run.TimeSeriesSink;
-
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -103,8 +102,12 @@ public final class TimeSeriesCsvWriter implements TimeSeriesSink, AutoCloseable 
     }
 
     /** Rows written so far (without the header). */
-    public long rows() { return rows; }
+    public long rows() {
+        return rows;
+    }
 
     @Override
-    public void close() { out.close(); }
+    public void close() {
+        out.close();
+    }
 }

@@ -14,7 +14,9 @@ public final class FieldProblem extends IllegalArgumentException {
     }
 
     /** The JSON field name, relative to the object being built. */
-    public String field() { return field; }
+    public String field() {
+        return field;
+    }
 
     /** Throws unless {@code ok}. */
     public static void require(boolean ok, String field, String problem) {

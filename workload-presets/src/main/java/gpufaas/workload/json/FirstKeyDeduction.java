@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.jsontype.impl.AsDeductionTypeDeserializer;
 import com.fasterxml.jackson.databind.jsontype.impl.StdTypeResolverBuilder;
-
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,8 +54,8 @@ public final class FirstKeyDeduction extends AsDeductionTypeDeserializer {
     /** Builds the deduction as Jackson does, then decides by the first key where it can. */
     public static final class Resolver extends StdTypeResolverBuilder {
         @Override
-        public TypeDeserializer buildTypeDeserializer(DeserializationConfig config, JavaType baseType,
-                                                      Collection<NamedType> subtypes) {
+        public TypeDeserializer buildTypeDeserializer(
+                DeserializationConfig config, JavaType baseType, Collection<NamedType> subtypes) {
             TypeDeserializer d = super.buildTypeDeserializer(config, baseType, subtypes);
             if (!(d instanceof AsDeductionTypeDeserializer deduction)) return d;
             Map<String, String> ids = new HashMap<>();

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.InvalidFieldException;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +28,10 @@ import java.util.regex.Pattern;
 public final class JacksonErrors {
     private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
     /** A list where one value belongs. */
-    static final String LIST_IS_AXIS = "expected a single value, found a list (lists are sweep axes: run it with the sweep command)";
+    static final String LIST_IS_AXIS =
+            "expected a single value, found a list (lists are sweep axes: run it with the sweep command)";
 
-    private JacksonErrors() { }
+    private JacksonErrors() {}
 
     public static BadInputException toBadInput(JsonProcessingException e, String source) {
         long line = line(e.getLocation());
@@ -41,18 +43,24 @@ public final class JacksonErrors {
         }
         String path = path(m);
         if (m instanceof UnrecognizedPropertyException u) {
-            return new BadInputException(source, line, path, "unknown key '" + u.getPropertyName() + "'"
-                    + known(u.getKnownPropertyIds()));
+            return new BadInputException(
+                    source, line, path, "unknown key '" + u.getPropertyName() + "'" + known(u.getKnownPropertyIds()));
         }
-        Class<?> target = m instanceof InvalidTypeIdException t && t.getBaseType() != null ? t.getBaseType().getRawClass()
+        Class<?> target = m instanceof InvalidTypeIdException t && t.getBaseType() != null
+                ? t.getBaseType().getRawClass()
                 : m instanceof MismatchedInputException mi ? mi.getTargetType() : null;
         String oneOf = target == null ? null : KnownKeys.oneOf(target);
-        if (oneOf != null) return new BadInputException(source, line, path.isEmpty() ? null : path, oneOf); // keys of no one record
+        if (oneOf != null)
+            return new BadInputException(source, line, path.isEmpty() ? null : path, oneOf); // keys of no one record
         if (m instanceof InvalidTypeIdException t) {
             String id = t.getTypeId();
-            return new BadInputException(source, line, join(path, "process"), id == null
-                    ? "missing; say which arrival process (poisson, bursty, diurnal, empirical)"
-                    : "unknown process '" + id + "'; known: poisson, bursty, diurnal, empirical");
+            return new BadInputException(
+                    source,
+                    line,
+                    join(path, "process"),
+                    id == null
+                            ? "missing; say which arrival process (poisson, bursty, diurnal, empirical)"
+                            : "unknown process '" + id + "'; known: poisson, bursty, diurnal, empirical");
         }
         if (m instanceof ValueInstantiationException && m.getCause() instanceof FieldProblem p) {
             return new BadInputException(source, line, join(path, p.field()), p.getMessage());
@@ -64,7 +72,8 @@ public final class JacksonErrors {
             return new BadInputException(source, line, path.isEmpty() ? null : path, a.getMessage());
         }
         if (m instanceof InvalidFormatException f) {
-            return new BadInputException(source, line, path, "'" + f.getValue() + "' is not " + typeName(f.getTargetType()));
+            return new BadInputException(
+                    source, line, path, "'" + f.getValue() + "' is not " + typeName(f.getTargetType()));
         }
         Matcher missing = MISSING.matcher(m.getOriginalMessage());
         if (missing.find()) {
@@ -72,10 +81,12 @@ public final class JacksonErrors {
         }
         if (m instanceof MismatchedInputException mi) {
             if (m.getOriginalMessage().contains(JsonToken.START_ARRAY.name())) {
-                if (path.isEmpty()) return new BadInputException(source, line, null, "expected a JSON object, found a list");
+                if (path.isEmpty())
+                    return new BadInputException(source, line, null, "expected a JSON object, found a list");
                 return new BadInputException(source, line, path, LIST_IS_AXIS);
             }
-            return new BadInputException(source, line, path.isEmpty() ? null : path, "expected " + typeName(mi.getTargetType()));
+            return new BadInputException(
+                    source, line, path.isEmpty() ? null : path, "expected " + typeName(mi.getTargetType()));
         }
         return new BadInputException(source, line, path.isEmpty() ? null : path, m.getOriginalMessage());
     }
@@ -120,11 +131,11 @@ public final class JacksonErrors {
         if (t == String.class) return "a text";
         if (t.isEnum()) {
             List<String> vals = new ArrayList<>();
-            for (Object c : t.getEnumConstants()) vals.add(c.toString().toLowerCase(java.util.Locale.ROOT));
+            for (Object c : t.getEnumConstants()) vals.add(c.toString().toLowerCase(Locale.ROOT));
             return "one of " + String.join(", ", vals);
         }
-        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) return "a list";
-        if (java.util.Map.class.isAssignableFrom(t)) return "an object";
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) return "a list";
+        if (Map.class.isAssignableFrom(t)) return "an object";
         return "an object";
     }
 }

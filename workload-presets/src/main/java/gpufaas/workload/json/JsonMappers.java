@@ -27,11 +27,14 @@ public final class JsonMappers {
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
-    private JsonMappers() { }
+    private JsonMappers() {}
 
     /** The shared, thread-safe mapper. */
-    public static ObjectMapper strict() { return STRICT; }
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
 }

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import gpufaas.engine.model.BadInputException;
-
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class KnownKeys {
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    private KnownKeys() { }
+    private KnownKeys() {}
 
     /** Throws a {@link BadInputException} at the first key {@code root} has no place for. */
     public static void check(byte[] json, Class<?> root, String source) {
@@ -71,7 +71,8 @@ public final class KnownKeys {
     public static String oneOf(Class<?> cls) {
         if (!deduced(cls)) return null;
         List<String> kinds = new ArrayList<>();
-        for (Class<?> sub : cls.getPermittedSubclasses()) kinds.add(String.join(" with ", properties(sub).keySet()));
+        for (Class<?> sub : cls.getPermittedSubclasses())
+            kinds.add(String.join(" with ", properties(sub).keySet()));
         return "give exactly one of: " + String.join(", ", kinds);
     }
 
@@ -84,10 +85,14 @@ public final class KnownKeys {
         scan(p, type, path, source, Set.of());
     }
 
-    private static void scan(JsonParser p, JavaType type, String path, String source, Set<String> extra) throws IOException {
+    private static void scan(JsonParser p, JavaType type, String path, String source, Set<String> extra)
+            throws IOException {
         JsonToken t = p.currentToken();
         if (deduced(type.getRawClass()) && t != JsonToken.START_OBJECT && t != JsonToken.VALUE_NULL) {
-            throw new BadInputException(source, p.currentTokenLocation().getLineNr(), path.isEmpty() ? null : path,
+            throw new BadInputException(
+                    source,
+                    p.currentTokenLocation().getLineNr(),
+                    path.isEmpty() ? null : path,
                     t == JsonToken.START_ARRAY ? JacksonErrors.LIST_IS_AXIS : "expected an object");
         }
         if (t == JsonToken.START_ARRAY) {
@@ -127,7 +132,10 @@ public final class KnownKeys {
             if (!known.containsKey(key)) {
                 List<String> names = new ArrayList<>(known.keySet());
                 names.sort(null);
-                throw new BadInputException(source, p.currentLocation().getLineNr(), join(path, key),
+                throw new BadInputException(
+                        source,
+                        p.currentLocation().getLineNr(),
+                        join(path, key),
                         "unknown key '" + key + "'; known keys: " + String.join(", ", names));
             }
             p.nextToken();
@@ -151,7 +159,7 @@ public final class KnownKeys {
     private static final ClassValue<Map<String, JavaType>> PROPERTIES = new ClassValue<>() {
         @Override
         protected Map<String, JavaType> computeValue(Class<?> cls) {
-            return java.util.Collections.unmodifiableMap(compute(cls));
+            return Collections.unmodifiableMap(compute(cls));
         }
     };
 

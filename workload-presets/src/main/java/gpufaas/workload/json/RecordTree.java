@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -20,7 +19,7 @@ public final class RecordTree {
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RecordTree() { }
+    private RecordTree() {}
 
     public static ObjectNode of(Record r) {
         ObjectNode o = NODES.objectNode();
@@ -29,7 +28,8 @@ public final class RecordTree {
             try {
                 v = c.getAccessor().invoke(r);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
             }
             if (v != null) o.set(SNAKE.translate(c.getName()), node(v));
         }

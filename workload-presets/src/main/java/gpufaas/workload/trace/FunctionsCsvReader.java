@@ -3,7 +3,6 @@ package gpufaas.workload.trace;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.csv.CsvFile;
-
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +20,10 @@ import java.util.Map;
 public final class FunctionsCsvReader {
     /** Base column → the optional column that overrides it. */
     private static final String[][] PAIRS = {
-        {"warm_dur_ms", "gpu_warm_ms"}, {"cold_dur_ms", "gpu_cold_ms"}, {"mem_mb", "gpu_mem_mb"}};
+        {"warm_dur_ms", "gpu_warm_ms"}, {"cold_dur_ms", "gpu_cold_ms"}, {"mem_mb", "gpu_mem_mb"}
+    };
 
-    private FunctionsCsvReader() { }
+    private FunctionsCsvReader() {}
 
     public static List<FunctionSpec> read(Path file) {
         try (CsvFile csv = CsvFile.open(file)) {
@@ -55,7 +55,8 @@ public final class FunctionsCsvReader {
         while (csv.next()) {
             String fn = csv.text(name, "func_name");
             Long first = seen.putIfAbsent(fn, csv.line());
-            if (first != null) throw csv.error("func_name", "duplicate function name '" + fn + "' (first on line " + first + ")");
+            if (first != null)
+                throw csv.error("func_name", "duplicate function name '" + fn + "' (first on line " + first + ")");
             double warm = paired(csv, cols[0], 0);
             double cold = paired(csv, cols[1], 1);
             double mem = paired(csv, cols[2], 2);
@@ -66,7 +67,8 @@ public final class FunctionsCsvReader {
             double s = optional(csv, slo, "slo_ms", Double.NaN);
             if (s == 0) throw csv.error("slo_ms", "must be > 0 (leave it empty for no SLO)");
             double a = optional(csv, activity, "gpu_activity", Double.NaN);
-            if (!Double.isNaN(a) && !(a > 0 && a <= 1)) throw csv.error("gpu_activity", "must be in (0, 1], got " + csv.raw(activity));
+            if (!Double.isNaN(a) && !(a > 0 && a <= 1))
+                throw csv.error("gpu_activity", "must be in (0, 1], got " + csv.raw(activity));
             out.add(new FunctionSpec(out.size(), fn, warm, cold, mem, cw, cc, w, s, a));
         }
         if (out.isEmpty()) throw new BadInputException(csv.source(), csv.line(), null, "no functions in the file");
@@ -75,7 +77,8 @@ public final class FunctionsCsvReader {
 
     private static double paired(CsvFile csv, int[] cols, int pair) {
         if (cols[1] >= 0 && !csv.raw(cols[1]).isEmpty()) return csv.nonNegative(cols[1], PAIRS[pair][1]);
-        if (cols[0] < 0) throw csv.error(PAIRS[pair][1], "value is missing (and there is no " + PAIRS[pair][0] + " column)");
+        if (cols[0] < 0)
+            throw csv.error(PAIRS[pair][1], "value is missing (and there is no " + PAIRS[pair][0] + " column)");
         return csv.nonNegative(cols[0], PAIRS[pair][0]);
     }
 

@@ -3,7 +3,6 @@ package gpufaas.workload.trace;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.csv.CsvFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,9 +17,10 @@ import java.util.List;
  * time or SLO is an empty field.
  */
 public final class FunctionsCsvWriter {
-    public static final String HEADER = "func_name,cold_dur_ms,warm_dur_ms,mem_mb,cpu_warm_ms,cpu_cold_ms,weight,slo_ms,gpu_activity";
+    public static final String HEADER =
+            "func_name,cold_dur_ms,warm_dur_ms,mem_mb,cpu_warm_ms,cpu_cold_ms,weight,slo_ms,gpu_activity";
 
-    private FunctionsCsvWriter() { }
+    private FunctionsCsvWriter() {}
 
     public static void write(List<FunctionSpec> functions, Path file) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -33,11 +33,24 @@ public final class FunctionsCsvWriter {
     public static void write(List<FunctionSpec> functions, Writer out) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (FunctionSpec f : functions) {
-            b.append(CsvFile.escape(f.name())).append(',').append(number(f.gpuColdMs())).append(',')
-                    .append(number(f.gpuWarmMs())).append(',').append(number(f.gpuMemMb())).append(',')
-                    .append(number(f.cpuWarmMs())).append(',').append(number(f.cpuColdMs())).append(',')
-                    .append(number(f.weight())).append(',').append(number(f.sloMs())).append(',')
-                    .append(number(f.gpuActivity())).append('\n');
+            b.append(CsvFile.escape(f.name()))
+                    .append(',')
+                    .append(number(f.gpuColdMs()))
+                    .append(',')
+                    .append(number(f.gpuWarmMs()))
+                    .append(',')
+                    .append(number(f.gpuMemMb()))
+                    .append(',')
+                    .append(number(f.cpuWarmMs()))
+                    .append(',')
+                    .append(number(f.cpuColdMs()))
+                    .append(',')
+                    .append(number(f.weight()))
+                    .append(',')
+                    .append(number(f.sloMs()))
+                    .append(',')
+                    .append(number(f.gpuActivity()))
+                    .append('\n');
         }
         try {
             out.write(b.toString());

@@ -12,13 +12,16 @@ final class MillisText {
     /** 2^42 ms is about 139 years: larger times are certainly a mistake. */
     static final long MAX_MS = 1L << 42;
 
-    private MillisText() { }
+    private MillisText() {}
 
     /** Microseconds of the text in {@code b[s, e)}; an IllegalArgumentException says what is wrong. */
     static long micros(byte[] b, int s, int e) {
         while (s < e && isSpace(b[s])) s++;
         while (e > s && isSpace(b[e - 1])) e--;
-        if (e - s >= 2 && b[s] == '"' && b[e - 1] == '"') { s++; e--; }
+        if (e - s >= 2 && b[s] == '"' && b[e - 1] == '"') {
+            s++;
+            e--;
+        }
         if (s == e) throw new IllegalArgumentException("value is missing");
         int i = s;
         if (b[i] == '-') throw bad(b, s, e, "must not be negative");

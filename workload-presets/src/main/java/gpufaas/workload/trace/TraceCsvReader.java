@@ -3,7 +3,6 @@ package gpufaas.workload.trace;
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -12,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +44,12 @@ public final class TraceCsvReader implements ArrivalSource {
     private final NameTable names;
     /** the header's column names (lower case, unquoted); every row has as many fields */
     private final String[] header;
+
     private final int nameCol;
     private final int timeCol;
     /** the optional per-invocation SLO column, -1 when absent */
     private final int sloCol;
+
     private long sloUs = -1;
     private byte[] buf = new byte[1 << 20];
     private int pos;
@@ -66,7 +68,7 @@ public final class TraceCsvReader implements ArrivalSource {
         this.header = readHeader();
         this.nameCol = find(header, NAME);
         this.timeCol = find(header, TIME);
-        this.sloCol = java.util.Arrays.asList(header).indexOf(SLO);
+        this.sloCol = Arrays.asList(header).indexOf(SLO);
     }
 
     /** Opens {@code file} for the given functions (ids are theirs). */
@@ -116,23 +118,35 @@ public final class TraceCsvReader implements ArrivalSource {
     }
 
     @Override
-    public long timeUs() { return timeUs; }
+    public long timeUs() {
+        return timeUs;
+    }
 
     @Override
-    public int function() { return function; }
+    public int function() {
+        return function;
+    }
 
     /** The row's own {@code slo_ms} (µs), or -1 when the trace has no such column or the cell is empty. */
     @Override
-    public long sloUs() { return sloUs; }
+    public long sloUs() {
+        return sloUs;
+    }
 
     @Override
-    public String describe() { return source; }
+    public String describe() {
+        return source;
+    }
 
     /** Rows read so far. */
-    public long count() { return count; }
+    public long count() {
+        return count;
+    }
 
     /** Line number of the current row (1 = header). */
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 
     @Override
     public void close() {
@@ -182,8 +196,11 @@ public final class TraceCsvReader implements ArrivalSource {
         }
         if (col != header.length) throw ragged(col);
         if (t < timeUs && count > 0) {
-            throw new BadInputException(source, line + 1, TIME, "trace must be sorted by invoke_time_ms: "
-                    + fmtMs(t) + " comes after " + fmtMs(timeUs));
+            throw new BadInputException(
+                    source,
+                    line + 1,
+                    TIME,
+                    "trace must be sorted by invoke_time_ms: " + fmtMs(t) + " comes after " + fmtMs(timeUs));
         }
         timeUs = t;
         function = fn;
@@ -194,9 +211,13 @@ public final class TraceCsvReader implements ArrivalSource {
     /** A row with {@code fields} fields where the header has another number: names the first missing column, if any. */
     private BadInputException ragged(int fields) {
         String missing = fields < header.length ? header[fields] : null;
-        return new BadInputException(source, line + 1, missing, "the row has " + fields + (fields == 1 ? " field" : " fields")
-                + " but the header has " + header.length + " (" + String.join(",", header) + ")"
-                + (missing == null ? "" : ": value is missing"));
+        return new BadInputException(
+                source,
+                line + 1,
+                missing,
+                "the row has " + fields + (fields == 1 ? " field" : " fields")
+                        + " but the header has " + header.length + " (" + String.join(",", header) + ")"
+                        + (missing == null ? "" : ": value is missing"));
     }
 
     /** Index of the ',' or '\n' ending the field at {@code s} (or the end of input); -1 when more input is needed. */
@@ -204,7 +225,7 @@ public final class TraceCsvReader implements ArrivalSource {
         final byte[] b = buf;
         final int lim = limit;
         int i = s;
-        while (i + 8 <= lim) {            // eight bytes at a time: the lowest flagged byte is the first match
+        while (i + 8 <= lim) { // eight bytes at a time: the lowest flagged byte is the first match
             long w = (long) LONGS.get(b, i);
             long x = w ^ COMMAS;
             long y = w ^ NEWLINES;
@@ -243,7 +264,8 @@ public final class TraceCsvReader implements ArrivalSource {
                 while (j < lim && MillisText.isSpace(b[j])) j++;
                 if (j >= lim) return eof ? lim : -1;
                 if (b[j] == ',' || b[j] == '\n') return j;
-                throw new BadInputException(source, line + 1, columnName(col), "unexpected characters after a closing quote");
+                throw new BadInputException(
+                        source, line + 1, columnName(col), "unexpected characters after a closing quote");
             }
             i++;
         }
@@ -261,7 +283,8 @@ public final class TraceCsvReader implements ArrivalSource {
         byte[] raw = name.getBytes(StandardCharsets.UTF_8);
         int id = names.find(raw, 0, raw.length);
         if (id < 0) {
-            throw new BadInputException(source, line + 1, NAME, "unknown function '" + name + "' (not in the functions list)");
+            throw new BadInputException(
+                    source, line + 1, NAME, "unknown function '" + name + "' (not in the functions list)");
         }
         return id;
     }
@@ -271,12 +294,19 @@ public final class TraceCsvReader implements ArrivalSource {
         if (id >= 0) return id;
         while (s < e && MillisText.isSpace(buf[s])) s++;
         while (e > s && MillisText.isSpace(buf[e - 1])) e--;
-        if (e - s >= 2 && buf[s] == '"' && buf[e - 1] == '"') { s++; e--; }
+        if (e - s >= 2 && buf[s] == '"' && buf[e - 1] == '"') {
+            s++;
+            e--;
+        }
         if (s == e) throw new BadInputException(source, line + 1, NAME, "value is missing");
         id = names.find(buf, s, e);
         if (id < 0) {
-            throw new BadInputException(source, line + 1, NAME, "unknown function '"
-                    + new String(buf, s, e - s, StandardCharsets.UTF_8) + "' (not in the functions list)");
+            throw new BadInputException(
+                    source,
+                    line + 1,
+                    NAME,
+                    "unknown function '" + new String(buf, s, e - s, StandardCharsets.UTF_8)
+                            + "' (not in the functions list)");
         }
         return id;
     }
@@ -322,20 +352,22 @@ public final class TraceCsvReader implements ArrivalSource {
     private void ensureRoom() {
         if (limit < buf.length) return;
         if (buf.length >= MAX_LINE) throw new BadInputException(source, line + 1, null, "line longer than 64 MiB");
-        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        buf = Arrays.copyOf(buf, buf.length * 2);
     }
 
     private String[] readHeader() {
         int eol;
         while ((eol = indexOf('\n', pos, limit)) < 0 && !eof) fill();
         if (eol < 0) eol = limit;
-        if (limit == 0) throw new BadInputException(source, 1, null, "file is empty; header func_name,invoke_time_ms required");
+        if (limit == 0)
+            throw new BadInputException(source, 1, null, "file is empty; header func_name,invoke_time_ms required");
         line = 1;
         int start = eol >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
         String text = new String(buf, start, Math.max(0, eol - start), StandardCharsets.UTF_8);
         pos = Math.min(eol + 1, limit);
         String[] cols = text.split(",", -1);
-        for (int i = 0; i < cols.length; i++) cols[i] = cols[i].replace("\"", "").strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < cols.length; i++)
+            cols[i] = cols[i].replace("\"", "").strip().toLowerCase(Locale.ROOT);
         return cols;
     }
 
@@ -346,8 +378,12 @@ public final class TraceCsvReader implements ArrivalSource {
 
     private int find(String[] header, String column) {
         for (int i = 0; i < header.length; i++) if (header[i].equals(column)) return i;
-        throw new BadInputException(source, 1, column, "missing column; a trace needs the header func_name,invoke_time_ms"
-                + " (found: " + String.join(",", header) + ")");
+        throw new BadInputException(
+                source,
+                1,
+                column,
+                "missing column; a trace needs the header func_name,invoke_time_ms" + " (found: "
+                        + String.join(",", header) + ")");
     }
 
     private static String fmtMs(long us) {

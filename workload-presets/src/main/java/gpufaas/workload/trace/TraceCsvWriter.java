@@ -3,7 +3,6 @@ package gpufaas.workload.trace;
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +28,12 @@ public final class TraceCsvWriter implements AutoCloseable {
         this.names = new byte[functions.size()][];
         for (FunctionSpec f : functions) {
             if (f.name().matches(".*[,\"\\r\\n].*")) {
-                throw new BadInputException("trace", 0, TraceCsvReader.NAME,
-                        "function name '" + f.name() + "' holds a comma, quote or line break; a trace CSV cannot store it");
+                throw new BadInputException(
+                        "trace",
+                        0,
+                        TraceCsvReader.NAME,
+                        "function name '" + f.name()
+                                + "' holds a comma, quote or line break; a trace CSV cannot store it");
             }
             names[f.id()] = f.name().getBytes(StandardCharsets.UTF_8);
         }
@@ -75,7 +78,9 @@ public final class TraceCsvWriter implements AutoCloseable {
         return n;
     }
 
-    public long rows() { return rows; }
+    public long rows() {
+        return rows;
+    }
 
     /** Milliseconds with up to three decimals, as written to the file. */
     public static String formatMs(long us) {

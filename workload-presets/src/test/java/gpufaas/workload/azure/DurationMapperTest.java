@@ -1,20 +1,19 @@
 package gpufaas.workload.azure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.catalog.BenchmarkCatalog;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DurationMapperTest {
     private static final List<FunctionSpec> CATALOG = BenchmarkCatalog.get().functions();
 
     @Test
     void map_betweenTwoWarmTimes_picksTheLowerOne() {
-        assertThat(DurationMapper.map(2000, CATALOG).name()).isEqualTo("lavamd");    // 1989 <= 2000 < 2050
-        assertThat(DurationMapper.map(2050, CATALOG).name()).isEqualTo("lud");       // equal counts as not above
+        assertThat(DurationMapper.map(2000, CATALOG).name()).isEqualTo("lavamd"); // 1989 <= 2000 < 2050
+        assertThat(DurationMapper.map(2050, CATALOG).name()).isEqualTo("lud"); // equal counts as not above
     }
 
     @Test

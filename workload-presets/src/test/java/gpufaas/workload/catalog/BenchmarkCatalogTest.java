@@ -1,19 +1,33 @@
 package gpufaas.workload.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BenchmarkCatalogTest {
     private final BenchmarkCatalog catalog = BenchmarkCatalog.get();
 
     @Test
     void functions_areTheFourteenOfTheEvaluationWithDenseIds() {
-        assertThat(catalog.names()).containsExactly("imagenet", "roberta", "ffmpeg", "fft", "isoneural", "lud", "myocyte",
-                "needle", "pathfinder", "squeezenet", "rnn", "eos", "lavamd", "srad");
+        assertThat(catalog.names())
+                .containsExactly(
+                        "imagenet",
+                        "roberta",
+                        "ffmpeg",
+                        "fft",
+                        "isoneural",
+                        "lud",
+                        "myocyte",
+                        "needle",
+                        "pathfinder",
+                        "squeezenet",
+                        "rnn",
+                        "eos",
+                        "lavamd",
+                        "srad");
         for (int i = 0; i < 14; i++) assertThat(catalog.functions().get(i).id()).isEqualTo(i);
     }
 
@@ -63,7 +77,9 @@ class BenchmarkCatalogTest {
 
     @Test
     void function_unknownName_isBadInputListingNames() {
-        assertThatThrownBy(() -> catalog.function("bert")).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("bert").hasMessageContaining("imagenet");
+        assertThatThrownBy(() -> catalog.function("bert"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("bert")
+                .hasMessageContaining("imagenet");
     }
 }

@@ -1,12 +1,11 @@
 package gpufaas.workload.csv;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The CSV files shipped as resources (the benchmark catalog and the calibration tables) are read
@@ -16,8 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BundledCsvResourcesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/gpufaas/catalog/benchmarks.csv", "/gpufaas/calibration/published-results.csv",
-        "/gpufaas/calibration/dissertation-trace-mixes.csv"})
+    @ValueSource(
+            strings = {
+                "/gpufaas/catalog/benchmarks.csv",
+                "/gpufaas/calibration/published-results.csv",
+                "/gpufaas/calibration/dissertation-trace-mixes.csv"
+            })
     void everyRow_hasTheHeadersFieldCount(String resource) throws IOException {
         try (InputStream in = CsvFile.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();

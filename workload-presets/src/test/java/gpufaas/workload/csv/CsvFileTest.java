@@ -1,12 +1,11 @@
 package gpufaas.workload.csv;
 
-import gpufaas.engine.model.BadInputException;
-import org.junit.jupiter.api.Test;
-
-import java.io.StringReader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gpufaas.engine.model.BadInputException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
 
 class CsvFileTest {
 
@@ -45,7 +44,8 @@ class CsvFileTest {
     void number_notANumber_namesLineAndField() {
         CsvFile c = csv("a,b\n1,abc\n");
         c.next();
-        assertThatThrownBy(() -> c.number(1, "b")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> c.number(1, "b"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("x.csv, line 2, field 'b': 'abc' is not a number");
     }
 
@@ -62,21 +62,25 @@ class CsvFileTest {
     void next_rowWithAFieldFewerThanTheHeader_namesFileLineAndBothCounts() {
         CsvFile c = csv("a,b,c\n1,2,3\n\n4,5\n");
         assertThat(c.next()).isTrue();
-        assertThatThrownBy(c::next).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(c::next)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("x.csv, line 4: the row has 2 fields but the header has 3 (no value for c)");
     }
 
     @Test
     void next_rowWithMoreFieldsThanTheHeader_isRejected() {
         CsvFile c = csv("a,b\n1,2,3\n");
-        assertThatThrownBy(c::next).isInstanceOf(BadInputException.class)
-                .hasMessage("x.csv, line 2: the row has 3 fields but the header has 2 (a comma inside a value needs quotes)");
+        assertThatThrownBy(c::next)
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(
+                        "x.csv, line 2: the row has 3 fields but the header has 2 (a comma inside a value needs quotes)");
     }
 
     @Test
     void next_oneFieldUnderAThreeColumnHeader_namesEveryMissingColumn() {
         CsvFile c = csv("a,b,c\n1\n");
-        assertThatThrownBy(c::next).hasMessage("x.csv, line 2: the row has 1 field but the header has 3 (no value for b,c)");
+        assertThatThrownBy(c::next)
+                .hasMessage("x.csv, line 2: the row has 1 field but the header has 3 (no value for b,c)");
     }
 
     @Test

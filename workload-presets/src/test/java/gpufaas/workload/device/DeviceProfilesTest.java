@@ -1,19 +1,18 @@
 package gpufaas.workload.device;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MigProfile;
 import gpufaas.engine.model.BadInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeviceProfilesTest {
 
@@ -30,7 +29,9 @@ class DeviceProfilesTest {
             assertThat(p.uvmOversubscribedFactor()).isEqualTo(1.4);
             assertThat(p.utilSampleMs()).isEqualTo(200);
             assertThat(p.mpsSmSensitivity()).isEqualTo(0.5);
-            assertThat(DeviceProfiles.document(n, null).sources()).contains("speed").contains("indicative");
+            assertThat(DeviceProfiles.document(n, null).sources())
+                    .contains("speed")
+                    .contains("indicative");
         }
     }
 
@@ -41,8 +42,11 @@ class DeviceProfilesTest {
         assertThat(a30.sms()).isEqualTo(56);
         assertThat(a30.linkGBps()).isEqualTo(12.0);
         assertThat(a30.pricePerSecond()).isEqualTo(0.00025);
-        assertThat(a30.migProfiles()).containsExactly(new MigProfile("1g.6gb", 1, 4, 6144, 4),
-                new MigProfile("2g.12gb", 2, 4, 12288, 2), new MigProfile("4g.24gb", 4, 4, 24576, 1));
+        assertThat(a30.migProfiles())
+                .containsExactly(
+                        new MigProfile("1g.6gb", 1, 4, 6144, 4),
+                        new MigProfile("2g.12gb", 2, 4, 12288, 2),
+                        new MigProfile("4g.24gb", 4, 4, 24576, 1));
         assertThat(DeviceProfiles.load("v100").migProfiles()).isEmpty();
         assertThat(DeviceProfiles.load("h100").migProfile("7g.80gb").memoryMb()).isEqualTo(81920);
     }
@@ -51,8 +55,10 @@ class DeviceProfilesTest {
     void load_speeds_matchGeometricMeanOfComputeAndBandwidthRatios() {
         assertThat(DeviceProfiles.load("v100").speed()).isEqualTo(1.0);
         assertThat(DeviceProfiles.load("a30").speed()).isCloseTo(Math.sqrt(10.3 / 15.7 * 933 / 900), within(5e-4));
-        assertThat(DeviceProfiles.load("a100-40gb").speed()).isCloseTo(Math.sqrt(19.5 / 15.7 * 1555 / 900), within(5e-4));
-        assertThat(DeviceProfiles.load("a100-80gb").speed()).isCloseTo(Math.sqrt(19.5 / 15.7 * 2039 / 900), within(5e-4));
+        assertThat(DeviceProfiles.load("a100-40gb").speed())
+                .isCloseTo(Math.sqrt(19.5 / 15.7 * 1555 / 900), within(5e-4));
+        assertThat(DeviceProfiles.load("a100-80gb").speed())
+                .isCloseTo(Math.sqrt(19.5 / 15.7 * 2039 / 900), within(5e-4));
         assertThat(DeviceProfiles.load("h100").speed()).isCloseTo(Math.sqrt(51 / 15.7 * 2000 / 900), within(5e-4));
     }
 
@@ -71,8 +77,16 @@ class DeviceProfilesTest {
     @Test
     void toJson_usesSnakeCaseFieldNames() {
         String json = DeviceProfiles.toJson(DeviceProfiles.load("a30"), null);
-        assertThat(json).contains("\"memory_mb\"", "\"link_gbps\"", "\"context_mem_mb\"", "\"mps_slowdown\"",
-                "\"uvm_oversubscribed_factor\"", "\"mig_profiles\"", "\"compute_slices\"", "\"price_per_second\"");
+        assertThat(json)
+                .contains(
+                        "\"memory_mb\"",
+                        "\"link_gbps\"",
+                        "\"context_mem_mb\"",
+                        "\"mps_slowdown\"",
+                        "\"uvm_oversubscribed_factor\"",
+                        "\"mig_profiles\"",
+                        "\"compute_slices\"",
+                        "\"price_per_second\"");
         assertThat(json).doesNotContain("sources", "linkGBps");
     }
 
@@ -142,8 +156,10 @@ class DeviceProfilesTest {
 
     @Test
     void load_unknownNameNotAFile_listsBuiltIns() {
-        assertThatThrownBy(() -> DeviceProfiles.load("b200")).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("b200").hasMessageContaining("a100-40gb");
+        assertThatThrownBy(() -> DeviceProfiles.load("b200"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("b200")
+                .hasMessageContaining("a100-40gb");
     }
 
     @Test

@@ -1,23 +1,25 @@
 package gpufaas.workload.experiment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.workload.device.DeviceProfiles;
 import gpufaas.workload.gen.ArrivalProcess;
 import gpufaas.workload.gen.OfferedLoad;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class AzureLikeWorkloadTest {
     private final DeviceProfile a30 = DeviceProfiles.load("a30");
 
     private static double[] rates(ExperimentSpec s) {
-        return ((WorkloadSpec.Generated) s.workload()).functions().stream().mapToDouble(f -> f.arrival().meanRatePerS()).toArray();
+        return ((WorkloadSpec.Generated) s.workload())
+                .functions().stream()
+                        .mapToDouble(f -> f.arrival().meanRatePerS())
+                        .toArray();
     }
 
     @Test
@@ -26,7 +28,8 @@ class AzureLikeWorkloadTest {
         Experiment e = ExperimentLoader.resolve(s, null, "azure-like");
         List<ArrivalProcess> ps = new ArrayList<>();
         for (FunctionEntry f : ((WorkloadSpec.Generated) s.workload()).functions()) ps.add(f.arrival());
-        assertThat(OfferedLoad.onDevices(e.workload().functions(), ps, a30.speed(), 1)).isCloseTo(0.7, within(1e-9));
+        assertThat(OfferedLoad.onDevices(e.workload().functions(), ps, a30.speed(), 1))
+                .isCloseTo(0.7, within(1e-9));
         assertThat(e.workload().functions()).hasSize(40);
         assertThat(e.device().name()).isEqualTo("a30");
         assertThat(s.durationS()).isEqualTo(600);
@@ -34,8 +37,10 @@ class AzureLikeWorkloadTest {
 
     @Test
     void build_sameArguments_sameSpec_otherSeed_otherSpec() {
-        assertThat(AzureLikeWorkload.build(20, 0.5, 60, 1, a30)).isEqualTo(AzureLikeWorkload.build(20, 0.5, 60, 1, a30));
-        assertThat(AzureLikeWorkload.build(20, 0.5, 60, 1, a30)).isNotEqualTo(AzureLikeWorkload.build(20, 0.5, 60, 2, a30));
+        assertThat(AzureLikeWorkload.build(20, 0.5, 60, 1, a30))
+                .isEqualTo(AzureLikeWorkload.build(20, 0.5, 60, 1, a30));
+        assertThat(AzureLikeWorkload.build(20, 0.5, 60, 1, a30))
+                .isNotEqualTo(AzureLikeWorkload.build(20, 0.5, 60, 2, a30));
     }
 
     @Test

@@ -1,22 +1,22 @@
 package gpufaas.workload.experiment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.device.DeviceProfiles;
 import gpufaas.workload.gen.ArrivalProcess;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentLoaderTest {
     @TempDir
@@ -86,9 +86,17 @@ class ExperimentLoaderTest {
         assertThat(e.spec().devices().count()).isEqualTo(2);
         assertThat(e.spec().policy()).isEqualTo("fcfs");
         assertThat(e.spec().admission()).isEqualTo("admit-all");
-        assertThat(e.spec().params()).containsExactly(java.util.Map.entry("T", "5"), java.util.Map.entry("ttl", "1.5xIAT"),
-                java.util.Map.entry("D", "2"), java.util.Map.entry("sticky", "true"));
-        assertThat(((WorkloadSpec.Generated) e.spec().workload()).functions().get(2).arrival()).isEqualTo(new ArrivalProcess.Diurnal(1, 0.5, 50, 0));
+        assertThat(e.spec().params())
+                .containsExactly(
+                        Map.entry("T", "5"),
+                        Map.entry("ttl", "1.5xIAT"),
+                        Map.entry("D", "2"),
+                        Map.entry("sticky", "true"));
+        assertThat(((WorkloadSpec.Generated) e.spec().workload())
+                        .functions()
+                        .get(2)
+                        .arrival())
+                .isEqualTo(new ArrivalProcess.Diurnal(1, 0.5, 50, 0));
     }
 
     @Test
@@ -105,7 +113,8 @@ class ExperimentLoaderTest {
     void load_file_recordsItsSha256() throws Exception {
         Path p = write("e.json", GENERATED);
         Experiment e = ExperimentLoader.load(p);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
         assertThat(e.inputs()).containsExactly(new InputFile("experiment", p.toString(), expected));
     }
 
@@ -172,7 +181,8 @@ class ExperimentLoaderTest {
 
     @Test
     void load_twoWorkloadSources_isRejected() throws Exception {
-        BadInputException e = loadError(GENERATED.replace("\"workload\": {", "\"workload\": {\"trace_csv\": \"t.csv\", "));
+        BadInputException e =
+                loadError(GENERATED.replace("\"workload\": {", "\"workload\": {\"trace_csv\": \"t.csv\", "));
         assertThat(e.field()).isEqualTo("workload");
         assertThat(e.getMessage()).contains("exactly one");
     }
@@ -206,8 +216,8 @@ class ExperimentLoaderTest {
     @Test
     void load_profileFile_relativeToExperimentAndChecksummed() throws Exception {
         DeviceProfiles.write(DeviceProfiles.load("h100"), "mine", dir.resolve("card.json"));
-        Experiment e = ExperimentLoader.load(write("e.json",
-                GENERATED.replace("\"gpu\": \"a100-40gb\"", "\"profile_file\": \"card.json\"")));
+        Experiment e = ExperimentLoader.load(
+                write("e.json", GENERATED.replace("\"gpu\": \"a100-40gb\"", "\"profile_file\": \"card.json\"")));
         assertThat(e.device().name()).isEqualTo("h100");
         assertThat(e.inputs()).extracting(InputFile::role).containsExactly("experiment", "profile_file");
     }
@@ -215,10 +225,13 @@ class ExperimentLoaderTest {
     @Test
     void load_traceWorkload_readsFilesRelativeToExperiment() throws Exception {
         Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("data/f.csv"), "func_name,cold_dur_ms,warm_dur_ms,mem_mb\na,100,10,500\nb,200,20,600\n");
+        Files.writeString(
+                dir.resolve("data/f.csv"), "func_name,cold_dur_ms,warm_dur_ms,mem_mb\na,100,10,500\nb,200,20,600\n");
         Files.writeString(dir.resolve("data/t.csv"), "func_name,invoke_time_ms\nb,0\na,1.5\nb,2500\n");
-        Experiment e = ExperimentLoader.load(write("e.json",
-                "{\"name\": \"tr\", \"workload\": {\"functions_csv\": \"data/f.csv\", \"trace_csv\": \"data/t.csv\"}}"));
+        Experiment e = ExperimentLoader.load(
+                write(
+                        "e.json",
+                        "{\"name\": \"tr\", \"workload\": {\"functions_csv\": \"data/f.csv\", \"trace_csv\": \"data/t.csv\"}}"));
         assertThat(e.workload().functions()).extracting(FunctionSpec::name).containsExactly("a", "b");
         List<long[]> a = drain(e.workload().arrivals().get());
         assertThat(a).extracting(x -> x[0]).containsExactly(0L, 1500L, 2_500_000L);
@@ -232,7 +245,8 @@ class ExperimentLoaderTest {
     void load_traceWithDuration_isCutAtDuration() throws Exception {
         Files.writeString(dir.resolve("f.csv"), "func_name,cold_dur_ms,warm_dur_ms,mem_mb\na,100,10,500\n");
         Files.writeString(dir.resolve("t.csv"), "func_name,invoke_time_ms\na,0\na,999\na,1000\na,5000\n");
-        Experiment e = ExperimentLoader.load(write("e.json",
+        Experiment e = ExperimentLoader.load(write(
+                "e.json",
                 "{\"duration_s\": 1, \"workload\": {\"functions_csv\": \"f.csv\", \"trace_csv\": \"t.csv\"}}"));
         assertThat(drain(e.workload().arrivals().get())).hasSize(2);
     }
@@ -253,8 +267,10 @@ class ExperimentLoaderTest {
 
     @Test
     void load_azure2021Block_importsRelativeFileWithExperimentDuration() throws Exception {
-        Files.writeString(dir.resolve("az.txt"), "app,func,end_timestamp,duration\na,f,2.0,1.0\na,f,50,0.5\nb,g,3,2.5\n");
-        Experiment e = ExperimentLoader.load(write("e.json",
+        Files.writeString(
+                dir.resolve("az.txt"), "app,func,end_timestamp,duration\na,f,2.0,1.0\na,f,50,0.5\nb,g,3,2.5\n");
+        Experiment e = ExperimentLoader.load(write(
+                "e.json",
                 "{\"duration_s\": 10, \"workload\": {\"azure2021\": {\"file\": \"az.txt\", \"functions\": 5}}}"));
         assertThat(e.workload().functions()).hasSize(2);
         assertThat(drain(e.workload().arrivals().get())).extracting(x -> x[0]).containsExactly(500_000L, 1_000_000L);
@@ -263,7 +279,8 @@ class ExperimentLoaderTest {
 
     @Test
     void load_azure2019BadSpreading_namesTheKey() throws Exception {
-        BadInputException e = loadError("{\"workload\": {\"azure2019\": {\"dir\": \".\", \"spreading\": \"gaussian\"}}}");
+        BadInputException e =
+                loadError("{\"workload\": {\"azure2019\": {\"dir\": \".\", \"spreading\": \"gaussian\"}}}");
         assertThat(e.field()).isEqualTo("workload.azure2019.spreading");
         assertThat(e.getMessage()).contains("uniform_random");
     }
@@ -272,13 +289,16 @@ class ExperimentLoaderTest {
     void writeThenRead_specRoundTrips() throws Exception {
         ExperimentSpec spec = ExperimentLoader.load(write("e.json", GENERATED)).spec();
         String json = ExperimentJson.write(spec);
-        assertThat(json).contains("\"rate_per_s\"", "\"duration_s\"", "\"process\" : \"bursty\"").doesNotContain("null");
+        assertThat(json)
+                .contains("\"rate_per_s\"", "\"duration_s\"", "\"process\" : \"bursty\"")
+                .doesNotContain("null");
         assertThat(ExperimentJson.read(json, "again")).isEqualTo(spec);
     }
 
     @Test
     void loadPreset_unknownName_listsPresets() {
-        assertThatThrownBy(() -> ExperimentLoader.loadPreset("paper-huge")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ExperimentLoader.loadPreset("paper-huge"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("paper-medium");
     }
 }

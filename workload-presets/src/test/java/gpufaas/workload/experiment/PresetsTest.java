@@ -1,18 +1,17 @@
 package gpufaas.workload.experiment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.MigProfile;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.workload.gen.ArrivalProcess;
 import gpufaas.workload.gen.OfferedLoad;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PresetsTest {
 
@@ -23,7 +22,11 @@ class PresetsTest {
     }
 
     private static double deviceLoad(Experiment e) {
-        return OfferedLoad.onDevices(e.workload().functions(), processes(e), e.device().speed(), e.spec().devices().count());
+        return OfferedLoad.onDevices(
+                e.workload().functions(),
+                processes(e),
+                e.device().speed(),
+                e.spec().devices().count());
     }
 
     private static double totalRate(Experiment e) {
@@ -34,9 +37,27 @@ class PresetsTest {
 
     @Test
     void list_everyPresetHasADescriptionAndLoads() {
-        assertThat(Presets.names()).containsExactly("paper-medium", "teaching-3", "mps-demo", "mig-demo", "multi-gpu",
-                "mixed-slo", "overload", "cpu-gpu", "kaas-tenants", "docker-demo", "diss-25.7", "diss-25.8", "diss-23.6",
-                "diss-21.9", "diss-25.709", "diss-25.7095", "diss-25.712", "diss-25.708", "diss-25.707");
+        assertThat(Presets.names())
+                .containsExactly(
+                        "paper-medium",
+                        "teaching-3",
+                        "mps-demo",
+                        "mig-demo",
+                        "multi-gpu",
+                        "mixed-slo",
+                        "overload",
+                        "cpu-gpu",
+                        "kaas-tenants",
+                        "docker-demo",
+                        "diss-25.7",
+                        "diss-25.8",
+                        "diss-23.6",
+                        "diss-21.9",
+                        "diss-25.709",
+                        "diss-25.7095",
+                        "diss-25.712",
+                        "diss-25.708",
+                        "diss-25.707");
         for (PresetInfo p : Presets.list()) {
             assertThat(p.description()).as(p.name()).hasSizeGreaterThan(40);
             Experiment e = ExperimentLoader.loadPreset(p.name());
@@ -53,7 +74,8 @@ class PresetsTest {
             if (name.startsWith("diss-")) continue; // the published traces: their load is what it was
             Experiment e = ExperimentLoader.loadPreset(name);
             double load = deviceLoad(e);
-            assertThat(e.spec().description()).as(name)
+            assertThat(e.spec().description())
+                    .as(name)
                     .contains(String.format(Locale.ROOT, "Offered GPU load %.2f", load));
             if (name.equals("overload") || name.equals("cpu-gpu")) {
                 assertThat(load).as(name + " is meant to overload the GPU").isGreaterThan(1.0);
@@ -67,7 +89,10 @@ class PresetsTest {
     void paperMedium_24FunctionsOverTheCatalogAt2point5PerSecondOnOneA30() {
         Experiment e = ExperimentLoader.loadPreset("paper-medium");
         assertThat(e.workload().functions()).hasSize(24);
-        assertThat(e.workload().functions().stream().map(f -> f.name().replaceAll("-\\d+$", "")).distinct()).hasSize(14);
+        assertThat(e.workload().functions().stream()
+                        .map(f -> f.name().replaceAll("-\\d+$", ""))
+                        .distinct())
+                .hasSize(14);
         assertThat(totalRate(e)).isCloseTo(2.5, within(0.01));
         assertThat(e.spec().durationS()).isEqualTo(600);
         assertThat(e.device().name()).isEqualTo("a30");
@@ -76,13 +101,15 @@ class PresetsTest {
         assertThat(deviceLoad(e)).isBetween(0.6, 0.9);
         double first = processes(e).get(0).meanRatePerS();
         double last = processes(e).get(23).meanRatePerS();
-        assertThat(first / last).isGreaterThan(50);   // heavy-tailed popularity
+        assertThat(first / last).isGreaterThan(50); // heavy-tailed popularity
     }
 
     @Test
     void teaching3_threeFunctionsShortMediumLong() {
         Experiment e = ExperimentLoader.loadPreset("teaching-3");
-        assertThat(e.workload().functions()).extracting(FunctionSpec::name).containsExactly("isoneural", "fft", "imagenet");
+        assertThat(e.workload().functions())
+                .extracting(FunctionSpec::name)
+                .containsExactly("isoneural", "fft", "imagenet");
         assertThat(e.spec().durationS()).isEqualTo(120);
     }
 

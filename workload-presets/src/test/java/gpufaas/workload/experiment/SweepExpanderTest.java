@@ -1,14 +1,13 @@
 package gpufaas.workload.experiment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.workload.json.JsonMappers;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SweepExpanderTest {
 
@@ -29,15 +28,17 @@ class SweepExpanderTest {
     @Test
     void expand_listValuedKeys_giveCartesianProductInDocumentOrder() throws Exception {
         List<SweepPoint> points = SweepExpander.expand(json(SWEEP));
-        assertThat(points).extracting(SweepPoint::label).containsExactly(
-                "devices.gpu=a30,policy=fcfs,params.D=1",
-                "devices.gpu=a30,policy=fcfs,params.D=2",
-                "devices.gpu=a30,policy=mqfq-sticky,params.D=1",
-                "devices.gpu=a30,policy=mqfq-sticky,params.D=2",
-                "devices.gpu=h100,policy=fcfs,params.D=1",
-                "devices.gpu=h100,policy=fcfs,params.D=2",
-                "devices.gpu=h100,policy=mqfq-sticky,params.D=1",
-                "devices.gpu=h100,policy=mqfq-sticky,params.D=2");
+        assertThat(points)
+                .extracting(SweepPoint::label)
+                .containsExactly(
+                        "devices.gpu=a30,policy=fcfs,params.D=1",
+                        "devices.gpu=a30,policy=fcfs,params.D=2",
+                        "devices.gpu=a30,policy=mqfq-sticky,params.D=1",
+                        "devices.gpu=a30,policy=mqfq-sticky,params.D=2",
+                        "devices.gpu=h100,policy=fcfs,params.D=1",
+                        "devices.gpu=h100,policy=fcfs,params.D=2",
+                        "devices.gpu=h100,policy=mqfq-sticky,params.D=1",
+                        "devices.gpu=h100,policy=mqfq-sticky,params.D=2");
         JsonNode p = points.get(5).experiment();
         assertThat(p.get("devices").get("gpu").asText()).isEqualTo("h100");
         assertThat(p.get("policy").asText()).isEqualTo("fcfs");
@@ -50,7 +51,8 @@ class SweepExpanderTest {
         List<SweepExpander.Axis> axes = SweepExpander.axes(json(SWEEP));
         assertThat(axes).extracting(SweepExpander.Axis::path).containsExactly("devices.gpu", "policy", "params.D");
         JsonNode p = SweepExpander.expand(json(SWEEP)).get(0).experiment();
-        assertThat(p.get("workload").get("functions").get(0).get("arrival").get("iat_ms")).hasSize(2);
+        assertThat(p.get("workload").get("functions").get(0).get("arrival").get("iat_ms"))
+                .hasSize(2);
     }
 
     @Test
@@ -81,7 +83,8 @@ class SweepExpanderTest {
 
     @Test
     void expand_emptyList_isBadInputNamingTheAxis() {
-        assertThatThrownBy(() -> SweepExpander.expand(json("{\"params\": {\"T\": []}}"))).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SweepExpander.expand(json("{\"params\": {\"T\": []}}")))
+                .isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(((BadInputException) e).field()).isEqualTo("params.T"));
     }
 

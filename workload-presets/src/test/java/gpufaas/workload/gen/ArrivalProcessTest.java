@@ -1,15 +1,14 @@
 package gpufaas.workload.gen;
 
-import gpufaas.workload.json.FieldProblem;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import gpufaas.workload.json.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class ArrivalProcessTest {
 
@@ -88,8 +87,13 @@ class ArrivalProcessTest {
         for (int b = 0; b < 10; b++) {
             double a = b * 10;
             double e = a + 10;
-            double expected = periods * 10 * ((e - a) + 0.8 * 100 / (2 * Math.PI)
-                    * (Math.sin(2 * Math.PI * e / 100) - Math.sin(2 * Math.PI * a / 100)));
+            double expected = periods
+                    * 10
+                    * ((e - a)
+                            + 0.8
+                                    * 100
+                                    / (2 * Math.PI)
+                                    * (Math.sin(2 * Math.PI * e / 100) - Math.sin(2 * Math.PI * a / 100)));
             assertThat((double) bins[b]).as("bin %d", b).isCloseTo(expected, within(0.05 * expected));
         }
         assertThat(bins[0]).isGreaterThan(4 * bins[5]);
@@ -110,8 +114,10 @@ class ArrivalProcessTest {
         List<Double> t = times(e, 6, 2_000);
         double prev = 0;
         for (double x : t) {
-            assertThat(x - prev).satisfiesAnyOf(g -> assertThat(g).isCloseTo(0.1, within(1e-9)),
-                    g -> assertThat(g).isCloseTo(0.3, within(1e-9)));
+            assertThat(x - prev)
+                    .satisfiesAnyOf(
+                            g -> assertThat(g).isCloseTo(0.1, within(1e-9)),
+                            g -> assertThat(g).isCloseTo(0.3, within(1e-9)));
             prev = x;
         }
         assertThat(t.size() / 2_000.0).isCloseTo(5.0, within(0.15));
@@ -119,7 +125,8 @@ class ArrivalProcessTest {
 
     @Test
     void constructors_badValues_throwFieldProblemNamingTheJsonField() {
-        assertThatThrownBy(() -> new ArrivalProcess.Poisson(0)).isInstanceOf(FieldProblem.class)
+        assertThatThrownBy(() -> new ArrivalProcess.Poisson(0))
+                .isInstanceOf(FieldProblem.class)
                 .satisfies(e -> assertThat(((FieldProblem) e).field()).isEqualTo("rate_per_s"));
         assertThatThrownBy(() -> new ArrivalProcess.Bursty(1, 0.5, 1, 1))
                 .satisfies(e -> assertThat(((FieldProblem) e).field()).isEqualTo("burst_factor"));
@@ -127,8 +134,7 @@ class ArrivalProcessTest {
                 .satisfies(e -> assertThat(((FieldProblem) e).field()).isEqualTo("amplitude"));
         assertThatThrownBy(() -> new ArrivalProcess.Empirical(List.of(0.0, 0.0)))
                 .satisfies(e -> assertThat(((FieldProblem) e).field()).isEqualTo("iat_ms"));
-        assertThatThrownBy(() -> new ArrivalProcess.Empirical(List.of()))
-                .isInstanceOf(FieldProblem.class);
+        assertThatThrownBy(() -> new ArrivalProcess.Empirical(List.of())).isInstanceOf(FieldProblem.class);
     }
 
     @Test

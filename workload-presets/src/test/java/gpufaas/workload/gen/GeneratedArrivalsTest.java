@@ -1,14 +1,13 @@
 package gpufaas.workload.gen;
 
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import gpufaas.engine.model.FunctionSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class GeneratedArrivalsTest {
 
@@ -19,8 +18,14 @@ class GeneratedArrivalsTest {
     }
 
     private static GeneratedArrivals mixed(long seed, double durationS) {
-        return new GeneratedArrivals(List.of("a", "b", "c"), List.of(new ArrivalProcess.Poisson(3),
-                new ArrivalProcess.Bursty(1, 5, 2, 8), new ArrivalProcess.Diurnal(2, 0.5, 60, 0)), seed, durationS);
+        return new GeneratedArrivals(
+                List.of("a", "b", "c"),
+                List.of(
+                        new ArrivalProcess.Poisson(3),
+                        new ArrivalProcess.Bursty(1, 5, 2, 8),
+                        new ArrivalProcess.Diurnal(2, 0.5, 60, 0)),
+                seed,
+                durationS);
     }
 
     @Test
@@ -33,7 +38,8 @@ class GeneratedArrivalsTest {
 
     @Test
     void advance_otherSeed_givesOtherSequence() {
-        assertThat(drain(mixed(7, 300)).get(0)).isNotEqualTo(drain(mixed(8, 300)).get(0));
+        assertThat(drain(mixed(7, 300)).get(0))
+                .isNotEqualTo(drain(mixed(8, 300)).get(0));
     }
 
     @Test
@@ -52,8 +58,18 @@ class GeneratedArrivalsTest {
         GeneratedArrivals g = new GeneratedArrivals(List.of("z", "y", "x"), List.of(every, every, every), 1, 3.5);
         List<long[]> x = drain(g);
         assertThat(x).extracting(r -> r[1]).containsExactly(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L);
-        assertThat(x).extracting(r -> r[0]).containsExactly(1_000_000L, 1_000_000L, 1_000_000L, 2_000_000L, 2_000_000L,
-                2_000_000L, 3_000_000L, 3_000_000L, 3_000_000L);
+        assertThat(x)
+                .extracting(r -> r[0])
+                .containsExactly(
+                        1_000_000L,
+                        1_000_000L,
+                        1_000_000L,
+                        2_000_000L,
+                        2_000_000L,
+                        2_000_000L,
+                        3_000_000L,
+                        3_000_000L,
+                        3_000_000L);
     }
 
     @Test

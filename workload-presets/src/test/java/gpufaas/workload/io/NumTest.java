@@ -1,8 +1,10 @@
 package gpufaas.workload.io;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class NumTest {
     @Test
@@ -22,30 +24,48 @@ class NumTest {
 
     /** What every text must be: BigDecimal's rounding of the exact binary value, in plain notation. */
     private static String slow(double v) {
-        java.math.BigDecimal d = Num.round(v);
+        BigDecimal d = Num.round(v);
         return d == null ? "" : d.toPlainString();
     }
 
     @Test
     void csv_isBigDecimalsTextForEveryKindOfValue() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        SplittableRandom r = new SplittableRandom(17);
         for (int i = 0; i < 600_000; i++) {
             double v = switch (i % 8) {
-                case 0 -> r.nextDouble();                                      // utilizations
-                case 1 -> r.nextDouble() * Math.pow(10, r.nextInt(-16, 17));   // any magnitude
-                case 2 -> r.nextLong(10_000_000) / 1000.0;                     // ms with three decimals
+                case 0 -> r.nextDouble(); // utilizations
+                case 1 -> r.nextDouble() * Math.pow(10, r.nextInt(-16, 17)); // any magnitude
+                case 2 -> r.nextLong(10_000_000) / 1000.0; // ms with three decimals
                 case 3 -> (r.nextLong(2_000_000) + 0.5) / Math.pow(10, r.nextInt(0, 12)); // near halves
-                case 4 -> (double) r.nextLong(100_000_000);                    // integers, some of 7+ digits
-                case 5 -> -r.nextDouble() * 1000;                              // negatives
-                case 6 -> r.nextLong(1_000_000) / 1e6;                         // short decimals
+                case 4 -> (double) r.nextLong(100_000_000); // integers, some of 7+ digits
+                case 5 -> -r.nextDouble() * 1000; // negatives
+                case 6 -> r.nextLong(1_000_000) / 1e6; // short decimals
                 default -> Double.longBitsToDouble(r.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL); // any finite double
             };
             String fast = Num.fastCsv(v);
-            if (fast != null) assertThat(fast).as("%s (%s)", v, Double.doubleToRawLongBits(v)).isEqualTo(slow(v));
+            if (fast != null)
+                assertThat(fast).as("%s (%s)", v, Double.doubleToRawLongBits(v)).isEqualTo(slow(v));
             assertThat(Num.csv(v)).isEqualTo(slow(v));
         }
-        for (double v : new double[] {1e-15, 9.999995e-6, 99999.95, 999999.5, 999999.4, 1e6, 1e5, 0.1, 0.7, 1.4,
-            123456.5, 0.0000123456789, 5e-324, Double.MIN_NORMAL, -1e15, 1e15, 4503599627370497.0}) {
+        for (double v : new double[] {
+            1e-15,
+            9.999995e-6,
+            99999.95,
+            999999.5,
+            999999.4,
+            1e6,
+            1e5,
+            0.1,
+            0.7,
+            1.4,
+            123456.5,
+            0.0000123456789,
+            5e-324,
+            Double.MIN_NORMAL,
+            -1e15,
+            1e15,
+            4503599627370497.0
+        }) {
             assertThat(Num.csv(v)).as("%s", v).isEqualTo(slow(v));
         }
     }
@@ -61,10 +81,10 @@ class NumTest {
 
     @Test
     void seconds_matchBigDecimal() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 200_000; i++) {
             long us = i < 100_000 ? i * 37L : r.nextLong(Long.MAX_VALUE);
-            java.math.BigDecimal d = java.math.BigDecimal.valueOf(us, 6).stripTrailingZeros();
+            BigDecimal d = BigDecimal.valueOf(us, 6).stripTrailingZeros();
             assertThat(Num.seconds(us)).isEqualTo((d.scale() < 0 ? d.setScale(0) : d).toPlainString());
         }
         assertThat(Num.seconds(-1_500_000)).isEqualTo("-1.5");

@@ -1,16 +1,15 @@
 package gpufaas.workload.io;
 
-import gpufaas.engine.model.BadInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gpufaas.engine.model.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunOutputTest {
     private static List<String> names(Path dir) throws Exception {
@@ -33,7 +32,8 @@ class RunOutputTest {
         assertThat(names(dir)).containsExactly("manifest.json", "x.csv", "y.json");
         assertThat(Files.readString(dir.resolve("x.csv"))).isEqualTo("x.csv new");
         assertThat(RunOutput.completeOutputs(dir)).containsExactly("x.csv", "y.json");
-        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"outputs\": [\n    \"x.csv\",\n    \"y.json\"\n  ]");
+        assertThat(Files.readString(dir.resolve("manifest.json")))
+                .contains("\"outputs\": [\n    \"x.csv\",\n    \"y.json\"\n  ]");
     }
 
     @Test
@@ -48,8 +48,11 @@ class RunOutputTest {
     @Test
     void refusesAForeignNonEmptyFolderUnlessForced(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> RunOutput.open(tmp, false)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--out").hasMessageContaining("not empty").hasMessageContaining("--force");
+        assertThatThrownBy(() -> RunOutput.open(tmp, false))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--out")
+                .hasMessageContaining("not empty")
+                .hasMessageContaining("--force");
         writeRun(tmp, true, "x.csv");
         assertThat(names(tmp)).containsExactly("manifest.json", "notes.txt", "x.csv");
     }
@@ -89,19 +92,27 @@ class RunOutputTest {
     void aFileIsNotAFolder(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("f");
         Files.writeString(f, "x");
-        assertThatThrownBy(() -> RunOutput.open(f, true)).isInstanceOf(BadInputException.class).hasMessageContaining("not a folder");
+        assertThatThrownBy(() -> RunOutput.open(f, true))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not a folder");
     }
 
     @Test
     void manifestHasNoTimestampAndChecksumsInputs(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("trace.csv");
         Files.writeString(in, "abc");
-        String text = ManifestWriter.run("1.2.3").command(List.of("run", "--seed", "4")).seed(4).workload("w")
-                .input("trace", in).backend("sim").toText(List.of("b", "a"));
-        assertThat(text).isEqualTo("{\n  \"tool\": \"gpufaas-workbench\",\n  \"kind\": \"run\",\n  \"version\": \"1.2.3\",\n"
-                + "  \"command\": [\n    \"run\",\n    \"--seed\",\n    \"4\"\n  ],\n  \"seed\": 4,\n  \"workload\": \"w\",\n"
-                + "  \"inputs\": [\n    {\n      \"role\": \"trace\",\n      \"path\": \"" + in + "\",\n"
-                + "      \"sha256\": \"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"\n    }\n  ],\n"
-                + "  \"backend\": \"sim\",\n  \"outputs\": [\n    \"a\",\n    \"b\"\n  ]\n}\n");
+        String text = ManifestWriter.run("1.2.3")
+                .command(List.of("run", "--seed", "4"))
+                .seed(4)
+                .workload("w")
+                .input("trace", in)
+                .backend("sim")
+                .toText(List.of("b", "a"));
+        assertThat(text)
+                .isEqualTo("{\n  \"tool\": \"gpufaas-workbench\",\n  \"kind\": \"run\",\n  \"version\": \"1.2.3\",\n"
+                        + "  \"command\": [\n    \"run\",\n    \"--seed\",\n    \"4\"\n  ],\n  \"seed\": 4,\n  \"workload\": \"w\",\n"
+                        + "  \"inputs\": [\n    {\n      \"role\": \"trace\",\n      \"path\": \"" + in + "\",\n"
+                        + "      \"sha256\": \"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"\n    }\n  ],\n"
+                        + "  \"backend\": \"sim\",\n  \"outputs\": [\n    \"a\",\n    \"b\"\n  ]\n}\n");
     }
 }

@@ -1,28 +1,28 @@
 package gpufaas.workload.io;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import gpufaas.engine.metrics.FunctionSummary;
 import gpufaas.engine.metrics.Metric;
 import gpufaas.engine.metrics.RunSummary;
 import gpufaas.engine.run.RunResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SummaryWritersTest {
     private static final double NaN = Double.NaN;
-    private static final FunctionSummary F = new FunctionSummary("f,1", 3, 2, 1, 0, 0, 100.0 / 3, 20, 60, 1.5, 30,
-            1, 0, 1, 0, 50, 10, 10.0 / 3, NaN);
-    private static final FunctionSummary ALL = new FunctionSummary("ALL", 3, 2, 1, 0, 0, 100.0 / 3, 20, 60, 1.5, 30,
-            1, 0, 1, 0, 50, NaN, NaN, NaN);
+    private static final FunctionSummary F =
+            new FunctionSummary("f,1", 3, 2, 1, 0, 0, 100.0 / 3, 20, 60, 1.5, 30, 1, 0, 1, 0, 50, 10, 10.0 / 3, NaN);
+    private static final FunctionSummary ALL =
+            new FunctionSummary("ALL", 3, 2, 1, 0, 0, 100.0 / 3, 20, 60, 1.5, 30, 1, 0, 1, 0, 50, NaN, NaN, NaN);
 
     private static RunSummary summary(double slo) {
         return summary(slo, 17);
     }
 
     private static RunSummary summary(double slo, long wallMs) {
-        return new RunSummary("mqfq-sticky",
+        return new RunSummary(
+                "mqfq-sticky",
                 new RunSummary.Counts(3, 2, 1, 0, 0, 0, 1.0 / 3, 0),
                 new RunSummary.Latency(100.0 / 3, 20, 50, 60, 60, 60, 1.5, 30),
                 new RunSummary.Starts(1, 50, 0, 1, 0),
@@ -31,17 +31,21 @@ class SummaryWritersTest {
                 new RunSummary.Throughput(4, 0.5, 0.5),
                 new RunSummary.Costs(0.000123456789, 0.000123456789 / 2),
                 new RunSummary.Slo(slo, slo, 2, 0, 0),
-                wallMs, 42, List.of(), List.of(F, ALL));
+                wallMs,
+                42,
+                List.of(),
+                List.of(F, ALL));
     }
 
     @Test
     void summaryCsvHasOneRowPerFunctionThenAllWithEmptyNaNs() {
-        assertThat(SummaryCsvWriter.toCsv(summary(NaN).functions())).isEqualTo(
-                "function,invocations,completed,rejected,dropped,failed,mean_e2e_ms,p50_e2e_ms,p99_e2e_ms,mean_queue_ms,"
-                        + "mean_exec_ms,cold_starts,gpu_cold_starts,warm_starts,cpu_starts,cold_pct,isolated_ms,slowdown,"
-                        + "slo_attainment\n"
-                        + "\"f,1\",3,2,1,0,0,33.3333,20,60,1.5,30,1,0,1,0,50,10,3.33333,\n"
-                        + "ALL,3,2,1,0,0,33.3333,20,60,1.5,30,1,0,1,0,50,,,\n");
+        assertThat(SummaryCsvWriter.toCsv(summary(NaN).functions()))
+                .isEqualTo(
+                        "function,invocations,completed,rejected,dropped,failed,mean_e2e_ms,p50_e2e_ms,p99_e2e_ms,mean_queue_ms,"
+                                + "mean_exec_ms,cold_starts,gpu_cold_starts,warm_starts,cpu_starts,cold_pct,isolated_ms,slowdown,"
+                                + "slo_attainment\n"
+                                + "\"f,1\",3,2,1,0,0,33.3333,20,60,1.5,30,1,0,1,0,50,10,3.33333,\n"
+                                + "ALL,3,2,1,0,0,33.3333,20,60,1.5,30,1,0,1,0,50,,,\n");
     }
 
     @Test
@@ -142,8 +146,20 @@ class SummaryWritersTest {
     @Test
     void summaryJson_writesThePolicysOwnFieldsAfterTheStandardOnes() {
         RunSummary s = summary(NaN);
-        RunSummary withOwn = new RunSummary(s.policy(), s.counts(), s.latency(), s.starts(), s.devices(), s.fairness(),
-                s.throughput(), s.costs(), s.slo(), s.wallMs(), s.events(), List.of(new Metric("over_budget", 2L)), s.functions());
+        RunSummary withOwn = new RunSummary(
+                s.policy(),
+                s.counts(),
+                s.latency(),
+                s.starts(),
+                s.devices(),
+                s.fairness(),
+                s.throughput(),
+                s.costs(),
+                s.slo(),
+                s.wallMs(),
+                s.events(),
+                List.of(new Metric("over_budget", 2L)),
+                s.functions());
         assertThat(SummaryJsonWriter.toText(new RunResult(withOwn, true, null)))
                 .contains("  \"events\": 42,\n  \"over_budget\": 2,\n  \"complete\": true,\n");
     }
@@ -160,7 +176,8 @@ class SummaryWritersTest {
     @Test
     void summaryJsonKeepsSloAttainmentAndTheIncompleteReason() {
         String json = SummaryJsonWriter.toText(new RunResult(summary(0.875), false, "2 invocations did not finish"));
-        assertThat(json).contains("  \"fn_latency_variance\": 0,\n  \"slo_attainment\": 0.875,\n  \"evictions\": 0,\n")
+        assertThat(json)
+                .contains("  \"fn_latency_variance\": 0,\n  \"slo_attainment\": 0.875,\n  \"evictions\": 0,\n")
                 .contains("  \"complete\": false,\n  \"incomplete_reason\": \"2 invocations did not finish\",\n");
     }
 }

@@ -1,16 +1,15 @@
 package gpufaas.workload.trace;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FunctionsCsvReaderTest {
 
@@ -29,7 +28,8 @@ class FunctionsCsvReaderTest {
 
     @Test
     void read_iluvatarColumns_mapsToGpuTimesAndFootprint() {
-        List<FunctionSpec> fns = read("func_name,cold_dur_ms,warm_dur_ms,mem_mb\nfft,2648,897,1536\nisoneural,2586,26,3072\n");
+        List<FunctionSpec> fns =
+                read("func_name,cold_dur_ms,warm_dur_ms,mem_mb\nfft,2648,897,1536\nisoneural,2586,26,3072\n");
         assertThat(fns).hasSize(2);
         FunctionSpec fft = fns.get(0);
         assertThat(fft.id()).isEqualTo(0);
@@ -45,8 +45,9 @@ class FunctionsCsvReaderTest {
 
     @Test
     void read_optionalColumnsPresent_winOverBaseColumns() {
-        List<FunctionSpec> fns = read("func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_warm_ms,gpu_cold_ms,gpu_mem_mb,cpu_warm_ms,"
-                + "cpu_cold_ms,weight,slo_ms\nf,100,10,1000,20,200,2000,50,500,2.5,300\ng,100,10,1000,,,,,,,\n");
+        List<FunctionSpec> fns = read(
+                "func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_warm_ms,gpu_cold_ms,gpu_mem_mb,cpu_warm_ms,"
+                        + "cpu_cold_ms,weight,slo_ms\nf,100,10,1000,20,200,2000,50,500,2.5,300\ng,100,10,1000,,,,,,,\n");
         FunctionSpec f = fns.get(0);
         assertThat(f.gpuWarmMs()).isEqualTo(20);
         assertThat(f.gpuColdMs()).isEqualTo(200);
@@ -65,7 +66,8 @@ class FunctionsCsvReaderTest {
 
     @Test
     void read_onlyGpuColumns_acceptedWithoutBaseColumns() {
-        FunctionSpec f = read("func_name,gpu_warm_ms,gpu_cold_ms,gpu_mem_mb\nf,1,2,3\n").get(0);
+        FunctionSpec f =
+                read("func_name,gpu_warm_ms,gpu_cold_ms,gpu_mem_mb\nf,1,2,3\n").get(0);
         assertThat(f.gpuWarmMs()).isEqualTo(1);
         assertThat(f.gpuColdMs()).isEqualTo(2);
         assertThat(f.gpuMemMb()).isEqualTo(3);
@@ -126,7 +128,8 @@ class FunctionsCsvReaderTest {
 
     @Test
     void read_headerOnly_saysNoFunctions() {
-        assertThat(error("func_name,cold_dur_ms,warm_dur_ms,mem_mb\n").getMessage()).contains("no functions");
+        assertThat(error("func_name,cold_dur_ms,warm_dur_ms,mem_mb\n").getMessage())
+                .contains("no functions");
     }
 
     @Test
@@ -137,24 +140,29 @@ class FunctionsCsvReaderTest {
                 new FunctionSpec(2, "with,comma", 0.017, 3517, 3072, 45, Double.NaN, 0.5, Double.NaN));
         StringWriter out = new StringWriter();
         FunctionsCsvWriter.write(fns, out);
-        assertThat(out.toString()).startsWith(FunctionsCsvWriter.HEADER + "\na,300,12.5,1536,40,900,2,250,0.4\nb,2,1,3,,,1,,\n");
+        assertThat(out.toString())
+                .startsWith(FunctionsCsvWriter.HEADER + "\na,300,12.5,1536,40,900,2,250,0.4\nb,2,1,3,,,1,,\n");
         assertThat(read(out.toString())).isEqualTo(fns);
     }
 
     @Test
     void read_gpuActivity_isOptionalAndMustBeAShare() {
-        List<FunctionSpec> fns = read("func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_activity\nf,100,10,1000,0.25\ng,100,10,1000,\n");
+        List<FunctionSpec> fns =
+                read("func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_activity\nf,100,10,1000,0.25\ng,100,10,1000,\n");
         assertThat(fns.get(0).gpuActivity()).isEqualTo(0.25);
         assertThat(fns.get(1).hasGpuActivity()).isFalse();
         assertThatThrownBy(() -> read("func_name,cold_dur_ms,warm_dur_ms,mem_mb,gpu_activity\nf,100,10,1000,1.5\n"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("line 2").hasMessageContaining("gpu_activity").hasMessageContaining("(0, 1]");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("gpu_activity")
+                .hasMessageContaining("(0, 1]");
     }
 
     @Test
     void read_rowWithAFieldFewerThanTheHeader_isRejectedNotReadAsMissingOptionalColumns() {
         // the last column is optional: before the check this row ran as "no SLO"
-        BadInputException e = error("func_name,cold_dur_ms,warm_dur_ms,mem_mb,slo_ms\nf,100,10,1000,300\ng,100,10,1000\n");
+        BadInputException e =
+                error("func_name,cold_dur_ms,warm_dur_ms,mem_mb,slo_ms\nf,100,10,1000,300\ng,100,10,1000\n");
         assertThat(e).hasMessage("f.csv, line 3: the row has 4 fields but the header has 5 (no value for slo_ms)");
         assertThat(e.line()).isEqualTo(3);
     }

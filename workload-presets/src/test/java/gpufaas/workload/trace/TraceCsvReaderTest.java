@@ -1,10 +1,10 @@
 package gpufaas.workload.trace;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraceCsvReaderTest {
     private static final Map<String, Integer> IDS = Map.of("a", 0, "b", 1, "long-name-ü", 2);
@@ -33,7 +32,8 @@ class TraceCsvReaderTest {
 
     @Test
     void advance_integerAndDecimalMillis_convertsToRoundedMicros() {
-        List<long[]> rows = readAll(reader("func_name,invoke_time_ms\na,0\nb,1.5\na,2.0004\nb,2.0005\na,3.123456\nb,10\n"));
+        List<long[]> rows =
+                readAll(reader("func_name,invoke_time_ms\na,0\nb,1.5\na,2.0004\nb,2.0005\na,3.123456\nb,10\n"));
         assertThat(rows).extracting(x -> x[0]).containsExactly(0L, 1500L, 2000L, 2001L, 3123L, 10_000L);
         assertThat(rows).extracting(x -> x[1]).containsExactly(0L, 1L, 0L, 1L, 0L, 1L);
     }
@@ -56,21 +56,25 @@ class TraceCsvReaderTest {
 
     @Test
     void advance_exponentNotation_isParsedWithTheSameRounding() {
-        assertThat(readAll(reader("func_name,invoke_time_ms\na,1.5e3\n")).get(0)[0]).isEqualTo(1_500_000L);
+        assertThat(readAll(reader("func_name,invoke_time_ms\na,1.5e3\n")).get(0)[0])
+                .isEqualTo(1_500_000L);
     }
 
     @Test
     void advance_unknownFunction_namesFileLineAndField() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na,1\nzzz,2\n");
         assertThat(r.advance()).isTrue();
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("t.csv, line 3, field 'func_name'").hasMessageContaining("unknown function 'zzz'");
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("t.csv, line 3, field 'func_name'")
+                .hasMessageContaining("unknown function 'zzz'");
     }
 
     @Test
     void advance_negativeTime_isRejected() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na,-1\n");
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
                 .satisfies(e -> {
                     BadInputException b = (BadInputException) e;
                     assertThat(b.line()).isEqualTo(2);
@@ -82,15 +86,19 @@ class TraceCsvReaderTest {
     @Test
     void advance_nonNumber_isRejected() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na,12x\n");
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class).hasMessageContaining("'12x' is not a number");
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("'12x' is not a number");
     }
 
     @Test
     void advance_timeGoesBackwards_saysTraceMustBeSorted() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na,5\nb,4.999\n");
         r.advance();
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("line 3").hasMessageContaining("trace must be sorted by invoke_time_ms");
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("trace must be sorted by invoke_time_ms");
     }
 
     @Test
@@ -100,19 +108,24 @@ class TraceCsvReaderTest {
 
     @Test
     void constructor_missingColumn_namesTheColumnOnLine1() {
-        assertThatThrownBy(() -> reader("func_name,time\na,1\n")).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("line 1, field 'invoke_time_ms'").hasMessageContaining("missing column");
+        assertThatThrownBy(() -> reader("func_name,time\na,1\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("line 1, field 'invoke_time_ms'")
+                .hasMessageContaining("missing column");
     }
 
     @Test
     void constructor_emptyFile_requiresHeader() {
-        assertThatThrownBy(() -> reader("")).isInstanceOf(BadInputException.class).hasMessageContaining("header");
+        assertThatThrownBy(() -> reader(""))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("header");
     }
 
     @Test
     void advance_rowWithTooFewFields_namesLineBothCountsAndTheMissingField() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na\n");
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("t.csv, line 2, field 'invoke_time_ms': the row has 1 field but the header has 2 "
                         + "(func_name,invoke_time_ms): value is missing");
     }
@@ -121,7 +134,8 @@ class TraceCsvReaderTest {
     void advance_rowWithMoreFieldsThanTheHeader_isRejectedWithLineAndBothCounts() {
         TraceCsvReader r = reader("func_name,invoke_time_ms\na,1\nb,2,\n");
         assertThat(r.advance()).isTrue();
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("t.csv, line 3: the row has 3 fields but the header has 2 (func_name,invoke_time_ms)")
                 .satisfies(e -> assertThat(((BadInputException) e).line()).isEqualTo(3));
     }
@@ -131,7 +145,8 @@ class TraceCsvReaderTest {
         // columns found by name and an optional slo_ms column: the same field count rule
         TraceCsvReader r = reader("invoke_time_ms,x,func_name,slo_ms\n5,q,a,\n6,q,b\n");
         assertThat(r.advance()).isTrue();
-        assertThatThrownBy(r::advance).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(r::advance)
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("t.csv, line 3, field 'slo_ms': the row has 3 fields but the header has 4 "
                         + "(invoke_time_ms,x,func_name,slo_ms): value is missing");
     }
@@ -147,7 +162,8 @@ class TraceCsvReaderTest {
         Path file = dir.resolve("big.csv");
         int n = 300_000;
         StringBuilder b = new StringBuilder("func_name,invoke_time_ms\n");
-        for (int i = 0; i < n; i++) b.append(i % 2 == 0 ? "a" : "long-name-ü").append(',').append(i).append(".25\n");
+        for (int i = 0; i < n; i++)
+            b.append(i % 2 == 0 ? "a" : "long-name-ü").append(',').append(i).append(".25\n");
         Files.writeString(file, b);
         try (TraceCsvReader r = TraceCsvReader.open(file, IDS)) {
             long count = 0;
@@ -194,7 +210,8 @@ class TraceCsvReaderTest {
 
     @Test
     void open_missingFile_isBadInput(@TempDir Path dir) {
-        assertThatThrownBy(() -> TraceCsvReader.open(dir.resolve("nope.csv"), IDS)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> TraceCsvReader.open(dir.resolve("nope.csv"), IDS))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("nope.csv");
     }
 
@@ -232,16 +249,19 @@ class TraceCsvReaderTest {
     @Test
     void advance_quotedNameWithCommaAndDoubledQuote_findsTheFunction() {
         Map<String, Integer> ids = Map.of("g,2", 0, "say \"hi\"", 1);
-        TraceCsvReader r = new TraceCsvReader(new java.io.ByteArrayInputStream(
-                "func_name,invoke_time_ms\n\"g,2\",10\n\"say \"\"hi\"\"\",20\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                "t.csv", ids);
+        TraceCsvReader r = new TraceCsvReader(
+                new ByteArrayInputStream("func_name,invoke_time_ms\n\"g,2\",10\n\"say \"\"hi\"\"\",20\n"
+                        .getBytes(StandardCharsets.UTF_8)),
+                "t.csv",
+                ids);
         assertThat(readAll(r)).containsExactly(new long[] {10_000, 0}, new long[] {20_000, 1});
     }
 
     @Test
     void advance_unclosedQuote_namesLineAndField() {
         assertThatThrownBy(() -> readAll(reader("func_name,invoke_time_ms\n\"a,10\n")))
-                .hasMessageContaining("line 2").hasMessageContaining("func_name");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("func_name");
     }
 
     @Test
@@ -255,6 +275,7 @@ class TraceCsvReaderTest {
     @Test
     void advance_badSloCell_namesLineAndField() {
         assertThatThrownBy(() -> readAll(reader("func_name,invoke_time_ms,slo_ms\na,10,soon\n")))
-                .hasMessageContaining("line 2").hasMessageContaining("slo_ms");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("slo_ms");
     }
 }

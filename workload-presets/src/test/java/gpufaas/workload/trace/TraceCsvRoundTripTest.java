@@ -1,16 +1,15 @@
 package gpufaas.workload.trace;
 
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import gpufaas.engine.model.FunctionSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 /** Randomised round trips with fixed seeds (one per repetition), so a failure is reproducible. */
 class TraceCsvRoundTripTest {
@@ -37,7 +36,8 @@ class TraceCsvRoundTripTest {
                 w.write(times[i], fns[i]);
             }
         }
-        TraceCsvReader in = new TraceCsvReader(new ByteArrayInputStream(bytes.toByteArray()), "mem", TraceCsvReader.idsOf(FNS));
+        TraceCsvReader in =
+                new TraceCsvReader(new ByteArrayInputStream(bytes.toByteArray()), "mem", TraceCsvReader.idsOf(FNS));
         for (int i = 0; i < times.length; i++) {
             assertThat(in.advance()).isTrue();
             assertThat(in.timeUs()).isEqualTo(times[i]);

@@ -1,18 +1,18 @@
 package gpufaas.workload.trace;
 
-import gpufaas.engine.model.BadInputException;
-import gpufaas.engine.model.FunctionSpec;
-import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gpufaas.engine.model.BadInputException;
+import gpufaas.engine.model.FunctionSpec;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class TraceCsvWriterTest {
-    private static final List<FunctionSpec> FNS = List.of(FunctionSpec.gpu(0, "a", 1, 2, 3), FunctionSpec.gpu(1, "b", 1, 2, 3));
+    private static final List<FunctionSpec> FNS =
+            List.of(FunctionSpec.gpu(0, "a", 1, 2, 3), FunctionSpec.gpu(1, "b", 1, 2, 3));
 
     @Test
     void write_microsecondTimes_writesMillisWithShortestDecimals() {
@@ -37,7 +37,8 @@ class TraceCsvWriterTest {
     @Test
     void constructor_nameWithComma_isRejected() {
         List<FunctionSpec> bad = List.of(FunctionSpec.gpu(0, "a,b", 1, 2, 3));
-        assertThatThrownBy(() -> new TraceCsvWriter(new ByteArrayOutputStream(), bad)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> new TraceCsvWriter(new ByteArrayOutputStream(), bad))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("a,b");
     }
 }

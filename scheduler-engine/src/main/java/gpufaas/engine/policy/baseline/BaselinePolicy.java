@@ -1,12 +1,12 @@
 package gpufaas.engine.policy.baseline;
 
+import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.FlowView;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.PolicySnapshot;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +36,14 @@ public abstract class BaselinePolicy implements Policy {
     }
 
     /** The number of functions (flows) of the run. */
-    protected final int functions() { return queuedOf.length; }
+    protected final int functions() {
+        return queuedOf.length;
+    }
 
     protected abstract void add(Invocation inv);
 
     /** The next invocation for {@code device}, removed from the policy's own queues; null when none fits. */
-    protected abstract Invocation take(gpufaas.engine.device.Device device);
+    protected abstract Invocation take(Device device);
 
     @Override
     public final void enqueue(Invocation inv) {
@@ -54,7 +56,7 @@ public abstract class BaselinePolicy implements Policy {
     }
 
     @Override
-    public final Invocation next(gpufaas.engine.device.Device device) {
+    public final Invocation next(Device device) {
         if (queuedTotal == 0) return null;
         Invocation inv = take(device);
         if (inv != null) markTaken(inv);
@@ -84,17 +86,27 @@ public abstract class BaselinePolicy implements Policy {
     }
 
     @Override
-    public final int queued() { return queuedTotal; }
+    public final int queued() {
+        return queuedTotal;
+    }
 
-    protected final int queuedOf(int fn) { return queuedOf[fn]; }
+    protected final int queuedOf(int fn) {
+        return queuedOf[fn];
+    }
 
     @Override
     public PolicySnapshot snapshot() {
         List<FlowView> flows = new ArrayList<>();
         for (int i = 0; i < used.length; i++) {
             if (!used[i]) continue;
-            flows.add(new FlowView(i, ctx.functions().get(i).name(), queuedOf[i], inFlightOf[i],
-                    active[i] ? FlowState.ACTIVE : FlowState.INACTIVE, Double.NaN, Double.NaN));
+            flows.add(new FlowView(
+                    i,
+                    ctx.functions().get(i).name(),
+                    queuedOf[i],
+                    inFlightOf[i],
+                    active[i] ? FlowState.ACTIVE : FlowState.INACTIVE,
+                    Double.NaN,
+                    Double.NaN));
         }
         return new PolicySnapshot(Double.NaN, Double.NaN, flows);
     }
@@ -103,12 +115,15 @@ public abstract class BaselinePolicy implements Policy {
     public void checkInvariants() {
         long sum = 0;
         for (int i = 0; i < queuedOf.length; i++) {
-            if (queuedOf[i] < 0 || inFlightOf[i] < 0) throw new IllegalStateException(this + ": negative count for function " + i);
+            if (queuedOf[i] < 0 || inFlightOf[i] < 0)
+                throw new IllegalStateException(this + ": negative count for function " + i);
             sum += queuedOf[i];
         }
         if (sum != queuedTotal) throw new IllegalStateException(this + ": queued total " + queuedTotal + " != " + sum);
     }
 
     @Override
-    public String toString() { return getClass().getSimpleName(); }
+    public String toString() {
+        return getClass().getSimpleName();
+    }
 }

@@ -3,7 +3,6 @@ package gpufaas.engine.policy.baseline;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.PolicyContext;
-
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
@@ -24,8 +23,12 @@ public final class EstimateOrderPolicy extends BaselinePolicy {
     }
 
     @Override
-    protected void add(Invocation inv) { heap.add(inv); }
+    protected void add(Invocation inv) {
+        heap.add(inv);
+    }
 
     @Override
-    protected Invocation take(Device device) { return heap.poll(); }
+    protected Invocation take(Device device) {
+        return heap.poll();
+    }
 }

@@ -13,11 +13,17 @@ import gpufaas.engine.policy.PolicyContext;
 public final class FcfsPolicy extends BaselinePolicy {
     private final FifoQueue queue = new FifoQueue();
 
-    public FcfsPolicy(PolicyContext ctx) { super(ctx); }
+    public FcfsPolicy(PolicyContext ctx) {
+        super(ctx);
+    }
 
     @Override
-    protected void add(Invocation inv) { queue.add(inv); }
+    protected void add(Invocation inv) {
+        queue.add(inv);
+    }
 
     @Override
-    protected Invocation take(Device device) { return queue.poll(); }
+    protected Invocation take(Device device) {
+        return queue.poll();
+    }
 }

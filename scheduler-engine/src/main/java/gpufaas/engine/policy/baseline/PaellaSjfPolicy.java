@@ -35,7 +35,9 @@ public final class PaellaSjfPolicy extends BaselinePolicy {
         byDeficit = new IndexedHeap((a, b) -> base[a] > base[b] || (base[a] == base[b] && a < b));
     }
 
-    public double deficit(int fn) { return base[fn] + offset; }
+    public double deficit(int fn) {
+        return base[fn] + offset;
+    }
 
     @Override
     protected void add(Invocation inv) {

@@ -13,11 +13,17 @@ import gpufaas.engine.policy.baseline.BaselinePolicy;
 public final class KaasBalancePolicy extends BaselinePolicy {
     private final FifoQueue queue = new FifoQueue();
 
-    public KaasBalancePolicy(PolicyContext ctx) { super(ctx); }
+    public KaasBalancePolicy(PolicyContext ctx) {
+        super(ctx);
+    }
 
     @Override
-    protected void add(Invocation inv) { queue.add(inv); }
+    protected void add(Invocation inv) {
+        queue.add(inv);
+    }
 
     @Override
-    protected Invocation take(Device device) { return queue.poll(); }
+    protected Invocation take(Device device) {
+        return queue.poll();
+    }
 }

@@ -55,5 +55,7 @@ public final class KaasCfsPolicy extends TenantQueues {
     }
 
     /** The tenant's virtual time (virtual GPU-seconds). */
-    public double virtualTime(int tenant) { return vt[tenant]; }
+    public double virtualTime(int tenant) {
+        return vt[tenant];
+    }
 }

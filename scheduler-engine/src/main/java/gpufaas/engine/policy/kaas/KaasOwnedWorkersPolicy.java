@@ -3,7 +3,6 @@ package gpufaas.engine.policy.kaas;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.PolicyContext;
-
 import java.util.List;
 
 /**
@@ -18,7 +17,9 @@ import java.util.List;
  */
 public final class KaasOwnedWorkersPolicy extends TenantQueues {
 
-    public KaasOwnedWorkersPolicy(PolicyContext ctx) { super(ctx); }
+    public KaasOwnedWorkersPolicy(PolicyContext ctx) {
+        super(ctx);
+    }
 
     @Override
     protected Invocation take(Device device) {

@@ -5,7 +5,6 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.policy.FifoQueue;
 import gpufaas.engine.policy.IndexedHeap;
 import gpufaas.engine.policy.PolicyContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +17,9 @@ import java.util.List;
 public final class KaasStaticPolicy extends TenantQueues {
     private final List<IndexedHeap> perDevice = new ArrayList<>();
 
-    public KaasStaticPolicy(PolicyContext ctx) { super(ctx); }
+    public KaasStaticPolicy(PolicyContext ctx) {
+        super(ctx);
+    }
 
     private IndexedHeap heapFor(int slot) {
         while (perDevice.size() <= slot) {
@@ -27,7 +28,9 @@ public final class KaasStaticPolicy extends TenantQueues {
         return perDevice.get(slot);
     }
 
-    private int slotOf(int tenant) { return tenant % ctx.devices().size(); }
+    private int slotOf(int tenant) {
+        return tenant % ctx.devices().size();
+    }
 
     @Override
     protected void add(Invocation inv) {
@@ -45,7 +48,8 @@ public final class KaasStaticPolicy extends TenantQueues {
         int t = h.peek();
         Invocation inv = pop(t);
         FifoQueue q = queues[t];
-        if (q.isEmpty()) h.remove(t); else h.update(t);
+        if (q.isEmpty()) h.remove(t);
+        else h.update(t);
         return inv;
     }
 }

@@ -31,7 +31,8 @@ abstract class TenantQueues extends BaselinePolicy {
     protected Invocation pop(int tenant) {
         FifoQueue q = queues[tenant];
         Invocation inv = q.poll();
-        if (q.isEmpty()) byOldest.remove(tenant); else byOldest.update(tenant);
+        if (q.isEmpty()) byOldest.remove(tenant);
+        else byOldest.update(tenant);
         return inv;
     }
 

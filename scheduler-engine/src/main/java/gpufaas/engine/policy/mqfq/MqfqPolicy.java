@@ -12,7 +12,6 @@ import gpufaas.engine.policy.IndexedHeap;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.PolicySnapshot;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,16 +65,20 @@ public final class MqfqPolicy implements Policy {
         used = new boolean[n];
         byStart = new IndexedHeap((a, b) -> s[a] < s[b] || (s[a] == s[b] && a < b));
         throttled = new IndexedHeap((a, b) -> s[a] < s[b] || (s[a] == s[b] && a < b));
-        ttlTimers = new IndexedHeap((a, b) -> ttlDeadline[a] < ttlDeadline[b] || (ttlDeadline[a] == ttlDeadline[b] && a < b));
+        ttlTimers = new IndexedHeap(
+                (a, b) -> ttlDeadline[a] < ttlDeadline[b] || (ttlDeadline[a] == ttlDeadline[b] && a < b));
         eligible = new IndexedHeap(eligibleOrder(selection, ctx.dMax()));
     }
 
     private IndexedHeap.IdOrder eligibleOrder(Selection sel, int dMax) {
         return switch (sel) {
-            case IN_FLIGHT_THEN_LONGEST -> dMax <= 1 ? this::longerQueue : (a, b) -> {
-                if (inFlight[a] != inFlight[b]) return inFlight[a] < inFlight[b];
-                return longerQueue(a, b);
-            };
+            case IN_FLIGHT_THEN_LONGEST ->
+                dMax <= 1
+                        ? this::longerQueue
+                        : (a, b) -> {
+                            if (inFlight[a] != inFlight[b]) return inFlight[a] < inFlight[b];
+                            return longerQueue(a, b);
+                        };
             case LONGEST -> this::longerQueue;
             case MIN_TAG_WARM, PREVIOUS -> (a, b) -> s[a] < s[b] || (s[a] == s[b] && a < b);
         };
@@ -122,7 +125,8 @@ public final class MqfqPolicy implements Policy {
             setState(fn, FlowState.THROTTLED);
         } else {
             throttled.remove(fn);
-            if (!eligible.contains(fn)) eligible.add(fn); else eligible.update(fn);
+            if (!eligible.contains(fn)) eligible.add(fn);
+            else eligible.update(fn);
             setState(fn, FlowState.ACTIVE);
         }
     }
@@ -179,7 +183,8 @@ public final class MqfqPolicy implements Policy {
                 if (device != null) {
                     for (Container c : device.containers()) {
                         int cf = c.function.id();
-                        if (c.busy() || !c.ready() || c.location() != MemoryLocation.DEVICE || !eligible.contains(cf)) continue;
+                        if (c.busy() || !c.ready() || c.location() != MemoryLocation.DEVICE || !eligible.contains(cf))
+                            continue;
                         if (best < 0 || s[cf] < s[best] || (s[cf] == s[best] && cf < best)) best = cf;
                     }
                 }
@@ -211,7 +216,8 @@ public final class MqfqPolicy implements Policy {
             return;
         }
         ttlDeadline[fn] = now + t;
-        if (ttlTimers.contains(fn)) ttlTimers.update(fn); else ttlTimers.add(fn);
+        if (ttlTimers.contains(fn)) ttlTimers.update(fn);
+        else ttlTimers.add(fn);
         ttlTimer.at(now + t);
     }
 
@@ -225,21 +231,30 @@ public final class MqfqPolicy implements Policy {
     }
 
     @Override
-    public int queued() { return queuedTotal; }
+    public int queued() {
+        return queuedTotal;
+    }
 
     /** Global virtual time V (virtual seconds). */
-    public double virtualTime() { return v; }
+    public double virtualTime() {
+        return v;
+    }
 
-    public FlowState state(int fn) { return state[fn]; }
+    public FlowState state(int fn) {
+        return state[fn];
+    }
 
-    public double startTag(int fn) { return s[fn]; }
+    public double startTag(int fn) {
+        return s[fn];
+    }
 
     @Override
     public PolicySnapshot snapshot() {
         List<FlowView> flows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (!used[i]) continue;
-            flows.add(new FlowView(i, ctx.functions().get(i).name(), queues[i].size(), inFlight[i], state[i], s[i], f[i]));
+            flows.add(new FlowView(
+                    i, ctx.functions().get(i).name(), queues[i].size(), inFlight[i], state[i], s[i], f[i]));
         }
         return new PolicySnapshot(v, overrun, flows);
     }
@@ -250,18 +265,24 @@ public final class MqfqPolicy implements Policy {
         for (int i = 0; i < n; i++) {
             total += queues[i].size();
             boolean backlogged = !queues[i].isEmpty();
-            if (backlogged != byStart.contains(i)) throw new IllegalStateException("flow " + i + ": backlog and start heap disagree");
-            if (backlogged && s[i] < v - 1e-9) throw new IllegalStateException("flow " + i + ": S " + s[i] + " below V " + v);
+            if (backlogged != byStart.contains(i))
+                throw new IllegalStateException("flow " + i + ": backlog and start heap disagree");
+            if (backlogged && s[i] < v - 1e-9)
+                throw new IllegalStateException("flow " + i + ": S " + s[i] + " below V " + v);
             if (backlogged && eligible.contains(i) == throttled.contains(i)) {
                 throw new IllegalStateException("flow " + i + " must be exactly one of eligible/throttled");
             }
-            if (eligible.contains(i) && s[i] - v > overrun + 1e-9) throw new IllegalStateException("flow " + i + " eligible beyond T");
-            if (throttled.contains(i) && s[i] - v <= overrun) throw new IllegalStateException("flow " + i + " throttled within T");
+            if (eligible.contains(i) && s[i] - v > overrun + 1e-9)
+                throw new IllegalStateException("flow " + i + " eligible beyond T");
+            if (throttled.contains(i) && s[i] - v <= overrun)
+                throw new IllegalStateException("flow " + i + " throttled within T");
             if (inFlight[i] < 0) throw new IllegalStateException("flow " + i + ": negative in-flight");
         }
         if (total != queuedTotal) throw new IllegalStateException("queued count " + queuedTotal + " != " + total);
     }
 
     @Override
-    public String toString() { return "MqfqPolicy[" + selection + "]"; }
+    public String toString() {
+        return "MqfqPolicy[" + selection + "]";
+    }
 }

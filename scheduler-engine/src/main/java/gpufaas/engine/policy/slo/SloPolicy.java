@@ -5,7 +5,6 @@ import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
 import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.baseline.BaselinePolicy;
-
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.TreeSet;
@@ -29,7 +28,9 @@ public final class SloPolicy extends BaselinePolicy {
     private long overBudget;
 
     /** An SLO ordering without a cost budget. */
-    public SloPolicy(PolicyContext ctx, SloOrder order) { this(ctx, order, 0); }
+    public SloPolicy(PolicyContext ctx, SloOrder order) {
+        this(ctx, order, 0);
+    }
 
     /** @param budget largest acceptable cost of one invocation (price × seconds); 0: no budget */
     public SloPolicy(PolicyContext ctx, SloOrder order, double budget) {
@@ -63,7 +64,9 @@ public final class SloPolicy extends BaselinePolicy {
     }
 
     @Override
-    protected void add(Invocation inv) { waiting.add(inv); }
+    protected void add(Invocation inv) {
+        waiting.add(inv);
+    }
 
     @Override
     protected Invocation take(Device device) {

@@ -1,14 +1,13 @@
 package gpufaas.sweep.spark.daemon;
 
-import org.apache.spark.launcher.JavaModuleOptions;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
  * The JVM options Spark's processes need: {@link JavaModuleOptions#defaultModuleOptionArray()}, the
- * set Spark's own scripts add ({@code --add-opens} of JDK packages, native and {@code sun.misc.Unsafe}
+ * set Spark's own scripts add ({@code --add-opens} of JDK packages, native and {@code Unsafe}
  * access, Netty settings), less what only makes the running JDK print a warning at every start: an
  * {@code --add-opens} of a package it does not have ({@code sun.security.action} is gone from JDK 25)
  * and the incubating vector module (no class of Spark's core uses it). {@link #main} prints them one
@@ -17,7 +16,7 @@ import java.util.Optional;
 public final class JvmModuleOptions {
     private static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
 
-    private JvmModuleOptions() { }
+    private JvmModuleOptions() {}
 
     /** The options for a JVM of the running JDK's release. */
     public static List<String> forThisJdk() {

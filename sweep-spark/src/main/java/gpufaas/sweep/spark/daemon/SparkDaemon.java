@@ -1,7 +1,6 @@
 package gpufaas.sweep.spark.daemon;
 
 import gpufaas.app.SweepCluster;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,8 +27,10 @@ public final class SparkDaemon {
     /** Heap of a master or worker process: Spark's default daemon memory. */
     static final String DAEMON_HEAP = "-Xmx1g";
     /** Every 10 minutes a worker removes the files of applications that ended more than an hour ago. */
-    static final List<String> WORKER_CLEANUP = List.of("-Dspark.worker.cleanup.enabled=true",
-            "-Dspark.worker.cleanup.interval=600", "-Dspark.worker.cleanup.appDataTtl=3600");
+    static final List<String> WORKER_CLEANUP = List.of(
+            "-Dspark.worker.cleanup.enabled=true",
+            "-Dspark.worker.cleanup.interval=600",
+            "-Dspark.worker.cleanup.appDataTtl=3600");
 
     private final String role;
     private final String mainClass;
@@ -40,8 +41,15 @@ public final class SparkDaemon {
     private final String host;
     private final String hint;
 
-    private SparkDaemon(String role, String mainClass, List<String> properties, List<String> args, List<Path> jars,
-                        Path workDir, String host, String hint) {
+    private SparkDaemon(
+            String role,
+            String mainClass,
+            List<String> properties,
+            List<String> args,
+            List<Path> jars,
+            Path workDir,
+            String host,
+            String hint) {
         this.role = role;
         this.mainClass = mainClass;
         this.properties = List.copyOf(properties);
@@ -55,12 +63,26 @@ public final class SparkDaemon {
     /** A master binding {@code m.host()}; port 0 picks a free one (it logs the URL it got). */
     public static SparkDaemon master(SweepCluster.Master m, List<Path> sparkJars) {
         String url = "spark://" + m.host() + ":" + m.port();
-        String hint = m.port() == 0 ? "" : "; workers join with: ./workbench cluster worker " + url
-                + "; sweeps run with: ./workbench sweep --experiment FILE.json --out DIR --cluster " + url
-                + (m.webUiPort() == 0 ? "" : "; web UI http://" + m.host() + ":" + m.webUiPort());
-        return new SparkDaemon("master", MASTER_CLASS, List.of(),
-                List.of("--host", m.host(), "--port", Integer.toString(m.port()), "--webui-port", Integer.toString(m.webUiPort())),
-                sparkJars, null, m.host(), hint);
+        String hint = m.port() == 0
+                ? ""
+                : "; workers join with: ./workbench cluster worker " + url
+                        + "; sweeps run with: ./workbench sweep --experiment FILE.json --out DIR --cluster " + url
+                        + (m.webUiPort() == 0 ? "" : "; web UI http://" + m.host() + ":" + m.webUiPort());
+        return new SparkDaemon(
+                "master",
+                MASTER_CLASS,
+                List.of(),
+                List.of(
+                        "--host",
+                        m.host(),
+                        "--port",
+                        Integer.toString(m.port()),
+                        "--webui-port",
+                        Integer.toString(m.webUiPort())),
+                sparkJars,
+                null,
+                m.host(),
+                hint);
     }
 
     /** A worker of {@code w.masterUrl()}; without a work folder it gets a temporary one, removed when it stops. */
@@ -71,8 +93,18 @@ public final class SparkDaemon {
         if (w.memory() != null) args.addAll(List.of("--memory", w.memory()));
         args.addAll(List.of("--webui-port", Integer.toString(w.webUiPort())));
         args.add(w.masterUrl());
-        return new SparkDaemon("worker", WORKER_CLASS, WORKER_CLEANUP, args, sparkJars, w.workDir(), w.host(),
-                " of " + w.masterUrl() + (w.workDir() == null ? " (work folder: a temporary one)" : " (work folder " + w.workDir() + ")"));
+        return new SparkDaemon(
+                "worker",
+                WORKER_CLASS,
+                WORKER_CLEANUP,
+                args,
+                sparkJars,
+                w.workDir(),
+                w.host(),
+                " of " + w.masterUrl()
+                        + (w.workDir() == null
+                                ? " (work folder: a temporary one)"
+                                : " (work folder " + w.workDir() + ")"));
     }
 
     /** The command line, for a process whose work folder (a worker's) is {@code work}. */
@@ -164,7 +196,9 @@ public final class SparkDaemon {
             this.temporaryWork = temporaryWork;
         }
 
-        public Process process() { return process; }
+        public Process process() {
+            return process;
+        }
 
         /** Stops the process (a worker stops its executors first) and removes its temporary folders. */
         @Override

@@ -1,7 +1,9 @@
 package gpufaas.sweep.spark.daemon;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +27,7 @@ final class SparkHome implements AutoCloseable {
         Path jars = Files.createDirectory(dir.resolve("jars"));
         for (Path j : sparkJars) {
             Path link = jars.resolve(j.getFileName().toString());
-            if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) continue;
             try {
                 Files.createSymbolicLink(link, j.toAbsolutePath());
             } catch (UnsupportedOperationException | IOException e) {
@@ -35,7 +37,9 @@ final class SparkHome implements AutoCloseable {
         return new SparkHome(dir);
     }
 
-    Path dir() { return dir; }
+    Path dir() {
+        return dir;
+    }
 
     @Override
     public void close() {
@@ -43,10 +47,10 @@ final class SparkHome implements AutoCloseable {
     }
 
     static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | java.io.UncheckedIOException ignored) {
+        } catch (IOException | UncheckedIOException ignored) {
             // a temporary folder; what is left goes with the system's temporary files
         }
     }

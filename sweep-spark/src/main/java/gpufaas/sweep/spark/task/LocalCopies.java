@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -58,13 +57,15 @@ public final class LocalCopies {
     }
 
     /** The experiment naming local copies, and the copies. */
-    public record Relocated(String experiment, LocalCopies copies) { }
+    public record Relocated(String experiment, LocalCopies copies) {}
 
     /** {@code text} with every local path in it replaced by the path the sweep named. */
     public String toDriver(String text) {
         if (text == null) return null;
         List<Map.Entry<String, String>> byLength = new ArrayList<>(toDriver.entrySet());
-        byLength.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        byLength.sort(Comparator.comparingInt(
+                        (Map.Entry<String, String> e) -> e.getKey().length())
+                .reversed());
         String s = text;
         for (Map.Entry<String, String> e : byLength) s = s.replace(e.getKey(), e.getValue());
         return s;
@@ -91,7 +92,8 @@ public final class LocalCopies {
             return TextNode.valueOf(text);
         }
         String key = named.toString();
-        if (fetched.containsKey(key)) return TextNode.valueOf(link(named, fetched.get(key)).toString());
+        if (fetched.containsKey(key))
+            return TextNode.valueOf(link(named, fetched.get(key)).toString());
         Path folder = null;
         for (Map.Entry<String, Path> f : fetched.entrySet()) {
             Path file = Path.of(f.getKey());

@@ -1,7 +1,6 @@
 package gpufaas.sweep.spark.task;
 
 import gpufaas.engine.model.BadInputException;
-
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.StringWriter;
@@ -31,7 +30,8 @@ public record PointFailure(boolean badInput, String source, long line, String fi
             String prefix = new BadInputException(b.source(), b.line(), b.field(), "").getMessage();
             String msg = b.getMessage();
             String problem = msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
-            return new PointFailure(true, map(copies, b.source()), b.line(), b.field(), map(copies, problem), traceText);
+            return new PointFailure(
+                    true, map(copies, b.source()), b.line(), b.field(), map(copies, problem), traceText);
         }
         String msg = t.getMessage() == null || t.getMessage().isBlank() ? t.toString() : t.getMessage();
         return new PointFailure(false, null, 0, null, map(copies, msg), traceText);

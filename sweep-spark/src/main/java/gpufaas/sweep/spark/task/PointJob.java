@@ -2,10 +2,6 @@ package gpufaas.sweep.spark.task;
 
 import gpufaas.app.PointRunner;
 import gpufaas.engine.model.BadInputException;
-import org.apache.spark.SparkFiles;
-import scala.collection.Iterator;
-import scala.runtime.AbstractFunction1;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -18,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.spark.SparkFiles;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
 
 /**
  * The task of one sweep point on an executor (each partition of the sweep's job holds one point).
@@ -34,7 +33,10 @@ public final class PointJob extends AbstractFunction1<Iterator<ShippedPoint>, Po
     @Override
     public PointResult apply(Iterator<ShippedPoint> points) {
         ShippedPoint p = points.next();
-        return run(p, Path.of(SparkFiles.getRootDirectory()).toAbsolutePath(), name -> Path.of(SparkFiles.get(name)).toAbsolutePath());
+        return run(
+                p,
+                Path.of(SparkFiles.getRootDirectory()).toAbsolutePath(),
+                name -> Path.of(SparkFiles.get(name)).toAbsolutePath());
     }
 
     /**
@@ -55,10 +57,19 @@ public final class PointJob extends AbstractFunction1<Iterator<ShippedPoint>, Po
             List<ResultFile> files = pack(out);
             PointResult result = new PointResult(p.task().index(), host, files, null);
             if (result.deflatedBytes() > MAX_RESULT_BYTES) {
-                throw new BadInputException("--cluster", 0, null, String.format(Locale.ROOT, "the result folder of sweep point %d "
-                        + "(%s) is %.0f MiB deflated, more than a point brings back from the cluster (%d MiB); run with "
-                        + "--shared-dir, or with --no-invocations", p.task().index(), p.task().label(),
-                        result.deflatedBytes() / 1048576.0, MAX_RESULT_BYTES >> 20));
+                throw new BadInputException(
+                        "--cluster",
+                        0,
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "the result folder of sweep point %d "
+                                        + "(%s) is %.0f MiB deflated, more than a point brings back from the cluster (%d MiB); run with "
+                                        + "--shared-dir, or with --no-invocations",
+                                p.task().index(),
+                                p.task().label(),
+                                result.deflatedBytes() / 1048576.0,
+                                MAX_RESULT_BYTES >> 20));
             }
             return result;
         } catch (Throwable t) {
@@ -71,8 +82,12 @@ public final class PointJob extends AbstractFunction1<Iterator<ShippedPoint>, Po
     private static PointResult runShared(ShippedPoint p, String host) {
         try {
             if (!Files.isDirectory(Path.of(p.sharedDir()))) {
-                throw new BadInputException("--shared-dir", 0, null, "the executor on " + host + " does not see " + p.sharedDir()
-                        + " (it must be at the same path on every machine of the cluster)");
+                throw new BadInputException(
+                        "--shared-dir",
+                        0,
+                        null,
+                        "the executor on " + host + " does not see " + p.sharedDir()
+                                + " (it must be at the same path on every machine of the cluster)");
             }
             PointRunner.run(p.task());
             return new PointResult(p.task().index(), host, List.of(), null);

@@ -12,7 +12,8 @@ import java.util.List;
  *                shared mode or on failure
  * @param failure why the point failed, or null
  */
-public record PointResult(int index, String host, List<ResultFile> files, PointFailure failure) implements Serializable {
+public record PointResult(int index, String host, List<ResultFile> files, PointFailure failure)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public PointResult {

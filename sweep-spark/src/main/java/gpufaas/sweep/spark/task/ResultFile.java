@@ -26,7 +26,8 @@ public record ResultFile(String name, byte[] deflated, long size) implements Ser
     public static ResultFile read(Path file) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (InputStream in = Files.newInputStream(file); OutputStream out = new DeflaterOutputStream(buf, deflater, 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = new DeflaterOutputStream(buf, deflater, 1 << 16)) {
             in.transferTo(out);
         } finally {
             deflater.end();
@@ -37,7 +38,7 @@ public record ResultFile(String name, byte[] deflated, long size) implements Ser
     /** Writes the file's original bytes to {@code target}. */
     public void writeTo(Path target) throws IOException {
         try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated));
-             OutputStream out = Files.newOutputStream(target)) {
+                OutputStream out = Files.newOutputStream(target)) {
             in.transferTo(out);
         }
     }

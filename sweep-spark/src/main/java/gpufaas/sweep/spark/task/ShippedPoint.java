@@ -1,7 +1,6 @@
 package gpufaas.sweep.spark.task;
 
 import gpufaas.app.SweepTask;
-
 import java.io.Serializable;
 import java.util.Map;
 
@@ -22,5 +21,7 @@ public record ShippedPoint(SweepTask task, Map<String, String> shipped, String s
     }
 
     /** True when inputs were shipped and the result folder comes back as bytes. */
-    public boolean shipMode() { return sharedDir == null; }
+    public boolean shipMode() {
+        return sharedDir == null;
+    }
 }
