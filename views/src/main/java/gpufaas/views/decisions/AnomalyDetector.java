@@ -1,5 +1,8 @@
 package gpufaas.views.decisions;
 
+import static gpufaas.views.decisions.DecisionExplainer.trim;
+import static gpufaas.views.decisions.DecisionExplainer.whole;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,6 +121,7 @@ public final class AnomalyDetector {
         double waitS = x.queueMs() / 1000;
         double others = 0;
         int aheadCount = 0;
+        double aheadLong = 0;
         Set<String> aheadFns = new LinkedHashSet<>();
         Map<String, double[]> otherFns = new LinkedHashMap<>(); // function -> {τ, w}
         int otherCount = 0;
@@ -141,6 +145,7 @@ public final class AnomalyDetector {
             if (y.arrivalUs() < arrival) {
                 if (s >= HOL_FACTOR * serviceX) {
                     aheadCount++;
+                    aheadLong += s;
                     aheadFns.add(y.function());
                 }
             } else if (lowerPriority(y, x)) {
@@ -180,13 +185,6 @@ public final class AnomalyDetector {
                         "Anomaly: starvation. " + waited + during + " "
                                 + bound(x, before, vFirst, vLast, otherFns, others)),
                 out);
-        double aheadLong = 0;
-        for (int i = first; i < end; i++) {
-            DecisionRecord y = recent.get(i);
-            double s = y.context().serviceMs() / 1000;
-            if (!y.function().equals(x.function()) && y.arrivalUs() < arrival && s >= HOL_FACTOR * serviceX)
-                aheadLong += s;
-        }
         if (aheadCount > 0 && aheadLong >= 0.5 * others) {
             flag(
                     new Anomaly(
@@ -302,13 +300,5 @@ public final class AnomalyDetector {
     private static String num(double v) {
         if (Double.isNaN(v)) return "–";
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%.2f", v);
-    }
-
-    private static String whole(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%s", v);
     }
 }

@@ -195,7 +195,12 @@ public final class DecisionExplainer {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String whole(double v) {
+    static String whole(double v) {
         return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** A threshold as typed: a whole number without decimals, any other as Java writes it. */
+    public static String trim(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 }

@@ -1,10 +1,11 @@
 package gpufaas.views.decisions;
 
+import static gpufaas.views.decisions.DecisionExplainer.trim;
+
 import gpufaas.views.run.WhatIf;
 import gpufaas.views.style.Legible;
 import gpufaas.views.style.ViewStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -75,6 +76,8 @@ public final class DecisionsView extends BorderPane {
                 thresholdsProblem.setText("");
                 k.getStyleClass().remove("invalid");
                 floor.getStyleClass().remove("invalid");
+                // focus leaving a field applies too: flag the whole log again only for new thresholds
+                if (kk == vm.detector().k() && ff == vm.detector().floorS()) return;
                 onThresholds.accept(kk, ff);
             } catch (NumberFormatException e) {
                 thresholdsProblem.setText("a number > 0 and a number of seconds >= 0");
@@ -207,10 +210,6 @@ public final class DecisionsView extends BorderPane {
         if (vm.selected.get() != null && table.selectedIndex() < 0) table.clearSelection(); // it fell off the log
         if (first != null) table.keepFirst(first);
         table.repaint();
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 
     /** Repaints after a change of theme or font scale. */

@@ -52,6 +52,9 @@ public final class DeviceTimelineView extends Region {
     private final LiveViewModel vm;
     private final ViewStyle style;
     private final ImageView image = new ImageView();
+    /** the scroll bar is being fitted inside {@link #draw()}: its value changes draw nothing */
+    private boolean adjusting;
+
     /** device names (left of the plot): redrawn only when the layout or the scroll changes */
     private final Canvas words = new Canvas();
 
@@ -82,7 +85,9 @@ public final class DeviceTimelineView extends Region {
         bar.setOrientation(Orientation.VERTICAL);
         bar.setManaged(false);
         bar.setVisible(false);
-        bar.valueProperty().addListener((o, a, b) -> draw());
+        bar.valueProperty().addListener((o, a, b) -> {
+            if (!adjusting) draw();
+        });
         setOnScroll(e -> {
             if (bar.isVisible()) bar.setValue(Math.max(0, Math.min(bar.getMax(), bar.getValue() - e.getDeltaY())));
         });
@@ -199,11 +204,16 @@ public final class DeviceTimelineView extends Region {
         int scrollY = 0;
         if (scroll) {
             double max = content - viewH;
-            if (bar.getMax() != max) bar.setMax(max);
-            bar.setVisibleAmount(viewH * max / Math.max(1, content));
-            bar.setUnitIncrement(laneH);
-            bar.setBlockIncrement(viewH * 0.9);
-            if (bar.getValue() > max) bar.setValue(max);
+            adjusting = true; // fitting the bar to the lanes must not draw again from its listener
+            try {
+                if (bar.getMax() != max) bar.setMax(max);
+                bar.setVisibleAmount(viewH * max / Math.max(1, content));
+                bar.setUnitIncrement(laneH);
+                bar.setBlockIncrement(viewH * 0.9);
+                if (bar.getValue() > max) bar.setValue(max);
+            } finally {
+                adjusting = false;
+            }
             bar.resizeRelocate(w - barW, 0, barW, viewH);
             scrollY = (int) Math.round(bar.getValue());
         }

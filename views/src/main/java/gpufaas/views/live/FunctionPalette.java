@@ -36,13 +36,24 @@ public final class FunctionPalette {
      * dark to see against the background (black, indigo, wine) is lightened until it stands out 3:1.
      */
     public static int argb(int fn, boolean dark) {
-        int c = 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16);
-        if (!dark) return c;
-        for (double a = 0.1; contrast(c, DARK_BACKGROUND) < MIN_CONTRAST && a <= 1.0; a += 0.1) {
-            c = PixelRaster.blend(
-                    0xffffffff, 0xff000000 | Integer.parseInt(colour(fn).substring(1), 16), a);
+        return (dark ? DARK_ARGB : LIGHT_ARGB)[Math.floorMod(fn, COLOURS.length)];
+    }
+
+    /** The colours as ARGB, and lightened for the dark theme: worked out once, painters ask per row. */
+    private static final int[] LIGHT_ARGB = new int[COLOURS.length];
+
+    private static final int[] DARK_ARGB = new int[COLOURS.length];
+
+    static {
+        for (int i = 0; i < COLOURS.length; i++) {
+            int c = 0xff000000 | Integer.parseInt(COLOURS[i].substring(1), 16);
+            LIGHT_ARGB[i] = c;
+            int d = c;
+            for (double a = 0.1; contrast(d, DARK_BACKGROUND) < MIN_CONTRAST && a <= 1.0; a += 0.1) {
+                d = PixelRaster.blend(0xffffffff, c, a);
+            }
+            DARK_ARGB[i] = d;
         }
-        return c;
     }
 
     /** WCAG contrast ratio of two colours (RGB, alpha ignored). */

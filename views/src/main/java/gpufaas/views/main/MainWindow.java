@@ -40,7 +40,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javafx.animation.AnimationTimer;
@@ -499,6 +499,9 @@ public final class MainWindow {
 
     private Stage reportWindow;
 
+    /** A finished reproduction and its report as read in the background (or why it could not be read). */
+    private record ReproductionDone(Reproducer.Result result, ReportWindow.Contents contents, String problem) {}
+
     /**
      * Runs the dissertation's experiments ({@code reproduce --quick}) in the background into a new
      * folder under {@code parent}, with its progress in the transport bar, and opens the report
@@ -510,28 +513,33 @@ public final class MainWindow {
                 "reproduce-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         reproducing.set(true);
         notice("Reproducing the paper (reproduce --quick) in the background into " + out + " …");
-        AtomicLong progress = new AtomicLong();
-        Task<Reproducer.Result> task = new Task<>() {
+        AtomicBoolean reported = new AtomicBoolean();
+        Task<ReproductionDone> task = new Task<>() {
             @Override
-            protected Reproducer.Result call() throws Exception {
-                return services.reproducer().reproduce(out, (done, total) -> {
-                    long packed = ((long) done << 32) | total;
-                    if (progress.getAndSet(packed) == 0 || done.equals(total) || done % 10 == 0) {
+            protected ReproductionDone call() throws Exception {
+                Reproducer.Result r = services.reproducer().reproduce(out, (done, total) -> {
+                    if (!reported.getAndSet(true) || done.equals(total) || done % 10 == 0) {
                         updateMessage(String.format("Reproducing the paper: %d of %d runs …", done, total));
                     }
                 });
+                try {
+                    return new ReproductionDone(r, ReportWindow.Contents.read(r), null);
+                } catch (IOException ex) {
+                    return new ReproductionDone(r, null, ex.getMessage());
+                }
             }
         };
         task.messageProperty().addListener((o, a, b) -> notice(b));
         task.setOnSucceeded(e -> {
             reproducing.set(false);
-            Reproducer.Result r = task.getValue();
+            ReproductionDone d = task.getValue();
+            Reproducer.Result r = d.result();
             notice(String.format(
                     "Reproduced the paper: %d of %d targets met; the report is %s", r.met(), r.targets(), r.report()));
-            try {
-                reportWindow = ReportWindow.open(stage, r, scene.getStylesheets());
-            } catch (IOException ex) {
-                notice("The reproduction wrote " + r.report() + " but it cannot be read: " + ex.getMessage());
+            if (d.contents() != null) {
+                reportWindow = ReportWindow.open(stage, d.contents(), scene.getStylesheets());
+            } else {
+                notice("The reproduction wrote " + r.report() + " but it cannot be read: " + d.problem());
             }
         });
         task.setOnFailed(e -> {

@@ -25,7 +25,21 @@ import javafx.stage.Window;
 final class ReportWindow {
     private ReportWindow() {}
 
-    static Stage open(Window owner, Reproducer.Result r, List<String> stylesheets) throws IOException {
+    /** What the window shows, read off the FX thread: the report's text and its charts, in name order. */
+    record Contents(Reproducer.Result result, String text, List<Path> charts) {
+        static Contents read(Reproducer.Result r) throws IOException {
+            Path dir = r.report().toAbsolutePath().getParent();
+            try (Stream<Path> s = Files.list(dir)) {
+                List<Path> charts = s.filter(p -> p.getFileName().toString().endsWith(".png"))
+                        .sorted()
+                        .toList();
+                return new Contents(r, Files.readString(r.report()), charts);
+            }
+        }
+    }
+
+    static Stage open(Window owner, Contents c, List<String> stylesheets) {
+        Reproducer.Result r = c.result();
         Path dir = r.report().toAbsolutePath().getParent();
         Label head = new Label(String.format(
                 "%d of %d targets met. The report, its CSV and the charts are in %s", r.met(), r.targets(), dir));
@@ -33,21 +47,17 @@ final class ReportWindow {
         head.setWrapText(true);
         head.setPadding(new Insets(8));
         head.getStyleClass().add("section-title");
-        TextArea md = new TextArea(Files.readString(r.report()));
+        TextArea md = new TextArea(c.text());
         md.setId("report-text");
         md.setEditable(false);
         md.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace;");
         TabPane tabs = new TabPane(new Tab("report.md", md));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path png : s.filter(p -> p.getFileName().toString().endsWith(".png"))
-                    .sorted()
-                    .toList()) {
-                ImageView v = new ImageView(new Image(png.toUri().toString()));
-                v.setPreserveRatio(true);
-                ScrollPane sp = new ScrollPane(v);
-                tabs.getTabs().add(new Tab(png.getFileName().toString(), sp));
-            }
+        for (Path png : c.charts()) {
+            ImageView v = new ImageView(new Image(png.toUri().toString(), true)); // decoded in the background
+            v.setPreserveRatio(true);
+            ScrollPane sp = new ScrollPane(v);
+            tabs.getTabs().add(new Tab(png.getFileName().toString(), sp));
         }
         BorderPane root = new BorderPane(tabs);
         root.setTop(head);

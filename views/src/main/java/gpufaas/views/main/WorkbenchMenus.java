@@ -225,13 +225,10 @@ public final class WorkbenchMenus {
     /** Saves the panel's experiment to {@code file} and says so (a dialog when it cannot). */
     static boolean save(MainWindow win, Path file) {
         if (!win.experiment().saveFile(file)) {
-            Alert a = new Alert(Alert.AlertType.ERROR, win.experiment().problem.get());
-            a.setHeaderText("Cannot save the experiment");
-            a.initOwner(win.stage());
-            a.show();
+            error(win, "Cannot save the experiment", win.experiment().problem.get());
             return false;
         }
-        lastFolder = file.toAbsolutePath().getParent();
+        remember(file);
         win.notice("Saved the experiment to " + file.toAbsolutePath() + ".");
         return true;
     }
@@ -329,14 +326,11 @@ public final class WorkbenchMenus {
     static boolean exportPng(MainWindow win, Path file) {
         try {
             Png.write(win.content(win.selected()), file);
-            lastFolder = file.toAbsolutePath().getParent();
+            remember(file);
             win.notice("Wrote the " + win.selected().title() + " tab as " + file.toAbsolutePath() + ".");
             return true;
         } catch (IOException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage());
-            a.setHeaderText("Cannot write the PNG");
-            a.initOwner(win.stage());
-            a.show();
+            error(win, "Cannot write the PNG", file + ": " + e.getMessage());
             return false;
         }
     }
@@ -352,9 +346,13 @@ public final class WorkbenchMenus {
     }
 
     private void error(String title, String message) {
+        error(w, title, message);
+    }
+
+    private static void error(MainWindow win, String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message);
         a.setHeaderText(title);
-        a.initOwner(w.stage());
+        a.initOwner(win.stage());
         a.show();
     }
 

@@ -1,5 +1,8 @@
 package gpufaas.views.run;
 
+import static gpufaas.views.decisions.DecisionExplainer.seconds;
+import static gpufaas.views.decisions.DecisionExplainer.trim;
+
 import gpufaas.engine.device.Device;
 import gpufaas.engine.model.Invocation;
 import gpufaas.engine.model.Outcome;
@@ -152,10 +155,6 @@ public final class WhatIf {
             if (!(a > 0)) return String.format(Locale.ROOT, "%+.3f s", b - a);
             return String.format(Locale.ROOT, "%+.3f s, %+.1f %%", b - a, (b - a) / a * 100);
         }
-
-        private static String trim(double v) {
-            return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
-        }
     }
 
     /** The alternatives a decision offers: the next candidate flow, and each other device that could take it then. */
@@ -277,10 +276,6 @@ public final class WhatIf {
 
     private static double e2e(Invocation i) {
         return i == null || i.outcome != Outcome.COMPLETED ? Double.NaN : i.e2eUs() / 1e6;
-    }
-
-    private static String seconds(long us) {
-        return String.format(Locale.ROOT, "%.3f", us / 1e6);
     }
 
     /** Plays until every invocation of the window has ended (or the run does). */
