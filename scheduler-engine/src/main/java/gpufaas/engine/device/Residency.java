@@ -69,10 +69,10 @@ public final class Residency {
         double need = gpu ? f.gpuMemMb() + d.profile.contextMemMb() : 0;
         if (gpu && mode == MemoryMode.NONE && !canFit(d, need)) return null;
         while (d.containerCount() >= d.poolCapacity && d.lruHead != null) {
-            evict(d.lruHead, true);
+            remove(d.lruHead, true);
         }
         if (gpu && !makeRoom(d, need, null)) {
-            while (d.freeMb() < need && d.lruHead != null) evict(d.lruHead, true);
+            while (d.freeMb() < need && d.lruHead != null) remove(d.lruHead, true);
         }
         Container c = d.add(nextContainerId++, f);
         c.busy = true;
@@ -127,7 +127,7 @@ public final class Residency {
             Container nextC = c.lruNext;
             if (c != keep) {
                 if (mode == MemoryMode.NONE) {
-                    evict(c, true);
+                    remove(c, true);
                 } else if (c.location == MemoryLocation.DEVICE && c.memMb() > 0) {
                     swapOut(c);
                     d.evictions++;
@@ -175,10 +175,6 @@ public final class Residency {
         if (evicted) d.evictions++;
         backend.destroyContainer(c);
         listener.containerRemoved(c, evicted);
-    }
-
-    private void evict(Container c, boolean evicted) {
-        remove(c, evicted);
     }
 
     private static boolean hostSide(MemoryLocation l) {

@@ -37,8 +37,4 @@ public record PolicyFactory(MemoryMode memory, Set<Characteristic> characteristi
     public Policy create(PolicyContext ctx, Params params) {
         return maker.make(ctx, params);
     }
-
-    public boolean has(Characteristic c) {
-        return characteristics.contains(c);
-    }
 }

@@ -24,12 +24,6 @@ public record Entry<F>(String name, List<String> aliases, String description, Li
         params = List.copyOf(params);
     }
 
-    /** true when {@code key} is the name or an alias, in any case. */
-    public boolean answersTo(String key) {
-        for (String k : keys()) if (k.equalsIgnoreCase(key)) return true;
-        return false;
-    }
-
     /** The name, then the aliases, in lower case. */
     List<String> keys() {
         List<String> out = new ArrayList<>(1 + aliases.size());

@@ -9,7 +9,6 @@ import gpufaas.engine.model.Outcome;
 import gpufaas.engine.policy.Characteristic;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
-import gpufaas.engine.time.Scheduled;
 import gpufaas.engine.time.TimeSource;
 import java.util.Arrays;
 
@@ -26,7 +25,8 @@ final class Dispatcher {
     private final Launcher launcher;
     private final Residency residency;
     private final TimeSource ts;
-    private long gateWakeAt = Long.MAX_VALUE;
+    /** the wake-up at a closed gate's next sample */
+    private final WakeTimer gateWake;
     /** what-if reruns: the invocation bound to {@link #forcedDevice} instead of where binding puts it (-1: none) */
     private long forcedInvocation = -1;
 
@@ -48,6 +48,7 @@ final class Dispatcher {
         this.launcher = launcher;
         this.residency = residency;
         this.ts = ts;
+        this.gateWake = new WakeTimer(ts, now -> dispatchAll());
         this.deferredState = new FlowState[engine.functions().size()];
     }
 
@@ -86,7 +87,7 @@ final class Dispatcher {
                 Device d = s.devices.get(i);
                 if (!s.canTake(d)) continue;
                 if (!d.gate.open(now)) {
-                    scheduleGateWake(d.gate.nextSampleUs(now));
+                    gateWake.at(d.gate.nextSampleUs(now));
                     continue;
                 }
                 deferDepth++;
@@ -149,21 +150,9 @@ final class Dispatcher {
                 return d;
             }
         }
-        if (wake != Long.MAX_VALUE) scheduleGateWake(wake);
+        if (wake != Long.MAX_VALUE) gateWake.at(wake);
         return null;
     }
-
-    private void scheduleGateWake(long at) {
-        if (gateWakeAt > ts.nowUs() && gateWakeAt <= at) return;
-        gateWakeAt = at;
-        ts.schedule(at, gateWake);
-    }
-
-    /** The wake-up at a closed gate's next sample (one action, scheduled again for each wake). */
-    private final Scheduled gateWake = now -> {
-        if (gateWakeAt == now) gateWakeAt = Long.MAX_VALUE;
-        dispatchAll();
-    };
 
     private void start(Side s, Invocation inv, Device d, boolean tokenHeld) {
         if (!tokenHeld) s.take(d);

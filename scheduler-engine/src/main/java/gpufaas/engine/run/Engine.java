@@ -4,6 +4,7 @@ import gpufaas.engine.backend.ExecutionBackend;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceKind;
 import gpufaas.engine.device.ExecutionModel;
+import gpufaas.engine.device.Holders;
 import gpufaas.engine.device.Residency;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
@@ -11,6 +12,7 @@ import gpufaas.engine.model.Outcome;
 import gpufaas.engine.model.Workload;
 import gpufaas.engine.placement.Estimates;
 import gpufaas.engine.placement.Placement;
+import gpufaas.engine.placement.Target;
 import gpufaas.engine.policy.FlowState;
 import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicySnapshot;
@@ -72,11 +74,12 @@ public final class Engine {
         ExecutionModel model = cfg.executionModel();
         Placement placement = cfg.placement().factory().create(cfg.placementParams(), fns);
         this.estimates = new EngineEstimates(this, cfg, model, gpus);
-        this.metrics = new RunMetrics(cfg, fns, devices, PlacementCheck.isolatedMs(placement, fns, gpus, model));
+        Target[] fixed = PlacementCheck.fixedTargets(placement, fns);
+        this.metrics = new RunMetrics(cfg, fns, devices, PlacementCheck.isolatedMs(fixed, fns, gpus, model));
         this.timeSeries = new TimeSeries(this, seriesSink == null ? TimeSeriesSink.NONE : seriesSink, cfg.intervalUs());
         this.listener = new RunListeners(metrics, timeSeries, listener);
         this.residency = new Residency(model.memory(), backend, this.listener);
-        PlacementCheck.hardware(cfg, placement, fns, gpus, cpus);
+        PlacementCheck.hardware(cfg, fixed, gpus, cpus);
         this.sides = new Sides(
                 gpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), gpus, true),
                 cpus.isEmpty() ? null : new Side(this, cfg.policy().factory(), cfg.policyParams(), cpus, false));
@@ -233,9 +236,9 @@ public final class Engine {
         return fns;
     }
 
-    /** Devices holding a container of {@code fn}. */
-    List<Device> holdersOf(int fn) {
-        return residency.holdersOf(fn);
+    /** The devices holding a container of {@code fn}, each with its containers of it. */
+    Holders holders(int fn) {
+        return residency.holders(fn);
     }
 
     // ------------------------------------------------------------------ views for the UI and tests

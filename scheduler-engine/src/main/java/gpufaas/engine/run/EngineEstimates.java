@@ -4,6 +4,7 @@ import gpufaas.engine.device.Container;
 import gpufaas.engine.device.Device;
 import gpufaas.engine.device.DeviceProfile;
 import gpufaas.engine.device.ExecutionModel;
+import gpufaas.engine.device.Holders;
 import gpufaas.engine.device.MemoryLocation;
 import gpufaas.engine.model.FunctionSpec;
 import gpufaas.engine.model.Invocation;
@@ -87,12 +88,12 @@ final class EngineEstimates implements Estimates {
      */
     double startCostMs(int fn, Side s) {
         FunctionSpec f = engine.functions().get(fn);
-        List<Device> holders = engine.holdersOf(fn);
+        Holders holders = engine.holders(fn);
         Device onHost = null;
         for (int i = 0, n = holders.size(); i < n; i++) {
-            Device d = holders.get(i);
+            Device d = holders.device(i);
             if (d.kind != s.devices.get(0).kind) continue;
-            Container c = d.idleContainerOf(fn);
+            Container c = Device.bestIdle(holders.containers(i));
             if (c == null) continue;
             if (!s.gpu) return model.startCostMs(d, f, StartType.CPU, false, false);
             if (c.location() == MemoryLocation.DEVICE) return 0;

@@ -21,9 +21,11 @@ final class PlacementCheck {
         return t;
     }
 
-    /** Each function's warm time alone on the kind of device it runs on (for slowdown and Jain's index). */
-    static double[] isolatedMs(Placement placement, List<FunctionSpec> fns, List<Device> gpus, ExecutionModel model) {
-        Target[] fixed = fixedTargets(placement, fns);
+    /**
+     * Each function's warm time alone on the kind of device it runs on (for slowdown and Jain's index);
+     * {@code fixed}: {@link #fixedTargets}.
+     */
+    static double[] isolatedMs(Target[] fixed, List<FunctionSpec> fns, List<Device> gpus, ExecutionModel model) {
         double[] iso = new double[fns.size()];
         for (FunctionSpec f : fns) {
             boolean cpu = fixed != null ? fixed[f.id()] == Target.CPU : gpus.isEmpty();
@@ -32,10 +34,8 @@ final class PlacementCheck {
         return iso;
     }
 
-    /** Throws when the placement sends functions to a kind of device the server lacks. */
-    static void hardware(
-            EngineConfig cfg, Placement placement, List<FunctionSpec> fns, List<Device> gpus, List<Device> cpus) {
-        Target[] fixed = fixedTargets(placement, fns);
+    /** Throws when the placement sends functions to a kind of device the server lacks; {@code fixed}: {@link #fixedTargets}. */
+    static void hardware(EngineConfig cfg, Target[] fixed, List<Device> gpus, List<Device> cpus) {
         if (fixed == null) {
             if (gpus.isEmpty() && cpus.isEmpty())
                 throw BadInputException.of("--gpu", "the server has no GPUs and no CPU cores");

@@ -13,7 +13,6 @@ import gpufaas.engine.policy.Policy;
 import gpufaas.engine.policy.PolicyContext;
 import gpufaas.engine.policy.PolicyFactory;
 import gpufaas.engine.policy.PolicyStats;
-import gpufaas.engine.time.Scheduled;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
@@ -168,25 +167,10 @@ final class Side implements PolicyContext {
 
     @Override
     public Timer timer(LongConsumer action) {
-        return new Timer() {
-            private long pendingAt = Long.MAX_VALUE;
-            /** one action, scheduled again for each wake */
-            private final Scheduled fire = this::fire;
-
-            @Override
-            public void at(long atUs) {
-                long now = engine.timeUs();
-                if (pendingAt > now && pendingAt <= atUs) return; // an earlier wake will re-arm
-                pendingAt = atUs;
-                engine.time().schedule(atUs, fire);
-            }
-
-            private void fire(long t) {
-                if (pendingAt == t) pendingAt = Long.MAX_VALUE;
-                action.accept(t);
-                engine.dispatcher().dispatch(Side.this);
-            }
-        };
+        return new WakeTimer(engine.time(), t -> {
+            action.accept(t);
+            engine.dispatcher().dispatch(this);
+        });
     }
 
     @Override
