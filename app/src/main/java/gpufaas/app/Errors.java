@@ -2,7 +2,6 @@ package gpufaas.app;
 
 import gpufaas.engine.model.BadInputException;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
@@ -11,8 +10,6 @@ import picocli.CommandLine;
 final class Errors {
     static final int BAD_INPUT = 2;
     static final int INTERNAL = 1;
-    /** Commands of the full workbench that this build does not have, with what they would need. */
-    private static final Map<String, String> ABSENT = Map.of();
 
     private Errors() {}
 
@@ -24,14 +21,6 @@ final class Errors {
 
     /** A picocli parse error: one line, exit 2. */
     static int usage(CommandLine.ParameterException ex, PrintWriter err) {
-        if (ex instanceof CommandLine.UnmatchedArgumentException u
-                && !u.getUnmatched().isEmpty()
-                && ABSENT.containsKey(u.getUnmatched().get(0))
-                && u.getCommandLine().getParent() == null) {
-            String cmd = u.getUnmatched().get(0);
-            err.println("error: the " + cmd + " command is not available in this build: " + ABSENT.get(cmd));
-            return BAD_INPUT;
-        }
         err.println("error: " + oneLine(ex.getMessage()) + " (see ./workbench --help)");
         return BAD_INPUT;
     }

@@ -66,13 +66,7 @@ public final class GuiServices {
         byPolicy.forEach((policy, s) -> results.put(
                 policy,
                 new Reproduction.CaseResult(
-                        Reproduction.Case.of(policy, trace, policy),
-                        List.of(new Reproduction.Measure(
-                                s.latency().meanE2eMs() / 1000,
-                                s.devices().gpuUtilization() * 100,
-                                Double.NaN,
-                                s.fairness().fnLatencyVariance(),
-                                s.starts().coldPct())))));
+                        Reproduction.Case.of(policy, trace, policy), List.of(Reproduction.Measure.of(s, Double.NaN)))));
         List<PublishedValues.PublishedRow> out = new ArrayList<>();
         for (ReproductionReport.Row r : ReproductionReport.calibrationRows(published, results)) {
             out.add(new PublishedValues.PublishedRow(
@@ -91,7 +85,6 @@ public final class GuiServices {
     /** {@code reproduce --quick} into {@code out} with the command's own code. */
     static Reproducer.Result reproduce(Path out, BiConsumer<Integer, Integer> progress) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
-        int[] total = {0};
         ReproduceCommand.Outcome o = ReproduceCommand.write(
                 out,
                 2,
@@ -103,7 +96,6 @@ public final class GuiServices {
                 new ReproduceCommand.Listener() {
                     @Override
                     public void started(int n) {
-                        total[0] = n;
                         progress.accept(0, n);
                     }
 

@@ -143,10 +143,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 throw e;
             }
             ReproductionReport report = new ReproductionReport(plan, results);
-            Path charts = Files.createTempDirectory(output.dir(), ".charts");
-            List<String> names = ReproductionCharts.write(report, charts);
-            for (String name : names) Files.move(charts.resolve(name), output.part(name));
-            Files.delete(charts);
+            List<String> names = ReproductionCharts.write(report, output::part);
             Files.writeString(output.part("report.csv"), ReproductionDocument.csv(report), StandardCharsets.UTF_8);
             String md = ReproductionDocument.markdown(report, seeds, quick, args, Version.get(), names);
             Files.writeString(output.part("report.md"), md, StandardCharsets.UTF_8);

@@ -66,7 +66,17 @@ final class Reproduction {
      * normalized execution time (Σ execution ÷ Σ isolated execution over the completed invocations
      * that were not cold starts), the variance of per-function mean latency (s²) and cold starts (%).
      */
-    record Measure(double meanS, double utilPct, double normalizedExec, double fnVarianceS2, double coldPct) {}
+    record Measure(double meanS, double utilPct, double normalizedExec, double fnVarianceS2, double coldPct) {
+        /** A run's measures from its summary, with its normalized execution (NaN where not measured). */
+        static Measure of(RunSummary s, double normalizedExec) {
+            return new Measure(
+                    s.latency().meanE2eMs() / 1000,
+                    s.devices().gpuUtilization() * 100,
+                    normalizedExec,
+                    s.fairness().fnLatencyVariance(),
+                    s.starts().coldPct());
+        }
+    }
 
     /** A case's measures, one per seed (in seed order). */
     record CaseResult(Case c, List<Measure> seeds) {
@@ -195,13 +205,7 @@ final class Reproduction {
                 new NormalizedExecution(s.experiment().workload().functions(), s);
         RunResult r = Simulation.run(s.config(), s.experiment().workload(), norm, null);
         if (!r.complete()) throw new IllegalStateException(c.key() + " seed " + seed + ": " + r.incompleteReason());
-        RunSummary m = r.summary();
-        return new Measure(
-                m.latency().meanE2eMs() / 1000,
-                m.devices().gpuUtilization() * 100,
-                norm.value(),
-                m.fairness().fnLatencyVariance(),
-                m.starts().coldPct());
+        return Measure.of(r.summary(), norm.value());
     }
 
     /** Σ execution ÷ Σ isolated execution (the warm time on the run's device) over warm and GPU-cold completions. */

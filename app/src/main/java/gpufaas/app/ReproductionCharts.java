@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -45,9 +46,13 @@ final class ReproductionCharts {
 
     private ReproductionCharts() {}
 
-    /** Writes every chart into {@code dir}; returns the file names written, in order. */
-    static List<String> write(ReproductionReport rep, Path dir) throws IOException {
+    /**
+     * Writes every chart, each to the path {@code target} gives for its file name; returns the file
+     * names written, in order.
+     */
+    static List<String> write(ReproductionReport rep, Function<String, Path> target) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        List<String> names = new ArrayList<>();
         save(
                 categories(
                         rep,
@@ -55,8 +60,9 @@ final class ReproductionCharts {
                         " mean latency",
                         "mean latency (s)",
                         "Mean latency on the five calibration traces (bars: simulated; markers: published)"),
-                dir,
-                "calibration-latency.png");
+                target,
+                "calibration-latency.png",
+                names);
         save(
                 categories(
                         rep,
@@ -64,10 +70,11 @@ final class ReproductionCharts {
                         " gpu utilization",
                         "GPU utilization (%)",
                         "GPU utilization as NVML reports it (bars: simulated; markers: published)"),
-                dir,
-                "calibration-utilization.png");
-        save(dTable(rep), dir, "d-table.png");
-        save(cap(rep), dir, "utilization-cap.png");
+                target,
+                "calibration-utilization.png",
+                names);
+        save(dTable(rep), target, "d-table.png", names);
+        save(cap(rep), target, "utilization-cap.png", names);
         save(
                 categories(
                         rep,
@@ -75,22 +82,20 @@ final class ReproductionCharts {
                         "mean latency",
                         "mean latency (s)",
                         "CPU and GPU placement on trace 25.7 (bars: simulated; markers: published)"),
-                dir,
-                "hybrid.png");
-        for (String c : rep.curves.keySet()) save(curve(rep, c), dir, "curve-" + c.toLowerCase(Locale.ROOT) + ".png");
-        List<String> names = new ArrayList<>(List.of(
-                "calibration-latency.png",
-                "calibration-utilization.png",
-                "d-table.png",
-                "utilization-cap.png",
-                "hybrid.png"));
-        for (String c : rep.curves.keySet()) names.add("curve-" + c.toLowerCase(Locale.ROOT) + ".png");
+                target,
+                "hybrid.png",
+                names);
+        for (String c : rep.curves.keySet()) {
+            save(curve(rep, c), target, "curve-" + c.toLowerCase(Locale.ROOT) + ".png", names);
+        }
         return names;
     }
 
-    private static void save(JFreeChart chart, Path dir, String name) throws IOException {
+    private static void save(JFreeChart chart, Function<String, Path> target, String name, List<String> names)
+            throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(dir.resolve(name).toFile(), chart, W, H);
+        ChartUtils.saveChartAsPNG(target.apply(name).toFile(), chart, W, H);
+        names.add(name);
     }
 
     /** Rows of {@code table} whose column ends with {@code suffix}: series = column prefix, category = row. */

@@ -3,8 +3,8 @@ package gpufaas.app;
 import gpufaas.app.ReproductionReport.Check;
 import gpufaas.app.ReproductionReport.Row;
 import gpufaas.workload.calibration.DissertationTraces;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import gpufaas.workload.io.Csv;
+import gpufaas.workload.io.Num;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +20,28 @@ final class ReproductionDocument {
             b.append(String.join(
                             ",",
                             r.table(),
-                            q(r.row()),
-                            q(r.column()),
+                            Csv.quote(r.row()),
+                            Csv.quote(r.column()),
                             r.unit(),
-                            num(r.published()),
-                            num(r.simulated()),
-                            Double.isNaN(r.published()) ? "" : num(r.ratio()),
-                            q(r.target().label),
-                            q(r.verdict())))
+                            Num.csv(r.published()),
+                            Num.csv(r.simulated()),
+                            Double.isNaN(r.published()) ? "" : Num.csv(r.ratio()),
+                            Csv.quote(r.target().label),
+                            Csv.quote(r.verdict())))
                     .append('\n');
         }
         for (Check c : rep.checks) {
-            b.append(String.join(",", c.table(), q(c.what()), "check", "", "", "", "", "kept", c.ok() ? "ok" : "MISS"))
+            b.append(String.join(
+                            ",",
+                            c.table(),
+                            Csv.quote(c.what()),
+                            "check",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "kept",
+                            c.ok() ? "ok" : "MISS"))
                     .append('\n');
         }
         for (Map.Entry<String, Map<String, double[]>> e : rep.curves.entrySet()) {
@@ -43,7 +53,7 @@ final class ReproductionDocument {
                                 "mean latency",
                                 "s",
                                 "",
-                                num(p.getValue()[0]),
+                                Num.csv(p.getValue()[0]),
                                 "",
                                 "",
                                 "not published"))
@@ -55,7 +65,7 @@ final class ReproductionDocument {
                                 "cold starts",
                                 "%",
                                 "",
-                                num(p.getValue()[1]),
+                                Num.csv(p.getValue()[1]),
                                 "",
                                 "",
                                 "not published"))
@@ -289,15 +299,5 @@ final class ReproductionDocument {
             case "s²" -> String.format(Locale.ROOT, "%.0f s²", v);
             default -> String.format(Locale.ROOT, "%.2f %s", v, unit);
         };
-    }
-
-    /** Six significant digits, no trailing zeros; empty for NaN. */
-    private static String num(double v) {
-        if (Double.isNaN(v)) return "";
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-
-    private static String q(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
