@@ -8,12 +8,14 @@ public final class BadInputException extends RuntimeException {
     private final String source;
     private final long line;
     private final String field;
+    private final String problem;
 
     public BadInputException(String source, long line, String field, String problem) {
         super(format(source, line, field, problem));
         this.source = source;
         this.line = line;
         this.field = field;
+        this.problem = problem;
     }
 
     public static BadInputException of(String source, String problem) {
@@ -38,5 +40,10 @@ public final class BadInputException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** What is wrong, without the source, line and field the message starts with. */
+    public String problem() {
+        return problem;
     }
 }

@@ -5,12 +5,17 @@ package gpufaas.engine.model;
  * while a value object is built. {@code field} is the name users write (snake_case, as in the
  * JSON), so a reader can report it with the file and line; {@link #problem()} says what is wrong.
  */
-public final class InvalidFieldException extends IllegalArgumentException {
+public class InvalidFieldException extends IllegalArgumentException {
     private final String field;
     private final String problem;
 
     public InvalidFieldException(String field, String problem) {
-        super(field + " " + problem);
+        this(field, problem, field + " " + problem);
+    }
+
+    /** With a message of the subclass's own ({@code FieldProblem}'s is the problem alone). */
+    protected InvalidFieldException(String field, String problem, String message) {
+        super(message);
         this.field = field;
         this.problem = problem;
     }

@@ -151,7 +151,7 @@ public final class DissertationTraces {
                 while (csv.next()) {
                     // seconds to milliseconds, exact to the microsecond (1.1642 s is 1164.2 ms, not 1164.1999…)
                     double warmMs = Math.round(csv.nonNegative(warm, "warm_time_s") * 1e6) / 1e3;
-                    Row r = new Row(csv.text(fn, "function"), (int) csv.nonNegative(n, "invocations"), warmMs);
+                    Row r = new Row(csv.text(fn, "function"), (int) csv.count(n, "invocations"), warmMs);
                     r.base();
                     out.computeIfAbsent(csv.text(trace, "trace"), k -> new ArrayList<>())
                             .add(r);

@@ -101,9 +101,9 @@ public final class PublishedResults {
                 while (csv.next()) {
                     out.add(new Row(
                             csv.text(c[0], "trace"),
-                            (int) csv.nonNegative(c[1], "invocations"),
+                            (int) csv.count(c[1], "invocations"),
                             csv.nonNegative(c[2], "req_per_s"),
-                            (int) csv.nonNegative(c[3], "functions"),
+                            (int) csv.count(c[3], "functions"),
                             csv.nonNegative(c[4], "mqfq_sticky_mean_s"),
                             csv.nonNegative(c[5], "mqfq_sticky_gpu_util_pct"),
                             csv.nonNegative(c[6], "fcfs_mean_s"),

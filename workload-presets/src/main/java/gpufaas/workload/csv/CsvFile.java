@@ -190,6 +190,20 @@ public final class CsvFile implements AutoCloseable {
     }
 
     private void split(String l) {
+        split(l, fields, cell, source, line);
+    }
+
+    /**
+     * The fields of one CSV line (RFC 4180 quoting, as the rows of a {@code CsvFile} are read); an
+     * unterminated quoted field is a {@link BadInputException} at {@code source}, line {@code lineNo}.
+     */
+    public static List<String> fields(String l, String source, long lineNo) {
+        List<String> out = new ArrayList<>();
+        split(l, out, new StringBuilder(), source, lineNo);
+        return out;
+    }
+
+    private static void split(String l, List<String> fields, StringBuilder cell, String source, long line) {
         fields.clear();
         cell.setLength(0);
         boolean quoted = false;

@@ -62,9 +62,6 @@ public final class JacksonErrors {
                             ? "missing; say which arrival process (poisson, bursty, diurnal, empirical)"
                             : "unknown process '" + id + "'; known: poisson, bursty, diurnal, empirical");
         }
-        if (m instanceof ValueInstantiationException && m.getCause() instanceof FieldProblem p) {
-            return new BadInputException(source, line, join(path, p.field()), p.getMessage());
-        }
         if (m instanceof ValueInstantiationException && m.getCause() instanceof InvalidFieldException p) {
             return new BadInputException(source, line, join(path, p.field()), p.problem());
         }

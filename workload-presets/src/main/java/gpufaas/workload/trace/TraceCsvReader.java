@@ -3,6 +3,7 @@ package gpufaas.workload.trace;
 import gpufaas.engine.model.ArrivalSource;
 import gpufaas.engine.model.BadInputException;
 import gpufaas.engine.model.FunctionSpec;
+import gpufaas.workload.csv.CsvFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -365,9 +366,9 @@ public final class TraceCsvReader implements ArrivalSource {
         int start = eol >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
         String text = new String(buf, start, Math.max(0, eol - start), StandardCharsets.UTF_8);
         pos = Math.min(eol + 1, limit);
-        String[] cols = text.split(",", -1);
-        for (int i = 0; i < cols.length; i++)
-            cols[i] = cols[i].replace("\"", "").strip().toLowerCase(Locale.ROOT);
+        // split as the rows are: a quoted name may hold a comma
+        String[] cols = CsvFile.fields(text, source, 1).toArray(String[]::new);
+        for (int i = 0; i < cols.length; i++) cols[i] = cols[i].strip().toLowerCase(Locale.ROOT);
         return cols;
     }
 
