@@ -1,9 +1,9 @@
 package gpufaas.sweep.spark;
 
 import gpufaas.app.SweepTask;
+import gpufaas.sweep.spark.task.FileTrees;
 import gpufaas.workload.experiment.InputFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,11 +54,7 @@ final class ShippedInputs {
             name = sha256.substring(0, 16) + "-" + name;
             if (checksumOfName.containsKey(name)) return name;
             Path staged = staging.resolve(name);
-            try {
-                Files.createLink(staged, file.toAbsolutePath());
-            } catch (IOException | UnsupportedOperationException e) {
-                Files.copy(file, staged);
-            }
+            FileTrees.hardLinkOrCopy(staged, file);
             sc.addFile(staged.toString());
         }
         checksumOfName.put(name, sha256);

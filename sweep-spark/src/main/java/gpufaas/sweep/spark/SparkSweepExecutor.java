@@ -4,6 +4,7 @@ import gpufaas.app.SweepCluster;
 import gpufaas.app.SweepExecutor;
 import gpufaas.app.SweepTask;
 import gpufaas.engine.model.BadInputException;
+import gpufaas.sweep.spark.task.FileTrees;
 import gpufaas.sweep.spark.task.PointFailure;
 import gpufaas.sweep.spark.task.PointJob;
 import gpufaas.sweep.spark.task.PointResult;
@@ -13,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +23,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -224,13 +223,7 @@ final class SparkSweepExecutor implements SweepExecutor {
     @Override
     public void close() {
         sc.stop();
-        if (staging != null) {
-            try (Stream<Path> s = Files.walk(staging)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // links in a temporary folder
-            }
-        }
+        if (staging != null) FileTrees.deleteQuietly(staging);
     }
 
     /** Puts each point's result on the queue the sweep's thread reads (runs on Spark's scheduler thread). */

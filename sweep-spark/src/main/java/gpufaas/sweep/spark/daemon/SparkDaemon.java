@@ -1,6 +1,7 @@
 package gpufaas.sweep.spark.daemon;
 
 import gpufaas.app.SweepCluster;
+import gpufaas.sweep.spark.task.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -153,7 +154,7 @@ public final class SparkDaemon {
             return new Running(pb.start(), home, temporary ? work : null);
         } catch (IOException e) {
             home.close();
-            if (temporary) SparkHome.deleteTree(work);
+            if (temporary) FileTrees.deleteQuietly(work);
             throw e;
         }
     }
@@ -214,7 +215,7 @@ public final class SparkDaemon {
                 process.destroyForcibly();
             }
             home.close();
-            if (temporaryWork != null) SparkHome.deleteTree(temporaryWork);
+            if (temporaryWork != null) FileTrees.deleteQuietly(temporaryWork);
         }
     }
 }

@@ -1,13 +1,11 @@
 package gpufaas.sweep.spark.daemon;
 
+import gpufaas.sweep.spark.task.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A stand-in for a Spark installation: a temporary folder whose {@code jars/} holds links to Spark's
@@ -28,11 +26,7 @@ final class SparkHome implements AutoCloseable {
         for (Path j : sparkJars) {
             Path link = jars.resolve(j.getFileName().toString());
             if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) continue;
-            try {
-                Files.createSymbolicLink(link, j.toAbsolutePath());
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(j, link);
-            }
+            FileTrees.linkOrCopy(link, j);
         }
         return new SparkHome(dir);
     }
@@ -43,15 +37,6 @@ final class SparkHome implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteTree(dir);
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temporary folder; what is left goes with the system's temporary files
-        }
+        FileTrees.deleteQuietly(dir);
     }
 }

@@ -104,7 +104,7 @@ public final class LocalCopies {
             }
             Path target = folder.resolve(named.relativize(file).toString());
             Files.createDirectories(target.getParent());
-            linkOrCopy(target, f.getValue());
+            FileTrees.linkOrCopy(target, f.getValue());
         }
         return TextNode.valueOf(folder == null ? text : folder.toString());
     }
@@ -114,16 +114,8 @@ public final class LocalCopies {
         Path folder = root.resolve("in-" + made++);
         Files.createDirectories(folder);
         Path target = folder.resolve(named.getFileName().toString());
-        linkOrCopy(target, copy);
+        FileTrees.linkOrCopy(target, copy);
         toDriver.put(target.toString(), named.toString());
         return target;
-    }
-
-    private static void linkOrCopy(Path target, Path copy) throws IOException {
-        try {
-            Files.createSymbolicLink(target, copy.toAbsolutePath());
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(copy, target);
-        }
     }
 }

@@ -27,11 +27,8 @@ public record PointFailure(boolean badInput, String source, long line, String fi
         t.printStackTrace(new PrintWriter(trace));
         String traceText = copies == null ? trace.toString() : copies.toDriver(trace.toString());
         if (t instanceof BadInputException b) {
-            String prefix = new BadInputException(b.source(), b.line(), b.field(), "").getMessage();
-            String msg = b.getMessage();
-            String problem = msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
             return new PointFailure(
-                    true, map(copies, b.source()), b.line(), b.field(), map(copies, problem), traceText);
+                    true, map(copies, b.source()), b.line(), b.field(), map(copies, b.problem()), traceText);
         }
         String msg = t.getMessage() == null || t.getMessage().isBlank() ? t.toString() : t.getMessage();
         return new PointFailure(false, null, 0, null, map(copies, msg), traceText);

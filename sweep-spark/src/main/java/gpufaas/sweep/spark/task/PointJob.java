@@ -4,12 +4,10 @@ import gpufaas.app.PointRunner;
 import gpufaas.engine.model.BadInputException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -75,7 +73,7 @@ public final class PointJob extends AbstractFunction1<Iterator<ShippedPoint>, Po
         } catch (Throwable t) {
             return new PointResult(p.task().index(), host, List.of(), PointFailure.of(t, copies));
         } finally {
-            if (root != null) deleteTree(root);
+            if (root != null) FileTrees.deleteQuietly(root);
         }
     }
 
@@ -105,14 +103,6 @@ public final class PointJob extends AbstractFunction1<Iterator<ShippedPoint>, Po
             }
         }
         return files;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | UncheckedIOException ignored) {
-            // scratch space of the executor; Spark removes its folders when the application ends
-        }
     }
 
     private static String host() {
